@@ -1,0 +1,64 @@
+"""Extraction throughput (MB/s) and peak memory on about 1 MB of report text, beside quantulum3 on the same text.
+
+Run: .venv/bin/python benchmarks/bench_extract.py [--size 1000000] [--no-quantulum]
+Prints a table; nothing is asserted (timings belong in benchmarks, not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import report_text  # noqa: E402
+
+from checker.extract import extract_document  # noqa: E402
+from checker.extract.places import gazetteer  # noqa: E402
+from checker.models import Document  # noqa: E402
+
+
+def timed(fn, *args) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return time.perf_counter() - t0, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--size", type=int, default=1_000_000)
+    ap.add_argument("--no-quantulum", action="store_true")
+    args = ap.parse_args()
+    text = report_text(args.size)
+    mb = len(text.encode("utf-8")) / 1e6
+    doc = Document(path="bench.txt", raw=text, text=text)
+    cold, _ = timed(lambda: gazetteer())
+    extract_document(Document(path="warm.txt", raw=text[:5000], text=text[:5000]))
+    seconds, result = timed(extract_document, doc)
+    tracemalloc.start()
+    extract_document(doc)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rows = [("checker extract", mb, seconds, mb / seconds, peak / 1e6, len(result.assertions))]
+    if not args.no_quantulum:
+        try:
+            from quantulum3 import parser as qparser
+        except ImportError:
+            print("quantulum3 not installed: pip install -e '.[bench]' to compare")
+        else:
+            sample = text[:100_000]
+            qparser.parse("warm up 11,000 troops")
+            qs, found = timed(qparser.parse, sample)
+            smb = len(sample.encode()) / 1e6
+            rows.append(("quantulum3.parse (100 kB sample)", smb, qs, smb / qs, float("nan"), len(found)))
+    print(f"data load (gazetteer, once per process): {cold:.3f} s")
+    print(f"{'what':36} {'MB':>6} {'seconds':>8} {'MB/s':>7} {'peak MB':>8} {'found':>7}")
+    for name, size, secs, rate, peak_mb, n in rows:
+        print(f"{name:36} {size:6.2f} {secs:8.2f} {rate:7.2f} {peak_mb:8.1f} {n:7d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Blocking: which assertions are about the same thing, without comparing every pair of sentences.
+
+Assertions are grouped by (attribute family, subject key); near-identical keys (spelling variants, a stray plural)
+are merged with rapidfuzz inside a block of keys sharing their head noun, so the cost grows with the number of
+distinct keys per head, not with the corpus squared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from checker.models import Assertion
+
+_FUZZY_THRESHOLD = 92.0
+_REFUSAL_FAMILIES = {"killed": "casualties", "injured": "casualties", "casualties": "casualties", "missing": "casualties"}
+
+
+def family(attribute: str) -> str:
+    """Attributes that a refusal to confirm can cover together ("casualties" covers killed and injured)."""
+    return _REFUSAL_FAMILIES.get(attribute, attribute)
+
+
+def canonical_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Map each subject key to a representative; keys only merge with the same head word and country."""
+    by_head: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(set(keys)):
+        words = key.split()
+        by_head[(words[-1], words[0] if len(words) > 1 else "")].append(key)
+    mapping: dict[str, str] = {}
+    for group in by_head.values():
+        reps: list[str] = []
+        for key in group:
+            for rep in reps:
+                if fuzz.ratio(key, rep) >= _FUZZY_THRESHOLD:
+                    mapping[key] = rep
+                    break
+            else:
+                reps.append(key)
+                mapping[key] = key
+    return mapping
+
+
+def blocks(assertions: Sequence[Assertion]) -> dict[tuple[str, str], list[Assertion]]:
+    """Assertions grouped by (canonical subject key, attribute); a refusal also joins its family's block."""
+    mapping = canonical_keys(a.subject_key for a in assertions)
+    out: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    for a in assertions:
+        out[(mapping[a.subject_key], a.attribute)].append(a)
+    return out

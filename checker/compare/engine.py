@@ -1,0 +1,238 @@
+"""Assertions -> conflicts: line up claims about the same thing and keep only real disagreements.
+
+Precision comes first: an analyst stops reading after a few false alarms. So a pair is only compared when subject,
+attribute, value kind, event scope and place scope all line up, and each rule asks "can both be true?" with the
+generous reading (intervals widened by a rounding tolerance, places related by containment, date ranges
+overlapping) before it calls a disagreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable, Mapping, Sequence
+
+from checker.compare.align import blocks, canonical_keys, family
+from checker.compare.fingerprint import conflict_id, value_key
+from checker.compare.messages import explain
+from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
+from checker.extract.places import gazetteer
+from checker.models import (
+    Assertion,
+    Conflict,
+    ConflictKind,
+    Event,
+    Evidence,
+    Modality,
+    Place,
+    Polarity,
+    Quantity,
+    Severity,
+    TimeRange,
+)
+
+# Above this many assertions in one block, compare one representative per distinct value instead of every pair.
+_ALL_PAIRS_LIMIT = 60
+# Reports published this many days apart that disagree on a count describe a change, not a contradiction.
+CHANGE_AFTER_DAYS = 3
+_WEAK = frozenset({Modality.UNCONFIRMED, Modality.REPORTED})
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    tolerance: float = 0.05
+    change_after_days: int = CHANGE_AFTER_DAYS
+
+
+def find_conflicts(
+    assertions: Sequence[Assertion],
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    incoming: Iterable[str] | None = None,
+    options: CompareOptions | None = None,
+) -> list[Conflict]:
+    """Every conflict among ``assertions``; with ``incoming``, only pairs with at least one incoming path.
+
+    ``dates`` gives each document's reference date, so that counts from reports far apart in time are read as a
+    change rather than a contradiction.
+    """
+    options = options or CompareOptions()
+    dates = dates or {}
+    incoming_set = set(incoming) if incoming is not None else None
+    found: dict[str, Conflict] = {}
+    for (key, attribute), group in blocks(assertions).items():
+        for left, right in _pairs(group, incoming_set):
+            conflict = _judge(key, attribute, left, right, dates, options)
+            if conflict and conflict.id not in found:
+                found[conflict.id] = conflict
+    for conflict in _unverified(assertions, incoming_set):
+        found.setdefault(conflict.id, conflict)
+    return sorted(found.values(), key=_order)
+
+
+def _order(c: Conflict) -> tuple:
+    first = c.evidence[0]
+    return (first.path, first.start, c.kind.value, c.evidence[1].path, c.evidence[1].start, c.id)
+
+
+def _pairs(group: list[Assertion], incoming: set[str] | None) -> Iterable[tuple[Assertion, Assertion]]:
+    if len(group) > _ALL_PAIRS_LIMIT:
+        reps: dict[tuple[str, str], Assertion] = {}
+        for a in group:
+            reps.setdefault((a.path if incoming is not None and a.path in incoming else "", value_key(a)), a)
+        group = list(reps.values())
+    for left, right in combinations(group, 2):
+        if incoming is not None and left.path not in incoming and right.path not in incoming:
+            continue
+        if left.path == right.path and left.evidence.start == right.evidence.start:
+            continue  # one sentence does not contradict itself by listing two values
+        yield left, right
+
+
+def _scopes_match(a: Assertion, b: Assertion) -> bool:
+    if a.scope_event and b.scope_event and a.scope_event != b.scope_event:
+        return False
+    if a.scope_place and b.scope_place and a.scope_place != b.scope_place:
+        gaz = gazetteer()
+        if not (gaz.contains(a.scope_place, b.scope_place) or gaz.contains(b.scope_place, a.scope_place)):
+            return False
+    return True
+
+
+def _judge(
+    key: str,
+    attribute: str,
+    a: Assertion,
+    b: Assertion,
+    dates: Mapping[str, dt.date | None],
+    options: CompareOptions,
+) -> Conflict | None:
+    if not _scopes_match(a, b):
+        return None
+    if Modality.CANNOT_CONFIRM in (a.modality, b.modality):
+        return None
+    va, vb = a.value, b.value
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        return _numeric(key, attribute, a, b, va, vb, dates, options)
+    if isinstance(va, Place) and isinstance(vb, Place):
+        return _location(key, attribute, a, b, va, vb)
+    if isinstance(va, TimeRange) and isinstance(vb, TimeRange):
+        if a.polarity != b.polarity or ranges_overlap(va, vb):
+            return None
+        return _conflict(ConflictKind.DATE, key, attribute, a, b, Severity.HIGH)
+    if isinstance(va, Event) and isinstance(vb, Event):
+        if va.predicate != vb.predicate or a.polarity == b.polarity:
+            return None
+        return _conflict(ConflictKind.POLARITY, key, attribute, a, b, Severity.HIGH)
+    return None
+
+
+def _numeric(key, attribute, a, b, va: Quantity, vb: Quantity, dates, options) -> Conflict | None:
+    if not comparable(va, vb) or Polarity.NEGATED in (a.polarity, b.polarity):
+        return None
+    if quantities_agree(va, vb, options.tolerance):
+        return None
+    if _different_times(a, b, dates, options):
+        return _conflict(ConflictKind.CHANGE, key, attribute, a, b, Severity.LOW)
+    return _conflict(ConflictKind.NUMERIC, key, attribute, a, b, Severity.HIGH)
+
+
+def _different_times(a: Assertion, b: Assertion, dates, options: CompareOptions) -> bool:
+    """Claims scoped to times that do not overlap ("as of Oct. 30" vs "by Nov. 25"), or from reports far apart."""
+    ta, tb = _scoped_time(a, dates), _scoped_time(b, dates)
+    if ta and tb:
+        return not ranges_overlap(ta, tb)
+    da = ta.end if ta else dates.get(a.path)
+    db = tb.end if tb else dates.get(b.path)
+    if da is None or db is None:
+        return False
+    return abs((da - db).days) > options.change_after_days
+
+
+def _scoped_time(a: Assertion, dates: Mapping[str, dt.date | None]) -> TimeRange | None:
+    """The claim's own time, unless it is just the report's date ("reported revenue ... on Thursday")."""
+    if a.time is None:
+        return None
+    if a.time.start == a.time.end == dates.get(a.path):
+        return None
+    return a.time
+
+
+def _location(key, attribute, a, b, va: Place, vb: Place) -> Conflict | None:
+    if a.polarity == Polarity.AFFIRMED and b.polarity == Polarity.AFFIRMED:
+        if places_related(va, vb):
+            return None
+        return _conflict(ConflictKind.LOCATION, key, attribute, a, b, Severity.MEDIUM)
+    if a.polarity == b.polarity:
+        return None
+    affirmed, negated = (a, b) if a.polarity == Polarity.AFFIRMED else (b, a)
+    if contains(negated.value, affirmed.value):  # type: ignore[arg-type]
+        return _conflict(ConflictKind.LOCATION, key, attribute, a, b, Severity.HIGH)
+    return None
+
+
+def _unverified(assertions: Sequence[Assertion], incoming: set[str] | None) -> list[Conflict]:
+    """A claim meeting a refusal to confirm it: same subject, attribute family, neither side itself a refusal."""
+    mapping = canonical_keys(a.subject_key for a in assertions)
+    refusals: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    claims: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    for a in assertions:
+        k = (mapping[a.subject_key], family(a.attribute))
+        if a.modality == Modality.CANNOT_CONFIRM:
+            refusals[k].append(a)
+        elif isinstance(a.value, Quantity) and a.polarity == Polarity.AFFIRMED:
+            claims[k].append(a)
+    out: list[Conflict] = []
+    for k, refs in refusals.items():
+        for claim in claims.get(k, ()):
+            for ref in refs:
+                if incoming is not None and claim.path not in incoming and ref.path not in incoming:
+                    continue
+                if claim.path == ref.path and claim.evidence.start == ref.evidence.start:
+                    continue
+                out.append(_conflict(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM))
+    return out
+
+
+def _severity(base: Severity, a: Assertion, b: Assertion) -> Severity:
+    """Hedged and third-hand claims lower severity; the same source disagreeing with itself raises it."""
+    rank = base.rank
+    if a.source and b.source and a.source.strip().lower() == b.source.strip().lower() and a.path != b.path:
+        rank += 1
+    rank -= sum(1 for x in (a, b) if x.modality in _WEAK)
+    if a.modality == Modality.HEDGED and b.modality == Modality.HEDGED:
+        rank -= 1
+    return Severity(("low", "medium", "high")[max(0, min(2, rank))])
+
+
+def _evidence(a: Assertion) -> Evidence:
+    return Evidence(
+        path=a.path,
+        start=a.evidence.start,
+        end=a.evidence.end,
+        line=a.evidence.line,
+        column=a.evidence.column,
+        text=a.evidence.text,
+        value=a.value_span.text,
+        value_start=a.value_span.start,
+        value_end=a.value_span.end,
+        source=a.source,
+        polarity=a.polarity,
+        modality=a.modality,
+    )
+
+
+def _conflict(kind: ConflictKind, key: str, attribute: str, a: Assertion, b: Assertion, base: Severity) -> Conflict:
+    left, right = sorted((a, b), key=lambda x: (x.path, x.evidence.start))
+    severity = base if kind == ConflictKind.CHANGE else _severity(base, left, right)
+    return Conflict(
+        id=conflict_id(kind, " | ".join(sorted({left.subject_key, right.subject_key})), attribute, left, right),
+        kind=kind,
+        severity=severity,
+        subject=left.subject if len(left.subject) >= len(right.subject) else right.subject,
+        attribute=attribute,
+        message=explain(kind, left, right),
+        evidence=(_evidence(left), _evidence(right)),
+    )

@@ -1,0 +1,49 @@
+"""Plain-words explanations: "pentagon.txt says around 11,000 North Korean troops (Pentagon); seoul.txt says ..."."""
+
+from __future__ import annotations
+
+import os
+
+from checker.models import Assertion, ConflictKind, Event, Modality, Place, Polarity, Quantity, TimeRange
+
+_MODALITY_WORDS = {
+    Modality.HEDGED: "estimates",
+    Modality.UNCONFIRMED: "cites unconfirmed reports of",
+    Modality.REPORTED: "reports",
+    Modality.CANNOT_CONFIRM: "cannot confirm",
+}
+
+
+def describe_value(a: Assertion) -> str:
+    """The claim in a few words, as the report put it."""
+    v = a.value
+    negated = a.polarity == Polarity.NEGATED
+    if isinstance(v, Quantity):
+        what = a.attribute.split(":")[0]
+        tail = "" if what in ("count", "amount", "share") else f" {what}"
+        return f"{'not ' if negated else ''}{a.value_span.text.strip()} {a.subject}{tail}".strip()
+    if isinstance(v, Place):
+        return f"{a.subject} {'not ' if negated else ''}in {v.name}"
+    if isinstance(v, TimeRange):
+        verb = a.attribute.split(":", 1)[-1]
+        return f"{a.subject} {verb}{'' if verb.endswith('e') else ''} {'not ' if negated else ''}{a.value_span.text.strip()}"
+    if isinstance(v, Event):
+        if a.modality == Modality.CANNOT_CONFIRM:
+            return f"{v.predicate} ({a.subject})"
+        return f"{a.subject} {'not ' if negated else ''}{v.text or v.predicate}"
+    return str(v)  # pragma: no cover
+
+
+def side(a: Assertion) -> str:
+    verb = _MODALITY_WORDS.get(a.modality, "says")
+    who = f" ({a.source})" if a.source else ""
+    return f"{os.path.basename(a.path)} {verb} {describe_value(a)}{who}"
+
+
+def explain(kind: ConflictKind, left: Assertion, right: Assertion) -> str:
+    text = f"{side(left)}; {side(right)}"
+    if kind == ConflictKind.CHANGE:
+        return f"changed over time: {text}"
+    if left.path == right.path:
+        return f"the report contradicts itself: {text}"
+    return text

@@ -1,0 +1,53 @@
+"""Value arithmetic: when two values of the same kind can both be true."""
+
+from __future__ import annotations
+
+import math
+
+from checker.extract.places import gazetteer
+from checker.models import Place, Quantity, TimeRange
+
+
+def quantity_bounds(q: Quantity, tolerance: float) -> tuple[float, float]:
+    """The interval a quantity allows, widened by the relative rounding ``tolerance`` on each bounded side."""
+    low = -math.inf if q.low is None else q.low
+    high = math.inf if q.high is None else q.high
+    if low != -math.inf:
+        low -= abs(low) * tolerance
+    if high != math.inf:
+        high += abs(high) * tolerance
+    return low, high
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Only the same dimension and unit compare (currencies are never converted)."""
+    return a.dimension == b.dimension and a.unit == b.unit
+
+
+def quantities_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    a_low, a_high = quantity_bounds(a, tolerance)
+    b_low, b_high = quantity_bounds(b, tolerance)
+    return a_low <= b_high and b_low <= a_high
+
+
+def ranges_overlap(a: TimeRange, b: TimeRange) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def places_related(a: Place, b: Place) -> bool:
+    """One place contains the other (Kursk Oblast and Russia), so both can be true of one subject."""
+    gaz = gazetteer()
+    return gaz.contains(a.key, b.key) or gaz.contains(b.key, a.key)
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    return gazetteer().contains(outer.key, inner.key)
+
+
+def quantity_key(q: Quantity) -> str:
+    """A normalised spelling of a quantity for fingerprints: bounds and unit, not the words used."""
+
+    def fmt(x: float | None) -> str:
+        return "*" if x is None else f"{x:.6g}"
+
+    return f"{fmt(q.low)}..{fmt(q.high)}{q.unit}"

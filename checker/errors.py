@@ -1,0 +1,31 @@
+"""Error types. Raised at the edge with the file and the reason; caught once, in the CLI, which exits 2."""
+
+from __future__ import annotations
+
+
+class CheckerError(Exception):
+    """Base of every error checker reports to a user rather than crashing on."""
+
+
+class InputError(CheckerError):
+    """A report (or a path given on the command line) that cannot be read as a report."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ConfigError(CheckerError):
+    """A configuration file or option that does not make sense."""
+
+
+class DecisionsError(CheckerError):
+    """The decisions file is unreadable or hand-broken; it is never overwritten when this is raised."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.line = line

@@ -1,0 +1,75 @@
+"""Document -> assertions. The one entry point the CLI, the comparison, the diff and the TUI call."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.extract.assertions import DocumentState, SentenceContext, sentence_assertions
+from checker.extract.dates import find_dates
+from checker.extract.places import gazetteer
+from checker.extract.quantities import find_quantities
+from checker.extract.sentences import split_sentences
+from checker.extract.stance import SourceMemory, analyse_stance
+from checker.extract.tokens import tokenize
+from checker.models import Assertion, Document, DocumentAssertions, Sentence
+
+__all__ = ["extract_document", "extract_text"]
+
+
+def _bucket(items: list, sentences: list) -> list[list]:
+    """Distribute start-sorted matches over start-sorted sentences in one pass."""
+    out: list[list] = [[] for _ in sentences]
+    items = sorted(items, key=lambda m: m.start)
+    k = 0
+    for i, s in enumerate(sentences):
+        while k < len(items) and items[k].start < s.start:
+            k += 1
+        j = k
+        while j < len(items) and items[j].start < s.end:
+            if items[j].end <= s.end:
+                out[i].append(items[j])
+            j += 1
+        k = j
+    return out
+
+
+def _skip_dateline(sentences: list[Sentence], body_start: int) -> list[Sentence]:
+    """Start the first sentence after the dateline: its place and date describe the report, not a claim."""
+    if not body_start:
+        return sentences
+    out = []
+    for s in sentences:
+        if s.end <= body_start:
+            continue
+        if s.start < body_start:
+            start = body_start
+            while start < s.end and s.text[start - s.start].isspace():
+                start += 1
+            s = Sentence(start=start, end=s.end, text=s.text[start - s.start :])
+        out.append(s)
+    return out
+
+
+def extract_document(doc: Document) -> DocumentAssertions:
+    """All assertions of a document, each pointing back to its sentence and value span in the raw file."""
+    text = doc.text
+    sentences = _skip_dateline(split_sentences(text), doc.body_start)
+    quantities = _bucket(find_quantities(text), sentences)
+    dates = _bucket(find_dates(text, doc.date), sentences)
+    places = _bucket(gazetteer().find(text), sentences)
+    memory = SourceMemory()
+    state = DocumentState()
+    assertions: list[Assertion] = []
+    for i, sentence in enumerate(sentences):
+        tokens = tokenize(text, sentence.start, sentence.end)
+        opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
+        stance = analyse_stance(tokens, text, memory, opaque)
+        ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
+        assertions.extend(sentence_assertions(ctx))
+    return DocumentAssertions(path=doc.path, title=doc.title, source=doc.source, date=doc.date, assertions=assertions)
+
+
+def extract_text(text: str, *, path: str = "<text>", date: dt.date | None = None, source: str | None = None) -> list[Assertion]:
+    """Assertions of a plain-text snippet; a convenience for tests and the Python API."""
+    doc = Document(path=path, raw=text, text=text, date=date, source=source)
+    return extract_document(doc).assertions

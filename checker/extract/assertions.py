@@ -1,0 +1,665 @@
+"""One sentence -> the assertions it makes.
+
+The single-purpose finders (quantities, dates, places) say *what values* a sentence holds; this module decides
+*what each value is about*: the noun phrase a number counts, the trigger word that says what happened to it
+("killed", "revenue", "lost"), where something is said to be, when an event is said to have happened, and whether
+it happened at all. Every rule is local to a clause or a short window so that a sentence about two things does not
+bleed one into the other; a subject it cannot find is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from checker.extract.lexicon import lexicon, verb_lemma
+from checker.extract.places import gazetteer
+from checker.extract.stance import SentenceStance, clause_of
+from checker.extract.subjects import (
+    Subject,
+    actor_key,
+    build_subject,
+    country_after,
+    phrase_after,
+    phrase_before,
+)
+from checker.extract.tokens import Token
+from checker.models import (
+    Assertion,
+    DateMatch,
+    Document,
+    Event,
+    Modality,
+    Place,
+    PlaceMatch,
+    Polarity,
+    Quantity,
+    QuantityMatch,
+    Sentence,
+    TimeRange,
+)
+
+_PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "arrested", "casualties"})
+_CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
+_METRIC_ATTRIBUTES = frozenset({"revenue", "profit", "loss", "price", "cost", "votes", "turnout", "cases", "vaccinated"})
+_MAX_WINDOW = 10
+
+
+@dataclass
+class DocumentState:
+    """What earlier sentences of the same document tell later ones: the last thing talked about."""
+
+    last_subject: Subject | None = None
+
+
+@dataclass
+class SentenceContext:
+    doc: Document
+    sentence: Sentence
+    tokens: list[Token]
+    stance: SentenceStance
+    quantities: list[QuantityMatch]
+    dates: list[DateMatch]
+    places: list[PlaceMatch]
+    state: DocumentState
+    starts: list[int] = field(default_factory=list)
+
+    number_tokens: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+        self.number_tokens = frozenset(
+            k for q in self.quantities for k in range(self.index_containing(q.start), self.index_at(q.end))
+        )
+
+    def index_at(self, offset: int) -> int:
+        """Index of the token that starts at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def index_containing(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+
+def _triggers(tokens: Sequence[Token], a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start index, end index, attribute) of every predicate trigger in ``tokens[a:b]``."""
+    lex = lexicon()
+    lowers = [t.lower for t in tokens]
+    out: list[tuple[int, int, str]] = []
+    i = a
+    while i < b:
+        for n in range(min(lex.max_trigger_len, b - i), 0, -1):
+            attr = lex.triggers.get(tuple(lowers[i : i + n]))
+            if attr:
+                out.append((i, i + n, attr))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _nearest_trigger(
+    tokens: Sequence[Token], q_first: int, q_after: int, clause: tuple[int, int], skip: set[int]
+) -> tuple[str | None, str | None]:
+    """The attribute named nearest to a number within its clause, and a metric named with it.
+
+    A trigger after the counted phrase ("500 people were killed") wins over one before ("killing 500 people") at
+    the same distance, since English puts the predicate after its subject more often than not.
+    """
+    a, b = clause
+    lo, hi = max(a, q_first - _MAX_WINDOW), min(b, q_after + _MAX_WINDOW)
+    best: tuple[int, str] | None = None
+    metric: str | None = None
+    for s, e, attr in _triggers(tokens, lo, hi):
+        if any(k in skip for k in range(s, e)):
+            continue
+        dist = s - q_after if s >= q_after else q_first - e + 0.5
+        if attr in _METRIC_ATTRIBUTES and metric is None:
+            metric = attr
+        if best is None or dist < best[0]:
+            best = (dist, attr)
+    if best is None:
+        return None, metric
+    return best[1], metric
+
+
+def _clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
+    """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one."""
+    lex = lexicon()
+    i = a
+    while i < b and (
+        ctx.tokens[i].lower in lex.determiners
+        or not ctx.tokens[i].is_word
+        or i in ctx.number_tokens
+        or ctx.tokens[i].lower in ("estimated", "reported", "approximately", "about", "nearly", "some", "around")
+    ):
+        i += 1
+    if i >= b:
+        return None
+    words = phrase_after(ctx.tokens, i, limit=4)
+    if not words:
+        return None
+    if words[0].lower in lex.pronouns:
+        return ctx.state.last_subject
+    return build_subject(words, ctx.doc.text)
+
+
+def _actor_before(ctx: SentenceContext, a: int, index: int) -> str | None:
+    """A country that is the clause's actor ("North Korea has sent ...", "Ukraine has lost ..."), not its speaker."""
+    lex = lexicon()
+    key, n = actor_key(ctx.tokens, a)
+    if not key:
+        for p in ctx.places:
+            if ctx.index_containing(p.start) == a and gazetteer().country_of(p.place.key) == p.place.key:
+                key, n = p.place.key, ctx.index_at(p.end) - a
+                break
+    if not key or a + n >= index:
+        return None
+    nxt = ctx.tokens[a + n].lower
+    if nxt in lex.reporting_verbs or nxt == "'s":
+        return None
+    return key
+
+
+def _subjects_in(ctx: SentenceContext, a: int, b: int) -> list[tuple[int, Subject]]:
+    """Noun phrases led by a nationality or actor ("North Korean troops", "Russia's forces") in ``tokens[a:b]``."""
+    out: list[tuple[int, Subject]] = []
+    i = a
+    while i < b:
+        key, n = actor_key(ctx.tokens, i)
+        if key:
+            j = i + n
+            if j < b and ctx.tokens[j].lower == "'s":
+                j += 1
+            words = phrase_after(ctx.tokens, j, limit=3)
+            if words and not words[0].is_capitalised:
+                subj = build_subject(ctx.tokens[i : j + len(words)], ctx.doc.text)
+                if subj:
+                    out.append((i, subj))
+                i = j + len(words)
+                continue
+            i = j
+            continue
+        t = ctx.tokens[i]
+        if t.lower in lexicon().head_synonym and i + 1 < b:
+            extra = country_after(ctx.tokens, i + 1)
+            if extra:
+                subj = build_subject([t], ctx.doc.text, extra)
+                if subj:
+                    out.append((i, subj))
+        i += 1
+    return out
+
+
+def _make(
+    ctx: SentenceContext,
+    subject: Subject,
+    attribute: str,
+    value: Quantity | Place | TimeRange | Event,
+    value_start: int,
+    value_end: int,
+    index: int,
+    *,
+    approximate: bool = False,
+    time: TimeRange | None = None,
+    scope_place: str | None = None,
+    scope_event: str | None = None,
+    polarity: Polarity | None = None,
+    modality: Modality | None = None,
+) -> Assertion:
+    doc = ctx.doc
+    return Assertion(
+        path=doc.path,
+        subject=subject.text,
+        subject_key=subject.key,
+        attribute=attribute,
+        value=value,
+        polarity=polarity or ctx.stance.polarity(index),
+        modality=modality or ctx.stance.modality(index, approximate=approximate),
+        source=ctx.stance.source or doc.source,
+        time=time,
+        scope_place=scope_place,
+        scope_event=scope_event,
+        evidence=doc.span(ctx.sentence.start, ctx.sentence.end),
+        value_span=doc.span(value_start, value_end),
+    )
+
+
+def _scope_event(ctx: SentenceContext) -> str | None:
+    lex = lexicon()
+    for t in ctx.tokens:
+        if t.lower in lex.event_nouns:
+            return t.lower
+    return None
+
+
+def _claim_time(ctx: SentenceContext, a: int, b: int) -> TimeRange | None:
+    """The date a clause's claims refer to ("killed on Tuesday", "as of Oct. 30"), not the date of a statement
+    ("said on Nov. 13")."""
+    lex = lexicon()
+    for d in ctx.dates:
+        i = ctx.index_containing(d.start)
+        if not a <= i < b and d.relation not in ("as_of", "since"):
+            continue
+        before = [ctx.tokens[k].lower for k in range(max(0, i - 3), i)]
+        if any(w in lex.reporting_verbs for w in before):
+            continue
+        return d.range
+    return None
+
+
+def _place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
+    """Where the clause's claims happen ("killed in Sumy", "struck southern Turkey"), to keep apart tolls and
+    magnitudes of events in unrelated places."""
+    for p in ctx.places:
+        i = ctx.index_containing(p.start)
+        if a <= i < b and _locative_head(ctx, i) is not None:
+            return p.place.key
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- quantities
+
+
+_LEVEL_CHANGES = frozenset({"increase", "decrease"})
+_ELECTION_WORDS = frozenset({"vote", "votes", "ballots", "ballot", "election", "elections", "poll", "polls", "runoff",
+                             "primary", "referendum", "electorate"})
+_SKIPPED_DIMENSIONS = frozenset({"duration"})  # ages and elapsed times are context, not claims worth comparing
+
+
+def _nearest_metric(tokens: Sequence[Token], first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
+    best: tuple[float, str] | None = None
+    for s, e, attr in _triggers(tokens, *clause):
+        if attr in _METRIC_ATTRIBUTES or attr in _PEOPLE_ATTRIBUTES:
+            if any(k in skip for k in range(s, e)):
+                continue
+            dist = abs(s - first)
+            if best is None or dist < best[0]:
+                best = (dist, attr)
+    return best[1] if best else None
+
+
+def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[Assertion]:
+    lex = lexicon()
+    out: list[Assertion] = []
+    tokens = ctx.tokens
+    lowers = {t.lower for t in tokens}
+    for q in ctx.quantities:
+        dim = q.quantity.dimension
+        if dim in _SKIPPED_DIMENSIONS:
+            continue
+        first = ctx.index_containing(q.start)
+        after = ctx.index_at(q.end)
+        clause = clause_of(ctx.stance.clauses, first)
+        skip = set(range(first, after))
+        j = after
+        while j < len(tokens) and tokens[j].lower in lex.after_number_skip:
+            j += 1  # "1,000 more North Korean soldiers"
+        via_of = False
+        if j < len(tokens) and tokens[j].lower == "of" and dim != "money":
+            j += 1
+            via_of = True
+            j += _skip_determiners(tokens, j)
+            while j < len(tokens) and j in ctx.number_tokens:
+                j += 1  # "215 of the 465 seats", "300 of its 1,400 stores"
+        words = phrase_after(tokens, j)
+        np_end = j + len(words)
+        attribute, _ = _nearest_trigger(tokens, first, np_end if words else after, clause, skip)
+        metric = _nearest_metric(tokens, first, clause, skip)
+        before = tokens[first - 1].lower if first > 0 else ""
+        subject: Subject | None = None
+        head_attr = lex.triggers.get((words[-1].lower,)) if words else None
+        if words and head_attr in _PEOPLE_ATTRIBUTES and len(words) == 1:
+            attribute = head_attr  # "500 dead", "2,300 casualties": the noun says what happened; who is elsewhere
+        elif words and head_attr in _METRIC_ATTRIBUTES and not via_of:
+            attribute = head_attr  # "1.2 million votes": whose votes is the clause's subject
+            subject = _clause_subject(ctx, clause[0], first)
+        elif words and not (words[0].lower in lex.directions):
+            subject = build_subject(words, ctx.doc.text, country_after(tokens, np_end))
+        if words and words[0].lower in lex.directions and dim == "length":
+            attribute = "distance"  # "72 km southwest of Marrakech"
+        if before == "of" and first >= 2 and dim == "money":
+            noun = tokens[first - 2].lower
+            named = lex.triggers.get((noun,))
+            if named:
+                attribute = named  # "revenue of $94.9 billion"
+            elif tokens[first - 2].is_word and noun not in lex.stop_after_number:
+                subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
+                attribute = "amount"
+        if attribute in _LEVEL_CHANGES and (before in lex.level_prepositions or before == "of") and dim != "percent":
+            attribute = metric or lex.default_attribute.get(dim, dim)  # "rose to 2,400", "climbed above 50,000"
+        if attribute is None:
+            attribute = lex.default_attribute.get(dim, dim)
+            if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
+                attribute = "vote_share"
+        if attribute in _CHANGE_ATTRIBUTES and metric and metric != attribute:
+            attribute = f"{attribute}:{metric}"
+        if subject is not None and dim == "count" and not subject.country:
+            actor = _actor_before(ctx, clause[0], first)
+            if actor:
+                subject = build_subject(words, ctx.doc.text, actor)
+        if subject is None or (dim in ("money", "percent") and not via_of and subject.head not in lex.person_heads):
+            if attribute in _PEOPLE_ATTRIBUTES:
+                subject = subject or _people_subject(ctx, clause, first)
+            elif dim in ("money", "percent"):
+                subject = _owner(ctx, clause, first) or subject
+            elif subject is None:
+                subject = _clause_subject(ctx, clause[0], first)
+        if subject is None or subject.head in lex.pronouns:
+            continue
+        ctx.state.last_subject = subject
+        out.append(
+            _make(
+                ctx,
+                subject,
+                attribute,
+                q.quantity,
+                q.start,
+                q.end,
+                first,
+                approximate=q.quantity.approximate,
+                time=_claim_time(ctx, *clause),
+                scope_place=_place_scope(ctx, *clause),
+                scope_event=scope_event,
+            )
+        )
+    return out
+
+
+def _people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:
+    """Who a bare toll counts: a nationality-led group of people nearby ("Russian troops"), else people."""
+    lex = lexicon()
+    for _, subj in _subjects_in(ctx, clause[0], clause[1]):
+        if subj.head in lex.person_heads:
+            return subj
+    tok = ctx.tokens[index]
+    return Subject(start=tok.start, end=tok.end, text="people", key="people", head="people")
+
+
+def _owner(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject | None:
+    """Whose money or share it is: the clause's opening noun phrase, or the sentence's when the clause has none."""
+    subj = _clause_subject(ctx, clause[0], index)
+    if subj is None and clause[0] > 0:
+        subj = _clause_subject(ctx, 0, index)
+    return subj
+
+
+# --------------------------------------------------------------------------------------------------- places
+
+
+def location_assertions(ctx: SentenceContext) -> list[Assertion]:
+    out: list[Assertion] = []
+    for start, end, place, i in _located_places(ctx):
+        j = _locative_head(ctx, i)
+        if j is None:
+            continue
+        clause = clause_of(ctx.stance.clauses, i)
+        chosen = _subject_before(ctx, j, clause[0])
+        if chosen is None or chosen.proper:
+            continue
+        out.append(_make(ctx, chosen, "location", place, start, end, i))
+        # "40 howitzers at a depot near Belgorod": what is at the depot is near Belgorod too.
+        k = ctx.index_at(chosen.start) - 1
+        if k >= 0 and ctx.tokens[k].lower in lexicon().locative:
+            outer = _subject_before(ctx, k, 0)
+            if outer is not None and not outer.proper and outer.key != chosen.key:
+                out.append(_make(ctx, outer, "location", place, start, end, i))
+    return out
+
+
+def _located_places(ctx: SentenceContext) -> list[tuple[int, int, Place, int]]:
+    """Gazetteer places, plus "Estonian airspace" / "Ukrainian territory" read as the country they belong to."""
+    lex = lexicon()
+    found = [(p.start, p.end, p.place, ctx.index_containing(p.start)) for p in ctx.places]
+    taken = {i for *_, i in found}
+    for i in range(len(ctx.tokens) - 1):
+        if i in taken:
+            continue
+        key, n = actor_key(ctx.tokens, i)
+        if key and i + n < len(ctx.tokens) and ctx.tokens[i + n].lower in lex.territory_nouns:
+            start, end = ctx.tokens[i].start, ctx.tokens[i + n].end
+            place = Place(key=key, name=gazetteer().name(key), text=ctx.doc.text[start:end])
+            found.append((start, end, place, i))
+    return found
+
+
+def _locative_head(ctx: SentenceContext, i: int) -> int | None:
+    """The index of the preposition or verb that makes the place at ``tokens[i]`` a location, if any."""
+    lex = lexicon()
+    nxt = i + 1
+    while nxt < len(ctx.tokens) and _is_place_token(ctx, nxt):
+        nxt += 1
+    if nxt < len(ctx.tokens) and ctx.tokens[nxt].lower == "'s":
+        return None  # "Russia's Kursk Oblast": the possessor is not where the subject is; the possessed place is.
+    j = i - 1
+    while j >= 0 and (ctx.tokens[j].lower in ("the", "'s") or _is_place_token(ctx, j)):
+        j -= 1
+    if j < 0:
+        return None
+    word = ctx.tokens[j].lower
+    if word in lex.locative_verbs:
+        return j
+    if word not in lex.locative:
+        return None
+    if word in ("to", "toward", "towards", "on", "off") and not _after_movement(ctx, j):
+        return None
+    if ctx.stance.source and ctx.tokens[i].text in ctx.stance.source:
+        return None  # "Reuters in London said": where the speaker is, not the subject
+    return j
+
+
+def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
+    """What a place, date or verb at ``tokens[j]`` is said of: the noun phrase before it, or "they" resolved."""
+    lex = lexicon()
+    floor = max([k + 1 for k in ctx.number_tokens if k < j], default=0)
+    words = phrase_before(ctx.tokens, j, floor=floor)
+    if not words:
+        return None
+    if words[0].lower in lex.pronouns:
+        return ctx.state.last_subject
+    k = ctx.tokens.index(words[-1]) + 1
+    subject = build_subject(words, ctx.doc.text, country_after(ctx.tokens, k))
+    first = ctx.tokens.index(words[0])
+    if subject and first > 0 and ctx.tokens[first - 1].lower in ("its", "their"):
+        owner = _sentence_owner(ctx)
+        if owner:
+            subject = Subject(subject.start, subject.end, subject.text, f"{owner} {subject.key}", subject.head,
+                              subject.country, subject.proper)
+    return subject
+
+
+def _sentence_owner(ctx: SentenceContext) -> str | None:
+    """The organisation a sentence opens with ("Novagen, the drugmaker, will move its headquarters"), lower-cased,
+    so that "its headquarters" and "Novagen's headquarters" line up; None when it opens otherwise."""
+    words: list[str] = []
+    for t in ctx.tokens:
+        if t.is_capitalised and t.is_word and t.lower not in ("the", "a", "an", "in", "on", "at", "according"):
+            if _is_place_token(ctx, ctx.tokens.index(t)):
+                return None
+            words.append(t.lower)
+        else:
+            break
+    return " ".join(words) if words else None
+
+
+def _is_place_token(ctx: SentenceContext, j: int) -> bool:
+    start = ctx.tokens[j].start
+    return any(p.start <= start < p.end for p in ctx.places)
+
+
+def _after_movement(ctx: SentenceContext, j: int) -> bool:
+    lex = lexicon()
+    return any(ctx.tokens[k].lower in lex.movement_verbs for k in range(max(0, j - 4), j))
+
+
+# --------------------------------------------------------------------------------------------------- events
+
+
+_PARTITIVES = frozenset({"one", "some", "most", "part", "all", "many", "several", "none", "each", "two", "three"})
+
+
+def _skip_determiners(tokens: Sequence[Token], j: int) -> int:
+    """Words to skip before an object's head: determiners, and partitives ("one of the three bridges")."""
+    n = 0
+    lex = lexicon()
+    while j + n < len(tokens):
+        low = tokens[j + n].lower
+        if low in lex.determiners or low.isdigit():
+            n += 1
+        elif low in _PARTITIVES and j + n + 1 < len(tokens) and tokens[j + n + 1].lower == "of":
+            n += 2
+        else:
+            break
+    return n
+
+
+def _event_verb(tokens: Sequence[Token], i: int) -> bool:
+    lex = lexicon()
+    t = tokens[i]
+    return t.is_word and not t.is_capitalised and t.lower in lex.event_verbs and t.lower not in lex.reporting_verbs
+
+
+def _past_verb(tokens: Sequence[Token], i: int) -> bool:
+    """A lower-case past-tense verb that is not a reporting verb ("granted", "struck", "annulled")."""
+    lex = lexicon()
+    t = tokens[i]
+    if not t.is_word or t.is_capitalised or t.lower in lex.reporting_verbs or t.lower in lex.auxiliaries:
+        return False
+    return _event_verb(tokens, i) or (t.lower.endswith("ed") and len(t.lower) > 4)
+
+
+def _aux_start(tokens: Sequence[Token], verb: int) -> int | None:
+    """The first auxiliary of the verb group ending at ``verb`` ("would be held" -> "would"), if there is one."""
+    lex = lexicon()
+    k = verb - 1
+    first = None
+    while k >= 0 and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+        if tokens[k].lower in lex.auxiliaries:
+            first = k
+        k -= 1
+    return first
+
+
+def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | None:
+    """What an event verb is about: for a passive or an intransitive verb the phrase before it ("the rerun ...
+    will be held", "the eruption ... began"), for a transitive verb the thing acted on ("signed a treaty",
+    "granted bail"). An object that is a place ("struck southern Turkey") is where, not what."""
+    tokens = ctx.tokens
+    aux = _aux_start(tokens, verb)
+    chain = {tokens[m].lower for m in range(aux, verb)} if aux is not None else set()
+    passive = bool(chain & {"was", "were", "is", "are", "been", "be", "being"})
+    if not passive:
+        j = verb + 1
+        j += _skip_determiners(tokens, j)
+        if j < len(tokens) and not _is_place_token(ctx, j) and j not in ctx.number_tokens:
+            obj = phrase_after(tokens, j, limit=4)
+            if obj and not obj[0].is_capitalised:
+                return build_subject(obj, ctx.doc.text)
+    subject = _subject_before(ctx, aux if aux is not None else verb, floor)
+    if subject is None:
+        a, _ = clause_of(ctx.stance.clauses, verb)
+        if a > 0 and tokens[a].lower in ("which", "that", "who"):
+            subject = _subject_before(ctx, a - 1, 0)  # "The eruption near X, which began on Jan. 20"
+    return subject
+
+
+def date_assertions(ctx: SentenceContext) -> list[Assertion]:
+    """"Signed ... in June": the date an event is said to have happened, keyed by what was signed."""
+    lex = lexicon()
+    out: list[Assertion] = []
+    for d in ctx.dates:
+        if d.relation != "on":
+            continue
+        i = ctx.index_containing(d.start)
+        a, b = clause_of(ctx.stance.clauses, i)
+        verb = None
+        for k in range(i - 1, max(a, i - 9) - 1, -1):
+            if _past_verb(ctx.tokens, k) or _event_verb(ctx.tokens, k):
+                verb = k
+                break
+        if verb is None:
+            continue
+        subject = _event_subject(ctx, verb, a)
+        if subject is None or subject.head in lex.pronouns or subject.proper:
+            continue
+        lemma = verb_lemma(ctx.tokens[verb].lower)
+        out.append(_make(ctx, subject, f"when:{lemma}", d.range, d.start, d.end, i))
+    return out
+
+
+def event_assertions(ctx: SentenceContext) -> list[Assertion]:
+    """Whether something happened: "was (not) disconnected", "did not grant bail", "granted bail", "is expanding
+    a weapons complex". Polarity comes from the clause, so "did not" and "denied that ... had been" negate."""
+    lex = lexicon()
+    out: list[Assertion] = []
+    tokens = ctx.tokens
+    seen: set[int] = set()
+    for k in range(len(tokens)):
+        if k in seen or not (_past_verb(tokens, k) or _event_verb(tokens, k) or tokens[k].lower.endswith("ing")):
+            continue
+        aux = _aux_start(tokens, k)
+        verb = tokens[k].lower
+        if aux is None:
+            # A bare past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
+            if not _past_verb(tokens, k) or k == 0 or not tokens[k - 1].is_word:
+                continue
+            prev = tokens[k - 1].lower
+            if prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative:
+                continue
+        elif verb.endswith("ing") and verb in lex.nominal_ing:
+            continue
+        elif not (_past_verb(tokens, k) or _event_verb(tokens, k) or verb.endswith("ing")):
+            continue
+        a, _ = clause_of(ctx.stance.clauses, k)
+        subject = _event_subject(ctx, k, a)
+        if subject is None or subject.proper or subject.head in lex.pronouns:
+            continue
+        seen.add(k)
+        lemma = verb_lemma(verb)
+        start = tokens[aux].start if aux is not None else tokens[k].start
+        out.append(_make(ctx, subject, f"happened:{lemma}", Event(predicate=lemma, text=tokens[k].text),
+                         start, tokens[k].end, k))
+    return out
+
+
+def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[Assertion]:
+    """"I can't confirm those reports of casualties": a refusal to confirm, about what and whom."""
+    out: list[Assertion] = []
+    for s, e in ctx.stance.refusals:
+        a, b = clause_of(ctx.stance.clauses, s)
+        found = [(ts, te, attr) for ts, te, attr in _triggers(ctx.tokens, e, len(ctx.tokens))]
+        if not found:
+            continue
+        ts, te, attr = found[0]
+        if any(x.modality == Modality.CANNOT_CONFIRM and x.attribute == attr for x in made):
+            continue
+        subjects = [subj for si, subj in _subjects_in(ctx, 0, len(ctx.tokens))]
+        subject = subjects[-1] if subjects else ctx.state.last_subject
+        if subject is None:
+            continue
+        start, end = ctx.tokens[s].start, ctx.tokens[te - 1].end
+        out.append(
+            _make(ctx, subject, attr, Event(predicate=attr, text=ctx.doc.text[start:end]), start, end, s,
+                  polarity=Polarity.AFFIRMED, modality=Modality.CANNOT_CONFIRM)
+        )
+    return out
+
+
+def sentence_assertions(ctx: SentenceContext) -> list[Assertion]:
+    """Every assertion of one sentence, in reading order of kinds: numbers, places, dates, events, refusals."""
+    if not ctx.tokens:
+        return []
+    scope_event = _scope_event(ctx)
+    made: list[Assertion] = []
+    made += quantity_assertions(ctx, scope_event)
+    made += location_assertions(ctx)
+    made += date_assertions(ctx)
+    made += event_assertions(ctx)
+    made += refusal_assertions(ctx, made)
+    subjects = _subjects_in(ctx, 0, len(ctx.tokens))
+    if subjects:
+        ctx.state.last_subject = subjects[-1][1]
+    return made

@@ -1,0 +1,494 @@
+"""Places: find them in text, and answer containment and demonym questions about them.
+
+Reports name the same place many ways ("Kursk Oblast", "the Kursk region", "Kursk", "Russia's Kursk"), and a
+location conflict is only real when neither place contains the other. So the finder maps every surface form onto
+one gazetteer key, and containment is a walk up a parent DAG (a DAG because a place can sit in two groupings:
+Donetsk Oblast is in Ukraine and in Donbas; occupied Zaporizhzhia is in Zaporizhzhia Oblast and in occupied Ukraine).
+
+The gazetteer itself is generated at build time (scripts/build_gazetteer.py) and read here as JSON. Occupation
+("Russian-occupied <Place>", "occupied territories of <Country>") is applied by rule at match time and yields keys
+such as ``UA:occupied`` and ``UA-23:occupied`` that the DAG methods understand without being stored.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+from checker.models import Place, PlaceMatch
+
+__all__ = ["Entry", "Gazetteer", "gazetteer"]
+
+OCCUPIED = ":occupied"
+
+_KIND_RANK = {"country": 0, "continent": 1, "sea": 1, "area": 1, "region": 2, "city": 3}
+
+# A capitalised word (or one starting with a non-ASCII letter): the only places a place name can start.
+_START = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]*")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+# "<Name> Oblast", "<Name> province", ... after a match: the type word says which same-named place is meant.
+_REGION_SUFFIX = re.compile(
+    r"[ \t]+(?:(?:autonomous\s+)?(?:oblast|province|region|state|governorate|county|prefecture|district|krai|kray|"
+    r"republic|territory|department|voivodeship|canton|emirate|okrug)|(?P<city>city))\b(?![-\w])",
+    re.IGNORECASE,
+)
+# Words right before a match: direction words keep the place ("eastern Ukraine" is in Ukraine); occupation (below)
+# turns it into its occupied part.
+_DIRECTIONS = frozenset(
+    [f"{a}{b}" for a in ("north", "south", "east", "west") for b in ("", "ern")]
+    + [f"{a}{sep}{b}{c}" for a in ("north", "south") for b in ("east", "west") for sep in ("", "-") for c in ("", "ern")]
+    + [f"far-{a}{b}" for a in ("north", "south", "east", "west") for b in ("", "ern")]
+    + ["central"]
+)
+_OCCUPIED_BEFORE = re.compile(
+    r"(?:(?P<dem>\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[- ])?\b(?P<occ>[Oo]ccupied|[Aa]nnexed|OCCUPIED)\s+"
+    r"(?:(?:the\s+)?(?:territor(?:y|ies)|parts?|areas?|regions?|lands?|portions?|districts?|zones?)\s+of\s+)?"
+    r"(?:the\s+)?$"
+)
+# "the occupied territories", "occupied Palestinian territories": occupation without a following place name.
+_OCCUPIED_ALONE = re.compile(
+    r"\b[Oo]ccupied\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?(?:territor(?:y|ies)|areas|lands)\b(?!\s+of\b)"
+)
+_DEMONYM_HYPHEN = re.compile(r"\b([A-Z][\w.]*)-$")
+# Between two places: "Turkey's Kahramanmaras", "Atlanta, Georgia", "the U.S. state of Georgia".
+_LINK_GAP = re.compile(
+    r"(?:['’]s\s+|,\s*|\s+(?:state|province|region|oblast|city|county|prefecture|governorate)\s+of\s+(?:the\s+)?)"
+)
+_REGION_OF_BEFORE = re.compile(
+    r"\b(?:state|province|region|oblast|prefecture|governorate|county|krai)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_COMMA_GAP = re.compile(r",[ \t]*")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place. ``parents`` are keys; ``names`` every surface form people write for it."""
+
+    key: str
+    name: str
+    kind: str
+    parents: tuple[str, ...]
+    names: tuple[str, ...]
+    population: int = 0
+    capital: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    start: int
+    end: int
+    form: str
+    keys: tuple[str, ...]
+
+
+_CONTINUES = frozenset(" -'’.,\t\u00a0")
+
+
+def _ends_badly(text: str, end: int) -> bool:
+    """A name must not stop inside a word ("Romanesque") or before a model number ("KN-23")."""
+    c = text[end]
+    return c.isalnum() or c == "_" or (c == "-" and text[end + 1 : end + 2].isdigit())
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower()).strip("-")
+
+
+def _variants(name: str) -> Iterable[str]:
+    """Spelling variants English copy uses for the same name: curly apostrophes, St/St./Saint."""
+    yield name
+    if "'" in name:
+        yield name.replace("'", "’")
+    for a, b in (("Saint ", "St. "), ("Saint ", "St "), ("St. ", "Saint "), ("St. ", "St ")):
+        if name.startswith(a):
+            yield b + name[len(a):]
+
+
+class Gazetteer:
+    """Places by key, a surface-form index for ``find``, and the parent DAG for containment."""
+
+    def __init__(self, entries: Iterable[Entry], stoplist: dict, demonyms: dict, prefer: dict[str, str]) -> None:
+        self._entries: dict[str, Entry] = {e.key: e for e in entries}
+        self._ancestors: dict[str, frozenset[str]] = {}
+        self._country_cache: dict[str, str | None] = {}
+        never = set(stoplist.get("never", []))
+        self._needs_cue = frozenset(stoplist.get("needs_cue", []))
+        self._cues = frozenset(stoplist.get("cues", []))
+        demonym_words = {d.lower() for ds in demonyms.get("demonyms", {}).values() for d in ds}
+
+        index: dict[str, list[str]] = {}
+        for entry in self._entries.values():
+            for name in entry.names:
+                for form in _variants(name):
+                    if form in never or not form[:1].isupper() and not form[:1].isdigit():
+                        continue
+                    if len(form) < 3 and not form.isupper():
+                        continue
+                    if entry.kind in ("region", "city") and form.lower() in demonym_words:
+                        continue  # "Somali" the Ethiopian region would swallow the demonym
+                    keys = index.setdefault(form, [])
+                    if entry.key not in keys:
+                        keys.append(entry.key)
+
+        def rank(form: str, key: str) -> tuple:
+            e = self._entries[key]
+            exact = 0 if form == e.name or form in e.names[:2] else 1
+            return (0 if prefer.get(form) == key else 1, _KIND_RANK.get(e.kind, 4), exact, -e.population)
+
+        self._index: dict[str, tuple[str, ...]] = {
+            form: tuple(sorted(keys, key=lambda k, f=form: rank(f, k))) for form, keys in index.items()
+        }
+        by_first: dict[str, list[str]] = {}
+        for form in self._index:
+            m = _FIRST_WORD.match(form)
+            if m:
+                by_first.setdefault(m.group(), []).append(form)
+        # first word -> (longer forms starting with it, longest first; the word itself if it is a form)
+        # bucketed by the first word plus the next two characters, so "North K..." only tries "North Korea".
+        self._by_first: dict[str, tuple[dict[str, tuple[str, ...]], str | None]] = {}
+        for w, fs in by_first.items():
+            buckets: dict[str, list[str]] = {}
+            for f in fs:
+                if f != w:
+                    buckets.setdefault(f[: len(w) + 2], []).append(f)
+            self._by_first[w] = (
+                {k: tuple(sorted(v, key=len, reverse=True)) for k, v in buckets.items()},
+                w if w in fs else None,
+            )
+        self._places: dict[tuple[str, str], Place] = {}
+
+        self._demonyms: dict[str, str] = {}
+        for code, words in demonyms.get("demonyms", {}).items():
+            for w in words:
+                self._demonyms.setdefault(w.lower(), code)
+        for entry in self._entries.values():
+            if entry.kind == "country":
+                for n in entry.names:
+                    self._demonyms.setdefault(n.lower(), entry.key)
+        for entry in self._entries.values():
+            if entry.capital:
+                code = self.country_of(entry.key)
+                for n in entry.names[:2]:
+                    if code:
+                        self._demonyms.setdefault(n.lower(), code)
+        for word, code in demonyms.get("actors", {}).items():
+            self._demonyms[word.lower()] = code
+
+    # ------------------------------------------------------------------------------------------- lookups
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def get(self, key: str) -> Entry | None:
+        """The entry for a key, including synthesised occupied-area keys; ``None`` for an unknown key."""
+        entry = self._entries.get(key)
+        if entry is not None or not key.endswith(OCCUPIED):
+            return entry
+        base = self._entries.get(key[: -len(OCCUPIED)])
+        if base is None:
+            return None
+        if base.kind == "country":
+            return Entry(key, f"occupied territories of {base.name}", "area", (base.key,), ())
+        parents = [base.key]
+        country = self.country_of(base.key)
+        if country:
+            parents.append(country + OCCUPIED)
+        return Entry(key, f"occupied {base.name}", "area", tuple(parents), ())
+
+    def name(self, key: str) -> str:
+        entry = self.get(key)
+        return entry.name if entry else key
+
+    def slug(self, key: str) -> str:
+        """Readable lower-case hyphenated slug: ``KP`` -> ``north-korea``, ``RU-KRS`` -> ``kursk-oblast``."""
+        return _slugify(self.name(key))
+
+    def ancestors(self, key: str) -> set[str]:
+        """The key and every place above it in the parent DAG (an unknown key is its own only ancestor)."""
+        return set(self._ancestor_set(key))
+
+    def _ancestor_set(self, key: str) -> frozenset[str]:
+        found = self._ancestors.get(key)
+        if found is not None:
+            return found
+        out = {key}
+        stack = [key]
+        while stack:
+            entry = self.get(stack.pop())
+            if entry is None:
+                continue
+            for p in entry.parents:
+                if p not in out:
+                    out.add(p)
+                    stack.append(p)
+        found = frozenset(out)
+        self._ancestors[key] = found
+        return found
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Whether ``inner`` lies within ``outer`` (reflexive, transitive over the parent DAG)."""
+        return outer == inner or outer in self._ancestor_set(inner)
+
+    def related(self, a: str, b: str) -> bool:
+        """One place contains the other: they cannot conflict as locations."""
+        return self.contains(a, b) or self.contains(b, a)
+
+    def country_of(self, key: str) -> str | None:
+        """The nearest country at or above a place (breadth-first, so a territory is its own country)."""
+        try:
+            return self._country_cache[key]
+        except KeyError:
+            found = self._country_of(key)
+            self._country_cache[key] = found
+            return found
+
+    def _country_of(self, key: str) -> str | None:
+        if key.endswith(OCCUPIED):
+            key = key[: -len(OCCUPIED)]
+        seen = {key}
+        frontier = [key]
+        while frontier:
+            nxt: list[str] = []
+            for k in frontier:
+                entry = self._entries.get(k)
+                if entry is None:
+                    continue
+                if entry.kind == "country":
+                    return k
+                for p in entry.parents:
+                    if p not in seen:
+                        seen.add(p)
+                        nxt.append(p)
+            frontier = nxt
+        return None
+
+    def demonym(self, word_or_phrase: str) -> str | None:
+        """The country (ISO alpha-2) a demonym, country name or government metonym stands for.
+
+        "North Korean" -> KP, "Russians" -> RU, "the Kremlin" -> RU, "Kyiv" -> UA, "U.S." -> US.
+        """
+        phrase = _SPACES.sub(" ", word_or_phrase.strip()).lower().replace("’", "'")
+        if phrase.endswith("'s"):
+            phrase = phrase[:-2]
+        for candidate in (phrase, phrase[4:] if phrase.startswith("the ") else None):
+            if not candidate:
+                continue
+            code = self._demonyms.get(candidate)
+            if code:
+                return code
+            if candidate.endswith("s") and len(candidate) > 4:
+                code = self._demonyms.get(candidate[:-1])
+                if code and self._entries.get(code, None) is not None and candidate[:-1] not in self._index:
+                    return code
+        return None
+
+    def lookup(self, form: str) -> tuple[str, ...]:
+        """Keys a surface form can mean, best first (empty when it is not a known place name)."""
+        return self._index.get(form, ())
+
+    # ------------------------------------------------------------------------------------------- finding
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Place mentions in ``text``, left to right, without overlaps; the longest name wins at each start."""
+        raws = self._scan(text)
+        raws = self._filter_cues(text, raws)
+        matches: list[PlaceMatch] = []
+        settled = {r.keys[0] for r in raws if len(r.keys) == 1}
+        countries = {c for c in (self.country_of(k) for k in settled) if c}
+        prev: _Raw | None = None
+        prev_key: str | None = None
+        for i, raw in enumerate(raws):
+            nxt = raws[i + 1] if i + 1 < len(raws) else None
+            start, end = raw.start, raw.end
+            keys = raw.keys
+            suffix = _REGION_SUFFIX.match(text, end)
+            if suffix:
+                kinds = ("city",) if suffix.group("city") else ("region",)
+                narrowed = tuple(k for k in keys if self._entries[k].kind in kinds)
+                if narrowed:
+                    keys, end = narrowed, suffix.end()
+                elif not suffix.group("city") and suffix.group().strip().lower() in ("region", "area") and \
+                        self._entries[keys[0]].kind == "city":
+                    end = suffix.end()
+            key = self._choose(text, raw, keys, prev, prev_key, nxt, countries)
+            start, key = self._qualify(text, start, key)
+            matches.append(self._match(start, end, key, text[start:end]))
+            prev, prev_key = raw, key
+        matches.extend(self._occupied_alone(text, matches))
+        matches.sort(key=lambda m: m.start)
+        return matches
+
+    def _match(self, start: int, end: int, key: str, surface: str) -> PlaceMatch:
+        """Places are frozen, so one instance per (key, surface) is shared: the same names recur all the time."""
+        place = self._places.get((key, surface))
+        if place is None:
+            if len(self._places) > 100_000:
+                self._places.clear()
+            place = self._places[(key, surface)] = Place(key=key, name=self.name(key), text=surface)
+        return PlaceMatch(start=start, end=end, place=place)
+
+    def _scan(self, text: str) -> list[_Raw]:
+        out: list[_Raw] = []
+        pos = 0
+        size = len(text)
+        by_first = self._by_first
+        index = self._index
+        for m in _START.finditer(text):
+            s = m.start()
+            if s < pos:
+                continue
+            hit = by_first.get(m.group())
+            if hit is None:
+                continue
+            longer, single = hit
+            e = m.end()
+            found = None
+            if longer and e < size and text[e] in _CONTINUES:
+                for form in longer.get(text[s : e + 2], ()) or longer.get(text[s : e + 1], ()):
+                    if text.startswith(form, s):
+                        fe = s + len(form)
+                        if fe >= size or not _ends_badly(text, fe):
+                            found = form
+                            break
+            if found is None and single is not None and (e >= size or not _ends_badly(text, e)):
+                found = single
+            if found is not None:
+                fe = s + len(found)
+                out.append(_Raw(s, fe, found, index[found]))
+                pos = fe
+        return out
+
+    def _filter_cues(self, text: str, raws: list[_Raw]) -> list[_Raw]:
+        """Drop names that are also people's names or words ("Chad Smith", "the Jordan family") unless a cue
+        word ("in", "to", "from" ...) stands before them or they sit in a list of other places."""
+        if not any(r.form in self._needs_cue for r in raws):
+            return raws
+        keep: list[_Raw] = []
+        for i, r in enumerate(raws):
+            if r.form not in self._needs_cue:
+                keep.append(r)
+                continue
+            before = _PREV_WORD.search(text, max(0, r.start - 30), r.start)
+            if before and before.group(1) in self._cues:
+                keep.append(r)
+                continue
+            listed = False
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(raws) and raws[j].form not in self._needs_cue:
+                    a, b = (raws[j], r) if j < i else (r, raws[j])
+                    if _LIST_GAP.fullmatch(text, a.end, b.start):
+                        listed = True
+            if listed:
+                keep.append(r)
+        return keep
+
+    def _choose(self, text: str, raw: _Raw, keys: tuple[str, ...], prev: _Raw | None, prev_key: str | None,
+                nxt: _Raw | None, countries: set[str]) -> str:
+        """Pick among same-named places: the place written right after it ("Hyderabad, Pakistan"), an explicit
+        link to the place before ("the U.S. state of Georgia", "Atlanta, Georgia"), then "state/province of",
+        then a country the text names elsewhere."""
+        if len(keys) == 1:
+            return keys[0]
+        if nxt is not None and len(nxt.keys) == 1 and _COMMA_GAP.fullmatch(text, raw.end, nxt.start) \
+                and not self.related(nxt.keys[0], keys[0]):
+            outer = nxt.keys[0]
+            for k in keys:
+                if k != outer and self.contains(outer, k):
+                    return k
+        if prev is not None and prev_key is not None and _LINK_GAP.fullmatch(text, prev.end, raw.start) \
+                and not self.contains(self.country_of(prev_key) or prev_key, keys[0]):
+            outer = self.country_of(prev_key) or prev_key
+            for k in keys:
+                if k != outer and (self.contains(prev_key, k) or self.country_of(k) == outer):
+                    return k
+        if _REGION_OF_BEFORE.search(text, max(0, raw.start - 40), raw.start):
+            for k in keys:
+                if self._entries[k].kind == "region":
+                    return k
+        best_rank = _KIND_RANK.get(self._entries[keys[0]].kind)
+        for k in keys:
+            if _KIND_RANK.get(self._entries[k].kind) != best_rank:
+                break
+            if self.country_of(k) in countries:
+                return k
+        return keys[0]
+
+    def _qualify(self, text: str, start: int, key: str) -> tuple[int, str]:
+        """Extend a match backwards over "northern"/"occupied"/"Russian-occupied territories of" and turn the key
+        into its occupied part when occupation is named."""
+        if start > 1 and text[start - 1] in " \t":
+            space = text.rfind(" ", max(0, start - 20), start - 1)
+            word_start = space + 1 if space >= 0 else max(0, start - 20)
+            if text[word_start : start - 1].lower() in _DIRECTIONS:
+                start = word_start
+        lo = max(0, start - 80)
+        if text.find("ccupied", lo, start) < 0 and text.find("nnexed", lo, start) < 0:
+            return start, key
+        o = _OCCUPIED_BEFORE.search(text, lo, start)
+        if o:
+            dem = o.group("dem")
+            start = o.start() if dem and self.demonym(dem) else o.start("occ")
+            if not key.endswith(OCCUPIED):
+                key = key + OCCUPIED
+        return start, key
+
+    def _occupied_alone(self, text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+        """'occupied Palestinian territories' / 'Russian-occupied territories': the country comes from the adjective,
+        or, when the occupier is named, from the nearest other country named shortly before; otherwise nothing
+        (a bare "the occupied territories" does not say whose)."""
+        if "ccupied" not in text:
+            return []
+        out: list[PlaceMatch] = []
+        starts = [pm.start for pm in matches]
+        for m in _OCCUPIED_ALONE.finditer(text):
+            begin = m.start()
+            dem = _DEMONYM_HYPHEN.search(text, max(0, begin - 30), begin)
+            if dem:
+                begin = dem.start()
+            i = bisect.bisect_right(starts, begin)
+            if i and matches[i - 1].end > begin or i < len(matches) and matches[i].start < m.end():
+                continue  # already part of "occupied <Place>"
+            occupier = self.demonym(dem.group(1)) if dem else None
+            country = self.demonym(m.group("adj")) if m.group("adj") else None
+            if country is None and occupier is not None:
+                # only with a named occupier is the country named just before a safe guess for whose land it is
+                for pm in reversed(matches[:i]):
+                    if begin - pm.end > 300:
+                        break
+                    c = self.country_of(pm.place.key)
+                    if c and c != occupier:
+                        country = c
+                        break
+            if country is None:
+                continue
+            key = country + OCCUPIED
+            out.append(self._match(begin, m.end(), key, text[begin : m.end()]))
+        return out
+
+
+def _read(name: str) -> dict:
+    return json.loads(resources.files("checker.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded once from checker/data."""
+    data = _read("gazetteer.json")
+    entries = [
+        Entry(e["key"], e["name"], e["kind"], tuple(e["parents"]), tuple(e["names"]), e.get("pop", 0),
+              bool(e.get("capital")))
+        for e in data["entries"]
+    ]
+    return Gazetteer(entries, _read("place_stoplist.json"), _read("demonyms.json"), data.get("prefer", {}))

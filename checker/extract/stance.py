@@ -1,0 +1,234 @@
+"""How a claim is made: clause scope, polarity, modality and who says it.
+
+The seed's hardest sentence puts an affirmed place and a negated one side by side ("positioned around the Kursk
+region, not moving into Ukraine"), so negation and hedges are scoped to the clause that holds the value rather than
+to the whole sentence. Attribution is the reverse: "..., Singh said" covers every clause, and a bare surname is
+resolved to the fullest name the document gave earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from checker.extract.lexicon import lexicon
+from checker.extract.tokens import Token
+from checker.models import Modality, Polarity
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})
+_QUOTES = frozenset({'"', "“", "”"})
+_SOURCE_STOP = frozenset({"that", "which", "who", "what", "where", "when", "how", "is", "was", "on", "in", "at", "during", "earlier", "late", "last", "this", "told"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+_ADVERBS = frozenset({"also", "further", "later", "previously", "earlier", "separately", "again", "publicly", "then"})
+_CONTRACTIONS = frozenset({"'ve", "'re", "'ll", "'d", "'m"})
+_NOUN_LIKE_VERBS = frozenset({"reports", "report", "claims", "estimates", "states", "says", "notes", "posts"})
+_APPROXIMATION_WORDS = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost"})
+
+
+def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Token index ranges of the clauses; punctuation inside an ``opaque`` character span never splits."""
+    lex = lexicon()
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for i, t in enumerate(tokens):
+        breaker = t.text in _CLAUSE_PUNCT or (t.lower in lex.clause_breakers and i > 0)
+        if breaker and not any(a <= t.start < b for a, b in opaque):
+            if i > start:
+                ranges.append((start, i))
+            start = i + 1 if t.text in _CLAUSE_PUNCT else i
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges or [(0, len(tokens))]
+
+
+def clause_of(ranges: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
+    for a, b in ranges:
+        if a <= index < b:
+            return a, b
+    return (0, ranges[-1][1]) if ranges else (0, 0)
+
+
+def find_phrases(
+    tokens: Sequence[Token], phrases: frozenset[tuple[str, ...]], a: int, b: int
+) -> list[tuple[int, int]]:
+    """Token ranges in ``tokens[a:b]`` that spell one of ``phrases`` (lower-case word tuples)."""
+    found: list[tuple[int, int]] = []
+    lowers = [t.lower for t in tokens]
+    for i in range(a, b):
+        for n in (5, 4, 3, 2, 1):
+            if i + n <= b and tuple(lowers[i : i + n]) in phrases:
+                found.append((i, i + n))
+                break
+    return found
+
+
+@dataclass
+class SentenceStance:
+    """The stance cues of one sentence, computed once and asked per value."""
+
+    tokens: Sequence[Token]
+    clauses: list[tuple[int, int]]
+    source: str | None
+    denied: bool
+    reported: bool
+    hedged_by_source: bool = False
+    refusals: list[tuple[int, int]] = field(default_factory=list)
+
+    def polarity(self, index: int) -> Polarity:
+        """Negated when a negation cue stands earlier in the value's clause, or the source denies."""
+        lex = lexicon()
+        a, _ = clause_of(self.clauses, index)
+        for s, e in find_phrases(self.tokens, lex.negation, a, index):
+            if not any(rs <= s < re for rs, re in self.refusals):
+                return Polarity.NEGATED
+        return Polarity.NEGATED if self.denied else Polarity.AFFIRMED
+
+    def modality(self, index: int, *, approximate: bool = False) -> Modality:
+        lex = lexicon()
+        a, b = clause_of(self.clauses, index)
+        if any(a <= s < b for s, _ in self.refusals):
+            return Modality.CANNOT_CONFIRM
+        if find_phrases(self.tokens, lex.unconfirmed, a, index + 1):
+            return Modality.UNCONFIRMED
+        if self.reported:
+            return Modality.REPORTED
+        hedges = [h for h in find_phrases(self.tokens, lex.hedged, a, b) if self.tokens[h[0]].lower not in _APPROXIMATION_WORDS]
+        if approximate or hedges or self.hedged_by_source:
+            return Modality.HEDGED
+        return Modality.ASSERTED
+
+
+@dataclass
+class SourceMemory:
+    """What the document has said so far about who speaks: full names by surname, and the last speaker."""
+
+    full_names: dict[str, str] = field(default_factory=dict)
+    last: str | None = None
+
+    def resolve(self, name: str) -> str:
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            self.full_names[words[-1]] = name
+            return name
+        return self.full_names.get(name, name)
+
+
+def analyse_stance(
+    tokens: Sequence[Token], text: str, memory: SourceMemory, opaque: Sequence[tuple[int, int]] = ()
+) -> SentenceStance:
+    """Clauses, refusals, attribution and denial for one sentence; updates ``memory`` with the speaker."""
+    lex = lexicon()
+    clauses = clause_ranges(tokens, opaque)
+    refusals = find_phrases(tokens, lex.cannot_confirm, 0, len(tokens))
+    source, verb = _attribution(tokens, text)
+    lowers = {t.lower for t in tokens}
+    if source:
+        first = source.split()[0].lower() if source.split() else ""
+        if first in _FIRST_PERSON or first in _THIRD_PERSON:
+            source = memory.last
+        else:
+            source = memory.resolve(source)
+    elif tokens and (tokens[0].text in _QUOTES or lowers & _FIRST_PERSON):
+        source = memory.last
+    if source:
+        memory.last = source
+    denied = verb in lex.denial_verbs if verb else False
+    reported = bool(find_phrases(tokens, lex.reported, 0, len(tokens))) or bool(source and _is_media(source))
+    hedged = bool(verb and verb in lex.hedging_verbs)
+    return SentenceStance(tokens, clauses, source, denied, reported, hedged, refusals)
+
+
+def _is_media(source: str) -> bool:
+    media = lexicon().media
+    words = source.lower().replace(",", " ").split()
+    return any(w in media for w in words) or any(
+        " ".join(words[i : i + 2]) in media for i in range(len(words) - 1)
+    )
+
+
+def _attribution(tokens: Sequence[Token], text: str) -> tuple[str | None, str | None]:
+    """Who the sentence says is speaking, and the reporting verb used."""
+    lex = lexicon()
+    lowers = [t.lower for t in tokens]
+    for i in range(len(tokens) - 1):
+        if lowers[i] == "according" and lowers[i + 1] == "to":
+            return _span(tokens, text, _phrase_forward(tokens, i + 2)), "according"
+    for i, t in enumerate(tokens):
+        if t.lower not in lex.reporting_verbs or t.is_capitalised:
+            continue
+        if i > 0 and tokens[i - 1].lower in ("a", "an", "the", "those", "these", "its", "their"):
+            continue  # "an estimated 600", "the reported figure": not someone speaking
+        if t.lower in _NOUN_LIKE_VERBS and not (
+            i > 0 and (tokens[i - 1].is_capitalised or tokens[i - 1].lower in _FIRST_PERSON | _THIRD_PERSON)
+        ):
+            continue  # "reports of", "unconfirmed claims": a noun, not someone speaking
+        before = _phrase_backward(tokens, i)
+        if before:
+            source = _span(tokens, text, before)
+            citing = _citing(tokens, i, text)
+            return (f"{source}, citing {citing}" if citing else source), t.lower
+        after = _phrase_forward(tokens, i + 1)
+        if after and tokens[after[0]].is_capitalised:
+            return _span(tokens, text, after), t.lower
+    for i, t in enumerate(tokens):
+        if t.lower == "citing":
+            return _span(tokens, text, _phrase_forward(tokens, i + 1)), "citing"
+    return None, None
+
+
+def _citing(tokens: Sequence[Token], verb: int, text: str) -> str | None:
+    for j in range(verb + 1, min(verb + 4, len(tokens))):
+        if tokens[j].lower == "citing":
+            return _span(tokens, text, _phrase_forward(tokens, j + 1)) or None
+    return None
+
+
+def _phrase_backward(tokens: Sequence[Token], verb: int) -> list[int]:
+    """Indices of the speaker phrase right before a reporting verb ("A Pentagon spokesperson said")."""
+    j = verb - 1
+    while j >= 0 and tokens[j].lower in _ADVERBS:
+        j -= 1
+    out: list[int] = []
+    while j >= 0 and len(out) < 10:
+        t = tokens[j]
+        if t.text in _CLAUSE_PUNCT or t.text in _QUOTES or t.lower in _SOURCE_STOP or t.text == ".":
+            break
+        if t.lower in _CONTRACTIONS:
+            j -= 1
+            continue
+        if not t.is_word and t.lower != "'s":
+            break
+        out.append(j)
+        j -= 1
+    out.reverse()
+    if not out:
+        return out
+    words = [tokens[k] for k in out]
+    lex = lexicon()
+    # A speaker is a name, a pronoun, or a noun phrase like "officials" / "the ministry"; not a clause.
+    if not any(w.is_capitalised for w in words) and words[0].lower not in ("the", "a", "an", "his", "her", "their", "its", "our") and not any(
+        w.lower in ("officials", "official", "spokesperson", "spokesman", "spokeswoman", "police", "authorities", "ministry", "source", "sources", "analysts", "experts", "researchers", "witnesses", "residents", "he", "she", "they", "i", "we") for w in words
+    ):
+        return []
+    if words[0].lower in lex.pronouns and len(words) > 1:
+        return []
+    return out
+
+
+def _phrase_forward(tokens: Sequence[Token], start: int) -> list[int]:
+    out: list[int] = []
+    j = start
+    while j < len(tokens) and len(out) < 14:
+        t = tokens[j]
+        if t.text in (",", ";", ".", ":", "—", "–") or t.text in _QUOTES or t.lower in ("that", "said", "says"):
+            break
+        out.append(j)
+        j += 1
+    return out
+
+
+def _span(tokens: Sequence[Token], text: str, indices: list[int]) -> str:
+    if not indices:
+        return ""
+    return text[tokens[indices[0]].start : tokens[indices[-1]].end]

@@ -1,0 +1,211 @@
+"""Noun phrases -> a subject's surface text and its canonical key.
+
+Two reports rarely name a thing the same way ("North Korean troops", "soldiers from North Korea", "the DPRK
+contingent"), yet the comparison engine can only line up claims whose keys agree. A key is the normalised modifiers
+that change *which* thing is meant (countries as gazetteer slugs, organisation names) followed by the head noun
+mapped to a canonical synonym. Adjectives that do not change the referent ("some", "additional", "strategic") are
+dropped; nationality never is, so "Russian troops" and "North Korean troops" stay apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from checker.extract.lexicon import lexicon
+from checker.extract.places import gazetteer
+from checker.extract.tokens import Token
+
+_ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ful", "ed", "ing", "ly", "less", "able", "ible", "ary", "est")
+_ACTOR_PREPOSITIONS = ("from", "of")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A noun phrase found in a sentence: ``key`` lines it up with other reports, ``text`` shows it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    head: str
+    country: str | None = None
+    proper: bool = False
+
+
+def singular(word: str) -> str:
+    """A crude singular; only used to make keys agree, never shown to a user."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def canonical_head(words: Sequence[str]) -> tuple[str, int]:
+    """The canonical head noun of lower-case ``words`` and how many trailing words it used."""
+    syn = lexicon().head_synonym
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            hit = syn.get(tuple(words[-n:]))
+            if hit:
+                return hit, n
+    return singular(words[-1]), 1
+
+
+def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
+    """A country (gazetteer key) named by a demonym or actor alias at ``tokens[i]`` and how many tokens it spans."""
+    gaz = gazetteer()
+    for n in (3, 2, 1):
+        if i + n > len(tokens):
+            continue
+        words = tokens[i : i + n]
+        if not words[0].is_capitalised and words[0].lower not in ("u.s.", "us"):
+            continue
+        phrase = " ".join(t.text for t in words)
+        key = gaz.demonym(phrase)
+        if key:
+            return key, n
+    return None, 0
+
+
+def build_subject(tokens: Sequence[Token], text: str, country: str | None = None) -> Subject | None:
+    """Turn the tokens of a noun phrase into a ``Subject``; ``country`` adds an actor known from context."""
+    lex = lexicon()
+    gaz = gazetteer()
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return None
+    modifiers: list[str] = []
+    i = 0
+    nouns: list[Token] = []
+    while i < len(words):
+        key, n = actor_key(words, i)
+        if key and i + n < len(words):
+            country = country or key
+            i += n
+            continue
+        t = words[i]
+        if t.lower in lex.determiners or t.lower == "'s":
+            i += 1
+            continue
+        if t.is_capitalised and i < len(words) - 1 and not nouns:
+            modifiers.append(t.lower)
+        else:
+            nouns.append(t)
+        i += 1
+    if not nouns:
+        if not modifiers:
+            return None
+        nouns = [words[-1]]
+        modifiers = modifiers[:-1]
+    proper = all(t.is_capitalised for t in nouns)
+    lowered = [t.lower for t in nouns]
+    head, used = canonical_head(lowered)
+    rest = lowered[: len(lowered) - used]
+    compound = ""
+    if rest:
+        prev = rest[-1]
+        if (
+            prev not in lex.determiners
+            and not prev.endswith(_ADJECTIVE_ENDINGS)
+            and not prev[0].isdigit()
+            and "-" not in prev
+        ):
+            compound = singular(prev)
+    parts: list[str] = []
+    if country:
+        parts.append(gaz.slug(country))
+    parts.extend(modifiers)
+    if compound:
+        parts.append(compound)
+    parts.append(head)
+    start, end = tokens[0].start, tokens[-1].end
+    return Subject(start=start, end=end, text=text[start:end], key=" ".join(parts), head=head, country=country,
+                   proper=proper)
+
+
+def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Token]:
+    """The noun phrase starting at ``tokens[i]``: words up to a function word, verb-like word or punctuation."""
+    lex = lexicon()
+    out: list[Token] = []
+    j = i
+    while j < len(tokens) and len(out) < limit:
+        t = tokens[j]
+        if t.lower == "'s" and out:
+            out.append(t)
+            j += 1
+            continue
+        if not t.is_word or t.lower in lex.stop_after_number:
+            break
+        if t.text[0].isdigit():
+            break
+        if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
+            break
+        out.append(t)
+        j += 1
+    while out and out[-1].lower in lex.determiners:
+        out.pop()
+    return out
+
+
+def _verb_like(word: str) -> bool:
+    lex = lexicon()
+    if word in lex.nominal_ing:
+        return False
+    if word.endswith("ing") or word.endswith("ed"):
+        return True
+    return word in lex.reporting_verbs or word in lex.irregular_verbs
+
+
+def country_after(tokens: Sequence[Token], j: int) -> str | None:
+    """A country in a trailing "from North Korea" / "of Russia" after a noun phrase ending before ``tokens[j]``."""
+    if j < len(tokens) and tokens[j].lower in _ACTOR_PREPOSITIONS:
+        k = j + 1
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+        key, _ = actor_key(tokens, k)
+        return key
+    return None
+
+
+def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int = 4) -> list[Token]:
+    """The noun phrase that ends before ``tokens[j]``, looking past verbs and auxiliaries in between.
+
+    "(North Korean troops are) positioned around ..." -> "North Korean troops"; "territory lost in ..." ->
+    "territory". Stops at punctuation other than brackets, numbers and function words.
+    """
+    lex = lexicon()
+    k = j - 1
+    while k >= floor:
+        t = tokens[k]
+        low = t.lower
+        if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or (
+            t.is_word and not t.is_capitalised and _verb_like(low)
+        ):
+            k -= 1
+            continue
+        break
+    out: list[Token] = []
+    while k >= floor and len(out) < limit:
+        t = tokens[k]
+        if t.lower == "'s" and out:
+            out.append(t)
+            k -= 1
+            continue
+        if not t.is_word or t.text[0].isdigit() or t.lower in lex.stop_after_number or t.lower in lex.determiners:
+            if t.lower in lex.pronouns and not out:
+                out.append(t)
+            break
+        if out and not t.is_capitalised and _verb_like(t.lower):
+            break
+        out.append(t)
+        if t.lower in lex.pronouns:
+            break
+        k -= 1
+    out.reverse()
+    return out

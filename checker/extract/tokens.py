@@ -1,0 +1,51 @@
+"""Word tokens with offsets: the unit every cue and noun-phrase rule in ``extract`` works on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words keep inner hyphens, apostrophes and dots ("U.S.-based", "Russia's", "KN-23", "11,000").
+_TOKEN = re.compile(r"\d[\d,.]*\d|(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:[-'’.]\w+)*|[^\w\s]")
+_SPLIT_NT = re.compile(r"(?i)(\w+)(n['’]t|['’](?:ve|re|ll|d|m))$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark; ``start``/``end`` are offsets into the analysed document text."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``; "can't" becomes "ca" + "n't" so negation cues are whole tokens."""
+    end = len(text) if end is None else end
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group(0)
+        nt = _SPLIT_NT.match(word)
+        if nt and len(nt.group(1)) > 0:
+            cut = m.start() + len(nt.group(1))
+            out.append(Token(m.start(), cut, nt.group(1), nt.group(1).lower()))
+            tail = nt.group(2).lower().replace("’", "'")
+            out.append(Token(cut, m.end(), nt.group(2), "n't" if tail.endswith("n't") else tail))
+            continue
+        lower = word.lower().replace("’", "'")
+        if lower.endswith("'s") and len(lower) > 2:
+            cut = m.end() - 2
+            out.append(Token(m.start(), cut, word[:-2], lower[:-2]))
+            out.append(Token(cut, m.end(), word[-2:], "'s"))
+            continue
+        out.append(Token(m.start(), m.end(), word, lower))
+    return out

@@ -1,0 +1,297 @@
+"""Paths on the command line to ``Document``s: walking folders, reading files and stdin, decoding, and limits.
+
+Offsets: ``Document.raw`` is the file decoded as read, with a leading byte-order mark removed, so offset 0 is the
+first character after the BOM. Line endings are kept as they are (``\\r\\n`` stays two characters), so every
+offset and line/column checker reports matches what an editor shows.
+
+One unreadable file should not cost an analyst the other forty: unless ``strict``, a bad file becomes an
+``InputProblem`` and the rest load. Only when nothing at all could be loaded is that an error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO, Literal
+
+from checker.errors import InputError
+from checker.ingest.document import EXTENSIONS, parse_document
+from checker.models import Document
+
+DEFAULT_MAX_BYTES = 10_000_000
+STDIN = "-"
+_SKIP_DIRS = frozenset((".checker", "__pycache__", "node_modules"))
+# A folder of reports often carries its own README; project files are not reports (named explicitly, they load).
+_NOT_REPORTS = re.compile(r"(?i)^(?:readme|license|licence|changelog|contributing|code_of_conduct)(?:\.[a-z]+)?$")
+_SNIFF_BYTES = 8192
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b\x0b")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file; convert it to text first"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document); save it as text first"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office document; save it as text first"),
+    (b"{\\rtf", "an RTF document; save it as text first"),
+    (b"\x89PNG", "a PNG image, not a text report"),
+    (b"\xff\xd8\xff", "a JPEG image, not a text report"),
+    (b"GIF8", "a GIF image, not a text report"),
+    (b"\x1f\x8b", "a gzip archive; decompress it first"),
+)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A path that could not be (fully) used; ``severity`` is "error" for a skipped bad file, else "warning"."""
+
+    path: str
+    reason: str
+    severity: Literal["warning", "error"] = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The documents that loaded, in command-line then walk order, and what went wrong with the rest."""
+
+    documents: list[Document] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------------ discovery
+
+
+def _join(base: str, rel: str) -> str:
+    """``seeds`` + ``a/b.txt`` -> ``seeds/a/b.txt``, keeping the path as the user wrote it (never absolute)."""
+    if base in (".", "./"):
+        return rel
+    sep = "" if base.endswith(("/", os.sep)) else "/"
+    return base + sep + rel
+
+
+def _walk(folder: str) -> list[str]:
+    """Reports under ``folder``, sorted by path parts; hidden folders and files, ``.checker/`` and READMEs skipped."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS]
+        rel_dir = os.path.relpath(dirpath, folder)
+        parts = () if rel_dir == "." else tuple(rel_dir.split(os.sep))
+        for name in filenames:
+            if name.startswith(".") or _NOT_REPORTS.match(name) or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
+            found.append(((*parts, name), "/".join((*parts, name))))
+    found.sort()
+    return [_join(folder, rel) for _, rel in found]
+
+
+def _expand(path: str) -> list[str]:
+    """The files one command-line path stands for; raises ``InputError`` for a missing path or an empty folder."""
+    if path == STDIN:
+        return [STDIN]
+    if os.path.isdir(path):
+        files = _walk(path)
+        if not files:
+            exts = " ".join(sorted(EXTENSIONS))
+            raise InputError(path, f"no reports in this folder (looked for {exts})")
+        return files
+    if os.path.exists(path):
+        return [path]
+    raise InputError(path, "no such file or folder")
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _limit_text(max_bytes: int) -> str:
+    limit = max_bytes / 1_000_000
+    return f"{limit:g} MB" if limit >= 1 else f"{max_bytes:,} bytes"
+
+
+def _limit(size: int, max_bytes: int) -> str:
+    return f"{_megabytes(size)} is over the {_limit_text(max_bytes)} limit"
+
+
+def _read_bytes(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
+    if path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(path, f"standard input is over the {_limit_text(max_bytes)} limit")
+        return data
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputError(path, _limit(size, max_bytes))
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _binary_reason(data: bytes) -> str | None:
+    for magic, reason in _MAGIC:
+        if data.startswith(magic):
+            return f"is {reason}"
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        return "is a binary file (it contains NUL bytes), not a text report"
+    controls = sum(1 for b in head if b < 0x20 and b not in _TEXT_CONTROLS)
+    if head and controls > 0.1 * len(head):
+        return "is a binary file (mostly control bytes), not a text report"
+    return None
+
+
+def _where(data: bytes, index: int, encoding_label: str) -> str:
+    """'byte 0xff at line 3, column 7 is not valid UTF-8' for a decode error at ``index``."""
+    line_start = data.rfind(b"\n", 0, index) + 1
+    line = data.count(b"\n", 0, index) + 1
+    try:
+        codec = "utf-8-sig" if encoding_label == "UTF-8" else encoding_label
+        column = len(data[line_start:index].decode(codec)) + 1
+    except (UnicodeDecodeError, LookupError):
+        column = index - line_start + 1
+    return f"byte 0x{data[index]:02x} at line {line}, column {column} is not valid {encoding_label}"
+
+
+def decode(path: str, data: bytes, encoding: str | None = None) -> str:
+    """Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, an HTML page's declared charset, or ``encoding``.
+
+    Raises ``InputError`` for binary data and undecodable bytes, saying where the first bad byte is.
+    """
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(path, f"unknown encoding {encoding!r}") from None
+        reason = None if codec.name.startswith("utf-16") or codec.name.startswith("utf-32") else _binary_reason(data)
+        if reason:
+            raise InputError(path, reason)
+        try:
+            text = data.decode(codec.name)
+        except UnicodeDecodeError as exc:
+            raise InputError(path, _where(data, exc.start, encoding) + "; check --encoding") from None
+        return text[1:] if text.startswith("\ufeff") else text
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(codecs.BOM_UTF32_LE):
+        try:
+            text = data.decode("utf-16")  # the codec removes the BOM
+        except UnicodeDecodeError as exc:
+            raise InputError(path, _where(data, exc.start, "UTF-16") + "; pass --encoding") from None
+        if "\x00" in text or sum(1 for ch in text[:_SNIFF_BYTES] if ch < " " and ch not in "\t\n\r\f") > 0.1 * len(text):
+            raise InputError(path, "is a binary file (it starts like UTF-16 but does not read as text), not a text report")
+        return text
+    reason = _binary_reason(data)
+    if reason:
+        raise InputError(path, reason)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        error = exc
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise InputError(path, _where(data, error.start, "UTF-8") + "; pass --encoding") from None
+
+
+def read_document(
+    path: str,
+    *,
+    encoding: str | None = None,
+    reference_date: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Document | None:
+    """Read and parse one file (or stdin); ``None`` for an empty report, ``InputError`` for a bad one."""
+    data = _read_bytes(path, max_bytes, stdin)
+    if len(data) > max_bytes:  # the file grew after stat
+        raise InputError(path, _limit(len(data), max_bytes))
+    raw = decode(path, data, encoding)
+    if not raw.strip():
+        return None
+    document = parse_document(path, raw, reference_date=reference_date)
+    if not document.text.strip():
+        return None
+    return document
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+
+def _targets(paths: Sequence[str], problems: list[InputProblem], strict: bool) -> Iterator[str]:
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            files = _expand(path)
+        except InputError as exc:
+            if strict:
+                raise
+            problems.append(InputProblem(exc.path, exc.reason, "error"))
+            continue
+        for file in files:
+            key = file if file == STDIN else os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def load_documents(
+    paths: Sequence[str],
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    reference_date: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_progress: Callable[[int, int], None] | None = None,
+    stdin: BinaryIO | None = None,
+) -> LoadResult:
+    """Load every report the paths name ("-" is stdin); see the module docstring for how failures are handled.
+
+    ``on_progress(done, total)`` is called after each file. ``stdin`` replaces ``sys.stdin.buffer`` (tests, TUI).
+    Empty reports are skipped with a warning, even when ``strict``; they are not broken, just empty.
+    """
+    if not paths:
+        raise InputError(".", "no reports given")
+    problems: list[InputProblem] = []
+    files = list(_targets(paths, problems, strict))
+    documents: list[Document] = []
+    for done, path in enumerate(files, 1):
+        try:
+            document = read_document(
+                path, encoding=encoding, reference_date=reference_date, max_bytes=max_bytes, stdin=stdin
+            )
+        except InputError as exc:
+            if strict:
+                raise
+            problems.append(InputProblem(exc.path, exc.reason, "error"))
+        else:
+            if document is None:
+                problems.append(InputProblem(path, "is empty (no text to check); skipped", "warning"))
+            else:
+                documents.append(document)
+        if on_progress is not None:
+            on_progress(done, len(files))
+    if not documents:
+        errors = [p for p in problems if p.severity == "error"]
+        if len(problems) == 1:
+            raise InputError(problems[0].path, problems[0].reason)
+        first = (errors or problems)[0] if problems else None
+        detail = "; ".join(str(p) for p in problems[:3]) + (" ..." if len(problems) > 3 else "")
+        raise InputError(first.path if first else paths[0], f"no report could be loaded ({detail})")
+    return LoadResult(documents=documents, problems=problems)

@@ -1,0 +1,507 @@
+"""Every data shape that crosses a module boundary in checker.
+
+Keeping the models in one module means the ingest, extract, compare, report, store and TUI layers agree on one
+vocabulary, and a JSON consumer can read the schema in one place. Offsets are always character offsets into the
+file's decoded text as read (``Document.raw``), so editors and CI annotations can jump to them, even when analysis
+ran on text extracted from HTML.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# --------------------------------------------------------------------------------------------------- documents
+
+
+class Segment(BaseModel):
+    """A run of analysed text that maps one-to-one onto a run of the raw file.
+
+    HTML extraction drops tags and decodes entities, so the analysed text is a patchwork of raw runs; a list of
+    segments lets every analysed offset be translated back to the raw page.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text_start: int
+    raw_start: int
+    length: int
+
+
+class Span(BaseModel):
+    """A stretch of a file: raw offsets, 1-based line and column of ``start``, and the text it covers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+
+class Document(BaseModel):
+    """One report as read from disk (or stdin), with the text the extractors analyse.
+
+    ``raw`` is the decoded file as read; ``text`` is what the extractors see (identical to ``raw`` for plain text
+    and Markdown; the visible main text for HTML). ``segments`` maps ``text`` offsets back to ``raw`` offsets; when
+    it is ``None`` the two texts are the same and the mapping is the identity. ``body_start`` is where the report's
+    own words begin in ``text``: after a dateline ("KYIV, Nov. 25, 2024 —"), whose place and date are metadata
+    rather than claims.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    path: str
+    format: Literal["text", "markdown", "html"] = "text"
+    title: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    raw: str
+    text: str
+    segments: list[Segment] | None = None
+    body_start: int = 0
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        raw = self.raw
+        pos = raw.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = raw.find("\n", pos + 1)
+        return starts
+
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.text_start for s in self.segments or ()]
+
+    def to_raw(self, offset: int) -> int:
+        """Translate an offset in ``text`` into an offset in ``raw``."""
+        if self.segments is None:
+            return offset
+        if not self.segments:
+            return 0
+        i = bisect.bisect_right(self._segment_starts, offset) - 1
+        if i < 0:
+            return self.segments[0].raw_start
+        seg = self.segments[i]
+        return seg.raw_start + min(offset - seg.text_start, seg.length)
+
+    def line_column(self, raw_offset: int) -> tuple[int, int]:
+        """1-based line and column of a raw offset."""
+        i = bisect.bisect_right(self._line_starts, raw_offset) - 1
+        return i + 1, raw_offset - self._line_starts[i] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """A ``Span`` for ``text[start:end]`` with raw offsets, line and column."""
+        raw_start = self.to_raw(start)
+        raw_end = self.to_raw(end - 1) + 1 if end > start else raw_start
+        line, column = self.line_column(raw_start)
+        return Span(start=raw_start, end=raw_end, line=line, column=column, text=self.text[start:end])
+
+
+class Sentence(BaseModel):
+    """A sentence of ``Document.text``; offsets are into the analysed text, not the raw file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+
+
+# --------------------------------------------------------------------------------------------------- values
+
+
+class Quantity(BaseModel):
+    """A number as an interval, so that "about", "upwards of" and ranges compare by arithmetic.
+
+    ``low``/``high`` of ``None`` mean unbounded on that side ("more than 200" has ``high=None``). ``unit`` is the
+    canonical unit after conversion ("" for a plain count, "percent", "km", "ha", "kg", "USD", ...); ``dimension``
+    groups units that can be compared ("count", "percent", "length", "area", "mass", "money", "magnitude", ...).
+    ``nominal`` is the number as written, in the canonical unit.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["quantity"] = "quantity"
+    nominal: float
+    low: float | None
+    high: float | None
+    unit: str = ""
+    dimension: str = "count"
+    qualifier: str | None = None
+    approximate: bool = False
+    text: str = ""
+
+
+class Place(BaseModel):
+    """A place from the gazetteer; ``key`` is its gazetteer id (ISO code or a built id), ``name`` its usual name."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["place"] = "place"
+    key: str
+    name: str
+    text: str = ""
+
+
+class TimeRange(BaseModel):
+    """A date or period as an inclusive range of days, keeping the uncertainty of "in June" or "last week"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["time"] = "time"
+    start: dt.date
+    end: dt.date
+    text: str = ""
+
+
+class Event(BaseModel):
+    """That something happened (or, with negated polarity, did not): ``predicate`` is the verb's base form."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["event"] = "event"
+    predicate: str
+    text: str = ""
+
+
+Value = Annotated[Quantity | Place | TimeRange | Event, Field(discriminator="type")]
+
+
+# --------------------------------------------------------------------------------------------------- matches
+# What the single-purpose extractors (quantities, dates, places) return: a value and where it stands in the
+# analysed text (offsets into ``Document.text``). ``assertions.py`` combines them into ``Assertion``s.
+
+
+class QuantityMatch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    quantity: Quantity
+
+
+class DateMatch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    range: TimeRange
+    relation: Literal["on", "as_of", "before", "after", "since"] = "on"
+
+
+class PlaceMatch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    place: Place
+
+
+# --------------------------------------------------------------------------------------------------- assertions
+
+
+class Polarity(StrEnum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+
+
+class Modality(StrEnum):
+    """How firmly the claim is made: the comparison lowers severity for anything but ``asserted``."""
+
+    ASSERTED = "asserted"
+    HEDGED = "hedged"  # estimates, "about", "believed to", "may"
+    UNCONFIRMED = "unconfirmed"  # "unconfirmed reports that ...", "allegedly"
+    REPORTED = "reported"  # third-hand: "X reported, citing Y"
+    CANNOT_CONFIRM = "cannot_confirm"  # a refusal: "I can't confirm those reports"
+
+
+class Assertion(BaseModel):
+    """One claim a report makes: *subject* has *attribute* = *value*, with how and by whom it is said.
+
+    ``evidence`` is the sentence (raw offsets); ``value_span`` the words that carry the value, for highlighting.
+    ``time`` is the time the claim refers to when the sentence says so ("as of Oct. 30"); ``scope_place`` (a
+    gazetteer key) and ``scope_event`` (an event noun such as "earthquake") narrow what the claim is about, so that
+    "people killed" in two unrelated disasters are not lined up.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    subject: str
+    subject_key: str
+    attribute: str
+    value: Value
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.ASSERTED
+    source: str | None = None
+    time: TimeRange | None = None
+    scope_place: str | None = None
+    scope_event: str | None = None
+    evidence: Span
+    value_span: Span
+
+
+class DocumentAssertions(BaseModel):
+    """The result of extracting one document: what ``checker extract`` prints and the comparison reads."""
+
+    path: str
+    title: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    assertions: list[Assertion]
+
+
+# --------------------------------------------------------------------------------------------------- conflicts
+
+
+class ConflictKind(StrEnum):
+    NUMERIC = "numeric"
+    LOCATION = "location"
+    DATE = "date"
+    POLARITY = "polarity"
+    UNVERIFIED = "unverified"
+    CHANGE = "change"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return ("low", "medium", "high").index(self.value)
+
+
+class Evidence(BaseModel):
+    """One side of a conflict: where it is (raw offsets of the sentence), what it says and who says it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    value: str
+    value_start: int
+    value_end: int
+    source: str | None = None
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.ASSERTED
+
+
+class Conflict(BaseModel):
+    """Two assertions about the same subject and attribute that cannot both be true (or, for ``change``, moved).
+
+    ``id`` is a fingerprint of subject key, attribute, kind, normalised values and paths: it survives unrelated
+    edits to either document, so review decisions keyed by it stay valid.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: ConflictKind
+    severity: Severity
+    subject: str
+    attribute: str
+    message: str
+    evidence: tuple[Evidence, Evidence]
+
+
+class DocumentInfo(BaseModel):
+    """What reports and the review UI show about a document without carrying its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    title: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+
+
+class CheckResult(BaseModel):
+    """Everything a report writer or the review UI needs: the documents, the conflicts and their decisions."""
+
+    version: int = 1
+    documents: list[DocumentInfo]
+    conflicts: list[Conflict]
+    decisions: dict[str, "Decision"] = Field(default_factory=dict)
+
+
+class Analysis(BaseModel):
+    """What one run of the core over a set of reports yields: the CLI and the review UI both start from this."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    documents: list[Document]
+    assertions: list[Assertion] = Field(default_factory=list)
+    conflicts: list[Conflict]
+    warnings: list[str] = Field(default_factory=list)
+
+    def info(self) -> list[DocumentInfo]:
+        return [DocumentInfo(path=d.path, title=d.title, source=d.source, date=d.date) for d in self.documents]
+
+
+# --------------------------------------------------------------------------------------------------- decisions
+
+
+class DecisionStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+class Decision(BaseModel):
+    """An analyst's verdict on one conflict id, as stored in the decisions file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    status: DecisionStatus
+    note: str | None = None
+    decided_at: dt.datetime | None = None
+    by: str | None = None
+
+
+CheckResult.model_rebuild()
+
+
+# --------------------------------------------------------------------------------------------------- evaluation
+
+
+class ExpectedConflict(BaseModel):
+    """A conflict a labelled case expects: its kind, and optionally words of its subject key and its attribute."""
+
+    kind: ConflictKind
+    subject: list[str] = Field(default_factory=list)
+    attribute: str | None = None
+    paths: list[str] = Field(default_factory=list)
+
+
+class EvalCase(BaseModel):
+    """One labelled case of ``checker eval``: a few documents and the conflicts among them (none = negative)."""
+
+    path: str
+    description: str = ""
+    domain: str = ""
+    tags: list[str] = Field(default_factory=list)
+    documents: dict[str, str]
+    expected: list[ExpectedConflict] = Field(default_factory=list)
+    allowed: list[ExpectedConflict] = Field(default_factory=list)
+
+
+class CaseResult(BaseModel):
+    case: EvalCase
+    found: list[Conflict]
+    matched: list[tuple[ExpectedConflict, Conflict]]
+    missed: list[ExpectedConflict]
+    unexpected: list[Conflict]
+
+
+class EvalReport(BaseModel):
+    cases: list[CaseResult]
+
+    @property
+    def true_positives(self) -> int:
+        return sum(len(c.matched) for c in self.cases)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + sum(len(c.unexpected) for c in self.cases)
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + sum(len(c.missed) for c in self.cases)
+        return self.true_positives / expected if expected else 1.0
+
+
+# ---- revision diff
+# What ``checker diff`` reports between two versions of one report: the facts that changed (pairs of assertions
+# by subject key and attribute) and the text that changed (sentence hunks with word-level marks). Offsets are raw
+# offsets into each version, like everywhere else.
+
+DiffAspect = Literal["value", "polarity", "modality", "source", "time"]
+
+
+class WordChange(BaseModel):
+    """A run of words inside a changed sentence or moved block: kept, deleted from the old or inserted in the new."""
+
+    model_config = ConfigDict(frozen=True)
+
+    op: Literal["equal", "delete", "insert"]
+    text: str
+
+
+class TextHunk(BaseModel):
+    """Sentences added, removed, changed (with word marks) or moved (with word marks when edited on the way)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["added", "removed", "changed", "moved"]
+    old: Span | None = None
+    new: Span | None = None
+    words: list[WordChange] = Field(default_factory=list)
+
+
+class FactSide(BaseModel):
+    """One version of a fact: where its value stands (raw offsets), the words, the normalised value and the stance."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    value: str
+    sentence: str
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.ASSERTED
+    source: str | None = None
+    time: str | None = None
+
+
+class FactChange(BaseModel):
+    """A fact that changed, appeared or disappeared between two versions; ``aspects`` says what changed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["changed", "added", "removed"]
+    subject: str
+    subject_key: str
+    attribute: str
+    aspects: list[DiffAspect] = Field(default_factory=list)
+    old: FactSide | None = None
+    new: FactSide | None = None
+    message: str
+
+
+class RevisionDiff(BaseModel):
+    """Everything ``checker diff`` says about one pair of versions."""
+
+    old: DocumentInfo
+    new: DocumentInfo
+    changes: list[FactChange]
+    text: list[TextHunk]
+
+
+class FactTimeline(BaseModel):
+    """One fact followed through a report's versions: ``states[i]`` is its form in ``versions[i]`` (None: absent)."""
+
+    subject: str
+    subject_key: str
+    attribute: str
+    versions: list[str]
+    states: list[FactSide | None]

@@ -1,0 +1,395 @@
+"""The corpus index: a SQLite cache of every corpus report's assertions, so a standing corpus is extracted once.
+
+Checking one new report against ten thousand old ones should cost the new report, not the corpus. So the index
+keeps, per file, a SHA-256 of its decoded text (``Document.raw``, which is what extraction sees before parsing) and
+the assertions extracted from it; ``refresh`` re-extracts only files whose text changed, and ``assertions_for``
+hands the comparison just the blocks the new report's assertions fall into.
+
+It is a cache: a schema from another checker version, or assertions from another extractor version, are dropped
+and rebuilt rather than migrated. A file that is not a SQLite database at all is never overwritten -- it may be
+something else the user pointed at by mistake -- and is reported as a ``CheckerError`` naming it.
+
+One connection, WAL journal (readers do not block the writer), every write in one ``BEGIN IMMEDIATE`` transaction
+so a crash or Ctrl-C leaves the previous state, and a busy timeout so two runs on one index wait for each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker import __version__
+from checker.compare.align import family
+from checker.errors import CheckerError, InputError
+from checker.ingest import decode
+from checker.models import Assertion, Document, DocumentAssertions, DocumentInfo
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CorpusIndex",
+    "RefreshStats",
+    "blocking_keys",
+    "content_hash",
+    "default_index_path",
+]
+
+# Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
+SCHEMA_VERSION = 1
+_APPLICATION_ID = 0x43484B31  # "CHK1": lets us tell our own database from any other SQLite file
+_BUSY_MS = 10_000
+# Documents extracted per batch: each batch commits on its own, so an interrupted first index keeps its progress.
+_BATCH = 1000
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime REAL,
+    title TEXT,
+    date TEXT,
+    source TEXT
+);
+CREATE TABLE assertions (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    subject_key TEXT NOT NULL,
+    attribute TEXT NOT NULL,
+    head TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX assertions_by_key ON assertions (subject_key, attribute);
+CREATE INDEX assertions_by_head ON assertions (head, attribute);
+CREATE INDEX assertions_by_path ON assertions (path);
+"""
+_TABLES = ("meta", "files", "assertions")
+
+Extract = Callable[[Sequence[Document]], list[DocumentAssertions]]
+Progress = Callable[[int, int], None]
+
+
+def default_index_path(root: Path) -> Path:
+    """Where a project keeps its index unless configured otherwise: next to the decisions, inside ``.checker``."""
+    return Path(root) / ".checker" / "index.sqlite"
+
+
+def content_hash(raw: str) -> str:
+    """SHA-256 of a report's decoded text: the same whether computed from a ``Document`` or from the file's bytes."""
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _block_of(subject_key: str) -> tuple[str, str]:
+    """(head word, leading word) of a subject key: the comparison only ever merges keys that share both
+    (``checker.compare.align.canonical_keys``), so fetching by them cannot miss a block-mate of a new claim."""
+    words = subject_key.split()
+    if not words:
+        return "", ""
+    return words[-1], words[0] if len(words) > 1 else ""
+
+
+def blocking_keys(assertions: Iterable[Assertion]) -> set[tuple[str, str]]:
+    """The (subject_key, attribute) pairs of some assertions: what to pass to ``CorpusIndex.assertions_for``."""
+    return {(a.subject_key, a.attribute) for a in assertions}
+
+
+@dataclass(frozen=True)
+class RefreshStats:
+    """What one ``refresh`` did, by file."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+    @property
+    def extracted(self) -> int:
+        return self.added + self.updated
+
+
+def _stat(path: str) -> tuple[int | None, float | None]:
+    try:
+        st = os.stat(path)
+    except OSError:  # stdin, or a file gone since it was read
+        return None, None
+    return st.st_size, st.st_mtime
+
+
+class CorpusIndex:
+    """An index file of corpus assertions; open it, ``refresh`` it with the corpus, then query it.
+
+    ``version`` is the extractor's version (checker's by default): assertions written by another version are
+    thrown away on open, because a better extractor must not be hidden behind a stale cache.
+    """
+
+    def __init__(self, path: Path, *, version: str = __version__) -> None:
+        self.path = Path(path)
+        self.version = version
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CheckerError(f"{self.path}: cannot create its folder ({exc.strerror or exc})") from None
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_MS / 1000)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise self._error(exc) from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ------------------------------------------------------------------------------------------- lifecycle
+
+    def _error(self, exc: Exception) -> CheckerError:
+        text = str(exc)
+        if "not a database" in text or "malformed" in text or "encrypted" in text:
+            reason = "is not a readable checker index (the file is damaged or not SQLite); delete it to rebuild"
+        else:
+            reason = f"the index cannot be used ({text})"
+        return CheckerError(f"{self.path}: {reason}")
+
+    def _open(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        # Reading the header first: a non-database file fails here, before anything is written to it.
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and app_id != _APPLICATION_ID:
+            raise CheckerError(
+                f"{self.path}: is a SQLite database but not a checker index; "
+                "point the index setting elsewhere or delete the file"
+            )
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if not tables or user_version != SCHEMA_VERSION:
+            self._create(tables)
+        elif self._meta("extractor") != self.version:
+            with self._transaction():
+                conn.execute("DELETE FROM assertions")
+                conn.execute("DELETE FROM files")
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
+
+    def _create(self, old_tables: set[str]) -> None:
+        with self._transaction():
+            for table in old_tables & set(_TABLES):
+                self._conn.execute(f"DROP TABLE {table}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._conn.execute(statement)
+            self._conn.execute("INSERT INTO meta VALUES ('extractor', ?)", (self.version,))
+            self._conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------- freshness
+
+    def hashes(self) -> dict[str, str]:
+        """Content hash of every indexed file, by path."""
+        return dict(self._conn.execute("SELECT path, sha256 FROM files"))
+
+    def needs(self, hashes: Mapping[str, str]) -> set[str]:
+        """Which of ``hashes`` (path -> ``content_hash``) are new or changed since they were indexed."""
+        stored = self.hashes()
+        return {path for path, digest in hashes.items() if stored.get(path) != digest}
+
+    def stale(self, paths: Iterable[str], *, encoding: str | None = None) -> list[str]:
+        """Which report files must be loaded and extracted again, found by hashing bytes without parsing them.
+
+        A file that cannot be read or decoded counts as stale, so that loading it reports the problem. The rest of
+        the corpus can then skip ``load_documents`` entirely: pass the unchanged paths as ``keep`` to ``refresh``.
+        """
+        stored = self.hashes()
+        out: list[str] = []
+        for path in paths:
+            try:
+                with open(path, "rb") as fh:
+                    digest = content_hash(decode(path, fh.read(), encoding))
+            except (OSError, InputError):
+                out.append(path)
+                continue
+            if stored.get(path) != digest:
+                out.append(path)
+        return out
+
+    # ------------------------------------------------------------------------------------------- writing
+
+    def refresh(
+        self,
+        documents: Sequence[Document],
+        extract: Extract,
+        on_progress: Progress | None = None,
+        *,
+        keep: Iterable[str] = (),
+        batch: int = _BATCH,
+    ) -> RefreshStats:
+        """Bring the index in line with the corpus: ``documents`` plus the paths in ``keep`` are the whole of it.
+
+        Only documents that are new, or whose text or date changed, are passed to ``extract`` (in batches, each
+        committed on its own); rows of indexed files that are neither among ``documents`` nor in ``keep`` are
+        deleted. ``keep`` names files known unchanged that were not loaded (see ``stale``). ``on_progress(done,
+        total)`` counts documents extracted and written.
+        """
+        stored = {
+            path: (digest, date)
+            for path, digest, date in self._conn.execute("SELECT path, sha256, date FROM files")
+        }
+        todo: list[tuple[Document, str]] = []
+        seen: set[str] = set()
+        added = updated = unchanged = 0
+        for doc in documents:
+            if doc.path in seen:
+                continue
+            seen.add(doc.path)
+            digest = content_hash(doc.raw)
+            old = stored.get(doc.path)
+            if old is None:
+                added += 1
+            elif old != (digest, doc.date.isoformat() if doc.date else None):
+                updated += 1
+            else:
+                unchanged += 1
+                continue
+            todo.append((doc, digest))
+        seen.update(keep)
+        gone = [path for path in stored if path not in seen]
+        if gone:
+            with self._transaction():
+                self._delete(gone)
+        total = len(todo)
+        if on_progress:
+            on_progress(0, total)
+        for start in range(0, total, max(1, batch)):
+            chunk = todo[start : start + max(1, batch)]
+            results = extract([doc for doc, _ in chunk])
+            if len(results) != len(chunk):
+                raise CheckerError(f"{self.path}: extraction returned {len(results)} results for {len(chunk)} reports")
+            with self._transaction():
+                for (doc, digest), result in zip(chunk, results):
+                    self._write(doc, digest, result)
+            if on_progress:
+                on_progress(start + len(chunk), total)
+        return RefreshStats(added=added, updated=updated, unchanged=unchanged, removed=len(gone))
+
+    def _delete(self, paths: Sequence[str]) -> None:
+        rows = [(p,) for p in paths]
+        self._conn.executemany("DELETE FROM assertions WHERE path = ?", rows)
+        self._conn.executemany("DELETE FROM files WHERE path = ?", rows)
+
+    def _write(self, doc: Document, digest: str, result: DocumentAssertions) -> None:
+        size, mtime = _stat(doc.path)
+        if size is None:
+            size = len(doc.raw.encode("utf-8", "surrogatepass"))
+        self._delete([doc.path])
+        self._conn.execute(
+            "INSERT INTO files (path, sha256, size, mtime, title, date, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (doc.path, digest, size, mtime, doc.title, doc.date.isoformat() if doc.date else None, doc.source),
+        )
+        rows = []
+        for a in result.assertions:
+            head, lead = _block_of(a.subject_key)
+            rows.append((doc.path, a.subject_key, a.attribute, head, lead, a.model_dump_json()))
+        self._conn.executemany(
+            "INSERT INTO assertions (path, subject_key, attribute, head, lead, data) VALUES (?, ?, ?, ?, ?, ?)", rows
+        )
+
+    def clear(self) -> None:
+        """Forget every file (the next ``refresh`` extracts the whole corpus again)."""
+        with self._transaction():
+            self._conn.execute("DELETE FROM assertions")
+            self._conn.execute("DELETE FROM files")
+
+    # ------------------------------------------------------------------------------------------- reading
+
+    def assertions_for(self, keys: Iterable[tuple[str, str]] | None = None, *, exact: bool = False) -> list[Assertion]:
+        """Indexed assertions, in path then text order: all of them, or those in the blocks of ``keys``.
+
+        ``keys`` are (subject_key, attribute) pairs, usually ``blocking_keys`` of the incoming reports. By default
+        the answer is widened to what the comparison could line up with them -- subject keys sharing head and
+        leading word (spelling variants merge there), and attributes of one refusal family ("can't confirm
+        casualties" meets "500 killed") -- so asking the index gives the same conflicts as comparing everything.
+        ``exact`` returns only the very pairs asked for.
+        """
+        if keys is None:
+            cursor = self._conn.execute("SELECT data FROM assertions ORDER BY path, id")
+            return [Assertion.model_validate_json(data) for (data,) in cursor]
+        keys = set(keys)
+        if not keys:
+            return []
+        found: dict[int, tuple[str, str]] = {}
+        if exact:
+            for key, attribute in keys:
+                for rowid, path, data in self._conn.execute(
+                    "SELECT id, path, data FROM assertions WHERE subject_key = ? AND attribute = ?", (key, attribute)
+                ):
+                    found[rowid] = (path, data)
+        else:
+            families: dict[str, set[str]] = defaultdict(set)
+            for (attribute,) in self._conn.execute("SELECT DISTINCT attribute FROM assertions"):
+                families[family(attribute)].add(attribute)
+            wanted: dict[tuple[str, str], set[str]] = defaultdict(set)  # (head, attribute) -> leads
+            for key, attribute in keys:
+                head, lead = _block_of(key)
+                for related in families.get(family(attribute), ()) or (attribute,):
+                    wanted[(head, related)].add(lead)
+            for (head, attribute), leads in wanted.items():
+                for rowid, path, lead, data in self._conn.execute(
+                    "SELECT id, path, lead, data FROM assertions WHERE head = ? AND attribute = ?", (head, attribute)
+                ):
+                    if lead in leads:
+                        found[rowid] = (path, data)
+        ordered = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
+        return [Assertion.model_validate_json(data) for _, (_, data) in ordered]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed file as reports and the review UI show it, sorted by path."""
+        return [
+            DocumentInfo(path=path, title=title, source=source, date=dt.date.fromisoformat(date) if date else None)
+            for path, title, source, date in self._conn.execute(
+                "SELECT path, title, source, date FROM files ORDER BY path"
+            )
+        ]
+
+    def dates(self) -> dict[str, dt.date | None]:
+        """Each indexed file's reference date, for ``find_conflicts(dates=...)``."""
+        return {
+            path: dt.date.fromisoformat(date) if date else None
+            for path, date in self._conn.execute("SELECT path, date FROM files")
+        }
+
+    def __len__(self) -> int:
+        return self._conn.execute("SELECT COUNT(*) FROM files").fetchone()[0]

@@ -1,0 +1,77 @@
+"""Gazetteer and place finder: labelled cases in tests/data/places.jsonl plus a few structural checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.extract.places import gazetteer
+
+CASES = [json.loads(line) for line in (Path(__file__).parents[2] / "data" / "places.jsonl").read_text().splitlines()
+         if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_labelled_case(case: dict) -> None:
+    gaz = gazetteer()
+    if "contains" in case:
+        outer, inner = case["contains"]
+        assert gaz.get(outer) is not None and gaz.get(inner) is not None, "unknown key in test case"
+        assert gaz.contains(outer, inner) is case["expected"]
+    elif "demonym" in case:
+        assert gaz.demonym(case["demonym"]) == case["expected"]
+    elif "slug" in case:
+        assert gaz.slug(case["slug"]) == case["expected"]
+    else:
+        text = case["find"]
+        found = {m.place.text: m.place.key for m in gaz.find(text)}
+        for m in gaz.find(text):
+            assert text[m.start : m.end] == m.place.text
+        if case.get("exact"):
+            assert found == case["expect"]
+        else:
+            assert case["expect"].items() <= found.items()
+
+
+def test_matches_do_not_overlap_and_are_ordered() -> None:
+    text = "Troops in Russia's Kursk Oblast, occupied Zaporizhzhia and the Gaza Strip; Papua New Guinea and Guinea."
+    matches = gazetteer().find(text)
+    assert [m.place.text for m in matches] == [
+        "Russia", "Kursk Oblast", "occupied Zaporizhzhia", "Gaza Strip", "Papua New Guinea", "Guinea"]
+    for a, b in zip(matches, matches[1:]):
+        assert a.end <= b.start
+
+
+def test_ancestors_and_country_of() -> None:
+    gaz = gazetteer()
+    assert {"UA-23", "UA", "UA:occupied", "UA-23:occupied"} <= gaz.ancestors("UA-23:occupied")
+    assert gaz.country_of("city:RU-KRS:kursk") == "RU"
+    assert gaz.country_of("UA-23:occupied") == "UA"
+    assert gaz.country_of("sea:black-sea") is None
+    assert gaz.related("RU", "RU-KRS") and gaz.related("RU-KRS", "RU")
+    assert not gaz.related("RU-KRS", "UA")
+    assert gaz.name("KP") == "North Korea"
+
+
+def test_unknown_key_is_only_its_own_ancestor() -> None:
+    gaz = gazetteer()
+    assert gaz.get("XX-NOPE") is None
+    assert gaz.ancestors("XX-NOPE") == {"XX-NOPE"}
+    assert gaz.contains("XX-NOPE", "XX-NOPE") and not gaz.contains("RU", "XX-NOPE")
+
+
+def test_every_un_member_has_a_demonym() -> None:
+    gaz = gazetteer()
+    data = json.loads((Path(__file__).parents[3] / "checker" / "data" / "demonyms.json").read_text())
+    assert len(data["demonyms"]) >= 193
+    for code in data["demonyms"]:
+        assert gaz.get(code) is not None and gaz.get(code).kind == "country", code
+
+
+def test_parent_dag_has_no_unknown_parents() -> None:
+    gaz = gazetteer()
+    for entry in gaz._entries.values():
+        for parent in entry.parents:
+            assert gaz.get(parent) is not None, (entry.key, parent)
