@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.models import Document, Evidence
@@ -18,8 +19,18 @@ CONTEXT_CHARS = 320
 """How far to look for the neighbouring sentence on each side before clipping with an ellipsis."""
 
 # A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by space and a word that does not
-# start in lower case ("U.S. forces" is not split, "Mr. Smith" is, which only costs some context), or at a blank line.
+# start in lower case ("U.S. forces" is not split), or at a blank line. A period right after a short capitalised
+# word or an initial ("Oct. 25", "Mr. Kim", "J. Smith") is taken for an abbreviation: at worst that shows a little
+# more context than one sentence.
 _BOUNDARY = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*(?=\s+(?![a-z]))|\n[ \t]*\n")
+_ABBREVIATION = re.compile(r"(?:^|[\s(\"'\u201c])[A-Z][a-z]{0,2}\.$")
+
+
+def _boundaries(text: str, start: int = 0) -> Iterator[re.Match[str]]:
+    for m in _BOUNDARY.finditer(text, start):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 5), m.start() + 1):
+            continue
+        yield m
 
 
 class DocumentView:
@@ -81,7 +92,7 @@ def _start_of_previous(text: str, start: int, limit: int) -> tuple[int, bool]:
     if not head:
         return start, False
     last = None
-    for last in _BOUNDARY.finditer(head):
+    for last in _boundaries(head):
         pass
     if last is None:
         return lo, lo > 0
@@ -96,7 +107,7 @@ def _end_of_next(text: str, end: int, limit: int) -> tuple[int, bool]:
     lead = len(tail) - len(tail.lstrip())
     if lead == len(tail):
         return end, False
-    m = _BOUNDARY.search(tail, lead + 1)
+    m = next(_boundaries(tail, lead + 1), None)
     if m is None:
         return end + len(tail), end + len(tail) < len(text)
     return end + len(tail[: m.end()].rstrip()), False

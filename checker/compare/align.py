@@ -24,22 +24,34 @@ def family(attribute: str) -> str:
 
 
 def canonical_keys(keys: Iterable[str]) -> dict[str, str]:
-    """Map each subject key to a representative; keys only merge with the same head word and country."""
-    by_head: dict[tuple[str, str], list[str]] = defaultdict(list)
+    """Map each subject key to a representative.
+
+    Two merges, both within keys that share a head word: near-identical spellings (rapidfuzz ratio), and a key
+    whose words are a subset of exactly one longer key ("agreement" and "defence agreement", "cholera cases" and
+    "yemen cholera cases"). When the shorter key fits several longer ones ("agreement" with "trade agreement" and
+    "defence agreement") it is ambiguous and stays apart, so merging never chains unrelated subjects together.
+    """
+    by_head: dict[str, list[str]] = defaultdict(list)
     for key in sorted(set(keys)):
-        words = key.split()
-        by_head[(words[-1], words[0] if len(words) > 1 else "")].append(key)
+        by_head[key.split()[-1]].append(key)
     mapping: dict[str, str] = {}
     for group in by_head.values():
         reps: list[str] = []
         for key in group:
             for rep in reps:
-                if fuzz.ratio(key, rep) >= _FUZZY_THRESHOLD:
+                if key.split()[0] == rep.split()[0] and fuzz.ratio(key, rep) >= _FUZZY_THRESHOLD:
                     mapping[key] = rep
                     break
             else:
                 reps.append(key)
                 mapping[key] = key
+        words = {rep: set(rep.split()) for rep in reps}
+        for rep in reps:
+            wider = [other for other in reps if other != rep and words[rep] < words[other]]
+            if len(wider) == 1 and not any(words[o] < words[wider[0]] for o in reps if o not in (rep, wider[0])):
+                for key, target in mapping.items():
+                    if target == rep:
+                        mapping[key] = wider[0]
     return mapping
 
 

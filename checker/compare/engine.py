@@ -69,7 +69,24 @@ def find_conflicts(
                 found[conflict.id] = conflict
     for conflict in _unverified(assertions, incoming_set):
         found.setdefault(conflict.id, conflict)
-    return sorted(found.values(), key=_order)
+    return sorted(_one_per_passage_pair(found.values()), key=_order)
+
+
+_KIND_PRIORITY = {k: i for i, k in enumerate(
+    [ConflictKind.POLARITY, ConflictKind.NUMERIC, ConflictKind.DATE, ConflictKind.LOCATION, ConflictKind.UNVERIFIED,
+     ConflictKind.CHANGE])}
+
+
+def _one_per_passage_pair(conflicts: Iterable[Conflict]) -> list[Conflict]:
+    """One disagreement per pair of passages and subject: "denied troops were deployed to Russia" vs "were
+    deployed to Russia" is one polarity conflict, not also a location conflict about the same words."""
+    best: dict[tuple, Conflict] = {}
+    for c in conflicts:
+        a, b = c.evidence
+        key = (a.path, a.start, b.path, b.start, c.subject.lower())
+        if key not in best or _KIND_PRIORITY[c.kind] < _KIND_PRIORITY[best[key].kind]:
+            best[key] = c
+    return list(best.values())
 
 
 def _order(c: Conflict) -> tuple:
@@ -132,10 +149,13 @@ def _judge(
 def _numeric(key, attribute, a, b, va: Quantity, vb: Quantity, dates, options) -> Conflict | None:
     if not comparable(va, vb) or Polarity.NEGATED in (a.polarity, b.polarity):
         return None
+    if _different_times(a, b, dates, options):
+        # Over time even a move within the rounding of "about" is news: compare the figures as written.
+        if abs(va.nominal - vb.nominal) <= options.tolerance * max(abs(va.nominal), abs(vb.nominal)):
+            return None
+        return _conflict(ConflictKind.CHANGE, key, attribute, a, b, Severity.LOW)
     if quantities_agree(va, vb, options.tolerance):
         return None
-    if _different_times(a, b, dates, options):
-        return _conflict(ConflictKind.CHANGE, key, attribute, a, b, Severity.LOW)
     return _conflict(ConflictKind.NUMERIC, key, attribute, a, b, Severity.HIGH)
 
 
@@ -144,8 +164,7 @@ def _different_times(a: Assertion, b: Assertion, dates, options: CompareOptions)
     ta, tb = _scoped_time(a, dates), _scoped_time(b, dates)
     if ta and tb:
         return not ranges_overlap(ta, tb)
-    da = ta.end if ta else dates.get(a.path)
-    db = tb.end if tb else dates.get(b.path)
+    da, db = dates.get(a.path), dates.get(b.path)
     if da is None or db is None:
         return False
     return abs((da - db).days) > options.change_after_days

@@ -35,9 +35,27 @@ def ranges_overlap(a: TimeRange, b: TimeRange) -> bool:
 
 
 def places_related(a: Place, b: Place) -> bool:
-    """One place contains the other (Kursk Oblast and Russia), so both can be true of one subject."""
+    """One place contains the other (Kursk Oblast and Russia), so both can be true of one subject.
+
+    A city the gazetteer knows only by its country (its region unknown) may lie in any region of that country, so
+    Regensburg and Bavaria are not called disjoint for want of data.
+    """
     gaz = gazetteer()
-    return gaz.contains(a.key, b.key) or gaz.contains(b.key, a.key)
+    return (
+        gaz.contains(a.key, b.key)
+        or gaz.contains(b.key, a.key)
+        or _region_unknown(a.key, b.key)
+        or _region_unknown(b.key, a.key)
+    )
+
+
+def _region_unknown(city: str, region: str) -> bool:
+    gaz = gazetteer()
+    entry = gaz.get(city)
+    if entry is None or entry.kind != "city":
+        return False
+    country = gaz.country_of(city)
+    return country is not None and tuple(entry.parents) == (country,) and gaz.country_of(region) == country
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -39,7 +39,9 @@ FUZZY_MOVE_SIMILARITY = 0.8
 _DP_LIMIT = 400
 _BAND = 4
 _FUZZY_LIMIT = 20_000
-_MAX_MOVES_PER_BLOCK = 64
+_MAX_MOVE_ROUNDS = 8
+# A single sentence found verbatim elsewhere is not a move when a sentence this similar stands in its place.
+IN_PLACE_SIMILARITY = 0.5
 
 
 @dataclass(eq=False, slots=True)
@@ -315,45 +317,68 @@ def pair_sentences(olds: list[Sent], news: list[Sent], threshold: float = PAIR_S
 
 
 def _exact_moves(blocks: list[Block], moves: list[Move]) -> None:
-    """Deleted sentences that reappear verbatim in another block: the stretch they span there is a move."""
+    """Deleted sentences that reappear verbatim in another block: the stretch they span there is a move.
+
+    Candidates (old block, new block) are taken biggest first, so a moved paragraph keeps all its sentences even
+    when one of them also occurs, edited away, somewhere else.
+    """
     where: dict[int, list[Sent]] = {}
     for block in blocks:
         for t in block.new:
             where.setdefault(t.key, []).append(t)
     if not where:
         return
-    for bi, block in enumerate(blocks):
-        for _ in range(_MAX_MOVES_PER_BLOCK):
+    for _ in range(_MAX_MOVE_ROUNDS):
+        candidates: list[tuple[int, int, int]] = []
+        for bi, block in enumerate(blocks):
             votes: Counter[int] = Counter()
             for s in block.old:
                 if s.move < 0:
                     for t in where.get(s.key, ()):
                         if t.move < 0 and t.block != bi:
                             votes[t.block] += 1
-            if not votes:
-                break
-            target = blocks[votes.most_common(1)[0][0]]
-            olds = [s for s in block.old if s.move < 0]
-            news = [t for t in target.new if t.move < 0]
-            matched = [m for m in SequenceMatcher(None, [s.key for s in olds], [t.key for t in news], autojunk=False).get_matching_blocks() if m.size]
-            if not matched:  # pragma: no cover - a vote means a shared key
-                break
-            oa, ob = matched[0].a, matched[-1].a + matched[-1].size
-            na, nb = matched[0].b, matched[-1].b + matched[-1].size
-            if sum(m.size for m in matched) * 2 < max(ob - oa, nb - na):
-                top = max(matched, key=lambda m: m.size)
-                matched = [top]
-                oa, ob, na, nb = top.a, top.a + top.size, top.b, top.b + top.size
-            move = Move(olds[oa:ob], news[na:nb])
-            index = len(moves)
-            moves.append(move)
-            for s in move.old:
-                s.move = index
-            for t in move.new:
-                t.move = index
-            for m in matched:
-                for k in range(m.size):
-                    olds[m.a + k].partner, news[m.b + k].partner = news[m.b + k], olds[m.a + k]
+            candidates.extend((-n, bi, target) for target, n in votes.items())
+        candidates.sort()
+        progress = False
+        for _, bi, target in candidates:
+            progress |= _move_between(blocks[bi], blocks[target], moves)
+        if not progress:
+            break
+
+
+def _move_between(source: Block, target: Block, moves: list[Move]) -> bool:
+    olds = [s for s in source.old if s.move < 0]
+    news = [t for t in target.new if t.move < 0]
+    sm = SequenceMatcher(None, [s.key for s in olds], [t.key for t in news], autojunk=False)
+    matched = [m for m in sm.get_matching_blocks() if m.size]
+    if not matched:
+        return False
+    oa, ob = matched[0].a, matched[-1].a + matched[-1].size
+    na, nb = matched[0].b, matched[-1].b + matched[-1].size
+    if sum(m.size for m in matched) * 2 < max(ob - oa, nb - na):
+        top = max(matched, key=lambda m: m.size)
+        matched = [top]
+        oa, ob, na, nb = top.a, top.a + top.size, top.b, top.b + top.size
+    if ob - oa == 1 and nb - na == 1 and (_edited_in_place(olds[oa], source.new) or _edited_in_place(news[na], target.old)):
+        return False  # one sentence that is more likely edited where it stood than moved
+    # Sentences edited on the way travel with the block: widen it over similar neighbours on both sides.
+    while oa > 0 and na > 0 and _similarity(olds[oa - 1].words, news[na - 1].words) >= PAIR_SIMILARITY:
+        oa, na = oa - 1, na - 1
+    while ob < len(olds) and nb < len(news) and _similarity(olds[ob].words, news[nb].words) >= PAIR_SIMILARITY:
+        ob, nb = ob + 1, nb + 1
+    move = Move(olds[oa:ob], news[na:nb])
+    index = len(moves)
+    moves.append(move)
+    for s in (*move.old, *move.new):
+        s.move = index
+    for m in matched:
+        for k in range(m.size):
+            olds[m.a + k].partner, news[m.b + k].partner = news[m.b + k], olds[m.a + k]
+    return True
+
+
+def _edited_in_place(s: Sent, others: list[Sent]) -> bool:
+    return any(o.move < 0 and _similarity(s.words, o.words) >= IN_PLACE_SIMILARITY for o in others)
 
 
 def _fuzzy_moves(blocks: list[Block], moves: list[Move]) -> None:

@@ -31,8 +31,9 @@ from checker.models import (
 
 # Documents up to this many characters are extracted whole; longer ones through an excerpt of the changed sentences.
 FULL_EXTRACT_LIMIT = 100_000
-# How far before a changed sentence the excerpt reaches for context (it starts at a sentence or paragraph start).
-CONTEXT_CHARS = 400
+# How far before a changed sentence the excerpt reaches for context: the sentence before it, if that is shorter
+# (for "they" and surnames); the excerpt never reaches across a paragraph break.
+CONTEXT_CHARS = 300
 
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s+""")
 _SPACE = re.compile(r"\s+")
@@ -274,15 +275,15 @@ def assertions_in(doc: Document, targets: Sequence[Sent]) -> list[tuple[Assertio
 
 
 def _context_start(text: str, start: int) -> int:
-    """Where an excerpt for the sentence at ``start`` begins: its paragraph, or a sentence start shortly before."""
+    """Where the excerpt for the sentence at ``start`` begins: the start of the sentence before it, when that is
+    near and in the same paragraph; else the sentence itself."""
     low = max(0, start - CONTEXT_CHARS)
-    para = text.rfind("\n\n", low, start)
-    if para >= 0:
-        return para + 2
-    if low == 0:
-        return 0
-    m = _SENTENCE_END.search(text, low, start)
-    return m.end() if m else start
+    floor = text.rfind("\n\n", low, start)
+    floor = low if floor < 0 else floor + 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, start) if m.end() < start]
+    if ends:
+        return ends[-1]
+    return floor if floor > low or low == 0 else start
 
 
 def excerpt(doc: Document, targets: Sequence[Sent]) -> Document:

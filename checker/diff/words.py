@@ -12,7 +12,9 @@ from difflib import SequenceMatcher
 
 from checker.models import WordChange
 
-_TOKEN = re.compile(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]")
+# A word or a punctuation mark with the spaces after it: no token is bare whitespace, so the matcher never anchors
+# on the most common "word" of all (that made it slow and the marks ragged).
+_TOKEN = re.compile(r"\s+|(?:\w+(?:[.,'’]\w+)*|[^\w\s])\s*")
 
 
 def tokens(text: str) -> list[str]:
@@ -39,19 +41,34 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     out: list[WordChange] = []
     for op, x, y in merged:
         if op == "equal":
-            out.append(WordChange(op="equal", text=x))
+            _append(out, "equal", x)
             continue
-        # Keep spaces shared by both sides outside the marks: "[-10,000-]{+11,000+} troops", not "[-10,000 -]".
-        lead = len(x) - len(x.lstrip()) if x.strip() and y.strip() else 0
-        lead = min(lead, len(y) - len(y.lstrip())) if lead else 0
+        # Spaces both sides share stay outside the marks: "[-10,000-]{+11,000+} troops", not "[-10,000 -]{+11,000 +}".
+        lead = min(_lead(x), _lead(y)) if x.strip() and y.strip() else 0
+        trail = min(_trail(x), _trail(y)) if x.strip() and y.strip() else 0
+        if trail and x[len(x) - trail :] != y[len(y) - trail :]:
+            trail = 0
+        if lead and x[:lead] != y[:lead]:
+            lead = 0
+        tail = y[len(y) - trail :] if trail else ""
         if lead:
             _append(out, "equal", x[:lead])
-            x, y = x[lead:], y[lead:]
+        x, y = x[lead : len(x) - trail], y[lead : len(y) - trail]
         if x:
             _append(out, "delete", x)
         if y:
             _append(out, "insert", y)
+        if tail:
+            _append(out, "equal", tail)
     return out
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _trail(s: str) -> int:
+    return len(s) - len(s.rstrip())
 
 
 def _append(out: list[WordChange], op: str, text: str) -> None:

@@ -66,6 +66,7 @@ class SentenceContext:
     starts: list[int] = field(default_factory=list)
 
     number_tokens: frozenset[int] = frozenset()
+    sentence_subject: Subject | None = None
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]
@@ -217,7 +218,7 @@ def _make(
         subject_key=subject.key,
         attribute=attribute,
         value=value,
-        polarity=polarity or ctx.stance.polarity(index),
+        polarity=polarity or ctx.stance.polarity(index, ctx.number_tokens),
         modality=modality or ctx.stance.modality(index, approximate=approximate),
         source=ctx.stance.source or doc.source,
         time=time,
@@ -296,8 +297,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         clause = clause_of(ctx.stance.clauses, first)
         skip = set(range(first, after))
         j = after
+        additional = False
         while j < len(tokens) and tokens[j].lower in lex.after_number_skip:
-            j += 1  # "1,000 more North Korean soldiers"
+            additional = additional or tokens[j].lower != "other"
+            j += 1  # "1,000 more North Korean soldiers": more of them, not how many there are
         via_of = False
         if j < len(tokens) and tokens[j].lower == "of" and dim != "money":
             j += 1
@@ -317,9 +320,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         elif words and head_attr in _METRIC_ATTRIBUTES and not via_of:
             attribute = head_attr  # "1.2 million votes": whose votes is the clause's subject
             subject = _clause_subject(ctx, clause[0], first)
-        elif words and not (words[0].lower in lex.directions):
+        elif words and not (dim == "length" and words[0].text in lex.directions):
             subject = build_subject(words, ctx.doc.text, country_after(tokens, np_end))
-        if words and words[0].lower in lex.directions and dim == "length":
+        if words and words[0].text in lex.directions and dim == "length":
             attribute = "distance"  # "72 km southwest of Marrakech"
         if before == "of" and first >= 2 and dim == "money":
             noun = tokens[first - 2].lower
@@ -331,6 +334,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 attribute = "amount"
         if attribute in _LEVEL_CHANGES and (before in lex.level_prepositions or before == "of") and dim != "percent":
             attribute = metric or lex.default_attribute.get(dim, dim)  # "rose to 2,400", "climbed above 50,000"
+        if first > 0 and tokens[first - 1].lower in ("another", "additional", "further", "extra"):
+            additional = True  # "another 3,000 troops"
+        if additional and attribute in (None, "count"):
+            attribute = "additional"
         if attribute is None:
             attribute = lex.default_attribute.get(dim, dim)
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
@@ -351,6 +358,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject is None or subject.head in lex.pronouns:
             continue
         ctx.state.last_subject = subject
+        ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
             _make(
                 ctx,
@@ -401,6 +409,7 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
         if chosen is None or chosen.proper:
             continue
         out.append(_make(ctx, chosen, "location", place, start, end, i))
+        ctx.sentence_subject = ctx.sentence_subject or chosen
         # "40 howitzers at a depot near Belgorod": what is at the depot is near Belgorod too.
         k = ctx.index_at(chosen.start) - 1
         if k >= 0 and ctx.tokens[k].lower in lexicon().locative:
@@ -457,7 +466,20 @@ def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     floor = max([k + 1 for k in ctx.number_tokens if k < j], default=0)
     words = phrase_before(ctx.tokens, j, floor=floor)
     if not words:
+        k = j - 1
+        while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
+            k -= 1
+        if k >= 0 and ctx.tokens[k].lower in ("and", "but", "or"):
+            return ctx.sentence_subject  # "troops remain in Kursk and have not crossed into Ukraine"
         return None
+    first = ctx.tokens.index(words[0])
+    # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
+    named = build_subject(words, ctx.doc.text)
+    if named is not None and named.proper and first > 1 and ctx.tokens[first - 1].lower in lex.locative | {"of"}:
+        inner = phrase_before(ctx.tokens, first - 1, floor=floor)
+        inner_subject = build_subject(inner, ctx.doc.text) if inner else None
+        if inner_subject is not None and not inner_subject.proper:
+            words = inner
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
     k = ctx.tokens.index(words[-1]) + 1
@@ -558,12 +580,21 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
             obj = phrase_after(tokens, j, limit=4)
             if obj and not obj[0].is_capitalised:
                 return build_subject(obj, ctx.doc.text)
-    subject = _subject_before(ctx, aux if aux is not None else verb, floor)
-    if subject is None:
-        a, _ = clause_of(ctx.stance.clauses, verb)
-        if a > 0 and tokens[a].lower in ("which", "that", "who"):
-            subject = _subject_before(ctx, a - 1, 0)  # "The eruption near X, which began on Jan. 20"
-    return subject
+    head = aux if aux is not None else verb
+    a, _ = clause_of(ctx.stance.clauses, verb)
+    if tokens[a].lower in ("which", "that") and a > 0:
+        # "The pact, which Putin and Kim signed in September": the relative pronoun stands for the sentence's
+        # subject, whoever the agents inside the clause are.
+        return _clause_subject(ctx, 0, a)
+    # "the treaty that Putin and Kim signed": the agents are names (with titles); what was signed is before "that".
+    k = head - 1
+    while k > max(0, head - 10) and (
+        tokens[k].is_capitalised or tokens[k].lower in ("and", "'s") or tokens[k + 1].is_capitalised
+    ):
+        k -= 1
+    if k < head - 1 and tokens[k].lower in ("that", "which"):
+        return _subject_before(ctx, k, 0)
+    return _subject_before(ctx, head, floor)
 
 
 def date_assertions(ctx: SentenceContext) -> list[Assertion]:
@@ -577,7 +608,9 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         a, b = clause_of(ctx.stance.clauses, i)
         verb = None
         for k in range(i - 1, max(a, i - 9) - 1, -1):
-            if _past_verb(ctx.tokens, k) or _event_verb(ctx.tokens, k):
+            if (_past_verb(ctx.tokens, k) or _event_verb(ctx.tokens, k)) and not (
+                k > 0 and ctx.tokens[k - 1].lower in lex.determiners
+            ):
                 verb = k
                 break
         if verb is None:
@@ -598,9 +631,13 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
     tokens = ctx.tokens
     seen: set[int] = set()
     for k in range(len(tokens)):
-        if k in seen or not (_past_verb(tokens, k) or _event_verb(tokens, k) or tokens[k].lower.endswith("ing")):
+        if k in seen or not tokens[k].is_word or tokens[k].is_capitalised:
             continue
         aux = _aux_start(tokens, k)
+        do_not = aux is not None and {tokens[m].lower for m in range(aux, k)} >= {"not"} and tokens[aux].lower in (
+            "did", "does", "do")
+        if not (do_not or _past_verb(tokens, k) or _event_verb(tokens, k) or tokens[k].lower.endswith("ing")):
+            continue
         verb = tokens[k].lower
         if aux is None:
             # A bare past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
@@ -611,7 +648,9 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
                 continue
         elif verb.endswith("ing") and verb in lex.nominal_ing:
             continue
-        elif not (_past_verb(tokens, k) or _event_verb(tokens, k) or verb.endswith("ing")):
+        elif not (do_not or _past_verb(tokens, k) or _event_verb(tokens, k) or verb.endswith("ing")):
+            continue
+        if verb in lex.reporting_verbs or verb in lex.auxiliaries or any(rs <= k < re for rs, re in ctx.stance.refusals):
             continue
         a, _ = clause_of(ctx.stance.clauses, k)
         subject = _event_subject(ctx, k, a)
@@ -638,6 +677,8 @@ def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[
             continue
         subjects = [subj for si, subj in _subjects_in(ctx, 0, len(ctx.tokens))]
         subject = subjects[-1] if subjects else ctx.state.last_subject
+        if subject is None and attr in _PEOPLE_ATTRIBUTES:
+            subject = _people_subject(ctx, (a, b), s)  # "could not confirm the deaths": of people
         if subject is None:
             continue
         start, end = ctx.tokens[s].start, ctx.tokens[te - 1].end

@@ -458,13 +458,6 @@ def _count(text: str) -> tuple[int, int]:
     return _CAL.count_words[" ".join(text.lower().split())]
 
 
-def _full_year(two: str, near: int) -> int:
-    """A two-digit year in the century that puts it nearest ``near``."""
-    base = int(two)
-    return min((c + base for c in (near // 100 * 100 - 100, near // 100 * 100, near // 100 * 100 + 100)),
-               key=lambda y: abs(y - near))
-
-
 def _md_build(month: int, day: int, day2: int | None) -> YearBuild:
     def build(year: int) -> DayRange | None:
         first = _day(year, month, day)
@@ -588,9 +581,10 @@ def _candidate(m: re.Match[str], text: str) -> _Candidate | None:
             if fiscal:
                 return _Candidate(s, e, fixed=(dt.date(y - 1, 4, 1), dt.date(y2 + 1, 3, 31)), ranged=True)
             return _Candidate(s, e, fixed=(dt.date(y, 1, 1), dt.date(y2, 12, 31)), ranged=True)
-        if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha() and not _PART_HYPHEN.search(text, max(0, s - 8), s):
+        part_hyphen = text[s - 1 : s] == "-" and _PART_HYPHEN.search(text, max(0, s - 8), s) is not None
+        if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha() and not part_hyphen:
             return None  # KN-2024, X-2024: a model name; but mid-2024, early-2025 are dates
-        if not fiscal and not (1800 <= y <= 2099 and _year_ok(text, s, e)):
+        if not fiscal and not (1800 <= y <= 2099 and (part_hyphen or _year_ok(text, s, e))):
             return None
         if fiscal:  # fiscal years end anywhere from March of the year to March of the next
             return _Candidate(s, e, fixed=(dt.date(y - 1, 4, 1), dt.date(y + 1, 3, 31)))
@@ -750,7 +744,7 @@ def _relation(words: list[str]) -> Relation:
     return _CAL.relations.get(words[-1], "on") if words else "on"
 
 
-def _merge(text: str, a: _Candidate, b: _Candidate, ref: dt.date | None) -> DayRange | None:
+def _merge(a: _Candidate, b: _Candidate, ref: dt.date | None) -> DayRange | None:
     """The range from ``a`` to ``b`` ("from June 1 to July 5, 2024"), lending a written year across the pair."""
     if a.build is not None and b.build is not None and (a.year is None) != (b.year is None):
         if a.year is None:
@@ -810,7 +804,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             if conn and (not a.weak or not b.weak):
                 opener = _BETWEEN.search(text, max(0, a.start - 10), a.start)
                 if conn.group().strip().lower() != "and" or opener:
-                    rng = _merge(text, a, b, reference)
+                    rng = _merge(a, b, reference)
                     if rng is not None:
                         start = opener.start() if opener else a.start
                         relation = _relation(_prev_words(text, start))

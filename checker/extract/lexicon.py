@@ -50,6 +50,8 @@ class Lexicon:
     locative_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     person_heads: frozenset[str]
+    common_verbs: frozenset[str]
+    group_nouns: frozenset[str]
     directions: frozenset[str]
     level_prepositions: frozenset[str]
     after_number_skip: frozenset[str]
@@ -96,6 +98,8 @@ def lexicon() -> Lexicon:
         locative_verbs=frozenset(lex["locative_verbs"]),
         territory_nouns=frozenset(lex["territory_nouns"]),
         person_heads=frozenset(lex["person_heads"]),
+        common_verbs=frozenset(lex["common_verbs"]),
+        group_nouns=frozenset(lex["group_nouns"]),
         directions=frozenset(lex["directions"]),
         level_prepositions=frozenset(lex["level_prepositions"]),
         after_number_skip=frozenset(lex["after_number_skip"]),

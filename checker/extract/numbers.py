@@ -104,12 +104,15 @@ _WORD_RUN = rf"(?<![A-Za-z])(?i:{_WORD_START}(?![A-Za-z]){_WORD_CONT})"
 NUMBER_PATTERN = rf"(?:(?<![\d.,]){_DIGITS}(?:{_SCALE_SUFFIX})?|{_WORD_RUN})"
 
 _NUMBER_RE = re.compile(rf"(?P<digits>{_DIGITS})(?P<scale>{_SCALE_SUFFIX})?|(?P<words>{_WORD_RUN})")
+_DIGITS_RE = re.compile(rf"(?P<digits>{_DIGITS})(?P<scale>{_SCALE_SUFFIX})?")
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 _GROUP_SEP_RE = re.compile(rf"[,{_SEP[1:-1]}]")
 
 
 def _digits_value(digits: str) -> tuple[float, str]:
     """Value of a numeral and the separator it groups thousands with ("," / " " / "")."""
+    if digits.isdigit():
+        return float(digits), ""
     grouped = ""
     if "," in digits:
         grouped = ","
@@ -205,8 +208,29 @@ def _parse_words(text: str, offset: int) -> tuple[float, int, float, bool] | Non
     return best
 
 
+def _from_digits(m: re.Match[str]) -> ParsedNumber:
+    """The ``ParsedNumber`` of a match of ``_DIGITS_RE``."""
+    digits = m.group("digits")
+    pos = m.start("digits")
+    value, grouped = _digits_value(digits)
+    scale_text = m.group("scale")
+    scale, letter = 1.0, ""
+    if scale_text:
+        key = scale_text.strip(" \u00a0\u202f\u2009")
+        if key in _LETTERS:
+            scale, letter = _LETTERS[key], key
+        else:
+            scale = _ABBREV.get(key.lower()) or _SCALES.get(key.lower()) or _HUNDRED.get(key.lower()) or 12.0
+    end = m.end("scale") if scale_text else m.end("digits")
+    plain = not scale_text and digits.isdigit()
+    return ParsedNumber(value * scale, pos, end, float(scale), False, plain, grouped, letter)
+
+
 def match_number(text: str, pos: int = 0) -> ParsedNumber | None:
     """The number that starts exactly at ``pos`` in ``text`` (longest reading), or None."""
+    if text[pos : pos + 1].isdigit():
+        dm = _DIGITS_RE.match(text, pos)
+        return None if dm is None else _from_digits(dm)
     m = _NUMBER_RE.match(text, pos)
     if m is None:
         return None

@@ -66,6 +66,31 @@ def _alternation(forms: list[str], reverse: bool = False) -> str:
     return "|".join(out)
 
 
+def _phrase_trie(phrases: list[str], reverse: bool = False) -> str:
+    """Like ``word_trie`` for phrases: a prefix-trie alternation where a space matches any run of spaces.
+
+    Anchored matching against a trie costs one branch per character instead of one attempt per phrase, which
+    matters for the qualifier and currency lists tried at every number.
+    """
+    tree: dict = {}
+    for phrase in set(phrases):
+        node = tree
+        for ch in phrase[::-1] if reverse else phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [
+            (rf"{_SP}+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(tree)
+
+
 def _is_short(form: str) -> bool:
     """Short unit forms ("m", "C", "MW", "kWh") are case-sensitive: "5G" is not five grams."""
     return len(form) <= 2 or (len(form) <= 3 and any(c.isupper() for c in form))
@@ -105,6 +130,7 @@ _NEEDS_SCALE = set(_CUR["needs_scale"])
 _CUR_NAME_RE = re.compile(
     rf"(?:{_SP}|-)(?P<cur>(?i:{word_trie([n.lower() for n in _CUR['names']])})|{word_trie(_CUR['codes'])})(?![A-Za-z])"
 )
+_AFTER_RE = re.compile(f"{_CUR_NAME_RE.pattern}|{_UNIT_RE.pattern}")
 _CUR_PREFIX_FWD_RE = re.compile(rf"(?:{_alternation(list(_CUR_PREFIX))}){_SP}?(?=\d)")
 
 _BOUNDS: dict[str, _Bound] = {
@@ -119,9 +145,9 @@ _VAGUE_MULT: dict[str, dict[str, float]] = {k: v for k, v in _Q["vague_multiplie
 _VAGUE_SCALES: dict[str, float] = _Q["vague_scales"]
 
 _LEFT_RE = re.compile(
-    rf"(?:{_SP}?(?P<cur>{_alternation(list(_CUR_PREFIX), reverse=True)})(?![A-Za-z]))?"
+    rf"(?:{_SP}?(?P<cur>{_phrase_trie(list(_CUR_PREFIX), reverse=True)})(?![A-Za-z]))?"
     rf"(?P<mag>{_SP}*(?:-|{_SP}fo{_SP})?{_SP}*(?i:edutingam)(?![A-Za-z])|M(?![A-Za-z]))?"
-    rf"(?P<qual>{_SP}*~|{_SP}+(?i:{_alternation([*_PREFIX, *_RANGE_WORDS], reverse=True)})(?![A-Za-z]))?"
+    rf"(?P<qual>{_SP}*~|{_SP}+(?i:{_phrase_trie([*_PREFIX, *_RANGE_WORDS], reverse=True)})(?![A-Za-z]))?"
     r"[ \u00a0]*(?P<w>\.?[A-Za-z]+(?:['’.\-][A-Za-z]+)*|#)?(?:[ \u00a0]*(?P<c>.))?",
     re.S,
 )
@@ -129,8 +155,10 @@ _SUFFIX_RE = re.compile(
     rf"(?P<suf>\+(?![\d+])|-plus(?![A-Za-z])|{_SP}+(?i:{_alternation([s for s in _SUFFIX if s not in ('+', 'plus')])}"
     rf"|plus(?!{_SP}*\d))(?![A-Za-z]))"
 )
-_RANGE_FIRST = " \u00a0\u202f-–—"
-_SUFFIX_FIRST = "+ \u00a0\u202f-"
+_RANGE_FIRST = " \u00a0\u202f"
+_RANGE_HEADS = ("to ", "and ", "or ", "-", "–", "—", " ")
+_SUFFIX_FIRST = " \u00a0\u202f"
+_SUFFIX_HEADS = tuple({form.split()[0] for form in _SUFFIX if form[0].isalpha()} | {" "})
 _RANGE_RE = re.compile(rf"(?P<sep>{_SP}?[-–—]{_SP}?|{_SP}+(?:to|and|or){_SP}+)")
 _NEXT_WORD_RE = re.compile(rf"{_SP}*-?{_SP}*(?P<w>[A-Za-z][A-Za-z'’]*)")
 _MONTHS = set(_CTX["months"])
@@ -155,6 +183,7 @@ _ONE_AFTER_BLOCKED = set(_CTX["one_followers_blocked"])
 _ONE_BEFORE_BLOCKED = set(_CTX["one_preceders_blocked"])
 _METRE_CONTEXT = set(_CTX["metre_context_after"])
 _WEIGH_WORDS = set(_CTX["weigh_words"])
+_MAGNITUDE_NOUNS = set(_CTX["magnitude_nouns"])
 _CHANGE_VERBS = set(_CTX["change_verbs"])
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
@@ -170,7 +199,8 @@ def _scan_pattern() -> str:
     """A cheap detector of where a number may start: a digit, or a word that can begin a number or vague phrase.
 
     Scanning with the full number grammar costs several times more, because the regex engine would try all of it
-    at every character; here the grammar runs only at the few positions this finds.
+    at every character; here the grammar runs only at the few positions this finds. The words are spelled out in
+    lower, Capitalised and UPPER case rather than matched case-insensitively, which scans a third faster.
     """
     w = number_words()
     heads = [*w["units"], *w["teens"], *w["tens"], *w["hundred"], *w["dozen"], *w["scales"], "half"]
@@ -178,8 +208,9 @@ def _scan_pattern() -> str:
     heads += [k.split()[0] for k in _VAGUE_MULT if not k.startswith("a ")]
     after_a = [*w["hundred"], *w["dozen"], *w["scales"], *w["fractions"], *(k.split()[1] for k in _VAGUE if k.startswith("a "))]
     after_a += [k.split()[1] for k in _VAGUE_MULT if k.startswith("a ")]
+    cased = sorted({v for h in heads for v in (h, h.capitalize(), h.upper())})
     return (
-        rf"\d|(?<![A-Za-z])(?i:{word_trie(sorted(set(heads)))}|an?(?={_SP}+(?:{word_trie(sorted(set(after_a)))})))"
+        rf"\d|(?<![A-Za-z])(?:{word_trie(cased)}|(?:[Aa]n?|AN?)(?={_SP}+(?i:{word_trie(sorted(set(after_a)))})))"
         r"(?![A-Za-z])"
     )
 
@@ -198,7 +229,7 @@ _SIGNED_DIMENSIONS = {"temperature", "percentage_point"}
 
 def _r(x: float | None) -> float | None:
     """Trim float noise (0.9 * 11000 = 9900.000000000002) so equal intervals compare equal."""
-    return None if x is None else float(f"{x:.12g}")
+    return None if x is None else round(x, 10)
 
 
 def _norm_qualifier(q: str) -> str:
@@ -219,30 +250,38 @@ class _Left:
     sentence_start: bool = False
 
 
-def _left(text: str, s: int) -> _Left:
-    lo = max(0, s - 48)
-    rev = text[lo:s][::-1]
-    m = _LEFT_RE.match(rev)
+def _left(rev: str, s: int) -> _Left:
+    """What stands before the number at ``s``, read right-to-left in ``rev`` (the whole text reversed once), so
+    that the qualifier, currency sign and previous word are one anchored match with no slicing.
+    """
+    n = len(rev)
+    rs = n - s
+    limit = min(n, rs + 48)
+    m = _LEFT_RE.match(rev, rs, limit)
     out = _Left(s, s, s, s)
-    if m.group("cur"):
-        out.cur = _CUR_PREFIX[m.group("cur")[::-1]]
-        out.start = out.cur_start = s - m.end("cur")
+    cur = m.group("cur")
+    if cur and not (cur[0].isalpha() and rs == m.start("cur")):  # "COP29", "USD500": a code must stand apart
+        out.cur = _CUR_PREFIX[cur[::-1]]
+        out.start = out.cur_start = n - m.end("cur")
     if m.group("mag"):
         out.magnitude = True
-        out.start = out.mag_start = s - m.end("mag")
+        out.start = out.mag_start = n - m.end("mag")
     if m.group("qual"):
         out.qualifier = " ".join(m.group("qual")[::-1].lower().split())
-        out.start = out.qual_start = s - m.end("qual")
+        out.start = out.qual_start = n - m.end("qual")
     w = m.group("w")
     if w:
         out.prev = w[::-1]
         c = m.group("c")
-        out.sentence_start = (c is None and lo == 0) or (c is not None and c in ".!?\n\"“‘'(:;•*#>|-–—")
+        out.sentence_start = (c is None and limit == n) or (c is not None and c in ".!?\n\"“‘'(:;•*#>|-–—")
     return out
 
 
 def _words_before(text: str, start: int, n: int = 4) -> list[str]:
-    return [w.lower() for w in _WORD_RE.findall(text[max(0, start - 40) : start])[-n:]]
+    """The last ``n`` words before ``start`` in the same sentence, lower-cased."""
+    window = text[max(0, start - 40) : start]
+    cut = max(window.rfind(". "), window.rfind("; "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
+    return [w.lower() for w in _WORD_RE.findall(window[cut + 1 :])[-n:]]
 
 
 def _next_word(text: str, end: int) -> str:
@@ -261,7 +300,10 @@ def _unit_after(text: str, e: int, num: ParsedNumber, left: _Left) -> _UnitHit |
     """The unit or currency name right after a number, with the ambiguities of English resolved."""
     if e >= len(text) or text[e] in _NO_UNIT_FIRST:
         return None
-    cm = _CUR_NAME_RE.match(text, e)
+    um = _AFTER_RE.match(text, e)
+    if um is None:
+        return None
+    cm = um if um.group("cur") else None
     if cm:
         name = cm.group("cur")
         code = _CUR_NAMES.get(name.lower()) or (name if name in _CUR_CODES else None)
@@ -275,9 +317,9 @@ def _unit_after(text: str, e: int, num: ParsedNumber, left: _Left) -> _UnitHit |
             code = None
         if code:
             return _UnitHit(_Unit(code, "money"), cm.end(), code)
-    um = _UNIT_RE.match(text, e)
-    if um is None:
-        return None
+        um = _UNIT_RE.match(text, e)  # "500 pounds of", "3 won": read the word as a unit, if it is one
+        if um is None:
+            return None
     form = um.group("unit")
     if um.group("sep").strip(" \u00a0\u202f") == "" and um.group("sep") and form in ("C", "F"):
         return None  # "30 C" is too often a name or a grade; "30C" / "30 °C" are fine
@@ -424,7 +466,7 @@ def _skip_end(text: str, e: int) -> int:
     return e
 
 
-def _number_at(text: str, s: int) -> tuple[list[QuantityMatch], int]:
+def _number_at(text: str, rev: str, s: int) -> tuple[list[QuantityMatch], int]:
     """Quantities starting with the number at ``s`` (one, or two for a change "from 8 to 10%"), and where to resume."""
     p1 = match_number(text, s)
     if p1 is None:
@@ -435,7 +477,7 @@ def _number_at(text: str, s: int) -> tuple[list[QuantityMatch], int]:
     # Phone numbers and glued tokens first: they are never quantities and their pieces must be skipped.
     nxt_c = text[e] if e < n else ""
     ps = s - 1 if s and text[s - 1] in "+(" else s
-    if ps < s or (nxt_c and nxt_c in "-. " and p1.plain):
+    if ps < s or (nxt_c and nxt_c in "-." and p1.plain):
         pm = _PHONE_RE.match(text, ps)
         if pm and (text[ps] in "+(" or pm.end() - ps >= 9):
             return [], pm.end()
@@ -450,7 +492,7 @@ def _number_at(text: str, s: int) -> tuple[list[QuantityMatch], int]:
         if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
             return [], _skip_end(text, e)
 
-    left = _left(text, s)
+    left = _left(rev, s)
     if _reject_attached(text, s, left) and not (left.magnitude or left.cur):
         return [], _skip_end(text, e)
     if left.magnitude and text[left.mag_start] == "M" and (p1.value >= 10 or p1.words):
@@ -468,7 +510,9 @@ def _number_at(text: str, s: int) -> tuple[list[QuantityMatch], int]:
     hit2: _UnitHit | None = None
     sep = ""
     cur2 = None
-    rm = _RANGE_RE.match(text, end1) if end1 < n and text[end1] in _RANGE_FIRST else None
+    rm = None
+    if end1 < n and (text[end1] in "-–—" or (text[end1] in _RANGE_FIRST and text.startswith(_RANGE_HEADS, end1 + 1))):
+        rm = _RANGE_RE.match(text, end1)
     if rm:
         sep = rm.group("sep").strip(" \u00a0\u202f").lower()
         q2 = rm.end()
@@ -545,9 +589,15 @@ def _number_at(text: str, s: int) -> tuple[list[QuantityMatch], int]:
                 v2 = p2.value / 1e6
             unit = _METRE  # "a 3m wall", "the 100m final"
 
+    if unit is _COUNT and p2 is None and v1 < 10 and not p1.plain and not p1.words:
+        if _next_word(text, end).lower() in _MAGNITUDE_NOUNS:
+            unit = _MAGNITUDE  # "a 6.0 quake", "the 5.1 aftershock"
+
     # --- suffix qualifier
     suffix = None
-    sm = _SUFFIX_RE.match(text, end) if end < n and text[end] in _SUFFIX_FIRST else None
+    sm = None
+    if end < n and (text[end] in "+-" or (text[end] in _SUFFIX_FIRST and text.startswith(_SUFFIX_HEADS, end + 1))):
+        sm = _SUFFIX_RE.match(text, end)
     if sm:
         suffix = sm.group("suf").strip(" \u00a0\u202f-")
         end = sm.end()
@@ -665,6 +715,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     """
     out: list[QuantityMatch] = []
     pos = 0
+    rev = text[::-1]
     search = _SCAN_RE.search
     vague = _VAGUE_RE.match
     while True:
@@ -685,7 +736,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         elif s and (text[s - 1].isdigit() or (text[s - 1] in ".," and s >= 2 and text[s - 2].isdigit())):
             pos = _skip_end(text, s)  # the tail of "1,2345" or "3.5.1": not a number of its own
             continue
-        found, resume = _number_at(text, s)
+        found, resume = _number_at(text, rev, s)
         out.extend(found)
         pos = max(resume, m.end())
     return out

@@ -17,7 +17,8 @@ from checker.models import Modality, Polarity
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})
 _QUOTES = frozenset({'"', "“", "”"})
-_SOURCE_STOP = frozenset({"that", "which", "who", "what", "where", "when", "how", "is", "was", "on", "in", "at", "during", "earlier", "late", "last", "this", "told"})
+_SOURCE_STOP = frozenset({"that", "which", "who", "what", "where", "when", "how", "is", "was", "as", "while", "because",
+                          "if", "after", "before", "since", "comes", "came", "on", "in", "at", "during", "earlier", "late", "last", "this", "told"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 _ADVERBS = frozenset({"also", "further", "later", "previously", "earlier", "separately", "again", "publicly", "then"})
@@ -73,13 +74,19 @@ class SentenceStance:
     denied: bool
     reported: bool
     hedged_by_source: bool = False
+    unconfirmed_source: bool = False
     refusals: list[tuple[int, int]] = field(default_factory=list)
 
-    def polarity(self, index: int) -> Polarity:
-        """Negated when a negation cue stands earlier in the value's clause, or the source denies."""
+    def polarity(self, index: int, ignore: frozenset[int] = frozenset()) -> Polarity:
+        """Negated when a negation cue stands earlier in the value's clause, or the source denies.
+
+        ``ignore`` holds token indices that belong to values ("no more than 3,000" is a bound, not a denial).
+        """
         lex = lexicon()
         a, _ = clause_of(self.clauses, index)
         for s, e in find_phrases(self.tokens, lex.negation, a, index):
+            if s in ignore:
+                continue
             if not any(rs <= s < re for rs, re in self.refusals):
                 return Polarity.NEGATED
         return Polarity.NEGATED if self.denied else Polarity.AFFIRMED
@@ -89,7 +96,7 @@ class SentenceStance:
         a, b = clause_of(self.clauses, index)
         if any(a <= s < b for s, _ in self.refusals):
             return Modality.CANNOT_CONFIRM
-        if find_phrases(self.tokens, lex.unconfirmed, a, index + 1):
+        if find_phrases(self.tokens, lex.unconfirmed, a, index + 1) or self.unconfirmed_source:
             return Modality.UNCONFIRMED
         if self.reported:
             return Modality.REPORTED
@@ -136,7 +143,11 @@ def analyse_stance(
     denied = verb in lex.denial_verbs if verb else False
     reported = bool(find_phrases(tokens, lex.reported, 0, len(tokens))) or bool(source and _is_media(source))
     hedged = bool(verb and verb in lex.hedging_verbs)
-    return SentenceStance(tokens, clauses, source, denied, reported, hedged, refusals)
+    # "according to unconfirmed reports from local officials": the whole sentence rests on them.
+    unconfirmed = bool(source) and verb == "according" and any(
+        (w,) in lex.unconfirmed for w in source.lower().split()
+    )
+    return SentenceStance(tokens, clauses, source, denied, reported, hedged, unconfirmed, refusals)
 
 
 def _is_media(source: str) -> bool:
@@ -187,7 +198,8 @@ def _citing(tokens: Sequence[Token], verb: int, text: str) -> str | None:
 def _phrase_backward(tokens: Sequence[Token], verb: int) -> list[int]:
     """Indices of the speaker phrase right before a reporting verb ("A Pentagon spokesperson said")."""
     j = verb - 1
-    while j >= 0 and tokens[j].lower in _ADVERBS:
+    lex = lexicon()
+    while j >= 0 and (tokens[j].lower in _ADVERBS or tokens[j].lower in lex.auxiliaries):
         j -= 1
     out: list[int] = []
     while j >= 0 and len(out) < 10:

@@ -33,6 +33,18 @@ class Subject:
     proper: bool = False
 
 
+def _common_word(word: str) -> bool:
+    """A word the lexicon knows as a common noun, so a capital letter only means it opens the sentence."""
+    lex = lexicon()
+    return (
+        word in lex.nominal_ing
+        or word in lex.event_nouns
+        or (word,) in lex.head_synonym
+        or (word,) in lex.triggers
+        or word in lex.person_heads
+    )
+
+
 def singular(word: str) -> str:
     """A crude singular; only used to make keys agree, never shown to a user."""
     if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
@@ -103,7 +115,7 @@ def build_subject(tokens: Sequence[Token], text: str, country: str | None = None
             return None
         nouns = [words[-1]]
         modifiers = modifiers[:-1]
-    proper = all(t.is_capitalised for t in nouns)
+    proper = all(t.is_capitalised and not _common_word(t.lower) for t in nouns)
     lowered = [t.lower for t in nouns]
     head, used = canonical_head(lowered)
     rest = lowered[: len(lowered) - used]
@@ -150,6 +162,14 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         j += 1
     while out and out[-1].lower in lex.determiners:
         out.pop()
+    # "a small group of North Korean soldiers": the group is made of the soldiers; they are the subject.
+    if out and out[-1].lower in lex.group_nouns and j + 1 < len(tokens) and tokens[j].lower == "of":
+        k = j + 1
+        while k < len(tokens) and tokens[k].lower in lex.determiners:
+            k += 1
+        inner = phrase_after(tokens, k, limit=limit)
+        if inner:
+            return inner
     return out
 
 
@@ -159,7 +179,7 @@ def _verb_like(word: str) -> bool:
         return False
     if word.endswith("ing") or word.endswith("ed"):
         return True
-    return word in lex.reporting_verbs or word in lex.irregular_verbs
+    return word in lex.reporting_verbs or word in lex.irregular_verbs or word in lex.common_verbs
 
 
 def country_after(tokens: Sequence[Token], j: int) -> str | None:
@@ -184,8 +204,10 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
     while k >= floor:
         t = tokens[k]
         low = t.lower
-        if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or (
-            t.is_word and not t.is_capitalised and _verb_like(low)
+        after_aux = k > 0 and tokens[k - 1].lower in lex.auxiliaries | {"to"} and t.is_word and not t.is_capitalised
+        nominal = k > 0 and tokens[k - 1].lower in lex.determiners  # "his sentencing", "the detained"
+        if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or after_aux or low == "to" or (
+            t.is_word and not t.is_capitalised and _verb_like(low) and not nominal
         ):
             k -= 1
             continue

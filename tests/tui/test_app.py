@@ -347,3 +347,24 @@ async def test_layout_follows_terminal_width(make_review, wait_loaded):
         await pilot.pause()
         assert not table(app).compact and "documents" in table(app).columns
         assert table(app).current_id == "num1"
+
+
+async def test_no_conflicts_is_a_calm_empty_screen(make_review, wait_loaded, documents, store):
+    from checker.models import Analysis
+
+    app = make_review(Analysis(documents=list(documents), conflicts=[]))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("c", "d", "n", "o", "u", "j")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "no conflicts" in plain(app.screen.query_one("#summary", Static))
+        assert store.load() == {}
+
+
+async def test_no_color_keeps_highlights_visible(make_review, wait_loaded, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_review()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        pane = app.screen.query_one("#side-a")
+        assert pane.get_component_rich_style("passage--value", partial=True).reverse

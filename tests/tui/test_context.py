@@ -68,3 +68,11 @@ def test_offsets_outside_the_document_fall_back_to_evidence():
     e = ev(RAW, "Officials disagreed.", "Officials")
     p = passage(e, DocumentView(doc))
     assert p.sentence == "Officials disagreed." and p.value == (0, 9)
+
+
+def test_abbreviations_do_not_end_the_context_sentence():
+    raw = "MOSCOW, Oct. 25, 2024 - The Kremlin denied it. Mr. Peskov said 0 troops were sent. Done here."
+    doc = Document(path="a.txt", raw=raw, text=raw)
+    p = passage(ev(raw, "Mr. Peskov said 0 troops were sent.", "0 troops"), DocumentView(doc))
+    assert p.before == "MOSCOW, Oct. 25, 2024 - The Kremlin denied it. "
+    assert p.after == " Done here."

@@ -42,7 +42,9 @@ class DocumentScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="document-meta")
-        yield TextArea(read_only=True, soft_wrap=True, show_line_numbers=True, id="document-text")
+        area = TextArea(read_only=True, soft_wrap=True, show_line_numbers=True, id="document-text")
+        area.cursor_blink = False  # a viewer, not an editor: a steady cursor also keeps screenshots stable
+        yield area
         yield Footer()
 
     def on_mount(self) -> None:

@@ -26,6 +26,7 @@ from checker.models import Analysis, Conflict, ConflictKind, Decision, DecisionS
 
 from tui.screens.document import DocumentScreen
 from tui.screens.modals import FilterScreen, PromptScreen
+from tui.sanitize import clean
 from tui.state import STATUS_LABELS, DecisionStoreLike, Filters, ReviewState
 from tui.widgets.conflict_table import ConflictTable
 from tui.widgets.detail import ConflictDetail
@@ -142,8 +143,9 @@ class ReviewScreen(Screen[None]):
         bar.update(total=message.total or None, progress=message.done)
 
     def on_review_screen_load_failed(self, message: LoadFailed) -> None:
+        # The CLI reports the error (and exits 2) once the app is closed, as it does for every other command.
         self.app.load_error = message.error  # type: ignore[attr-defined]
-        self.app.exit(return_code=2, message=Text(str(message.error)))
+        self.app.exit(return_code=2)
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         self.state = ReviewState(message.analysis, self._store, message.decisions, analyst=self._analyst)
@@ -152,7 +154,7 @@ class ReviewScreen(Screen[None]):
         self._refill(keep=None)
         table.focus()
         for warning in message.analysis.warnings[:5]:
-            self.notify(warning, title="Warning", severity="warning", markup=False)
+            self.notify(clean(warning), title="Warning", severity="warning", markup=False)
         if len(message.analysis.warnings) > 5:
             self.notify(f"{len(message.analysis.warnings) - 5} more warnings", severity="warning", markup=False)
 

@@ -23,7 +23,7 @@ def describe_conflict(conflict: Conflict, decision: Decision | None) -> Text:
     text.append("\nStatus: ")
     text.append(STATUS_LABELS[status], style="bold")
     if decision and decision.decided_at:
-        text.append(f" on {decision.decided_at:%Y-%m-%d %H:%M}")
+        text.append(f" on {decision.decided_at:%Y-%m-%d %H:%M %Z}".rstrip())
     if decision and decision.by:
         text.append(f" by {clean_line(decision.by)}")
     if decision and decision.note:

@@ -1,0 +1,84 @@
+from checker.diff import diff_documents
+from checker.models import Document
+
+BEFORE = "Ukraine said the bridge was closed on Monday."
+AFTER = "Officials in Kyiv declined to comment."
+
+
+def _doc(path: str, body: str) -> Document:
+    text = f"{BEFORE}\n\n{body}\n\n{AFTER}\n"
+    return Document(path=path, raw=text, text=text)
+
+
+def _changes(old: str, new: str):
+    return diff_documents(_doc("old.txt", old), _doc("new.txt", new)).changes
+
+
+def test_reworded_sentence_with_the_same_number_is_no_fact_change(extraction):
+    old = "About 10,000 North Korean troops are in the Kursk region."
+    new = "About 10,000 North Korean troops are now in the Kursk region, as before."
+    diff = diff_documents(_doc("old.txt", old), _doc("new.txt", new))
+    assert diff.changes == []
+    assert [h.kind for h in diff.text] == ["changed"]
+
+
+def test_changed_count_is_one_value_change(extraction):
+    changes = _changes(
+        "About 10,000 North Korean troops are in the Kursk region.",
+        "About 11,000 North Korean troops are in the Kursk region.",
+    )
+    assert len(changes) == 1
+    c = changes[0]
+    assert (c.kind, c.subject_key, c.attribute, c.aspects) == ("changed", "north-korea troops", "count", ["value"])
+    assert c.old.text == "About 10,000" and c.new.text == "About 11,000"
+    assert "10,000" in c.message and "11,000" in c.message and "->" in c.message
+
+
+def test_changed_place_is_a_location_change(extraction):
+    changes = _changes(
+        "About 10,000 North Korean troops are in the Kursk region.",
+        "About 10,000 North Korean troops are in the Belgorod region.",
+    )
+    assert [(c.kind, c.attribute, c.aspects) for c in changes] == [("changed", "location", ["value"])]
+    assert changes[0].message.endswith("Kursk region -> Belgorod region")
+
+
+def test_added_negation_is_a_polarity_change(extraction):
+    changes = _changes(
+        "North Korean troops are in the Kursk region.",
+        "North Korean troops are not in the Kursk region.",
+    )
+    assert [(c.kind, c.attribute, c.aspects) for c in changes] == [("changed", "location", ["polarity"])]
+    assert changes[0].new.polarity == "negated"
+
+
+def test_new_sentence_adds_facts_and_deleted_sentence_removes_them(extraction):
+    changes = _changes(
+        "The earthquake killed 120 people in the city.",
+        "The earthquake killed 120 people in the city. About 300 people were injured.",
+    )
+    assert {c.kind for c in changes} == {"added"}
+    assert "injured" in {c.attribute for c in changes}
+    back = _changes(
+        "The earthquake killed 120 people in the city. About 300 people were injured.",
+        "The earthquake killed 120 people in the city.",
+    )
+    assert {c.kind for c in back} == {"removed"}
+    assert "injured" in {c.attribute for c in back}
+
+
+def test_moved_paragraph_changes_no_fact(extraction):
+    a = "About 10,000 North Korean troops are in the Kursk region."
+    b = "The earthquake killed 120 people in the city."
+    x, y = "Something else happened.", "The weather was cold."
+    diff = diff_documents(_doc("old.txt", f"{a}\n\n{x}\n\n{y}\n\n{b}"), _doc("new.txt", f"{x}\n\n{y}\n\n{a}\n\n{b}"))
+    assert diff.changes == []
+    assert [h.kind for h in diff.text] == ["moved"]
+
+
+def test_fact_offsets_are_raw_offsets_of_each_version():
+    old, new = _doc("old.txt", "The earthquake killed 120 people."), _doc("new.txt", "The earthquake killed 140 people.")
+    (c,) = diff_documents(old, new).changes
+    assert old.raw[c.old.start : c.old.end] == "120"
+    assert new.raw[c.new.start : c.new.end] == "140"
+    assert c.new.line == 3
