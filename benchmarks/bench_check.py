@@ -1,11 +1,13 @@
 """Scale of ``checker check``: end-to-end time and peak memory of ``analyse([folder])`` on 1k-10k generated reports.
 
 Run: .venv/bin/python benchmarks/bench_check.py [--sizes 1000,2000,5000,10000] [--seed 7] [--phases] [--profile N]
+     [--timeout 900] [--memory-limit 8000]
 
 Each size is generated into a temporary folder (see generate.py) and analysed in a fresh Python process, so the
 peak RSS of one row is that run's alone (self plus the extraction pool's workers) and every row pays the same
 start-up (imports, gazetteer) a CLI run pays. Growth is seconds over the previous row's seconds divided by the size
-ratio: 1.0 is linear. "planted" is how many of the generator's planted conflicts came out as a conflict between
+ratio: 1.0 is linear. "cpu s" (user + system, workers included) is steadier than wall time when other jobs share
+the machine. "planted" is how many of the generator's planted conflicts came out as a conflict between
 the planted report and another report of its story. ``--phases`` adds ingest / extract / compare times (run again,
 in the same child); ``--profile N`` prints a cProfile of ingest and compare (extraction profiled serially on a
 sample of 300 reports, since the pool's workers are other processes). Nothing is asserted.
@@ -50,15 +52,25 @@ def _planted_found(folder: Path, conflicts) -> tuple[int, int]:
     return found, len(manifest["planted"])
 
 
-def run_one(folder: Path, phases: bool) -> dict:
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and its waited-for children: steadier than wall time on a busy machine."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_one(folder: Path, phases: bool, memory_limit_mb: int) -> dict:
     """In the child: one end-to-end analyse, then (optionally) the same work phase by phase."""
+    if memory_limit_mb:  # a runaway comparison should fail this row, not the machine (workers inherit the cap)
+        limit = memory_limit_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from checker.pipeline import analyse
 
-    t0 = time.perf_counter()
+    c0, t0 = _cpu_seconds(), time.perf_counter()
     analysis = analyse([str(folder)])
     seconds = time.perf_counter() - t0
     out = {
         "seconds": seconds,
+        "cpu": _cpu_seconds() - c0,
         "peak_mb": _peak_mb(),
         "documents": len(analysis.documents),
         "assertions": len(analysis.assertions),
@@ -112,11 +124,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--phases", action="store_true", help="also time ingest, extract and compare separately")
     ap.add_argument("--profile", type=int, metavar="N", help="profile one run of N reports instead")
+    ap.add_argument("--timeout", type=float, default=900, help="give up on a size after this many seconds")
+    ap.add_argument("--memory-limit", type=int, default=8000, metavar="MB",
+                    help="address-space cap of each run (0: none); a run over it is reported as failed")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child:
-        print(json.dumps(run_one(args.child, args.phases)))
+        print(json.dumps(run_one(args.child, args.phases, args.memory_limit)))
         return
     if args.profile:
         with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
@@ -126,7 +141,7 @@ def main() -> None:
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     print(f"cores: {os.cpu_count()}  python: {sys.version.split()[0]}  seed: {args.seed}")
-    header = f"{'reports':>8} {'MB':>6} {'seconds':>8} {'peak MB':>8} {'assertions':>10} {'conflicts':>9} " \
+    header = f"{'reports':>8} {'MB':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} {'assertions':>10} {'conflicts':>9} " \
              f"{'planted':>9} {'growth':>7}"
     if args.phases:
         header += f" {'ingest':>7} {'extract':>8} {'compare':>8}"
@@ -137,15 +152,21 @@ def main() -> None:
             folder = Path(tmp)
             paths = generate(n, folder, args.seed)
             mb = sum(p.stat().st_size for p in paths) / 1e6
-            cmd = [sys.executable, __file__, "--child", str(folder)] + (["--phases"] if args.phases else [])
-            proc = subprocess.run(cmd, capture_output=True, text=True)
+            cmd = [sys.executable, __file__, "--child", str(folder), "--memory-limit", str(args.memory_limit)]
+            cmd += ["--phases"] if args.phases else []
+            try:
+                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
+            except subprocess.TimeoutExpired:
+                print(f"{n:>8} {mb:6.1f}  over the {args.timeout:g} s timeout; stopping", flush=True)
+                break
             if proc.returncode != 0:
-                print(proc.stderr, file=sys.stderr)
-                raise SystemExit(f"run of {n} reports failed")
+                tail = proc.stderr.strip().splitlines()[-1:] or ["(no message)"]
+                print(f"{n:>8} {mb:6.1f}  failed: {tail[0]}; stopping", flush=True)
+                break
             row = json.loads(proc.stdout.strip().splitlines()[-1])
         growth = "" if previous is None else f"{(row['seconds'] / previous[1]) / (n / previous[0]):.2f}"
         found, planted = row["planted"]
-        line = (f"{n:>8} {mb:6.1f} {row['seconds']:8.2f} {row['peak_mb']:8.0f} {row['assertions']:>10} "
+        line = (f"{n:>8} {mb:6.1f} {row['seconds']:8.2f} {row['cpu']:7.1f} {row['peak_mb']:8.0f} {row['assertions']:>10} "
                 f"{row['conflicts']:>9} {f'{found}/{planted}':>9} {growth:>7}")
         if args.phases:
             ph = row["phases"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
 from checker import __version__
-from checker.errors import CheckerError, ConfigError
+from checker.errors import CheckerError, ConfigError, InputError
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
 
@@ -132,6 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     _add_input_options(p)
 
+    p = sub.add_parser("diff", help="which facts changed between versions of a report",
+                       description="Align versions of one report sentence by sentence and word by word, and list "
+                       "the facts whose value, place, date, polarity, modality or source changed, plus facts added "
+                       "and removed. With more than two versions (or --git), each version is compared with the one "
+                       "before it; --timeline shows each fact's history instead.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="examples:\n  checker diff seeds/seoul-nis-briefing.md seeds/seoul-nis-briefing-updated.md\n"
+                       "  checker diff v1.md v2.md v3.md --timeline\n  checker diff --git reports/briefing.md\n"
+                       "  checker diff old.html new.html --format html > changes.html")
+    p.add_argument("paths", nargs="*", metavar="VERSION", help="two or more versions, oldest first")
+    p.add_argument("--git", metavar="FILE", help="compare the committed versions of FILE in git history")
+    p.add_argument("--timeline", action="store_true", help="print each fact's values across all versions")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--encoding", help="decode the versions with this encoding instead of UTF-8")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for versions that carry none")
+
     p = sub.add_parser("eval", help="precision and recall of check on a labelled folder of cases",
                        description="Run the comparison on every case file (*.toml) in DIR and report precision and "
                        "recall against the conflicts each case expects. The case format is in docs/eval-format.md.")
@@ -245,6 +261,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from checker.diff import diff_history, fact_timeline, git_versions, write_diff, write_timeline
+    from checker.ingest import read_document
+
+    if args.git:
+        if args.paths:
+            raise ConfigError("give either --git FILE or VERSION paths, not both")
+        docs = git_versions(args.git, encoding=args.encoding)
+    else:
+        if len(args.paths) < 2:
+            raise ConfigError("checker diff needs two or more versions (oldest first), or --git FILE")
+        docs = []
+        for path in args.paths:
+            doc = read_document(path, encoding=args.encoding, reference_date=args.date)
+            if doc is None:
+                raise InputError(path, "is empty: nothing to compare")
+            docs.append(doc)
+    if len(docs) < 2:
+        raise InputError(args.git or args.paths[0], "has only one version: nothing to compare")
+    color = _use_color(sys.stdout)
+    if args.timeline:
+        if args.format == "html":
+            raise ConfigError("--timeline prints text or json, not html")
+        write_timeline(fact_timeline(docs), args.format, sys.stdout, color=color)
+    else:
+        write_diff(diff_history(docs), args.format, sys.stdout, color=color)
+    return EXIT_OK
+
+
 def _who() -> str | None:
     return os.environ.get("CHECKER_USER") or os.environ.get("USER") or os.environ.get("USERNAME")
 
@@ -306,8 +351,11 @@ def cmd_review(args: argparse.Namespace) -> int:
                        reference_date=args.date, max_bytes=settings.max_bytes,
                        tolerance=settings.numeric_tolerance, on_progress=progress)
 
-    make_app(load, store).run()
-    return EXIT_OK
+    app = make_app(load, store, analyst=_who())
+    app.run()
+    if app.load_error:
+        raise app.load_error
+    return app.return_code or EXIT_OK
 
 
 _COMMANDS = {
@@ -316,6 +364,7 @@ _COMMANDS = {
     "decide": cmd_decide,
     "baseline": cmd_baseline,
     "review": cmd_review,
+    "diff": cmd_diff,
     "eval": cmd_eval,
 }
 

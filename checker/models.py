@@ -103,7 +103,8 @@ class Document(BaseModel):
         raw_start = self.to_raw(start)
         raw_end = self.to_raw(end - 1) + 1 if end > start else raw_start
         line, column = self.line_column(raw_start)
-        return Span(start=raw_start, end=raw_end, line=line, column=column, text=self.text[start:end])
+        # Built from trusted ints and a slice: skip validation, which dominates extraction time otherwise.
+        return Span.model_construct(start=raw_start, end=raw_end, line=line, column=column, text=self.text[start:end])
 
 
 class Sentence(BaseModel):

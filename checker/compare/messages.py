@@ -45,5 +45,8 @@ def explain(kind: ConflictKind, left: Assertion, right: Assertion) -> str:
     if kind == ConflictKind.CHANGE:
         return f"changed over time: {text}"
     if left.path == right.path:
-        return f"the report contradicts itself: {text}"
+        same_voice = (left.source or "").strip().lower() == (right.source or "").strip().lower()
+        if same_voice:
+            return f"the report contradicts itself: {text}"
+        return f"within one report, two sources disagree: {text}"
     return text

@@ -37,6 +37,7 @@ from checker.models import (
     Quantity,
     QuantityMatch,
     Sentence,
+    Span,
     TimeRange,
 )
 
@@ -67,9 +68,20 @@ class SentenceContext:
 
     number_tokens: frozenset[int] = frozenset()
     sentence_subject: Subject | None = None
+    triggers: list[tuple[int, int, str]] = field(default_factory=list)
+    _subjects: list[tuple[int, Subject]] | None = None
+    _evidence: Span | None = None
+
+    @property
+    def evidence(self) -> Span:
+        """The sentence's span in the raw file, shared by every assertion the sentence makes."""
+        if self._evidence is None:
+            self._evidence = self.doc.span(self.sentence.start, self.sentence.end)
+        return self._evidence
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]
+        self.triggers = _triggers(self.tokens, 0, len(self.tokens))
         self.number_tokens = frozenset(
             k for q in self.quantities for k in range(self.index_containing(q.start), self.index_at(q.end))
         )
@@ -85,25 +97,22 @@ class SentenceContext:
 # --------------------------------------------------------------------------------------------------- helpers
 
 
-def _triggers(tokens: Sequence[Token], a: int, b: int) -> list[tuple[int, int, str]]:
+def _triggers(tokens: Sequence[Token], a: int, b: int, ctx: "SentenceContext | None" = None) -> list[tuple[int, int, str]]:
     """(start index, end index, attribute) of every predicate trigger in ``tokens[a:b]``."""
     lex = lexicon()
+    if ctx is not None:
+        return [t for t in ctx.triggers if a <= t[0] and t[1] <= b]
     lowers = [t.lower for t in tokens]
-    out: list[tuple[int, int, str]] = []
-    i = a
-    while i < b:
-        for n in range(min(lex.max_trigger_len, b - i), 0, -1):
-            attr = lex.triggers.get(tuple(lowers[i : i + n]))
-            if attr:
-                out.append((i, i + n, attr))
-                i += n - 1
-                break
-        i += 1
-    return out
+    return [(s, e, lex.triggers[tuple(lowers[s:e])]) for s, e in lex.trigger_phrases.find(lowers, a, b)]
 
 
 def _nearest_trigger(
-    tokens: Sequence[Token], q_first: int, q_after: int, clause: tuple[int, int], skip: set[int]
+    tokens: Sequence[Token],
+    q_first: int,
+    q_after: int,
+    clause: tuple[int, int],
+    skip: set[int],
+    ctx: "SentenceContext | None" = None,
 ) -> tuple[str | None, str | None]:
     """The attribute named nearest to a number within its clause, and a metric named with it.
 
@@ -114,7 +123,7 @@ def _nearest_trigger(
     lo, hi = max(a, q_first - _MAX_WINDOW), min(b, q_after + _MAX_WINDOW)
     best: tuple[int, str] | None = None
     metric: str | None = None
-    for s, e, attr in _triggers(tokens, lo, hi):
+    for s, e, attr in _triggers(tokens, lo, hi, ctx):
         if any(k in skip for k in range(s, e)):
             continue
         dist = s - q_after if s >= q_after else q_first - e + 0.5
@@ -167,9 +176,21 @@ def _actor_before(ctx: SentenceContext, a: int, index: int) -> str | None:
 
 def _subjects_in(ctx: SentenceContext, a: int, b: int) -> list[tuple[int, Subject]]:
     """Noun phrases led by a nationality or actor ("North Korean troops", "Russia's forces") in ``tokens[a:b]``."""
+    if ctx._subjects is None:
+        ctx._subjects = _find_subjects(ctx)
+    return [(i, s) for i, s in ctx._subjects if a <= i < b]
+
+
+def _find_subjects(ctx: SentenceContext) -> list[tuple[int, Subject]]:
+    a, b = 0, len(ctx.tokens)
     out: list[tuple[int, Subject]] = []
     i = a
+    head_words = lexicon().head_synonym
     while i < b:
+        t = ctx.tokens[i]
+        if not t.is_capitalised and (t.lower,) not in head_words and t.lower not in ("u.s.", "us"):
+            i += 1
+            continue
         key, n = actor_key(ctx.tokens, i)
         if key:
             j = i + n
@@ -184,8 +205,7 @@ def _subjects_in(ctx: SentenceContext, a: int, b: int) -> list[tuple[int, Subjec
                 continue
             i = j
             continue
-        t = ctx.tokens[i]
-        if t.lower in lexicon().head_synonym and i + 1 < b:
+        if (t.lower,) in head_words and i + 1 < b:
             extra = country_after(ctx.tokens, i + 1)
             if extra:
                 subj = build_subject([t], ctx.doc.text, extra)
@@ -212,7 +232,8 @@ def _make(
     modality: Modality | None = None,
 ) -> Assertion:
     doc = ctx.doc
-    return Assertion(
+    # model_construct: every field is built here from typed values, so pydantic's validation would only cost time.
+    return Assertion.model_construct(
         path=doc.path,
         subject=subject.text,
         subject_key=subject.key,
@@ -224,7 +245,7 @@ def _make(
         time=time,
         scope_place=scope_place,
         scope_event=scope_event,
-        evidence=doc.span(ctx.sentence.start, ctx.sentence.end),
+        evidence=ctx.evidence,
         value_span=doc.span(value_start, value_end),
     )
 
@@ -271,9 +292,9 @@ _ELECTION_WORDS = frozenset({"vote", "votes", "ballots", "ballot", "election", "
 _SKIPPED_DIMENSIONS = frozenset({"duration"})  # ages and elapsed times are context, not claims worth comparing
 
 
-def _nearest_metric(tokens: Sequence[Token], first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
+def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
     best: tuple[float, str] | None = None
-    for s, e, attr in _triggers(tokens, *clause):
+    for s, e, attr in _triggers(ctx.tokens, *clause, ctx):
         if attr in _METRIC_ATTRIBUTES or attr in _PEOPLE_ATTRIBUTES:
             if any(k in skip for k in range(s, e)):
                 continue
@@ -310,8 +331,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 j += 1  # "215 of the 465 seats", "300 of its 1,400 stores"
         words = phrase_after(tokens, j)
         np_end = j + len(words)
-        attribute, _ = _nearest_trigger(tokens, first, np_end if words else after, clause, skip)
-        metric = _nearest_metric(tokens, first, clause, skip)
+        attribute, _ = _nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        metric = _nearest_metric(ctx, first, clause, skip)
         before = tokens[first - 1].lower if first > 0 else ""
         subject: Subject | None = None
         head_attr = lex.triggers.get((words[-1].lower,)) if words else None
@@ -630,8 +651,15 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
     out: list[Assertion] = []
     tokens = ctx.tokens
     seen: set[int] = set()
-    for k in range(len(tokens)):
-        if k in seen or not tokens[k].is_word or tokens[k].is_capitalised:
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if k in seen or not t.is_word or t.is_capitalised:
+            continue
+        low = t.lower
+        prev = tokens[k - 1].lower
+        if not (
+            low in lex.event_verbs or low.endswith(("ed", "ing")) or prev in lex.auxiliaries or prev in lex.aux_adverbs
+        ):
             continue
         aux = _aux_start(tokens, k)
         do_not = aux is not None and {tokens[m].lower for m in range(aux, k)} >= {"not"} and tokens[aux].lower in (
@@ -669,7 +697,7 @@ def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[
     out: list[Assertion] = []
     for s, e in ctx.stance.refusals:
         a, b = clause_of(ctx.stance.clauses, s)
-        found = [(ts, te, attr) for ts, te, attr in _triggers(ctx.tokens, e, len(ctx.tokens))]
+        found = _triggers(ctx.tokens, e, len(ctx.tokens), ctx)
         if not found:
             continue
         ts, te, attr = found[0]

@@ -16,20 +16,50 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("checker.data").joinpath(name).read_text("utf-8"))
 
 
-def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
-    """Cue phrases as token tuples, tokenised exactly like report text ("can't" -> "ca", "n't")."""
-    from checker.extract.tokens import tokenize
+class PhraseSet:
+    """Cue phrases as token tuples, tokenised exactly like report text ("can't" -> "ca", "n't"), indexed by their
+    first word so that scanning a sentence costs one dictionary look-up per token."""
 
-    return frozenset(tuple(t.lower for t in tokenize(w)) for w in words)
+    def __init__(self, words: list[str]) -> None:
+        from checker.extract.tokens import tokenize
+
+        self.phrases = frozenset(tuple(t.lower for t in tokenize(w)) for w in words)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(self.phrases, key=len, reverse=True):
+            by_first.setdefault(p[0], []).append(p)
+        self.by_first = by_first
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self.phrases
+
+    def find(self, lowers: list[str], a: int = 0, b: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) token ranges in ``lowers[a:b]`` spelling a phrase; longest first at each position."""
+        b = len(lowers) if b is None else b
+        found: list[tuple[int, int]] = []
+        by_first = self.by_first
+        for i in range(a, b):
+            candidates = by_first.get(lowers[i])
+            if not candidates:
+                continue
+            for p in candidates:
+                n = len(p)
+                if i + n <= b and (n == 1 or tuple(lowers[i : i + n]) == p):
+                    found.append((i, i + n))
+                    break
+        return found
+
+
+def _phrases(words: list[str]) -> PhraseSet:
+    return PhraseSet(words)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    negation: frozenset[tuple[str, ...]]
-    cannot_confirm: frozenset[tuple[str, ...]]
-    unconfirmed: frozenset[tuple[str, ...]]
-    hedged: frozenset[tuple[str, ...]]
-    reported: frozenset[tuple[str, ...]]
+    negation: PhraseSet
+    cannot_confirm: PhraseSet
+    unconfirmed: PhraseSet
+    hedged: PhraseSet
+    reported: PhraseSet
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     media: frozenset[str]
@@ -41,6 +71,7 @@ class Lexicon:
     nominal_ing: frozenset[str]
     head_synonym: dict[tuple[str, ...], str]
     triggers: dict[tuple[str, ...], str]
+    trigger_phrases: PhraseSet
     max_trigger_len: int
     default_attribute: dict[str, str]
     event_verbs: frozenset[str]
@@ -60,6 +91,16 @@ class Lexicon:
     aux_adverbs: frozenset[str]
 
 
+def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
+    index = PhraseSet([])
+    index.phrases = frozenset(triggers)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(triggers, key=len, reverse=True):
+        by_first.setdefault(p[0], []).append(p)
+    index.by_first = by_first
+    return index
+
+
 @cache
 def lexicon() -> Lexicon:
     lex = _load("lexicon.json")
@@ -71,7 +112,7 @@ def lexicon() -> Lexicon:
     triggers: dict[tuple[str, ...], str] = {}
     for attribute, words in pred["quantity_triggers"].items():
         for word in words:
-            triggers.setdefault(next(iter(_phrases([word]))), attribute)
+            triggers.setdefault(next(iter(_phrases([word]).phrases)), attribute)
     return Lexicon(
         negation=_phrases(lex["negation"]),
         cannot_confirm=_phrases(lex["cannot_confirm"]),
@@ -89,6 +130,7 @@ def lexicon() -> Lexicon:
         nominal_ing=frozenset(lex["nominal_ing"]),
         head_synonym=synonyms,
         triggers=triggers,
+        trigger_phrases=_trigger_index(triggers),
         max_trigger_len=max(len(k) for k in triggers),
         default_attribute=pred["default_by_dimension"],
         event_verbs=frozenset(pred["event_verbs"]),

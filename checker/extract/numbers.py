@@ -82,13 +82,12 @@ _ATOMS = [*_UNITS, *_TEENS, *_TENS, *_HUNDRED, *_DOZEN, *_SCALES]
 _ATOM = word_trie(sorted(_ATOMS))
 _FRAC = word_trie(sorted(_FRACTIONS))
 _BIG = word_trie(sorted([*_HUNDRED, *_DOZEN, *_SCALES]))
-_WORD_SCALES = word_trie(sorted([*_HUNDRED, *_DOZEN, *_SCALES]))
 
 _SEP = "[ \u00a0\u202f\u2009]"
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d,]\d)|\d+)(?:\.\d+)?"
 _SCALE_SUFFIX = (
     rf"(?:{_SEP}?(?:{'|'.join(sorted(_ABBREV, key=len, reverse=True))})(?![A-Za-z0-9])"
-    rf"|{_SEP}(?i:{_WORD_SCALES})(?![A-Za-z])"
+    rf"|{_SEP}(?i:{_BIG})(?![A-Za-z])"
     rf"|[{''.join(_LETTERS)}](?![A-Za-z0-9]))"
 )
 _WORD_START = rf"(?:(?:an?|half{_SEP}+an?){_SEP}+(?:{_BIG}|{_FRAC})|{_ATOM}|half)"

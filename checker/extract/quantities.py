@@ -115,11 +115,12 @@ for _entry in _U["units"]:
             _UNIT_LONG[_form.lower()] = _u
 
 _NO_UNIT_FIRST = ".,;:)]}!?\"'’”\n"
-_SINGLE_LETTER_SPACED_OK = {"m", "t", "g", "h"}  # "3 m", "5 t"; but "20 F-16s" must not be Fahrenheit
 _SP = "[ \u00a0\u202f]"
 _UNIT_RE = re.compile(
     rf"(?P<sep>{_SP}?-{_SP}?|{_SP}?)"
-    rf"(?P<unit>(?i:{word_trie(list(_UNIT_LONG))})(?![A-Za-z0-9²³])|{word_trie(list(_UNIT_SHORT))}(?![A-Za-z0-9²³-]))"
+    rf"(?P<unit>(?i:{word_trie(list(_UNIT_LONG))})(?![A-Za-z0-9²³])"
+    rf"|{word_trie([f for f in _UNIT_SHORT if not (len(f) == 1 and f.isalpha())])}(?![A-Za-z0-9²³])"
+    rf"|[{''.join(f for f in _UNIT_SHORT if len(f) == 1 and f.isalpha())}](?![A-Za-z0-9-]))"  # not "20 F-16s"
 )
 
 _CUR = _U["currencies"]
@@ -179,6 +180,7 @@ _SENTENCE_OPENERS = set(_CTX["sentence_openers"])
 _YEAR_BEFORE = set(_CTX["year_words_before"])
 _SCORE_BEFORE = set(_CTX["score_words_before"])
 _SCORE_AFTER = set(_CTX["score_words_after"])
+_SCORE_LINKERS = set(_CTX["score_linkers"])
 _ONE_AFTER_BLOCKED = set(_CTX["one_followers_blocked"])
 _ONE_BEFORE_BLOCKED = set(_CTX["one_preceders_blocked"])
 _METRE_CONTEXT = set(_CTX["metre_context_after"])
@@ -250,13 +252,14 @@ class _Left:
     sentence_start: bool = False
 
 
-def _left(rev: str, s: int) -> _Left:
+def _left(rev: str, s: int, floor: int) -> _Left:
     """What stands before the number at ``s``, read right-to-left in ``rev`` (the whole text reversed once), so
-    that the qualifier, currency sign and previous word are one anchored match with no slicing.
+    that the qualifier, currency sign and previous word are one anchored match with no slicing. Nothing before
+    ``floor`` (the end of the previous quantity) is read.
     """
     n = len(rev)
     rs = n - s
-    limit = min(n, rs + 48)
+    limit = min(n - floor, rs + 48)
     m = _LEFT_RE.match(rev, rs, limit)
     out = _Left(s, s, s, s)
     cur = m.group("cur")
@@ -466,7 +469,7 @@ def _skip_end(text: str, e: int) -> int:
     return e
 
 
-def _number_at(text: str, rev: str, s: int) -> tuple[list[QuantityMatch], int]:
+def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMatch], int]:
     """Quantities starting with the number at ``s`` (one, or two for a change "from 8 to 10%"), and where to resume."""
     p1 = match_number(text, s)
     if p1 is None:
@@ -492,11 +495,13 @@ def _number_at(text: str, rev: str, s: int) -> tuple[list[QuantityMatch], int]:
         if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
             return [], _skip_end(text, e)
 
-    left = _left(rev, s)
+    left = _left(rev, s, floor)
     if _reject_attached(text, s, left) and not (left.magnitude or left.cur):
         return [], _skip_end(text, e)
     if left.magnitude and text[left.mag_start] == "M" and (p1.value >= 10 or p1.words):
         return [], _skip_end(text, e)
+    if p1.plain and p1.value <= 31 and left.start == s and left.prev.rstrip(".") in _MONTHS:
+        return [], _skip_end(text, e)  # "Nov. 25", "June 5-7": a date (cheap early exit; dates are common)
 
     # What follows the first number: its unit, then maybe a range, then a suffix qualifier.
     v1 = p1.value
@@ -518,7 +523,7 @@ def _number_at(text: str, rev: str, s: int) -> tuple[list[QuantityMatch], int]:
         q2 = rm.end()
         cm = _CUR_PREFIX_FWD_RE.match(text, q2)
         if cm:
-            cur2 = _CUR_PREFIX[cm.group().strip(" \u00a0\u202f")] if cm.group().strip(" \u00a0\u202f") in _CUR_PREFIX else None
+            cur2 = _CUR_PREFIX.get(cm.group().strip(" \u00a0\u202f"))  # "$3bn-$4bn"
             q2 = cm.end()
         cand = match_number(text, q2) if q2 < n and (text[q2].isdigit() or text[q2].isalpha()) else None
         if cand is not None and (cand.words == p1.words or p1.words):
@@ -556,8 +561,11 @@ def _number_at(text: str, rev: str, s: int) -> tuple[list[QuantityMatch], int]:
             else:
                 p2 = None
         elif bare and sep in ("-", "–", "—", "to") and v1 < 200 and v2 < 200:
-            after = _next_word(text, p2.end).lower()
-            if after in _SCORE_AFTER or _SCORE_BEFORE & set(_words_before(text, left.start, 4)):
+            after = _next_word(text, p2.end)
+            counted = after[:1].islower() and after not in _SCORE_LINKERS  # "lost 40-45 men" is a range
+            if after.lower() in _SCORE_AFTER or (
+                not counted and _SCORE_BEFORE & set(_words_before(text, left.start, 4))
+            ):
                 return [], p2.end  # "won 2-3", "a 1-2 defeat"
         if p2 is not None and sep == "or" and not (v2 > v1):
             p2 = None
@@ -736,7 +744,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         elif s and (text[s - 1].isdigit() or (text[s - 1] in ".," and s >= 2 and text[s - 2].isdigit())):
             pos = _skip_end(text, s)  # the tail of "1,2345" or "3.5.1": not a number of its own
             continue
-        found, resume = _number_at(text, rev, s)
+        found, resume = _number_at(text, rev, s, out[-1].end if out else 0)
         out.extend(found)
         pos = max(resume, m.end())
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import lexicon
+from checker.extract.lexicon import PhraseSet, lexicon
 from checker.extract.tokens import Token
 from checker.models import Modality, Polarity
 
@@ -50,18 +50,9 @@ def clause_of(ranges: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
     return (0, ranges[-1][1]) if ranges else (0, 0)
 
 
-def find_phrases(
-    tokens: Sequence[Token], phrases: frozenset[tuple[str, ...]], a: int, b: int
-) -> list[tuple[int, int]]:
-    """Token ranges in ``tokens[a:b]`` that spell one of ``phrases`` (lower-case word tuples)."""
-    found: list[tuple[int, int]] = []
-    lowers = [t.lower for t in tokens]
-    for i in range(a, b):
-        for n in (5, 4, 3, 2, 1):
-            if i + n <= b and tuple(lowers[i : i + n]) in phrases:
-                found.append((i, i + n))
-                break
-    return found
+def find_phrases(tokens: Sequence[Token], phrases: "PhraseSet", a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges in ``tokens[a:b]`` that spell one of ``phrases``."""
+    return phrases.find([t.lower for t in tokens], a, b)
 
 
 @dataclass
@@ -76,31 +67,32 @@ class SentenceStance:
     hedged_by_source: bool = False
     unconfirmed_source: bool = False
     refusals: list[tuple[int, int]] = field(default_factory=list)
+    negations: list[tuple[int, int]] = field(default_factory=list)
+    unconfirmed_cues: list[tuple[int, int]] = field(default_factory=list)
+    hedges: list[tuple[int, int]] = field(default_factory=list)
 
     def polarity(self, index: int, ignore: frozenset[int] = frozenset()) -> Polarity:
         """Negated when a negation cue stands earlier in the value's clause, or the source denies.
 
         ``ignore`` holds token indices that belong to values ("no more than 3,000" is a bound, not a denial).
         """
-        lex = lexicon()
         a, _ = clause_of(self.clauses, index)
-        for s, e in find_phrases(self.tokens, lex.negation, a, index):
-            if s in ignore:
+        for s, e in self.negations:
+            if not a <= s < index or s in ignore:
                 continue
             if not any(rs <= s < re for rs, re in self.refusals):
                 return Polarity.NEGATED
         return Polarity.NEGATED if self.denied else Polarity.AFFIRMED
 
     def modality(self, index: int, *, approximate: bool = False) -> Modality:
-        lex = lexicon()
         a, b = clause_of(self.clauses, index)
         if any(a <= s < b for s, _ in self.refusals):
             return Modality.CANNOT_CONFIRM
-        if find_phrases(self.tokens, lex.unconfirmed, a, index + 1) or self.unconfirmed_source:
+        if any(a <= s <= index for s, _ in self.unconfirmed_cues) or self.unconfirmed_source:
             return Modality.UNCONFIRMED
         if self.reported:
             return Modality.REPORTED
-        hedges = [h for h in find_phrases(self.tokens, lex.hedged, a, b) if self.tokens[h[0]].lower not in _APPROXIMATION_WORDS]
+        hedges = [h for h in self.hedges if a <= h[0] < b and self.tokens[h[0]].lower not in _APPROXIMATION_WORDS]
         if approximate or hedges or self.hedged_by_source:
             return Modality.HEDGED
         return Modality.ASSERTED
@@ -127,7 +119,8 @@ def analyse_stance(
     """Clauses, refusals, attribution and denial for one sentence; updates ``memory`` with the speaker."""
     lex = lexicon()
     clauses = clause_ranges(tokens, opaque)
-    refusals = find_phrases(tokens, lex.cannot_confirm, 0, len(tokens))
+    lowers_list = [t.lower for t in tokens]
+    refusals = lex.cannot_confirm.find(lowers_list)
     source, verb = _attribution(tokens, text)
     lowers = {t.lower for t in tokens}
     if source:
@@ -141,13 +134,25 @@ def analyse_stance(
     if source:
         memory.last = source
     denied = verb in lex.denial_verbs if verb else False
-    reported = bool(find_phrases(tokens, lex.reported, 0, len(tokens))) or bool(source and _is_media(source))
+    reported = bool(lex.reported.find(lowers_list)) or bool(source and _is_media(source))
     hedged = bool(verb and verb in lex.hedging_verbs)
     # "according to unconfirmed reports from local officials": the whole sentence rests on them.
     unconfirmed = bool(source) and verb == "according" and any(
         (w,) in lex.unconfirmed for w in source.lower().split()
     )
-    return SentenceStance(tokens, clauses, source, denied, reported, hedged, unconfirmed, refusals)
+    return SentenceStance(
+        tokens,
+        clauses,
+        source,
+        denied,
+        reported,
+        hedged,
+        unconfirmed,
+        refusals,
+        negations=lex.negation.find(lowers_list),
+        unconfirmed_cues=lex.unconfirmed.find(lowers_list),
+        hedges=lex.hedged.find(lowers_list),
+    )
 
 
 def _is_media(source: str) -> bool:

@@ -10,6 +10,7 @@ dropped; nationality never is, so "Russian troops" and "North Korean troops" sta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from checker.extract.lexicon import lexicon
@@ -69,17 +70,23 @@ def canonical_head(words: Sequence[str]) -> tuple[str, int]:
     return singular(words[-1]), 1
 
 
+@lru_cache(maxsize=65536)
+def _demonym(phrase: str) -> str | None:
+    return gazetteer().demonym(phrase)
+
+
 def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
     """A country (gazetteer key) named by a demonym or actor alias at ``tokens[i]`` and how many tokens it spans."""
-    gaz = gazetteer()
+    first = tokens[i]
+    if not first.is_capitalised and first.lower not in ("u.s.", "us"):
+        return None, 0
     for n in (3, 2, 1):
         if i + n > len(tokens):
             continue
         words = tokens[i : i + n]
-        if not words[0].is_capitalised and words[0].lower not in ("u.s.", "us"):
+        if n > 1 and not words[-1].is_word:
             continue
-        phrase = " ".join(t.text for t in words)
-        key = gaz.demonym(phrase)
+        key = _demonym(" ".join(t.text for t in words))
         if key:
             return key, n
     return None, 0

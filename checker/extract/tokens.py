@@ -18,34 +18,39 @@ class Token:
     end: int
     text: str
     lower: str
+    is_word: bool
+    is_capitalised: bool
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+def _token(start: int, end: int, text: str, lower: str) -> Token:
+    first = text[0]
+    return Token(start, end, text, lower, first.isalnum(), first.isupper())
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``; "can't" becomes "ca" + "n't" so negation cues are whole tokens."""
     end = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, end):
         word = m.group(0)
+        first = word[0]
+        s, e = m.span()
+        if "'" not in word and "’" not in word:
+            append(Token(s, e, word, word.lower(), first.isalnum(), first.isupper()))
+            continue
         nt = _SPLIT_NT.match(word)
         if nt and len(nt.group(1)) > 0:
-            cut = m.start() + len(nt.group(1))
-            out.append(Token(m.start(), cut, nt.group(1), nt.group(1).lower()))
+            cut = s + len(nt.group(1))
+            append(_token(s, cut, nt.group(1), nt.group(1).lower()))
             tail = nt.group(2).lower().replace("’", "'")
-            out.append(Token(cut, m.end(), nt.group(2), "n't" if tail.endswith("n't") else tail))
+            append(_token(cut, e, nt.group(2), "n't" if tail.endswith("n't") else tail))
             continue
         lower = word.lower().replace("’", "'")
         if lower.endswith("'s") and len(lower) > 2:
-            cut = m.end() - 2
-            out.append(Token(m.start(), cut, word[:-2], lower[:-2]))
-            out.append(Token(cut, m.end(), word[-2:], "'s"))
+            cut = e - 2
+            append(_token(s, cut, word[:-2], lower[:-2]))
+            append(_token(cut, e, word[-2:], "'s"))
             continue
-        out.append(Token(m.start(), m.end(), word, lower))
+        append(_token(s, e, word, lower))
     return out

@@ -360,8 +360,10 @@ def _tokenize(raw: str) -> _Walker:
     find = raw.find
     search = _MARKUP.search
     data, start_tag, end_tag = walker.data, walker.start_tag, walker.end_tag
+    # A tag ends at a ">"; searching no further than the last one keeps "<div <div <div ..." (no ">") linear.
+    stop = raw.rfind(">") + 1
     while pos < n:
-        m = search(raw, pos)
+        m = search(raw, pos, stop)
         if m is None:
             data(pos, n)  # a stray "<" that opens no markup stays text
             break

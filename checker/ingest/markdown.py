@@ -35,10 +35,11 @@ _BULLET = re.compile(r"^([ \t]*)([-*+]|(\d{1,3})[.)])([ \t]+)(\[[ xX]\][ \t]+)?"
 _SETEXT_RULE = re.compile(r"\n {0,3}=+[ \t]*\r?(?=\n|\Z)")
 
 # Inline markup.
-_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+# Labels never contain "[": that keeps each attempt short (a run of "[[[[" would otherwise be quadratic).
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\[\]\n]*\])")
 _LINK = re.compile(
-    r"\[(?P<label>[^\]\n]+(?:\n[^\]\n]+){0,3})\]"
-    r"(?P<target>\((?:[^()\s]++|\([^()\s]*\))*+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)|\[[^\]\n]*\])"
+    r"\[(?P<label>[^\[\]\n]+(?:\n[^\[\]\n]+){0,3})\]"
+    r"(?P<target>\((?:[^()\s]++|\([^()\s]*\))*+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)|\[[^\[\]\n]*\])"
 )
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|<[^@\s<>]+@[^@\s<>]+>")
@@ -48,7 +49,7 @@ _CODE_SPAN = re.compile(r"(`+)(?=[^`])([^\n]+?)(?<!`)\1(?!`)")
 _HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|br|cite|code|del|details|div|em|figcaption|figure|font|i|img|ins|kbd|mark|p|q|s|small|span|"
     r"strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|ol|li|h[1-6]|blockquote|hr|center|section|article)"
-    r"\b(?:[^>\"'\n]++|\"[^\"\n]*+\"|'[^'\n]*+')*+>",
+    r"\b[^<>\n]{0,500}>",
     re.I,
 )
 _STARS = re.compile(r"\*+")

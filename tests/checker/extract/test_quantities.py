@@ -164,3 +164,15 @@ def test_metres_versus_million() -> None:
 def test_no_text_no_quantities() -> None:
     assert find_quantities("") == []
     assert find_quantities("The ministry did not comment.") == []
+
+
+def test_matches_are_ordered_and_never_overlap() -> None:
+    """A unit word of one number ("one magnitude") must not become the qualifier of the next ("magnitude 5")."""
+    text = "Nov. one magnitude 5C, 1magnitude 39, dozens of 258million, from 3 to 4 to 5, about 10-20-30"
+    matches = find_quantities(text)
+    assert matches
+    for a, b in zip(matches, matches[1:]):
+        assert a.end <= b.start
+    for m in matches:
+        assert text[m.start : m.end] == m.quantity.text
+        assert m.quantity.low is None or m.quantity.high is None or m.quantity.low <= m.quantity.high
