@@ -77,9 +77,17 @@ def analyse(
         incoming=incoming,
         options=CompareOptions(tolerance=tolerance),
     )
+    undated = [d.path for d in documents if d.date is None]
+    if undated:
+        problems_text = [f"{p}: no date found (front matter, <meta>, dateline); dates without a year are not "
+                         "resolved -- pass --date YYYY-MM-DD" for p in undated[:5]]
+        if len(undated) > 5:
+            problems_text.append(f"... and {len(undated) - 5} more reports without a date")
+    else:
+        problems_text = []
     return Analysis(
         documents=documents,
         assertions=assertions,
         conflicts=conflicts,
-        warnings=[str(p) for p in problems],
+        warnings=[str(p) for p in problems] + problems_text,
     )

@@ -1,0 +1,196 @@
+"""The command line end to end: exit codes, error messages, formats, decisions. Runs ``main()`` in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+PENTAGON = """WASHINGTON, Nov. 22, 2024 — About 11,000 North Korean troops are in Russia's Kursk region, a Pentagon
+spokesperson said on Friday.
+"""
+SEOUL = """SEOUL, Nov. 22, 2024 — No more than 3,000 North Korean troops are in Russia's Kursk region, a South Korean
+lawmaker said on Friday.
+"""
+QUAKE = """ANKARA, Feb. 6, 2023 — A magnitude 7.8 earthquake struck southern Turkey on Monday, the agency said.
+"""
+
+
+@pytest.fixture
+def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "pentagon.txt").write_text(PENTAGON, "utf-8")
+    (folder / "seoul.txt").write_text(SEOUL, "utf-8")
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("extract", "check", "review", "decide", "baseline", "diff", "eval"):
+        assert command in out
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 2
+    assert "usage" in out
+
+
+def test_extract_json_contract(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", str(reports / "pentagon.txt"), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    doc = data["documents"][0]
+    assert doc["path"] == str(reports / "pentagon.txt")
+    assert doc["date"] == "2024-11-22"
+    counts = [a for a in doc["assertions"] if a["attribute"] == "count"]
+    assert counts and counts[0]["subject_key"] == "north-korea troops"
+    assert counts[0]["value"]["nominal"] == 11000
+    ev = counts[0]["evidence"]
+    raw = (reports / "pentagon.txt").read_text("utf-8")
+    assert raw[ev["start"] : ev["end"]] == ev["text"]
+    assert {"subject", "attribute", "value", "polarity", "modality", "source", "time", "evidence"} <= counts[0].keys()
+
+
+def test_extract_text_is_a_table(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", str(reports))
+    assert code == 0
+    assert "North Korean troops" in out and "count" in out
+    assert "\x1b[" not in out  # NO_COLOR and not a terminal
+
+
+def test_check_finds_a_conflict_and_exits_1(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["version"] == 1
+    assert [c["kind"] for c in data["conflicts"]] == ["numeric"]
+    paths = {e["path"] for e in data["conflicts"][0]["evidence"]}
+    assert paths == {str(reports / "pentagon.txt"), str(reports / "seoul.txt")}
+
+
+def test_check_clean_reports_exit_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "quake.txt").write_text(QUAKE, "utf-8")
+    code, out, _ = run(capsys, "check", "quake.txt")
+    assert code == 0
+    assert "No conflicts" in out
+
+
+def test_missing_path_is_an_input_error(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "nowhere/")
+    assert code == 2
+    assert "nowhere" in err and "error" in err
+
+
+def test_binary_file_is_named(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = reports.parent / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    code, _, err = run(capsys, "extract", str(bad))
+    assert code == 2
+    assert "image.txt" in err
+
+
+def test_one_bad_file_among_good_ones_is_a_warning(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "broken.txt").write_bytes(b"troops \xff\xfe here")
+    code, _, err = run(capsys, "check", str(reports))
+    assert code == 1
+    assert "broken.txt" in err and "warning" in err
+    code, _, err = run(capsys, "check", str(reports), "--strict")
+    assert code == 2
+
+
+def test_decide_then_check_passes(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    conflict_id = json.loads(out)["conflicts"][0]["id"]
+    code, _, _ = run(capsys, "decide", conflict_id, "--dismiss", "--note", "different dates of counting")
+    assert code == 0
+    code, out, _ = run(capsys, "check", str(reports))
+    assert code == 0
+    code, out, _ = run(capsys, "check", str(reports), "--show-all", "--format", "json")
+    assert json.loads(out)["conflicts"][0]["status"] == "dismissed"
+    code, _, _ = run(capsys, "decide", conflict_id, "--undo")
+    code, _, _ = run(capsys, "check", str(reports))
+    assert code == 1
+
+
+def test_baseline_accepts_existing_conflicts(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "baseline", str(reports))
+    assert code == 0 and "1 conflicts accepted" in out
+    code, _, _ = run(capsys, "check", str(reports))
+    assert code == 0
+    code, _, _ = run(capsys, "check", str(reports), "--fail-on", "confirmed")
+    assert code == 1
+
+
+def test_min_severity_hides_lower_conflicts(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    severity = json.loads(out)["conflicts"][0]["severity"]
+    assert severity in ("low", "medium", "high")
+    code, out, _ = run(capsys, "check", str(reports), "--min-severity", "high", "--format", "json")
+    assert len(json.loads(out)["conflicts"]) == (1 if severity == "high" else 0)
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "text"])
+def test_every_format_writes_something(reports: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    code, out, _ = run(capsys, "check", str(reports), "--format", fmt)
+    assert code == 1
+    assert "seoul.txt" in out
+
+
+def test_paths_from_settings(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports.parent / "checker.toml").write_text('paths = ["reports"]\nfail_on = "none"\n', "utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "numeric" in out
+
+
+def test_bad_setting_names_the_file(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports.parent / "checker.toml").write_text('min_severty = "high"\n', "utf-8")
+    code, _, err = run(capsys, "check", str(reports))
+    assert code == 2
+    assert "checker.toml" in err and "min_severity" in err
+
+
+def test_diff_reports_a_changed_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "v1.txt"
+    new = tmp_path / "v2.txt"
+    old.write_text("About 10,000 North Korean troops are in the Kursk region.\n", "utf-8")
+    new.write_text("About 11,000 North Korean troops are in the Kursk region.\n", "utf-8")
+    code, out, _ = run(capsys, "diff", str(old), str(new), "--format", "json")
+    assert code == 0
+    changes = json.loads(out)["changes"]
+    assert any(c["kind"] == "changed" and c["attribute"] == "count" for c in changes)
+    code, _, err = run(capsys, "diff", str(old))
+    assert code == 2 and "two or more" in err
+
+
+def test_eval_prints_precision_and_recall(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "quake.toml").write_text(
+        'description = "magnitudes"\ndomain = "disaster"\n[documents]\n'
+        '"a.txt" = "ANKARA, Feb. 6, 2023 — A magnitude 7.8 earthquake struck southern Turkey on Monday."\n'
+        '"b.txt" = "ANKARA, Feb. 6, 2023 — A magnitude 6.1 earthquake struck southern Turkey on Monday."\n'
+        '[[expected]]\nkind = "numeric"\nattribute = "magnitude"\n',
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "eval", str(cases))
+    assert code == 0
+    assert "precision 1.00" in out and "recall 1.00" in out
