@@ -48,8 +48,8 @@ class Span(BaseModel):
 class Document(BaseModel):
     """One report as read from disk (or stdin), with the text the extractors analyse.
 
-    ``raw`` is the decoded file as read; ``text`` is what the extractors see (identical to ``raw`` for plain text
-    and Markdown; the visible main text for HTML). ``segments`` maps ``text`` offsets back to ``raw`` offsets; when
+    ``raw`` is the decoded file as read; ``text`` is what the extractors see: identical to ``raw`` for plain text,
+    ``raw`` with markup blanked to spaces (same length, same offsets) for Markdown, the visible main text for HTML. ``segments`` maps ``text`` offsets back to ``raw`` offsets; when
     it is ``None`` the two texts are the same and the mapping is the identity. ``body_start`` is where the report's
     own words begin in ``text``: after a dateline ("KYIV, Nov. 25, 2024 —"), whose place and date are metadata
     rather than claims.
@@ -93,6 +93,21 @@ class Document(BaseModel):
         seg = self.segments[i]
         return seg.raw_start + min(offset - seg.text_start, seg.length)
 
+    def _raw_end(self, end: int) -> int:
+        """The raw offset just after the analysed character ``end - 1``; a separator that belongs to no segment
+        (HTML block breaks) ends at the end of the segment before it."""
+        if self.segments is None:
+            return end
+        if not self.segments:
+            return 0
+        last = end - 1
+        i = bisect.bisect_right(self._segment_starts, last) - 1
+        if i < 0:
+            return self.segments[0].raw_start
+        seg = self.segments[i]
+        inside = last - seg.text_start
+        return seg.raw_start + inside + 1 if inside < seg.length else seg.raw_start + seg.length
+
     def line_column(self, raw_offset: int) -> tuple[int, int]:
         """1-based line and column of a raw offset."""
         i = bisect.bisect_right(self._line_starts, raw_offset) - 1
@@ -101,7 +116,7 @@ class Document(BaseModel):
     def span(self, start: int, end: int) -> Span:
         """A ``Span`` for ``text[start:end]`` with raw offsets, line and column."""
         raw_start = self.to_raw(start)
-        raw_end = self.to_raw(end - 1) + 1 if end > start else raw_start
+        raw_end = self._raw_end(end) if end > start else raw_start
         line, column = self.line_column(raw_start)
         # Built from trusted ints and a slice: skip validation, which dominates extraction time otherwise.
         return Span.model_construct(start=raw_start, end=raw_end, line=line, column=column, text=self.text[start:end])

@@ -10,6 +10,7 @@ bleed one into the other; a subject it cannot find is left out rather than guess
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -341,6 +342,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         elif words and head_attr in _METRIC_ATTRIBUTES and not via_of:
             attribute = head_attr  # "1.2 million votes": whose votes is the clause's subject
             subject = _clause_subject(ctx, clause[0], first)
+        elif via_of and words and dim == "percent" and "votes" in (
+            lex.triggers.get((words[-1].lower,)), lex.triggers.get((words[-1].lower + "s",))
+        ):
+            attribute = "vote_share"  # "52 percent of the vote": whose share is the clause's subject
+            subject = _owner(ctx, clause, first)
         elif words and not (dim == "length" and words[0].text in lex.directions):
             subject = build_subject(words, ctx.doc.text, country_after(tokens, np_end))
         if words and words[0].text in lex.directions and dim == "length":
@@ -378,6 +384,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = _clause_subject(ctx, clause[0], first)
         if subject is None or subject.head in lex.pronouns:
             continue
+        if dim in ("money", "percent"):
+            subject = _without_metric(subject, attribute)
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -396,6 +404,24 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             )
         )
     return out
+
+
+_METRIC_WORDS = frozenset({"net", "operating", "gross", "quarterly", "annual", "full-year", "total", "adjusted"})
+
+
+def _without_metric(subject: Subject, attribute: str) -> Subject:
+    """Drop a trailing metric noun ("profit", "net profit") from a company's key when the attribute already says
+    it, so "Brightline's profit was $300 million" and "Brightline reported a profit of $300 million" line up."""
+    lex = lexicon()
+    words = subject.key.split()
+    base = attribute.split(":")[-1]
+    trimmed = list(words)
+    while len(trimmed) > 1 and (lex.triggers.get((trimmed[-1],)) == base or trimmed[-1] in _METRIC_WORDS):
+        trimmed.pop()
+    if trimmed == words:
+        return subject
+    return Subject(subject.start, subject.end, subject.text, " ".join(trimmed), trimmed[-1], subject.country,
+                   subject.proper)
 
 
 def _people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:
@@ -433,6 +459,8 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
         ctx.sentence_subject = ctx.sentence_subject or chosen
         # "40 howitzers at a depot near Belgorod": what is at the depot is near Belgorod too.
         k = ctx.index_at(chosen.start) - 1
+        while k >= 0 and ctx.tokens[k].lower in lexicon().determiners:
+            k -= 1
         if k >= 0 and ctx.tokens[k].lower in lexicon().locative:
             outer = _subject_before(ctx, k, 0)
             if outer is not None and not outer.proper and outer.key != chosen.key:
@@ -490,8 +518,11 @@ def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
         k = j - 1
         while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
             k -= 1
-        if k >= 0 and ctx.tokens[k].lower in ("and", "but", "or"):
-            return ctx.sentence_subject  # "troops remain in Kursk and have not crossed into Ukraine"
+        while k >= 0 and (ctx.tokens[k].lower in ("not", "n't", "never") or _verb_like_token(ctx.tokens[k])):
+            k -= 1
+        if k >= 0 and ctx.tokens[k].lower in ("and", "but", "or", ","):
+            # "troops remain in Kursk and have not crossed into Ukraine"; "positioned near X, not moving into Y"
+            return ctx.sentence_subject
         return None
     first = ctx.tokens.index(words[0])
     # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
@@ -528,6 +559,10 @@ def _sentence_owner(ctx: SentenceContext) -> str | None:
     return " ".join(words) if words else None
 
 
+def _verb_like_token(t: Token) -> bool:
+    return t.is_word and not t.is_capitalised and (t.lower.endswith(("ing", "ed")) or t.lower in lexicon().common_verbs)
+
+
 def _is_place_token(ctx: SentenceContext, j: int) -> bool:
     start = ctx.tokens[j].start
     return any(p.start <= start < p.end for p in ctx.places)
@@ -542,6 +577,28 @@ def _after_movement(ctx: SentenceContext, j: int) -> bool:
 
 
 _PARTITIVES = frozenset({"one", "some", "most", "part", "all", "many", "several", "none", "each", "two", "three"})
+
+
+_YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
+_FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+
+
+def _past_if_past_tense(ctx: SentenceContext, verb: int, d: DateMatch) -> TimeRange:
+    """A past-tense event dated by a month or day without a year happened before the report, not after it: "was
+    approved in April", written in November, is last April."""
+    r = d.range
+    ref = ctx.doc.date
+    if ref is None or r.start <= ref or _YEAR.search(ctx.doc.text, d.start, d.end):
+        return r
+    before = {ctx.tokens[k].lower for k in range(max(0, verb - 3), verb)}
+    past = ctx.tokens[verb].lower.endswith("ed") or ctx.tokens[verb].lower in lexicon().irregular_verbs
+    if not past or before & _FUTURE:
+        return r
+    try:
+        return TimeRange(start=r.start.replace(year=r.start.year - 1), end=r.end.replace(year=r.end.year - 1),
+                         text=r.text)
+    except ValueError:  # 29 February
+        return r
 
 
 def _skip_determiners(tokens: Sequence[Token], j: int) -> int:
@@ -579,7 +636,9 @@ def _aux_start(tokens: Sequence[Token], verb: int) -> int | None:
     lex = lexicon()
     k = verb - 1
     first = None
-    while k >= 0 and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+    while k >= 0 and not tokens[k].is_capitalised and (
+        tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs
+    ):
         if tokens[k].lower in lex.auxiliaries:
             first = k
         k -= 1
@@ -640,7 +699,7 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         if subject is None or subject.head in lex.pronouns or subject.proper:
             continue
         lemma = verb_lemma(ctx.tokens[verb].lower)
-        out.append(_make(ctx, subject, f"when:{lemma}", d.range, d.start, d.end, i))
+        out.append(_make(ctx, subject, f"when:{lemma}", _past_if_past_tense(ctx, verb, d), d.start, d.end, i))
     return out
 
 

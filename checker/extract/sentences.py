@@ -19,6 +19,13 @@ _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n[ \t]*\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.?$")
 _NEXT_START = re.compile(r"""\s*["'“‘(\[]*(\S)""")
 _LINE_BLOCK = re.compile(r"\n[ \t]*(?=[-*•]|\d+[.)]\s|#)")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}\.$")
+# A short line with no closing punctuation, then a line opening with a capital: a heading or a title line.
+_HEADING_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n(?=[ \t]*[\"“]?[A-Z])")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 @cache
@@ -50,7 +57,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        if m.group(0)[0] == ".":
+        mark = m.group(0)
+        if mark[0] == "." and _LIST_NUMBER.match(text, _line_start(text, m.start()), m.end()):
+            continue  # "1." opening a numbered list item
+        if mark.startswith("..."):
+            nxt = _NEXT_START.match(text, cut)
+            if nxt and nxt.group(1).islower():
+                continue  # "dipped... then recovered"
+        if mark[0] == ".":
             if _ends_with_abbreviation(text, m.start()):
                 nxt = _NEXT_START.match(text, cut)
                 # After an abbreviation only a clear new start (capital after a quote, or a line break) splits.
@@ -71,6 +85,11 @@ def _append(text: str, a: int, b: int, out: list[Sentence]) -> None:
     pieces = [a]
     for m in _LINE_BLOCK.finditer(text, a, b):
         pieces.append(m.start() + 1)
+    for m in _HEADING_BREAK.finditer(text, a, b):
+        line = text[_line_start(text, m.start()) : m.start()].strip()
+        if 0 < len(line) <= 60 and len(line.split()) <= 8:
+            pieces.append(m.end())
+    pieces = sorted(set(pieces))
     pieces.append(b)
     for s, e in zip(pieces, pieces[1:]):
         while s < e and text[s].isspace():

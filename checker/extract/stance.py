@@ -22,6 +22,12 @@ _SOURCE_STOP = frozenset({"that", "which", "who", "what", "where", "when", "how"
 _FIRST_PERSON = frozenset({"i", "we"})
 _THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 _ADVERBS = frozenset({"also", "further", "later", "previously", "earlier", "separately", "again", "publicly", "then"})
+_SPEAKER_NOUNS = frozenset({
+    "officials", "official", "spokesperson", "spokesman", "spokeswoman", "police", "authorities", "ministry", "source",
+    "sources", "analysts", "experts", "researchers", "witnesses", "residents", "he", "she", "they", "i", "we", "media",
+    "agency", "television", "tv", "radio", "newspaper", "broadcaster", "statement", "government", "military", "army",
+    "commission", "court", "prosecutors", "lawyer", "lawyers", "governor", "mayor", "company", "department", "office",
+})
 _CONTRACTIONS = frozenset({"'ve", "'re", "'ll", "'d", "'m"})
 _NOUN_LIKE_VERBS = frozenset({"reports", "report", "claims", "estimates", "states", "says", "notes", "posts"})
 _APPROXIMATION_WORDS = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost"})
@@ -92,7 +98,13 @@ class SentenceStance:
             return Modality.UNCONFIRMED
         if self.reported:
             return Modality.REPORTED
-        hedges = [h for h in self.hedges if a <= h[0] < b and self.tokens[h[0]].lower not in _APPROXIMATION_WORDS]
+        hedges = [
+            h
+            for h in self.hedges
+            if a <= h[0] < b
+            and self.tokens[h[0]].lower not in _APPROXIMATION_WORDS
+            and not (h[0] > 0 and self.tokens[h[0]].is_capitalised)  # "in May" is a month
+        ]
         if approximate or hedges or self.hedged_by_source:
             return Modality.HEDGED
         return Modality.ASSERTED
@@ -137,9 +149,7 @@ def analyse_stance(
     reported = bool(lex.reported.find(lowers_list)) or bool(source and _is_media(source))
     hedged = bool(verb and verb in lex.hedging_verbs)
     # "according to unconfirmed reports from local officials": the whole sentence rests on them.
-    unconfirmed = bool(source) and verb == "according" and any(
-        (w,) in lex.unconfirmed for w in source.lower().split()
-    )
+    unconfirmed = bool(source) and any((w,) in lex.unconfirmed for w in source.lower().split())
     return SentenceStance(
         tokens,
         clauses,
@@ -176,7 +186,9 @@ def _attribution(tokens: Sequence[Token], text: str) -> tuple[str | None, str | 
         if i > 0 and tokens[i - 1].lower in ("a", "an", "the", "those", "these", "its", "their"):
             continue  # "an estimated 600", "the reported figure": not someone speaking
         if t.lower in _NOUN_LIKE_VERBS and not (
-            i > 0 and (tokens[i - 1].is_capitalised or tokens[i - 1].lower in _FIRST_PERSON | _THIRD_PERSON)
+            i > 0
+            and (tokens[i - 1].is_capitalised or tokens[i - 1].lower in _FIRST_PERSON | _THIRD_PERSON)
+            and (tokens[i - 1].lower,) not in lex.unconfirmed
         ):
             continue  # "reports of", "unconfirmed claims": a noun, not someone speaking
         before = _phrase_backward(tokens, i)
@@ -185,7 +197,10 @@ def _attribution(tokens: Sequence[Token], text: str) -> tuple[str | None, str | 
             citing = _citing(tokens, i, text)
             return (f"{source}, citing {citing}" if citing else source), t.lower
         after = _phrase_forward(tokens, i + 1)
-        if after and tokens[after[0]].is_capitalised:
+        if after and (
+            tokens[after[0]].is_capitalised
+            or (tokens[after[0]].lower in ("the", "a", "an") and any(tokens[k].lower in _SPEAKER_NOUNS for k in after))
+        ):
             return _span(tokens, text, after), t.lower
     for i, t in enumerate(tokens):
         if t.lower == "citing":
@@ -225,7 +240,7 @@ def _phrase_backward(tokens: Sequence[Token], verb: int) -> list[int]:
     lex = lexicon()
     # A speaker is a name, a pronoun, or a noun phrase like "officials" / "the ministry"; not a clause.
     if not any(w.is_capitalised for w in words) and words[0].lower not in ("the", "a", "an", "his", "her", "their", "its", "our") and not any(
-        w.lower in ("officials", "official", "spokesperson", "spokesman", "spokeswoman", "police", "authorities", "ministry", "source", "sources", "analysts", "experts", "researchers", "witnesses", "residents", "he", "she", "they", "i", "we") for w in words
+        w.lower in _SPEAKER_NOUNS for w in words
     ):
         return []
     if words[0].lower in lex.pronouns and len(words) > 1:

@@ -13,7 +13,14 @@ from typing import Literal
 
 from checker.ingest.html import extract_html
 from checker.ingest.markdown import FRONT_MATTER, blank_markdown
-from checker.ingest.metadata import Metadata, dateline_date, find_dateline, first_line_title, from_front_matter, from_html
+from checker.ingest.metadata import (
+    Metadata,
+    dateline_date,
+    find_dateline,
+    first_line_title,
+    from_front_matter,
+    from_html,
+)
 from checker.models import Document
 
 Format = Literal["text", "markdown", "html"]

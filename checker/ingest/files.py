@@ -191,8 +191,9 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> str:
             text = data.decode("utf-16")  # the codec removes the BOM
         except UnicodeDecodeError as exc:
             raise InputError(path, _where(data, exc.start, "UTF-16") + "; pass --encoding") from None
-        if "\x00" in text or sum(1 for ch in text[:_SNIFF_BYTES] if ch < " " and ch not in "\t\n\r\f") > 0.1 * len(text):
-            raise InputError(path, "is a binary file (it starts like UTF-16 but does not read as text), not a text report")
+        controls = sum(1 for ch in text[:_SNIFF_BYTES] if ch < " " and ch not in "\t\n\r\f")
+        if "\x00" in text or controls > 0.1 * len(text[:_SNIFF_BYTES]):
+            raise InputError(path, "is a binary file (it starts like UTF-16 but is not text), not a text report")
         return text
     reason = _binary_reason(data)
     if reason:

@@ -31,27 +31,29 @@ from checker.models import Segment
 VOID = frozenset(
     "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
 )
-# Content a reader never sees as the article's prose; dropped with everything inside.
+# Content a reader never sees as the article's prose (or, for <del>, sees as withdrawn); dropped with its contents.
 HARD_SKIP = frozenset(
     "script style noscript template nav footer aside form svg math iframe button select option datalist textarea "
-    "dialog menu object embed canvas video audio map head".split()
+    "dialog menu object embed canvas video audio map head del".split()
 )
 # Elements whose contents the tokenizer must not parse as markup (HTML "raw text" and "escapable raw text").
 RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
 # Elements that start a new line (1) or a new paragraph (2) in the analysed text.
 BLOCK_BREAK: dict[str, int] = {
     **dict.fromkeys("p h1 h2 h3 h4 h5 h6 blockquote section article main header table pre ul ol dl figure".split(), 2),
-    **dict.fromkeys("div li br tr dt dd figcaption caption address hr center fieldset legend details summary".split(), 1),
+    **dict.fromkeys(
+        "div li br tr dt dd figcaption caption address hr center fieldset legend details summary".split(), 1
+    ),
 }
 # Block-level elements that the class/id boilerplate heuristic may drop (never html/body/main/article).
-SOFT_SKIP_TAGS = frozenset("div section ul ol header footer aside nav table figure".split())
+SOFT_SKIP_TAGS = frozenset("div section ul ol header footer aside nav table figure sup".split())
 CELL_TAGS = frozenset(("td", "th"))
 _ATTR_TAGS = SOFT_SKIP_TAGS | {"meta", "time", "script"}
 _ROLE_SKIP = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"))
 
 
 @cache
-def _knowledge() -> dict:
+def html_knowledge() -> dict[str, frozenset[str]]:
     """Meta tag names and boilerplate words, from ``checker/data/ingest_html.json``."""
     text = resources.files("checker.data").joinpath("ingest_html.json").read_text(encoding="utf-8")
     data = json.loads(text)
@@ -91,7 +93,7 @@ def _attrs(text: str) -> dict[str, str]:
 
 @dataclass
 class HtmlMeta:
-    """What the page says about itself; ``metadata.resolve_html`` turns this into title/date/source."""
+    """What the page says about itself; ``metadata.from_html`` turns this into title/date/source."""
 
     title_tag: str | None = None
     meta: dict[str, str] = field(default_factory=dict)  # lower-cased name/property/itemprop -> first content
@@ -114,15 +116,21 @@ _Piece = tuple
 
 
 class _Walker:
-    """One pass over the page; see the module docstring."""
+    """One pass over the page; see the module docstring.
+
+    ``regions`` holds the open elements that change how text inside them counts: dropped ("hard"), boilerplate
+    ("soft"), or a main-text landmark given by attribute (``role="main"``, ``itemprop="articleBody"``). Each entry is
+    [tag, depth, kind]; depth counts nested elements of the same tag so the right end tag closes it.
+    """
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.pieces: list[_Piece] = []
         self.meta = HtmlMeta()
-        k = _knowledge()
-        self.boiler = k["boilerplate_words"]
-        self.skips: list[list] = []  # [tag, depth, hard]
+        knowledge = html_knowledge()
+        self.boiler = knowledge["boilerplate_words"]
+        self.prefixes = tuple(sorted(knowledge["boilerplate_prefixes"]))  # "relatedposts", "sharedaddy"
+        self.regions: list[list] = []
         self.hard = 0
         self.soft = 0
         self.saw_soft = False
@@ -141,31 +149,63 @@ class _Walker:
         art = self.article_stack[0] if self.article_stack else -1
         self.ctx = (art, self.main_depth > 0, self.in_body or not self.seen_body_tag, self.soft > 0)
 
-    def _skip_reason(self, tag: str, attrs: dict[str, str]) -> int:
-        """0 = keep, 1 = boilerplate by class/id (soft), 2 = never prose (hard)."""
+    def _region_kind(self, tag: str, attrs: dict[str, str]) -> str | None:
+        """How an element's contents count: "hard" (never prose), "soft" (boilerplate by class/id), "main" or
+        "article" (a landmark given by attribute), or None."""
         if tag in HARD_SKIP:
-            return 2
+            return "hard"
         if tag == "header" and not self.article_stack and not self.main_depth:
-            return 2  # the site banner; an article's own header (headline, byline, date) is kept
+            return "hard"  # the site banner; an article's own header (headline, byline, date) is kept
         if not attrs:
-            return 0
+            return None
         if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
-            return 2
-        if attrs.get("role", "").lower() in _ROLE_SKIP:
-            return 2
+            return "hard"
+        role = attrs.get("role", "").lower()
+        if role in _ROLE_SKIP:
+            return "hard"
         style = attrs.get("style")
         if style and _DISPLAY_NONE.search(style):
-            return 2
+            return "hard"
         if tag in SOFT_SKIP_TAGS:
             names = (attrs.get("class", "") + " " + attrs.get("id", "")).lower().split()
             boiler = self.boiler
             for name in names:
                 if name in boiler:
-                    return 1
+                    return "soft"
                 parts = _CLASS_SPLIT.split(name)
-                if len(parts) <= 3 and any(p in boiler for p in parts):
-                    return 1
-        return 0
+                if len(parts) <= 3 and any(p in boiler or p.startswith(self.prefixes) for p in parts):
+                    return "soft"
+        if tag != "article" and (role == "article" or attrs.get("itemprop", "").lower() == "articlebody"):
+            return "article"
+        if tag != "main" and role == "main":
+            return "main"
+        return None
+
+    def _enter(self, kind: str) -> None:
+        if kind == "hard":
+            self.hard += 1
+            return
+        if kind == "soft":
+            self.soft += 1
+            self.saw_soft = True
+        elif kind == "article":
+            self.article_stack.append(self.next_article)
+            self.next_article += 1
+        elif kind == "main":
+            self.main_depth += 1
+        self._update_ctx()
+
+    def _leave(self, kind: str) -> None:
+        if kind == "hard":
+            self.hard -= 1
+            return
+        if kind == "soft":
+            self.soft -= 1
+        elif kind == "article" and self.article_stack:
+            self.article_stack.pop()
+        elif kind == "main" and self.main_depth:
+            self.main_depth -= 1
+        self._update_ctx()
 
     # -- tags ----------------------------------------------------------------------------------------------
     @staticmethod
@@ -188,28 +228,19 @@ class _Walker:
         if tag == "time" and self.meta.time_datetime is None and "datetime" in attrs:
             if self.article_stack or self.main_depth or self.header_depth:
                 self.meta.time_datetime = attrs["datetime"]
-        void = tag in VOID or self_closing
-        if not void:
-            for entry in reversed(self.skips):
+        if not (tag in VOID or self_closing):
+            for entry in reversed(self.regions):
                 if entry[0] == tag:
                     entry[1] += 1
                     break
-            reason = self._skip_reason(tag, attrs) if (attrs or tag in HARD_SKIP or tag == "header") else 0
-            if reason:
-                self.skips.append([tag, 1, reason == 2])
-                if reason == 2:
-                    self.hard += 1
-                else:
-                    self.soft += 1
-                    self.saw_soft = True
-                    self._update_ctx()
+            kind = self._region_kind(tag, attrs) if (attrs or tag in HARD_SKIP or tag == "header") else None
+            if kind:
+                self.regions.append([tag, 1, kind])
+                self._enter(kind)
             if tag == "article":
-                self.article_stack.append(self.next_article)
-                self.next_article += 1
-                self._update_ctx()
+                self._enter("article")
             elif tag == "main":
-                self.main_depth += 1
-                self._update_ctx()
+                self._enter("main")
             elif tag == "header":
                 self.header_depth += 1
             elif tag == "h1" and not self.h1_done and not self.hard:
@@ -227,9 +258,9 @@ class _Walker:
 
     def _close_head(self) -> None:
         """``</head>`` is optional: the body starting ends it."""
-        for i in range(len(self.skips) - 1, -1, -1):
-            if self.skips[i][0] == "head":
-                del self.skips[i]
+        for i in range(len(self.regions) - 1, -1, -1):
+            if self.regions[i][0] == "head":
+                del self.regions[i]
                 self.hard -= 1
 
     def end_tag(self, tag: str) -> None:
@@ -243,24 +274,18 @@ class _Walker:
                 self.pieces.append(("r", 1, self.ctx))
             elif strength:
                 self.pieces.append(("b", strength, self.ctx))
-        for i in range(len(self.skips) - 1, -1, -1):
-            entry = self.skips[i]
+        for i in range(len(self.regions) - 1, -1, -1):
+            entry = self.regions[i]
             if entry[0] == tag:
                 entry[1] -= 1
                 if entry[1] == 0:
-                    del self.skips[i]
-                    if entry[2]:
-                        self.hard -= 1
-                    else:
-                        self.soft -= 1
-                        self._update_ctx()
+                    del self.regions[i]
+                    self._leave(entry[2])
                 break
-        if tag == "article" and self.article_stack:
-            self.article_stack.pop()
-            self._update_ctx()
-        elif tag == "main" and self.main_depth:
-            self.main_depth -= 1
-            self._update_ctx()
+        if tag == "article":
+            self._leave("article")
+        elif tag == "main":
+            self._leave("main")
         elif tag == "header" and self.header_depth:
             self.header_depth -= 1
         elif tag == "h1" and self.h1_parts is not None:
@@ -281,7 +306,7 @@ class _Walker:
 
     def raw_text(self, tag: str, start: int, end: int, attr_text: str) -> None:
         """Contents of script/style/title/...: never analysed text, but a source of metadata."""
-        if tag == "title" and self.meta.title_tag is None and not any(e[0] in ("svg", "math") for e in self.skips):
+        if tag == "title" and self.meta.title_tag is None and not any(e[0] in ("svg", "math") for e in self.regions):
             title = " ".join(_html.unescape(self.raw[start:end]).split())
             if title:
                 self.meta.title_tag = title

@@ -4,10 +4,12 @@ Every markup character (heading hashes, list bullets and numbers, emphasis, tabl
 fences, HTML comments and tags, front matter) is replaced by a space of the same length; newlines are kept. The
 document therefore needs no segment map, and a finding's offset can be shown in the Markdown file as is.
 
-Two deliberate departures from "markup only": fenced code, images, footnote definitions and struck-through text
-(``~~500~~``, a retracted figure) are blanked with their contents, because they are not the report's claims; and
-the last pipe of a table row becomes a full stop so that a sentence splitter reads each row as one sentence (the
-only character of ``text`` that differs from ``raw`` without being a space).
+Deliberate departures from "markup only": fenced code, images, link reference and footnote definitions, bare and
+angle-bracket URLs and struck-through text (``~~500~~``, a retracted figure) are blanked with their contents,
+because they are not the report's claims; and the closing pipe of a table row becomes a full stop so that a
+sentence splitter reads each row as one sentence (the only character of ``text`` that differs from ``raw``
+without being a space). A number opens an ordered list only after a blank line or another item, so a
+hard-wrapped "...in\n2024. The" keeps its year.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from checker.ingest.metadata import parse_front_matter
 
 
 # Front matter: YAML between --- lines, or TOML between +++ lines, at the very start.
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
+)
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
@@ -39,10 +43,11 @@ _SETEXT_RULE = re.compile(r"\n {0,3}=+[ \t]*\r?(?=\n|\Z)")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\[\]\n]*\])")
 _LINK = re.compile(
     r"\[(?P<label>[^\[\]\n]+(?:\n[^\[\]\n]+){0,3})\]"
-    r"(?P<target>\((?:[^()\s]++|\([^()\s]*\))*+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)|\[[^\[\]\n]*\])"
+    r"(?P<target>\((?:[^()\s]++|\([^()\s]*\))*+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)"
+    r"|\[[^\[\]\n]*\])"
 )
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|<[^@\s<>]+@[^@\s<>]+>")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]")
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>|<[^@\s<>]+@[^@\s<>]+>")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 _STRIKE = re.compile(r"~~[^~\n]+~~")
 _CODE_SPAN = re.compile(r"(`+)(?=[^`])([^\n]+?)(?<!`)\1(?!`)")

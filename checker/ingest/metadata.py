@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from checker.ingest.html import HtmlMeta, _knowledge
+from checker.ingest.html import HtmlMeta, html_knowledge
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
 _MONTHS = (
@@ -29,12 +29,17 @@ _WEEKDAYS = "mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|f
 # The head of a dateline: everything before its dash (spaced hyphen, en or em dash) or colon, on one line.
 _DATELINE_HEAD = re.compile(r"(?P<head>[^\n]{2,90}?)(?:[ \t]+(?:--|-)[ \t]+|[ \t]*[—–][ \t]*|:[ \t]+)")
 _PLACE = re.compile(r"[A-Z][A-Z'’.\-]*[A-Z.](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z.]){0,3}(?=[\s,(]|$)")
-_STARTS_WITH_DATE = re.compile(rf"(?i)(?:(?:{_WEEKDAYS})\.?,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b)")
+_STARTS_WITH_DATE = re.compile(
+    rf"(?i)(?:(?:{_WEEKDAYS})\.?,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTHS})\b)"
+)
 # "Kyiv, Nov. 25 —": a title-case place is a dateline only when a date follows its comma.
 _TITLE_PLACE = re.compile(r"[A-Z][a-z'’.\-]+(?:[ \t]+[A-Z][a-z'’.\-]+){0,2}(?=,)")
 _WIRE = re.compile(r"\(\s*([A-Z][\w.&'’ \-/]{0,40}?)\s*\)")
+# What may follow a dateline's place when no date does: a short title-case region ("Ukraine", "Ill.").
+_REGION = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?:,.*\d.*)?")
 _LEADING_WEEKDAY = re.compile(rf"(?i)^(?:{_WEEKDAYS})\.?,?\s+")
 _MAX_DATELINE_LINES = 8
+_MAX_DATE_PHRASE = 200
 _FIELD_NAME = re.compile(r"^[\w.:-]+$")
 
 
@@ -91,6 +96,8 @@ def coerce_date(value: Any, reference: dt.date | None = None) -> dt.date | None:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    if len(value) > _MAX_DATE_PHRASE:
+        return None
     return _parse_phrase(value.strip(), reference)
 
 
@@ -128,7 +135,10 @@ def from_front_matter(front: dict[str, Any], reference: dt.date | None) -> Metad
     lower = {str(k).lower(): v for k, v in front.items()}
     title = lower.get("title")
     date_value = next((lower[k] for k in ("date", "published", "pubdate", "date_published") if k in lower), None)
-    source = next((n for k in ("source", "publisher", "outlet", "author", "authors") if (n := _name(lower.get(k)))), None)
+    source = next(
+        (name for key in ("source", "publisher", "outlet", "author", "authors") if (name := _name(lower.get(key)))),
+        None,
+    )
     return Metadata(
         title=str(title).strip() if title not in (None, "") else None,
         date=coerce_date(date_value, reference),
@@ -152,7 +162,7 @@ def _strip_site(title: str, site: str | None) -> str:
 
 
 def from_html(meta: HtmlMeta, reference: dt.date | None) -> Metadata:
-    k = _knowledge()
+    k = html_knowledge()
     tags = meta.meta
 
     def first(names: frozenset[str]) -> str | None:
@@ -223,17 +233,15 @@ def _dateline_at(text: str, start: int, line_end: int) -> Dateline | None:
     place_m = _PLACE.match(head)
     place = None
     rest = head
-    title_m = None if place_m else _TITLE_PLACE.match(head)
     if place_m and sum(ch.isalpha() for ch in place_m.group()) >= 2:
         place = place_m.group().rstrip(".")
         rest = head[place_m.end() :]
-    elif _STARTS_WITH_DATE.match(head):
-        pass
-    elif title_m and _STARTS_WITH_DATE.search(head, title_m.end()) and not _STARTS_WITH_DATE.match(head):
+    elif not _STARTS_WITH_DATE.match(head):
+        title_m = _TITLE_PLACE.match(head)
+        if not (title_m and _STARTS_WITH_DATE.search(head, title_m.end())):
+            return None
         place = title_m.group()
         rest = head[title_m.end() :]
-    else:
-        return None
     wire = None
     wire_m = _WIRE.search(rest)
     if wire_m and _looks_like_wire(wire_m.group(1)):
@@ -247,7 +255,7 @@ def _dateline_at(text: str, start: int, line_end: int) -> Dateline | None:
         return None
     if place is not None and date_text and not wire and not _STARTS_WITH_DATE.search(date_text):
         # "KYIV, Ukraine —" is a dateline; "US says: ..." is a headline. Allow a short title-case region only.
-        if not re.fullmatch(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?:,.*\d.*)?", date_text):
+        if not _REGION.fullmatch(date_text):
             return None
     return Dateline(start=start, end=m.end(), place=place, wire=wire, date_text=date_text)
 
@@ -273,10 +281,15 @@ def dateline_date(dateline: Dateline, reference: dt.date | None) -> dt.date | No
 
 def first_line_title(text: str) -> str | None:
     """The first non-empty line when it reads like a headline: short and not ending in a full stop."""
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            if len(line) < 120 and not line.endswith("."):
-                return line
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end == -1 else end
+        if end - pos > 2000:  # a wall of text is no headline; don't copy it to find out
             return None
+        line = " ".join(text[pos:end].split())
+        if line:
+            return line if len(line) < 120 and not line.endswith(".") else None
+        pos = end + 1
     return None

@@ -137,7 +137,7 @@ def test_undecodable_bytes_say_where(tmp_path):
     with pytest.raises(InputError) as err:
         load_documents([str(tmp_path / "bad.txt")])
     assert err.value.reason == "byte 0xff at line 3, column 7 is not valid UTF-8; pass --encoding"
-    assert str(err.value) == f"{tmp_path / 'bad.txt'}: byte 0xff at line 3, column 7 is not valid UTF-8; pass --encoding"
+    assert str(err.value) == f"{tmp_path / 'bad.txt'}: {err.value.reason}"
 
 
 def test_column_counts_characters_not_bytes(tmp_path):
@@ -253,3 +253,6 @@ def test_reference_date_is_the_fallback(corpus):
 def test_fixture_files_load():
     result = load_documents([DATA])
     assert {d.format for d in result.documents} == {"text", "markdown", "html"}
+    by_name = {d.path.rsplit("/", 1)[1]: d for d in result.documents}
+    dateline = by_name["dateline.txt"]
+    assert (dateline.title, dateline.source, dateline.date) == ("Troops massing near the border", "Reuters", None)

@@ -231,3 +231,29 @@ def test_random_pages_map_back(seed):
 def test_extract_html_is_pure_and_repeatable():
     raw = random_page(random.Random(7))
     assert extract_html(raw) == extract_html(raw)
+
+
+def test_landmarks_given_by_attributes():
+    body = "<p>" + "Real story text. " * 40 + "</p>"
+    page = f"<body><div class='teaser'>Teaser 5</div><div role='main'>{body}</div></body>"
+    assert "Teaser" not in parse_document("p.html", page).text
+    page = f"<body><div>Promo 6</div><div itemprop='articleBody'>{body}</div><div>Promo 7</div></body>"
+    text = parse_document("p.html", page).text
+    assert text.startswith("Real story text.") and "Promo" not in text
+
+
+def test_citation_marks_and_deleted_text_are_dropped():
+    doc = parse_document("p.html", '<p>Toll was <del>500</del> 300.<sup class="reference">[12]</sup> More.</p>')
+    assert doc.text == "Toll was 300. More."
+
+
+def test_typical_cms_page():
+    path = "tests/data/ingest/wordpress.html"
+    with open(path, encoding="utf-8") as fh:
+        doc = parse_document(path, fh.read())
+    assert doc.text == (
+        "Storm kills 12\n\nJune 3, 2024\n\nMIAMI (AP) — A storm killed 12 people on Sunday, officials said.\n\n"
+        "About 40,000 homes lost power."
+    )
+    assert (doc.title, doc.source, doc.date) == ("Storm kills 12", "The Gazette", dt.date(2024, 6, 3))
+    assert_maps_back(doc)

@@ -176,7 +176,7 @@ def test_stale_and_keep_skip_loading_unchanged_files(tmp_path: Path) -> None:
         extract = CountingExtract()
         loaded = load_documents(stale).documents
         stats = index.refresh(loaded, extract, keep=set(files) - set(stale))
-        assert stats == RefreshStats(added=1, updated=1, unchanged=0, removed=0)
+        assert stats == RefreshStats(added=1, updated=1, unchanged=1, removed=0)
         assert sorted(Path(p).name for p in extract.paths) == ["b.txt", "c.txt"]
         assert len(index) == 3
 
@@ -281,3 +281,29 @@ def test_index_uses_wal(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_sync_loads_only_stale_files_and_drops_vanished_ones(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, {"a.txt": TROOPS, "b.txt": QUAKE})
+    loaded: list[list[str]] = []
+
+    def load(paths: list[str]) -> list[Document]:
+        loaded.append(paths)
+        return load_documents(paths).documents
+
+    with _index(tmp_path) as index:
+        files = [d.path for d in _load(folder)]
+        assert index.sync(files, load, CountingExtract()).added == 2
+        assert index.sync(files, load, CountingExtract()) == RefreshStats(unchanged=2)
+        assert len(loaded) == 1 and len(index) == 2
+        (folder / "a.txt").write_text(TROOPS.replace("11,000", "12,000"), encoding="utf-8")
+        stats = index.sync([p for p in files if p.endswith("a.txt")], load, CountingExtract())
+        assert stats == RefreshStats(added=0, updated=1, unchanged=0, removed=1)
+        assert [Path(p).name for p in loaded[-1]] == ["a.txt"]
+
+
+def test_unreadable_files_count_as_stale_so_loading_reports_them(tmp_path: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7 not a report")
+    with _index(tmp_path) as index:
+        assert index.stale([str(tmp_path / "gone.txt"), str(binary)]) == [str(tmp_path / "gone.txt"), str(binary)]

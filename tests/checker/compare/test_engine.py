@@ -1,0 +1,324 @@
+"""find_conflicts(): real disagreements only, across wars, disasters, elections, companies and health."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.compare import CompareOptions, find_conflicts
+from checker.extract import extract_text
+from checker.models import (
+    Assertion,
+    Conflict,
+    ConflictKind,
+    Event,
+    Modality,
+    Place,
+    Polarity,
+    Quantity,
+    Severity,
+    Span,
+    TimeRange,
+)
+
+DAY = dt.date(2024, 11, 25)
+
+
+def check(*texts: str, dates: dict[str, dt.date] | None = None, **kw) -> list[Conflict]:
+    """Conflicts among texts saved as a.txt, b.txt, ... all dated DAY unless ``dates`` says otherwise."""
+    dates = dates or {}
+    assertions: list[Assertion] = []
+    paths = [f"{chr(ord('a') + i)}.txt" for i in range(len(texts))]
+    for path, text in zip(paths, texts):
+        assertions += extract_text(text, path=path, date=dates.get(path, DAY))
+    return find_conflicts(assertions, dates={p: dates.get(p, DAY) for p in paths}, **kw)
+
+
+def kinds(conflicts: list[Conflict]) -> list[str]:
+    return [c.kind.value for c in conflicts]
+
+
+def made(path: str, key: str, attribute: str, value, *, start: int = 0, polarity: Polarity = Polarity.AFFIRMED,
+         modality: Modality = Modality.ASSERTED, source: str | None = None, time: TimeRange | None = None,
+         scope_event: str | None = None, scope_place: str | None = None) -> Assertion:
+    """A hand-built assertion for engine-only tests; ``start`` tells sentences of one file apart."""
+    text = f"sentence at {start} about {key}"
+    return Assertion(
+        path=path, subject=key, subject_key=key, attribute=attribute, value=value, polarity=polarity,
+        modality=modality, source=source, time=time, scope_event=scope_event, scope_place=scope_place,
+        evidence=Span(start=start, end=start + len(text), line=1, column=start + 1, text=text),
+        value_span=Span(start=start, end=start + 1, line=1, column=start + 1, text="v"),
+    )
+
+
+def n(value: float, low: float | None = None, high: float | None = None) -> Quantity:
+    return Quantity(nominal=value, low=value if low is None else low, high=value if high is None else high)
+
+
+# --------------------------------------------------------------------------------------------- numeric
+
+
+def test_at_least_vs_fewer_than_conflict() -> None:
+    found = check("At least 200 people were killed in the flooding.", "Fewer than 50 people were killed in the flooding.")
+    assert kinds(found) == ["numeric"]
+    assert found[0].attribute == "killed" and found[0].severity == Severity.HIGH
+    assert {e.path for e in found[0].evidence} == {"a.txt", "b.txt"}
+
+
+def test_units_are_converted_before_comparing() -> None:
+    assert check("The missile has a range of 700 km.", "The missile has a range of 435 miles.") == []
+    assert kinds(check("The missile has a range of 700 km.", "The missile has a range of 300 miles.")) == ["numeric"]
+
+
+def test_approximate_figures_agree() -> None:
+    assert check("About 11,000 North Korean troops are in Kursk.", "Nearly 11,000 North Korean troops are in Kursk.") == []
+    assert kinds(check("About 11,000 North Korean troops are in Kursk.", "15,000 North Korean troops are in Kursk.")) == [
+        "numeric"]
+
+
+def test_company_revenue_conflict() -> None:
+    found = check("Brightline Corp reported revenue of $4.2 billion for the quarter.",
+                  "Brightline Corp reported revenue of $5.9 billion for the quarter.")
+    assert kinds(found) == ["numeric"] and found[0].attribute == "revenue"
+
+
+def test_different_subjects_never_conflict() -> None:
+    assert check("300 Russian troops were killed in the assault.", "900 Ukrainian troops were killed in the assault.") == []
+
+
+def test_different_attributes_never_conflict() -> None:
+    assert check("300 Russian troops were killed in the assault.", "900 Russian troops were injured in the assault.") == []
+
+
+def test_different_currencies_never_conflict() -> None:
+    a = made("a.txt", "fine", "amount", Quantity(nominal=5, low=5, high=5, unit="USD", dimension="money"))
+    b = made("b.txt", "fine", "amount", Quantity(nominal=9, low=9, high=9, unit="EUR", dimension="money"))
+    assert find_conflicts([a, b]) == []
+
+
+def test_negated_figure_is_not_compared_numerically() -> None:
+    a = made("a.txt", "people", "evacuated", n(3000))
+    b = made("b.txt", "people", "evacuated", n(500), polarity=Polarity.NEGATED)
+    assert find_conflicts([a, b]) == []
+
+
+def test_one_sentence_listing_two_values_does_not_contradict_itself() -> None:
+    a = made("a.txt", "people", "killed", n(10))
+    b = made("a.txt", "people", "killed", n(90))
+    assert find_conflicts([a, b]) == []
+    c = made("a.txt", "people", "killed", n(90), start=200)
+    assert kinds(find_conflicts([a, c])) == ["numeric"]
+
+
+def test_different_event_or_place_scopes_are_not_lined_up() -> None:
+    a = made("a.txt", "people", "killed", n(40), scope_event="earthquake")
+    b = made("b.txt", "people", "killed", n(400), scope_event="flood")
+    assert find_conflicts([a, b]) == []
+    c = made("a.txt", "people", "killed", n(40), scope_place="UA-63")
+    d = made("b.txt", "people", "killed", n(400), scope_place="UA-23")
+    assert find_conflicts([c, d]) == []
+    e = made("b.txt", "people", "killed", n(400), scope_place="UA")
+    assert kinds(find_conflicts([c, e])) == ["numeric"]
+
+
+def test_tolerance_option() -> None:
+    a = made("a.txt", "homes", "count", n(1000))
+    b = made("b.txt", "homes", "count", n(1150))
+    assert kinds(find_conflicts([a, b])) == ["numeric"]
+    assert find_conflicts([a, b], options=CompareOptions(tolerance=0.1)) == []
+
+
+# --------------------------------------------------------------------------------------------- change over time
+
+
+def test_as_of_dates_make_a_change_not_a_contradiction() -> None:
+    found = check("As of Oct. 30, 2,000 people had been displaced by the floods.",
+                  "As of Nov. 20, 9,000 people had been displaced by the floods.")
+    assert kinds(found) == ["change"]
+    assert found[0].severity == Severity.LOW
+    assert found[0].message.startswith("changed over time")
+
+
+def test_reports_far_apart_make_a_change() -> None:
+    texts = ("Cholera cases in the camp reached 1,200.", "Cholera cases in the camp reached 4,800.")
+    assert kinds(check(*texts)) == ["numeric"]
+    far = {"a.txt": dt.date(2024, 10, 1), "b.txt": dt.date(2024, 11, 20)}
+    assert kinds(check(*texts, dates=far)) == ["change"]
+
+
+def test_small_move_over_time_is_not_news() -> None:
+    a = made("a.txt", "patients", "count", n(1000))
+    b = made("b.txt", "patients", "count", n(1020))
+    far = {"a.txt": dt.date(2024, 1, 1), "b.txt": dt.date(2024, 3, 1)}
+    assert find_conflicts([a, b], dates=far) == []
+
+
+# --------------------------------------------------------------------------------------------- location
+
+
+def test_disjoint_regions_conflict() -> None:
+    found = check("The brigade is stationed in Kharkiv.", "The brigade is stationed in Zaporizhzhia.")
+    assert kinds(found) == ["location"] and found[0].severity == Severity.MEDIUM
+
+
+def test_region_and_its_country_agree() -> None:
+    assert check("The brigade is stationed in the Kursk region.", "The brigade is stationed in Russia.") == []
+
+
+def test_affirmed_place_inside_negated_place_conflicts() -> None:
+    found = check("The brigade is stationed in Kursk.", "The brigade is not in Russia.")
+    assert kinds(found) == ["location"] and found[0].severity == Severity.HIGH
+
+
+def test_not_in_one_country_and_in_another_agree() -> None:
+    assert check("The brigade is stationed in Kursk.", "The brigade is not in Ukraine.") == []
+
+
+def test_negated_place_inside_affirmed_place_is_no_conflict() -> None:
+    a = made("a.txt", "brigade", "location", Place(key="UA", name="Ukraine"))
+    b = made("b.txt", "brigade", "location", Place(key="UA-63", name="Kharkiv Oblast"), polarity=Polarity.NEGATED)
+    assert find_conflicts([a, b]) == []
+
+
+# --------------------------------------------------------------------------------------------- date and polarity
+
+
+def test_signing_months_conflict() -> None:
+    found = check("Moscow and Hanoi signed a trade agreement in June.",
+                  "Moscow and Hanoi signed a trade agreement in September.")
+    assert kinds(found) == ["date"] and found[0].attribute == "when:sign"
+
+
+def test_month_and_day_inside_it_agree() -> None:
+    assert check("Moscow and Hanoi signed a trade agreement in June.",
+                 "Moscow and Hanoi signed a trade agreement on June 19.") == []
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [
+        ("The reactor was disconnected from the grid.", "The reactor was not disconnected from the grid."),
+        ("A judge granted bail to the suspect.", "The judge did not grant bail to the suspect."),
+        ("The ceasefire was extended.", "The ceasefire was not extended."),
+    ],
+)
+def test_polarity_conflict(yes: str, no: str) -> None:
+    found = check(yes, no)
+    assert kinds(found) == ["polarity"]
+    assert found[0].severity == Severity.HIGH
+    assert {e.polarity for e in found[0].evidence} == {Polarity.AFFIRMED, Polarity.NEGATED}
+
+
+def test_same_event_same_polarity_agrees() -> None:
+    assert check("The ceasefire was not extended.", "The ceasefire was never extended.") == []
+
+
+def test_one_conflict_per_passage_pair_polarity_wins() -> None:
+    found = check("The brigade was not deployed to Russia.", "The brigade was deployed to Russia.")
+    assert kinds(found) == ["polarity"]
+
+
+# --------------------------------------------------------------------------------------------- unverified
+
+
+def test_claim_meeting_a_refusal_is_unverified() -> None:
+    found = check("Rebels said 40 people were killed in the raid.", "The army could not confirm the deaths.")
+    assert kinds(found) == ["unverified"]
+    assert found[0].attribute == "casualties" and found[0].severity == Severity.MEDIUM
+    assert {e.modality for e in found[0].evidence} == {Modality.ASSERTED, Modality.CANNOT_CONFIRM}
+
+
+def test_refusal_never_makes_a_numeric_conflict() -> None:
+    a = made("a.txt", "people", "killed", n(40))
+    b = made("b.txt", "people", "killed", n(12), modality=Modality.CANNOT_CONFIRM)
+    assert kinds(find_conflicts([a, b])) == ["unverified"]
+
+
+# --------------------------------------------------------------------------------------------- incoming
+
+
+def test_incoming_restricts_pairs_to_those_touching_it() -> None:
+    texts = ("At least 200 people were killed in the flooding.", "Fewer than 50 people were killed in the flooding.",
+             "Fewer than 30 people were killed in the flooding.")
+    every = check(*texts)
+    assert len(every) == 2  # b and c agree with each other
+    only_c = check(*texts, incoming=["c.txt"])
+    assert [{e.path for e in c.evidence} for c in only_c] == [{"a.txt", "c.txt"}]
+    assert check(*texts, incoming=[]) == []
+
+
+# --------------------------------------------------------------------------------------------- severity
+
+
+def loc(path: str, key: str, **kw) -> Assertion:
+    return made(path, "field hospital", "location", Place(key=key, name=key), **kw)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ({}, {}, Severity.MEDIUM),
+        ({"source": "Red Crescent"}, {"source": "red crescent "}, Severity.HIGH),  # the same source twice
+        ({"modality": Modality.REPORTED}, {}, Severity.LOW),
+        ({"modality": Modality.UNCONFIRMED}, {}, Severity.LOW),
+        ({"modality": Modality.HEDGED}, {}, Severity.MEDIUM),
+        ({"modality": Modality.HEDGED}, {"modality": Modality.HEDGED}, Severity.LOW),
+        ({"modality": Modality.REPORTED, "source": "Desk"}, {"source": "Desk"}, Severity.MEDIUM),
+    ],
+)
+def test_location_severity(left: dict, right: dict, expected: Severity) -> None:
+    found = find_conflicts([loc("a.txt", "UA-63", **left), loc("b.txt", "UA-23", **right)])
+    assert [c.severity for c in found] == [expected]
+
+
+def test_numeric_severity_drops_for_third_hand_claims() -> None:
+    a = made("a.txt", "people", "killed", n(40))
+    b = made("b.txt", "people", "killed", n(400), modality=Modality.REPORTED)
+    c = made("c.txt", "people", "killed", n(4000), modality=Modality.UNCONFIRMED)
+    by_pair = {frozenset(e.path for e in x.evidence): x.severity for x in find_conflicts([a, b, c])}
+    assert by_pair[frozenset({"a.txt", "b.txt"})] == Severity.MEDIUM
+    assert by_pair[frozenset({"b.txt", "c.txt"})] == Severity.LOW
+
+
+def test_same_source_in_one_report_does_not_raise() -> None:
+    a = loc("a.txt", "UA-63", source="Mayor")
+    b = loc("a.txt", "UA-23", source="Mayor", start=300)
+    found = find_conflicts([a, b])
+    assert [c.severity for c in found] == [Severity.MEDIUM]
+    assert found[0].message.startswith("the report contradicts itself")
+
+
+def test_change_keeps_low_severity_even_for_the_same_source() -> None:
+    t1 = TimeRange(start=dt.date(2024, 10, 30), end=dt.date(2024, 10, 30))
+    t2 = TimeRange(start=dt.date(2024, 11, 20), end=dt.date(2024, 11, 20))
+    a = made("a.txt", "people", "displaced", n(2000), time=t1, source="UNHCR")
+    b = made("b.txt", "people", "displaced", n(9000), time=t2, source="UNHCR")
+    assert [(c.kind, c.severity) for c in find_conflicts([a, b])] == [(ConflictKind.CHANGE, Severity.LOW)]
+
+
+# --------------------------------------------------------------------------------------------- shape of results
+
+
+def test_conflict_evidence_is_ordered_and_message_names_both_files() -> None:
+    a = made("b.txt", "polling stations", "count", n(120))
+    b = made("a.txt", "polling stations", "count", n(310))
+    (conflict,) = find_conflicts([a, b])
+    assert [e.path for e in conflict.evidence] == ["a.txt", "b.txt"]
+    assert "a.txt" in conflict.message and "b.txt" in conflict.message
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    items = [made("a.txt", "people", "killed", n(40)), made("b.txt", "people", "killed", n(400)),
+             made("c.txt", "people", "killed", n(4000)), loc("a.txt", "UA-63", start=50), loc("c.txt", "UA-23")]
+    assert find_conflicts(items) == find_conflicts(list(reversed(items)))
+
+
+def test_event_with_other_predicate_is_not_compared() -> None:
+    a = made("a.txt", "bridge", "happened:close", Event(predicate="close"))
+    b = made("b.txt", "bridge", "happened:close", Event(predicate="reopen"), polarity=Polarity.NEGATED)
+    assert find_conflicts([a, b]) == []
+
+
+def test_two_parties_vote_shares_do_not_conflict() -> None:
+    assert check("The Labour Party won 52 percent of the vote.", "The Green Party won 38 percent of the vote.") == []

@@ -1,0 +1,100 @@
+"""split_sentences(): abbreviation-aware splitting whose offsets always point back into the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.sentences import split_sentences
+
+
+def split(text: str) -> list[str]:
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    return [s.text for s in sentences]
+
+
+def test_plain_sentences() -> None:
+    assert split("The dam burst. Villages were flooded! Was anyone warned?") == [
+        "The dam burst.", "Villages were flooded!", "Was anyone warned?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Polls closed on Nov. 25 in the capital. Counting began.",
+         ["Polls closed on Nov. 25 in the capital.", "Counting began."]),
+        ("The U.S. Navy sent two ships. They arrived Monday.",
+         ["The U.S. Navy sent two ships.", "They arrived Monday."]),
+        ("Gen. Laura Ortiz ordered a pullback. The unit left.",
+         ["Gen. Laura Ortiz ordered a pullback.", "The unit left."]),
+        ("The memo was signed by K. T. Osei and two aides. Nobody objected.",
+         ["The memo was signed by K. T. Osei and two aides.", "Nobody objected."]),
+        ("Dr. Amara Bell and Mr. Ito met. Prof. Lee was absent.",
+         ["Dr. Amara Bell and Mr. Ito met.", "Prof. Lee was absent."]),
+        ("The tremor hit at 4 a.m. on Friday. Schools closed.",
+         ["The tremor hit at 4 a.m. on Friday.", "Schools closed."]),
+        ("Brightline Inc. posted a loss. Shares fell.", ["Brightline Inc. posted a loss.", "Shares fell."]),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_decimal_points_and_digit_groups_do_not_split() -> None:
+    assert split("Inflation rose to 3.5 percent. The index closed at 4,200.5 points.") == [
+        "Inflation rose to 3.5 percent.", "The index closed at 4,200.5 points."]
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    assert split('"We will rebuild," the mayor said. "It will take years." Crews arrived.') == [
+        '"We will rebuild," the mayor said.', '"It will take years."', "Crews arrived."]
+
+
+def test_question_inside_quote_followed_by_lower_case_does_not_split() -> None:
+    assert split('"Is the water safe?" asked a resident. Nobody knew.') == [
+        '"Is the water safe?" asked a resident.', "Nobody knew."]
+
+
+def test_blank_line_ends_a_sentence_without_punctuation() -> None:
+    text = "Storm update for coastal towns\n\nWinds reached 150 km/h overnight."
+    assert split(text) == ["Storm update for coastal towns", "Winds reached 150 km/h overnight."]
+
+
+def test_bulleted_list_items_are_sentences() -> None:
+    text = "Confirmed cases by district:\n- North: 14 cases\n- South: 9 cases\n* East: 2 cases"
+    assert split(text) == ["Confirmed cases by district:", "- North: 14 cases", "- South: 9 cases",
+                           "* East: 2 cases"]
+
+
+def test_numbered_list_items_are_sentences() -> None:
+    text = "Results so far:\n1. Turnout was 61 percent\n2. Two seats remain open"
+    assert split(text) == ["Results so far:", "1. Turnout was 61 percent", "2. Two seats remain open"]
+
+
+def test_three_dot_ellipsis_before_lower_case_does_not_split() -> None:
+    assert split("Shares dipped... then recovered by noon.") == ["Shares dipped... then recovered by noon."]
+
+
+def test_unicode_ellipsis_before_lower_case_does_not_split() -> None:
+    assert split("Shares dipped… then recovered by noon.") == ["Shares dipped… then recovered by noon."]
+
+
+def test_heading_line_is_its_own_sentence() -> None:
+    assert split("Intro line.\n# Casualties\nThe toll rose.") == ["Intro line.", "# Casualties", "The toll rose."]
+
+
+def test_start_and_end_keep_offsets_into_the_whole_text() -> None:
+    text = "Header words. The clinic reopened. Staff returned."
+    start = text.index("The clinic")
+    sentences = split_sentences(text, start, len(text))
+    assert [s.text for s in sentences] == ["The clinic reopened.", "Staff returned."]
+    assert sentences[0].start == start
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_surrounding_whitespace_is_trimmed_and_empty_text_has_no_sentences() -> None:
+    assert split("   \n\n  ") == []
+    sentences = split_sentences("  Aid arrived.  ")
+    assert [(s.start, s.end) for s in sentences] == [(2, 14)]

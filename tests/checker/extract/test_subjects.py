@@ -1,0 +1,143 @@
+"""Subject keys: different wordings of one referent share a key; a different nationality never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.subjects import (
+    build_subject,
+    canonical_head,
+    country_after,
+    phrase_after,
+    phrase_before,
+    singular,
+)
+from checker.extract.tokens import tokenize
+
+
+def key(phrase: str) -> str:
+    """The key of a phrase, reading a trailing "from <country>" as its actor like the extractor does."""
+    tokens = tokenize(phrase)
+    words = [t.text for t in tokens]
+    if "from" in words:
+        cut = words.index("from")
+        subject = build_subject(tokens[:cut], phrase, country_after(tokens, cut))
+    else:
+        subject = build_subject(tokens, phrase)
+    assert subject is not None
+    return subject.key
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["North Korean troops", "North Korean soldiers", "soldiers from North Korea", "the North Korean contingent",
+     "the DPRK contingent"],
+)
+def test_north_korean_troops_share_one_key(phrase: str) -> None:
+    assert key(phrase) == "north-korea troops"
+
+
+def test_nationality_is_never_dropped() -> None:
+    assert key("Russian troops") == "russia troops"
+    assert key("Russian servicemen") == key("Russian troops")
+    assert key("Russian troops") != key("North Korean troops")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("American forces", "united-states troops"), ("U.S. troops", "united-states troops"),
+     ("Ukraine's forces", "ukraine troops"), ("Israeli soldiers", "israel troops")],
+)
+def test_country_by_demonym_alias_or_possessive(phrase: str, expected: str) -> None:
+    assert key(phrase) == expected
+
+
+def test_non_identifying_adjectives_are_dropped() -> None:
+    assert key("a strategic partnership agreement") == "partnership agreement"
+    assert key("the ruling party") == "party"
+
+
+def test_compound_noun_is_kept() -> None:
+    assert key("the health ministry") == "health ministry"
+    assert key("the health ministry") != key("the defence ministry")
+
+
+def test_subject_carries_surface_text_offsets_head_and_country() -> None:
+    text = "Yesterday Turkish rescuers arrived"
+    subject = build_subject(tokenize(text)[1:3], text)
+    assert subject is not None
+    assert subject.text == "Turkish rescuers" == text[subject.start : subject.end]
+    assert subject.country == "TR"
+    assert not subject.proper
+
+
+def test_proper_names_are_marked_proper() -> None:
+    subject = build_subject(tokenize("Brightline Corp"), "Brightline Corp")
+    assert subject is not None and subject.proper
+    assert subject.key == "brightline corp"
+
+
+def test_no_words_no_subject() -> None:
+    assert build_subject(tokenize("—"), "—") is None
+    assert build_subject(tokenize("the"), "the") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("cases", "case"), ("countries", "country"), ("batches", "batch"), ("boxes", "box"), ("troops", "troop"),
+     ("classes", "class"), ("analysis", "analysis"), ("bus", "bus"), ("politics", "politics"), ("gas", "gas")],
+)
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+def test_canonical_head_uses_multi_word_synonyms() -> None:
+    assert canonical_head(["russian", "soldiers"]) == ("troops", 1)
+    assert canonical_head(["american", "service", "members"]) == ("troops", 2)
+    assert canonical_head(["afghan", "asylum", "seekers"]) == ("migrants", 2)
+    assert canonical_head(["flood", "shelters"]) == ("shelter", 1)
+
+
+def _after(text: str, index: int, **kw) -> list[str]:
+    return [t.text for t in phrase_after(tokenize(text), index, **kw)]
+
+
+def _before(text: str, word: str, **kw) -> list[str]:
+    tokens = tokenize(text)
+    return [t.text for t in phrase_before(tokens, [t.text for t in tokens].index(word), **kw)]
+
+
+def test_phrase_after_stops_at_a_verb() -> None:
+    assert _after("North Korean troops were killed in the strike", 0) == ["North", "Korean", "troops"]
+    assert _after("about 300 Israeli soldiers crossed the river", 2) == ["Israeli", "soldiers"]
+    assert _after("4,000 homes quickly collapsed", 1) == ["homes"]
+
+
+def test_phrase_after_looks_through_a_group_noun() -> None:
+    assert _after("a small group of Kenyan medics reached the camp", 1) == ["Kenyan", "medics"]
+
+
+def test_phrase_after_respects_the_limit() -> None:
+    assert len(_after("Alpha Bravo Charlie Delta Echo Foxtrot units", 0, limit=3)) == 3
+
+
+def test_phrase_before_looks_past_auxiliaries_and_verbs() -> None:
+    assert _before("(the Russian battalions are) stationed near the border", "near") == ["Russian", "battalions"]
+    assert _before("The vaccine was approved in May", "in") == ["vaccine"]
+    assert _before("300 nurses were sent to the ward", "to") == ["nurses"]
+
+
+def test_phrase_before_keeps_a_pronoun_alone() -> None:
+    assert _before("they were sent to the front", "to") == ["they"]
+
+
+def test_phrase_before_respects_the_floor() -> None:
+    tokens = tokenize("Cholera cases in Aden rose")
+    assert phrase_before(tokens, 2, floor=1) == [tokens[1]]
+
+
+def test_country_after_reads_from_and_of() -> None:
+    tokens = tokenize("troops from the United States arrived")
+    assert country_after(tokens, 1) == "US"
+    assert country_after(tokens, 0) is None
+    assert country_after(tokenize("soldiers of Chad"), 1) == "TD"

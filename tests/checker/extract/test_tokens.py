@@ -1,0 +1,74 @@
+"""tokenize(): words with offsets, contractions split so that negation cues are whole tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.tokens import tokenize
+
+
+def texts(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def test_offsets_equal_text_slices() -> None:
+    text = "The U.S.-based lab's test of KN-23 parts cost $11,000.50 — didn’t it?"
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+        assert t.lower == t.text.lower().replace("’", "'") or t.lower == "n't"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S.-based researchers", ["U.S.-based", "researchers"]),
+        ("KN-23 missiles", ["KN-23", "missiles"]),
+        ("11,000 troops", ["11,000", "troops"]),
+        ("rose 3.5 percent.", ["rose", "3.5", "percent", "."]),
+        ("the toll: 42.", ["the", "toll", ":", "42", "."]),
+    ],
+)
+def test_inner_hyphens_dots_and_digit_groups_stay_in_one_token(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_negative_contraction_splits_into_stem_and_nt() -> None:
+    toks = tokenize("Officials can't confirm it")
+    assert [t.lower for t in toks] == ["officials", "ca", "n't", "confirm", "it"]
+
+
+def test_curly_apostrophe_contraction_is_normalised_in_lower() -> None:
+    toks = tokenize("They won’t say")
+    assert [t.text for t in toks] == ["They", "wo", "n’t", "say"]
+    assert toks[2].lower == "n't"
+
+
+def test_other_contractions_split_off() -> None:
+    assert [t.lower for t in tokenize("we're sure they'd left")] == ["we", "'re", "sure", "they", "'d", "left"]
+
+
+def test_possessive_is_its_own_token() -> None:
+    toks = tokenize("Nigeria's electoral commission")
+    assert [t.text for t in toks] == ["Nigeria", "'s", "electoral", "commission"]
+    assert toks[1].lower == "'s"
+
+
+def test_word_and_capital_flags() -> None:
+    toks = tokenize('Quake hit "Izmir" at 3 a.m.')
+    by_text = {t.text: t for t in toks}
+    assert by_text["Quake"].is_capitalised and by_text["Quake"].is_word
+    assert not by_text["hit"].is_capitalised
+    assert by_text["3"].is_word and not by_text["3"].is_capitalised
+    assert not by_text['"'].is_word
+
+
+def test_start_and_end_restrict_the_range_and_keep_document_offsets() -> None:
+    text = "First sentence. Second one here."
+    toks = tokenize(text, 16, len(text))
+    assert toks[0].text == "Second" and toks[0].start == 16
+    assert [t.text for t in toks] == ["Second", "one", "here", "."]
+
+
+def test_empty_text_gives_no_tokens() -> None:
+    assert tokenize("") == []
+    assert tokenize("   \n ") == []
