@@ -731,7 +731,9 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
             if not _past_verb(tokens, k) or k == 0 or not tokens[k - 1].is_word:
                 continue
             prev = tokens[k - 1].lower
-            if prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative:
+            if not tokens[k - 1].is_capitalised and (
+                prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative
+            ):
                 continue
         elif verb.endswith("ing") and verb in lex.nominal_ing:
             continue
