@@ -91,6 +91,10 @@ class SentenceContext:
         """Index of the token that starts at or after ``offset``."""
         return bisect.bisect_left(self.starts, offset)
 
+    def position(self, token: Token) -> int:
+        """The index of ``token`` in the sentence (by its offset: tokens never share a start)."""
+        return bisect.bisect_left(self.starts, token.start)
+
     def index_containing(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
@@ -524,7 +528,7 @@ def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
             # "troops remain in Kursk and have not crossed into Ukraine"; "positioned near X, not moving into Y"
             return ctx.sentence_subject
         return None
-    first = ctx.tokens.index(words[0])
+    first = ctx.position(words[0])
     # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
     named = build_subject(words, ctx.doc.text)
     if named is not None and named.proper and first > 1 and ctx.tokens[first - 1].lower in lex.locative | {"of"}:
@@ -534,9 +538,9 @@ def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
             words = inner
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
-    k = ctx.tokens.index(words[-1]) + 1
+    k = ctx.position(words[-1]) + 1
     subject = build_subject(words, ctx.doc.text, country_after(ctx.tokens, k))
-    first = ctx.tokens.index(words[0])
+    first = ctx.position(words[0])
     if subject and first > 0 and ctx.tokens[first - 1].lower in ("its", "their"):
         owner = _sentence_owner(ctx)
         if owner:
@@ -551,7 +555,7 @@ def _sentence_owner(ctx: SentenceContext) -> str | None:
     words: list[str] = []
     for t in ctx.tokens:
         if t.is_capitalised and t.is_word and t.lower not in ("the", "a", "an", "in", "on", "at", "according"):
-            if _is_place_token(ctx, ctx.tokens.index(t)):
+            if _is_place_token(ctx, ctx.position(t)):
                 return None
             words.append(t.lower)
         else:
@@ -703,53 +707,56 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
     return out
 
 
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+_NOT = frozenset({"not", "n't", "never"})
+
+
 def event_assertions(ctx: SentenceContext) -> list[Assertion]:
     """Whether something happened: "was (not) disconnected", "did not grant bail", "granted bail", "is expanding
-    a weapons complex". Polarity comes from the clause, so "did not" and "denied that ... had been" negate."""
+    a weapons complex". Polarity comes from the clause, so "did not" and "denied that ... had been" negate.
+
+    Passives and negated verb groups are taken for any verb (they state an event explicitly); bare and progressive
+    verbs only when the lexicon lists them as events, which keeps "said", "guided" and "serving" out."""
     lex = lexicon()
     out: list[Assertion] = []
     tokens = ctx.tokens
-    seen: set[int] = set()
     for k in range(1, len(tokens)):
         t = tokens[k]
-        if k in seen or not t.is_word or t.is_capitalised:
+        if not t.is_word or t.is_capitalised:
             continue
-        low = t.lower
+        verb = t.lower
         prev = tokens[k - 1].lower
-        if not (
-            low in lex.event_verbs or low.endswith(("ed", "ing")) or prev in lex.auxiliaries or prev in lex.aux_adverbs
-        ):
+        listed = verb in lex.event_verbs
+        if not (listed or verb.endswith("ed") or prev in lex.auxiliaries or prev in lex.aux_adverbs):
             continue
+        if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
+            continue
+        if verb in lex.stop_after_number or verb in lex.locative or verb in lex.determiners or not verb.isalpha():
+            continue  # "are not in Kursk": a preposition, not an event
         aux = _aux_start(tokens, k)
-        do_not = aux is not None and {tokens[m].lower for m in range(aux, k)} >= {"not"} and tokens[aux].lower in (
-            "did", "does", "do")
-        if not (do_not or _past_verb(tokens, k) or _event_verb(tokens, k) or tokens[k].lower.endswith("ing")):
-            continue
-        verb = tokens[k].lower
+        chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
+        past = verb.endswith("ed") or verb in lex.irregular_verbs
+        passive = bool(chain & _BE) and past
+        negated = bool(chain & _NOT)
         if aux is None:
-            # A bare past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
-            if not _past_verb(tokens, k) or k == 0 or not tokens[k - 1].is_word:
+            # A listed past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
+            if not (listed and past) or not tokens[k - 1].is_word:
                 continue
-            prev = tokens[k - 1].lower
             if not tokens[k - 1].is_capitalised and (
                 prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative
             ):
                 continue
-        elif verb.endswith("ing") and verb in lex.nominal_ing:
+        elif not (passive or negated or listed):
             continue
-        elif not (do_not or _past_verb(tokens, k) or _event_verb(tokens, k) or verb.endswith("ing")):
-            continue
-        if verb in lex.reporting_verbs or verb in lex.auxiliaries or any(rs <= k < re for rs, re in ctx.stance.refusals):
+        if any(rs <= k < re for rs, re in ctx.stance.refusals):
             continue
         a, _ = clause_of(ctx.stance.clauses, k)
         subject = _event_subject(ctx, k, a)
-        if subject is None or subject.proper or subject.head in lex.pronouns:
+        if subject is None or subject.head in lex.pronouns or (subject.proper and aux is None):
             continue
-        seen.add(k)
         lemma = verb_lemma(verb)
-        start = tokens[aux].start if aux is not None else tokens[k].start
-        out.append(_make(ctx, subject, f"happened:{lemma}", Event(predicate=lemma, text=tokens[k].text),
-                         start, tokens[k].end, k))
+        start = tokens[aux].start if aux is not None else t.start
+        out.append(_make(ctx, subject, f"happened:{lemma}", Event(predicate=lemma, text=t.text), start, t.end, k))
     return out
 
 

@@ -125,6 +125,7 @@ class Gazetteer:
         self._entries: dict[str, Entry] = {e.key: e for e in entries}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._country_cache: dict[str, str | None] = {}
+        self._slugs: dict[str, str] = {}
         never = set(stoplist.get("never", []))
         self._needs_cue = frozenset(stoplist.get("needs_cue", []))
         self._cues = frozenset(stoplist.get("cues", []))
@@ -214,7 +215,10 @@ class Gazetteer:
 
     def slug(self, key: str) -> str:
         """Readable lower-case hyphenated slug: ``KP`` -> ``north-korea``, ``RU-KRS`` -> ``kursk-oblast``."""
-        return _slugify(self.name(key))
+        slug = self._slugs.get(key)
+        if slug is None:
+            slug = self._slugs[key] = _slugify(self.name(key))
+        return slug
 
     def ancestors(self, key: str) -> set[str]:
         """The key and every place above it in the parent DAG (an unknown key is its own only ancestor)."""

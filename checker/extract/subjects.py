@@ -94,16 +94,30 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
 
 def build_subject(tokens: Sequence[Token], text: str, country: str | None = None) -> Subject | None:
     """Turn the tokens of a noun phrase into a ``Subject``; ``country`` adds an actor known from context."""
-    lex = lexicon()
-    gaz = gazetteer()
-    words = [t for t in tokens if t.is_word]
+    words = tuple((t.text, t.is_capitalised) for t in tokens if t.is_word)
     if not words:
         return None
+    found = _subject_key(words, country)
+    if found is None:
+        return None
+    key, head, country, proper = found
+    start, end = tokens[0].start, tokens[-1].end
+    return Subject(start=start, end=end, text=text[start:end], key=key, head=head, country=country, proper=proper)
+
+
+@lru_cache(maxsize=65536)
+def _subject_key(
+    words_in: tuple[tuple[str, bool], ...], country: str | None
+) -> tuple[str, str, str | None, bool] | None:
+    """(key, head, country, proper) for a noun phrase's words; cached, since the same phrases recur in a corpus."""
+    lex = lexicon()
+    gaz = gazetteer()
+    words = [_Word(text, text.lower(), cap) for text, cap in words_in]
     modifiers: list[str] = []
     i = 0
-    nouns: list[Token] = []
+    nouns: list[_Word] = []
     while i < len(words):
-        key, n = actor_key(words, i)
+        key, n = actor_key(words, i)  # type: ignore[arg-type]
         if key and i + n < len(words):
             country = country or key
             i += n
@@ -143,9 +157,17 @@ def build_subject(tokens: Sequence[Token], text: str, country: str | None = None
     if compound:
         parts.append(compound)
     parts.append(head)
-    start, end = tokens[0].start, tokens[-1].end
-    return Subject(start=start, end=end, text=text[start:end], key=" ".join(parts), head=head, country=country,
-                   proper=proper)
+    return " ".join(parts), head, country, proper
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """The parts of a token that a subject key depends on (a ``Token`` without its position)."""
+
+    text: str
+    lower: str
+    is_capitalised: bool
+    is_word: bool = True
 
 
 def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Token]:
