@@ -477,8 +477,11 @@ def _located_places(ctx: SentenceContext) -> list[tuple[int, int, Place, int]]:
     lex = lexicon()
     found = [(p.start, p.end, p.place, ctx.index_containing(p.start)) for p in ctx.places]
     taken = {i for *_, i in found}
-    for i in range(len(ctx.tokens) - 1):
-        if i in taken:
+    tokens = ctx.tokens
+    for i in range(len(tokens) - 1):
+        if i in taken or not tokens[i].is_capitalised:
+            continue
+        if not any(tokens[k].lower in lex.territory_nouns for k in range(i + 1, min(i + 4, len(tokens)))):
             continue
         key, n = actor_key(ctx.tokens, i)
         if key and i + n < len(ctx.tokens) and ctx.tokens[i + n].lower in lex.territory_nouns:
