@@ -16,6 +16,7 @@ so a crash or Ctrl-C leaves the previous state, and a busy timeout so two runs o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import sqlite3
@@ -38,6 +39,7 @@ __all__ = [
     "blocking_keys",
     "content_hash",
     "default_index_path",
+    "extractor_version",
 ]
 
 # Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
@@ -80,6 +82,23 @@ Progress = Callable[[int, int], None]
 def default_index_path(root: Path) -> Path:
     """Where a project keeps its index unless configured otherwise: next to the decisions, inside ``.checker``."""
     return Path(root) / ".checker" / "index.sqlite"
+
+
+@functools.cache
+def extractor_version() -> str:
+    """checker's version plus a digest of the code and data that turn a file into assertions.
+
+    A development checkout changes the extractor without bumping the version; hashing its sources (ingest,
+    extract, data: about 1.5 MB, ~10 ms once per process) makes any such change invalidate cached assertions.
+    """
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for sub in ("ingest", "extract", "data"):
+        for path in sorted((package / sub).rglob("*")):
+            if path.suffix in (".py", ".json") and path.is_file():
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def content_hash(raw: str) -> str:
@@ -126,13 +145,13 @@ def _stat(path: str) -> tuple[int | None, float | None]:
 class CorpusIndex:
     """An index file of corpus assertions; open it, ``refresh`` it with the corpus, then query it.
 
-    ``version`` is the extractor's version (checker's by default): assertions written by another version are
-    thrown away on open, because a better extractor must not be hidden behind a stale cache.
+    ``version`` identifies the extractor (``extractor_version()`` by default): assertions written by another one
+    are thrown away on open, because a better extractor must not be hidden behind a stale cache.
     """
 
-    def __init__(self, path: Path, *, version: str = __version__) -> None:
+    def __init__(self, path: Path, *, version: str | None = None) -> None:
         self.path = Path(path)
-        self.version = version
+        self.version = version if version is not None else extractor_version()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -160,10 +179,9 @@ class CorpusIndex:
             reason = f"the index cannot be used ({text})"
         return CheckerError(f"{self.path}: {reason}")
 
-    def _open(self) -> None:
+    def _header(self) -> tuple[int, set[str]]:
+        """(schema version, table names); raises ``CheckerError`` for a SQLite file that is not ours."""
         conn = self._conn
-        conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        # Reading the header first: a non-database file fails here, before anything is written to it.
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -172,26 +190,33 @@ class CorpusIndex:
                 f"{self.path}: is a SQLite database but not a checker index; "
                 "point the index setting elsewhere or delete the file"
             )
-        conn.execute("PRAGMA journal_mode = WAL")
+        return user_version, tables
+
+    def _open(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        self._header()  # a non-database file fails here, before anything is written to it
+        conn.execute("PRAGMA journal_mode = WAL")  # cannot change inside a transaction
         conn.execute("PRAGMA synchronous = NORMAL")
-        if not tables or user_version != SCHEMA_VERSION:
-            self._create(tables)
-        elif self._meta("extractor") != self.version:
-            with self._transaction():
+        # Looked at again under the write lock: another run may be creating or clearing the same index right now.
+        with self._transaction():
+            user_version, tables = self._header()
+            if not tables or user_version != SCHEMA_VERSION:
+                self._create(tables)
+            elif self._meta("extractor") != self.version:
                 conn.execute("DELETE FROM assertions")
                 conn.execute("DELETE FROM files")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
 
     def _create(self, old_tables: set[str]) -> None:
-        with self._transaction():
-            for table in old_tables & set(_TABLES):
-                self._conn.execute(f"DROP TABLE {table}")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self._conn.execute(statement)
-            self._conn.execute("INSERT INTO meta VALUES ('extractor', ?)", (self.version,))
-            self._conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for table in old_tables & set(_TABLES):
+            self._conn.execute(f"DROP TABLE {table}")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self._conn.execute(statement)
+        self._conn.execute("INSERT INTO meta VALUES ('extractor', ?)", (self.version,))
+        self._conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+        self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from checker.models import Conflict, DecisionStatus, Severity
+from checker.models import Conflict, DecisionStatus, Evidence, Polarity, Severity
 
 from tui.sanitize import clean_line, truncate
 from tui.state import STATUS_LABELS, documents_label
@@ -72,10 +72,15 @@ def _text_of(conflict: Conflict, key: str) -> str:
     if key == "subject":
         return conflict.subject
     if key == "value_a":
-        return conflict.evidence[0].value
+        return _value(conflict.evidence[0])
     if key == "value_b":
-        return conflict.evidence[1].value
+        return _value(conflict.evidence[1])
     return documents_label(conflict)
+
+
+def _value(evidence: Evidence) -> str:
+    """The value as the report gave it, with "not" when the report denies it ("not Kursk region")."""
+    return f"not {evidence.value}" if evidence.polarity == Polarity.NEGATED else evidence.value
 
 
 def row_cells(conflict: Conflict, compact: bool = False) -> dict[str, Text]:

@@ -307,3 +307,13 @@ def test_unreadable_files_count_as_stale_so_loading_reports_them(tmp_path: Path)
     binary.write_bytes(b"%PDF-1.7 not a report")
     with _index(tmp_path) as index:
         assert index.stale([str(tmp_path / "gone.txt"), str(binary)]) == [str(tmp_path / "gone.txt"), str(binary)]
+
+
+def test_two_indexes_opened_on_a_new_file_both_work(tmp_path: Path) -> None:
+    path = default_index_path(tmp_path)
+    first, second = CorpusIndex(path), CorpusIndex(path)
+    folder = _corpus(tmp_path, {"a.txt": TROOPS})
+    first.refresh(_load(folder), CountingExtract())
+    assert len(second) == 1
+    first.close()
+    second.close()
