@@ -80,7 +80,10 @@ def _text_of(conflict: Conflict, key: str) -> str:
 
 def _value(evidence: Evidence) -> str:
     """The value as the report gave it, with "not" when the report denies it ("not Kursk region")."""
-    return f"not {evidence.value}" if evidence.polarity == Polarity.NEGATED else evidence.value
+    words = set(evidence.value.lower().replace("n't", " not").split())
+    if evidence.polarity == Polarity.NEGATED and not words & {"not", "no", "never", "none"}:
+        return f"not {evidence.value}"
+    return evidence.value
 
 
 def row_cells(conflict: Conflict, compact: bool = False) -> dict[str, Text]:
