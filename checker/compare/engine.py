@@ -17,6 +17,7 @@ from typing import Iterable, Mapping, Sequence
 from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.messages import explain
+from checker.extract.assertions import WORLDWIDE
 from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
 from checker.extract.places import gazetteer
 from checker.models import (
@@ -40,10 +41,15 @@ CHANGE_AFTER_DAYS = 3
 _WEAK = frozenset({Modality.UNCONFIRMED, Modality.REPORTED})
 
 
+# Reports published further apart than this are not compared: they are about different moments, usually stories.
+WINDOW_DAYS = 45
+
+
 @dataclass(frozen=True)
 class CompareOptions:
     tolerance: float = 0.05
     change_after_days: int = CHANGE_AFTER_DAYS
+    window_days: int = WINDOW_DAYS
 
 
 def find_conflicts(
@@ -61,15 +67,54 @@ def find_conflicts(
     options = options or CompareOptions()
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
+    contexts = _contexts(assertions)
     found: dict[str, Conflict] = {}
     for (key, attribute), group in blocks(assertions).items():
-        for left, right in _pairs(group, incoming_set):
+        for left, right in _pairs(group, incoming_set, dates, contexts, options.window_days):
             conflict = _judge(key, attribute, left, right, dates, options)
             if conflict and conflict.id not in found:
                 found[conflict.id] = conflict
-    for conflict in _unverified(assertions, incoming_set):
+    for conflict in _unverified(assertions, incoming_set, dates, contexts, options.window_days):
         found.setdefault(conflict.id, conflict)
-    return sorted(_one_per_passage_pair(found.values()), key=_order)
+    conflicts = _one_per_passage_pair(found.values())
+    if incoming_set is not None:
+        conflicts = [_incoming_first(c, incoming_set) for c in conflicts]
+    return sorted(conflicts, key=_order)
+
+
+def _incoming_first(c: Conflict, incoming: set[str]) -> Conflict:
+    """With a standing corpus, the incoming report's passage leads: annotations point at the file under review."""
+    a, b = c.evidence
+    if a.path not in incoming and b.path in incoming:
+        return c.model_copy(update={"evidence": (b, a)})
+    return c
+
+
+def _contexts(assertions: Sequence[Assertion]) -> dict[str, frozenset[str]]:
+    """The countries each document's claims are scoped to ("killed in Sumy", "struck southern Turkey"), to keep
+    stories from different countries apart: two tolls of "people killed" are only compared when their reports share
+    a country. Location claims do not count here: where something is, is what they disagree about."""
+    gaz = gazetteer()
+    out: dict[str, set[str]] = defaultdict(set)
+    for a in assertions:
+        for key in (a.scope_place,):
+            if key:
+                country = gaz.country_of(key.split(":")[0]) or gaz.country_of(key)
+                if country:
+                    out[a.path].add(country)
+    return {path: frozenset(c) for path, c in out.items()}
+
+
+_SCOPED_WINDOW_DAYS = 400
+
+
+def _comparable_documents(
+    a: str, b: str, dates: Mapping[str, dt.date | None], contexts: Mapping[str, frozenset[str]], window: int
+) -> bool:
+    if a == b:
+        return True
+    ca, cb = contexts.get(a), contexts.get(b)
+    return not (ca and cb and not ca & cb)
 
 
 _KIND_PRIORITY = {k: i for i, k in enumerate(
@@ -94,24 +139,58 @@ def _order(c: Conflict) -> tuple:
     return (first.path, first.start, c.kind.value, c.evidence[1].path, c.evidence[1].start, c.id)
 
 
-def _pairs(group: list[Assertion], incoming: set[str] | None) -> Iterable[tuple[Assertion, Assertion]]:
+def _pairs(
+    group: list[Assertion],
+    incoming: set[str] | None,
+    dates: Mapping[str, dt.date | None],
+    contexts: Mapping[str, frozenset[str]],
+    window: int,
+) -> Iterable[tuple[Assertion, Assertion]]:
+    """Candidate pairs of one block, in date order, stopping at the edge of the time window: the cost grows with
+    the reports near in time to each other, not with the square of the corpus."""
     if len(group) > _ALL_PAIRS_LIMIT:
+        # Many repeats of the same value add no new disagreement: keep one per (document, value).
         reps: dict[tuple[str, str], Assertion] = {}
         for a in group:
-            reps.setdefault((a.path if incoming is not None and a.path in incoming else "", value_key(a)), a)
+            reps.setdefault((a.path, value_key(a)), a)
         group = list(reps.values())
-    for left, right in combinations(group, 2):
-        if incoming is not None and left.path not in incoming and right.path not in incoming:
-            continue
-        if left.path == right.path and left.evidence.start == right.evidence.start:
-            continue  # one sentence does not contradict itself by listing two values
-        yield left, right
+    far = dt.date.max
+    ordered = sorted(group, key=lambda a: (dates.get(a.path) or far, a.path, a.evidence.start))
+    for i, left in enumerate(ordered):
+        left_date = dates.get(left.path)
+        for right in ordered[i + 1 :]:
+            right_date = dates.get(right.path)
+            if left_date and right_date and (right_date - left_date).days > window:
+                # Beyond the window only claims that name their own time ("as of Jan. 1") are still lined up.
+                if left.time is None:
+                    break
+                if right.time is None or abs((right.time.start - left.time.start).days) > _SCOPED_WINDOW_DAYS:
+                    continue
+            if incoming is not None and left.path not in incoming and right.path not in incoming:
+                continue
+            if left.path == right.path and left.evidence.start == right.evidence.start:
+                continue  # one sentence does not contradict itself by listing two values
+            if not _comparable_documents(left.path, right.path, dates, contexts, window):
+                continue
+            yield left, right
 
 
 def _scopes_match(a: Assertion, b: Assertion) -> bool:
     if a.scope_event and b.scope_event and a.scope_event != b.scope_event:
         return False
-    if a.scope_place and b.scope_place and a.scope_place != b.scope_place:
+    if WORLDWIDE in (a.scope_place, b.scope_place) and a.scope_place != b.scope_place and (
+        a.scope_place and b.scope_place
+    ):
+        return False  # the worldwide total against one country's figure
+    if bool(a.scope_place) != bool(b.scope_place) and isinstance(a.value, Quantity):
+        # "34 cases in California" against "61 cases" nationwide: a part, not a rival figure.
+        scoped = a.scope_place or b.scope_place
+        gaz = gazetteer()
+        if scoped and scoped != WORLDWIDE and gaz.country_of(scoped.split(":")[0]) != scoped.split(":")[0]:
+            return False
+    if a.scope_place and b.scope_place and a.scope_place != b.scope_place and WORLDWIDE not in (
+        a.scope_place, b.scope_place
+    ):
         gaz = gazetteer()
         if not (gaz.contains(a.scope_place, b.scope_place) or gaz.contains(b.scope_place, a.scope_place)):
             return False
@@ -192,7 +271,13 @@ def _location(key, attribute, a, b, va: Place, vb: Place) -> Conflict | None:
     return None
 
 
-def _unverified(assertions: Sequence[Assertion], incoming: set[str] | None) -> list[Conflict]:
+def _unverified(
+    assertions: Sequence[Assertion],
+    incoming: set[str] | None,
+    dates: Mapping[str, dt.date | None],
+    contexts: Mapping[str, frozenset[str]],
+    window: int,
+) -> list[Conflict]:
     """A claim meeting a refusal to confirm it: same subject, attribute family, neither side itself a refusal."""
     mapping = canonical_keys(a.subject_key for a in assertions)
     refusals: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
@@ -210,6 +295,8 @@ def _unverified(assertions: Sequence[Assertion], incoming: set[str] | None) -> l
                 if incoming is not None and claim.path not in incoming and ref.path not in incoming:
                     continue
                 if claim.path == ref.path and claim.evidence.start == ref.evidence.start:
+                    continue
+                if not _comparable_documents(claim.path, ref.path, dates, contexts, window):
                     continue
                 out.append(_conflict(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM))
     return out

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import lexicon, verb_lemma
+from checker.extract.lexicon import event_predicate, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.stance import SentenceStance, clause_of
 from checker.extract.subjects import (
@@ -292,9 +292,30 @@ def _place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
 
 
 _LEVEL_CHANGES = frozenset({"increase", "decrease"})
+_TO_LEVEL = frozenset({"to", "at", "above", "below", "from", "past"})  # "rose to 3.6%" is a level; "rose 3.6%" a change
 _ELECTION_WORDS = frozenset({"vote", "votes", "ballots", "ballot", "election", "elections", "poll", "polls", "runoff",
                              "primary", "referendum", "electorate"})
 _SKIPPED_DIMENSIONS = frozenset({"duration"})  # ages and elapsed times are context, not claims worth comparing
+
+
+WORLDWIDE = "*worldwide"
+_WORLDWIDE_WORDS = frozenset({"worldwide", "globally", "nationwide", "overall", "altogether"})
+
+
+def _worldwide(tokens: Sequence[Token], after: int, clause: tuple[int, int]) -> bool:
+    """"1.2m vehicles worldwide", "61 cases nationwide": a total over every place, not the figure of one place."""
+    return any(t.lower in _WORLDWIDE_WORDS for t in tokens[after : min(clause[1], after + 6)])
+
+
+def _owned_nouns(ctx: SentenceContext) -> set[int]:
+    """Token indices of the nouns that directly follow a number ("nine deaths"): they say what *that* number
+    counts, so they are no trigger for a neighbouring number."""
+    out: set[int] = set()
+    for q in ctx.quantities:
+        j = ctx.index_at(q.end)
+        for t in phrase_after(ctx.tokens, j, limit=3):
+            out.add(ctx.position(t))
+    return out
 
 
 def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
@@ -314,12 +335,29 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
     out: list[Assertion] = []
     tokens = ctx.tokens
     lowers = {t.lower for t in tokens}
+    owned = _owned_nouns(ctx)
     for q in ctx.quantities:
         dim = q.quantity.dimension
         if dim in _SKIPPED_DIMENSIONS:
             continue
         first = ctx.index_containing(q.start)
         after = ctx.index_at(q.end)
+        if first > 0 and tokens[first - 1].lower in lex.age_words:
+            continue  # "aged 34": a person's age, not a count
+        if after + 1 < len(tokens) and tokens[after].lower == "of" and tokens[after + 1].lower in ("them", "those", "these", "which", "whom"):
+            continue  # "481,000 of them in the U.S.": a part of a figure given elsewhere
+        if first >= 2 and tokens[first - 1].lower in ("the", "its", "their") and tokens[first - 2].lower == "of" and (
+            first - 3 in ctx.number_tokens
+        ):
+            continue  # "won 68 of the 126 seats": 126 is the whole, not what was won
+        if (
+            dim == "count"
+            and after + 1 < len(tokens)
+            and tokens[after].lower == "of"
+            and tokens[after + 1].lower in ("the", "those", "these")
+            and not any(k in ctx.number_tokens for k in range(after + 1, min(after + 4, len(tokens))))
+        ):
+            continue  # "39,000 of the recalled vehicles are in Canada": a part of a whole counted elsewhere
         clause = clause_of(ctx.stance.clauses, first)
         skip = set(range(first, after))
         j = after
@@ -336,6 +374,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 j += 1  # "215 of the 465 seats", "300 of its 1,400 stores"
         words = phrase_after(tokens, j)
         np_end = j + len(words)
+        skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
         attribute, _ = _nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
         metric = _nearest_metric(ctx, first, clause, skip)
         before = tokens[first - 1].lower if first > 0 else ""
@@ -363,7 +402,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             elif tokens[first - 2].is_word and noun not in lex.stop_after_number:
                 subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
                 attribute = "amount"
-        if attribute in _LEVEL_CHANGES and (before in lex.level_prepositions or before == "of") and dim != "percent":
+        if attribute in _LEVEL_CHANGES and (
+            (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
+        ):
             attribute = metric or lex.default_attribute.get(dim, dim)  # "rose to 2,400", "climbed above 50,000"
         if first > 0 and tokens[first - 1].lower in ("another", "additional", "further", "extra"):
             additional = True  # "another 3,000 troops"
@@ -403,7 +444,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 first,
                 approximate=q.quantity.approximate,
                 time=_claim_time(ctx, *clause),
-                scope_place=_place_scope(ctx, *clause),
+                scope_place=WORLDWIDE if _worldwide(tokens, after, clause) else _place_scope(ctx, *clause),
                 scope_event=scope_event,
             )
         )
@@ -665,8 +706,9 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         j += _skip_determiners(tokens, j)
         if j < len(tokens) and not _is_place_token(ctx, j) and j not in ctx.number_tokens:
             obj = phrase_after(tokens, j, limit=4)
-            if obj and not obj[0].is_capitalised:
-                return build_subject(obj, ctx.doc.text)
+            subject = build_subject(obj, ctx.doc.text) if obj else None
+            if subject is not None and not subject.proper:
+                return subject
     head = aux if aux is not None else verb
     a, _ = clause_of(ctx.stance.clauses, verb)
     if tokens[a].lower in ("which", "that") and a > 0:
@@ -705,8 +747,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         subject = _event_subject(ctx, verb, a)
         if subject is None or subject.head in lex.pronouns or subject.proper:
             continue
-        lemma = verb_lemma(ctx.tokens[verb].lower)
-        out.append(_make(ctx, subject, f"when:{lemma}", _past_if_past_tense(ctx, verb, d), d.start, d.end, i))
+        predicate, _ = _predicate(ctx.tokens, verb)
+        out.append(_make(ctx, subject, f"when:{predicate}", _past_if_past_tense(ctx, verb, d), d.start, d.end, i))
     return out
 
 
@@ -738,7 +780,9 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue  # "are not in Kursk": a preposition, not an event
         aux = _aux_start(tokens, k)
         chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
-        past = verb.endswith("ed") or verb in lex.irregular_verbs
+        past = _is_past(verb)
+        verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
+        listed = listed or verdict
         passive = bool(chain & _BE) and past
         negated = bool(chain & _NOT)
         if aux is None:
@@ -757,10 +801,35 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         subject = _event_subject(ctx, k, a)
         if subject is None or subject.head in lex.pronouns or (subject.proper and aux is None):
             continue
-        lemma = verb_lemma(verb)
+        predicate, opposite = _predicate(tokens, k)
         start = tokens[aux].start if aux is not None else t.start
-        out.append(_make(ctx, subject, f"happened:{lemma}", Event(predicate=lemma, text=t.text), start, t.end, k))
+        polarity = ctx.stance.polarity(k, ctx.number_tokens)
+        if opposite:
+            polarity = Polarity.AFFIRMED if polarity == Polarity.NEGATED else Polarity.NEGATED
+        out.append(_make(ctx, subject, f"happened:{predicate}", Event(predicate=predicate, text=t.text), start, t.end,
+                         k, polarity=polarity))
     return out
+
+
+def _is_past(verb: str) -> bool:
+    """A past form: "-ed", a listed irregular, or a word whose base form differs ("stole" -> "steal")."""
+    if verb.endswith("ed") or verb in lexicon().irregular_verbs:
+        return True
+    return not verb.endswith(("s", "ing")) and verb_lemma(verb) != verb
+
+
+def _predicate(tokens: Sequence[Token], k: int) -> tuple[str, bool]:
+    """The event a verb states, and whether it states its opposite: "acquitted" is not convicted, "was found
+    (not) guilty" is (not) convicted, "hit" is struck."""
+    lemma = verb_lemma(tokens[k].lower)
+    if lemma == "find":
+        ahead = [t.lower for t in tokens[k + 1 : k + 8]]
+        if "guilty" in ahead:
+            g = ahead.index("guilty")
+            return "convict", g > 0 and ahead[g - 1] == "not"
+        if "innocent" in ahead:
+            return "convict", True
+    return event_predicate(lemma)
 
 
 def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[Assertion]:

@@ -83,6 +83,8 @@ class Lexicon:
     person_heads: frozenset[str]
     common_verbs: frozenset[str]
     group_nouns: frozenset[str]
+    predicate_aliases: dict[str, str]
+    age_words: frozenset[str]
     directions: frozenset[str]
     level_prepositions: frozenset[str]
     after_number_skip: frozenset[str]
@@ -142,6 +144,8 @@ def lexicon() -> Lexicon:
         person_heads=frozenset(lex["person_heads"]),
         common_verbs=frozenset(lex["common_verbs"]),
         group_nouns=frozenset(lex["group_nouns"]),
+        predicate_aliases={k: v for k, v in pred["predicate_aliases"].items() if not k.startswith("_")},
+        age_words=frozenset(lex["age_words"]),
         directions=frozenset(lex["directions"]),
         level_prepositions=frozenset(lex["level_prepositions"]),
         after_number_skip=frozenset(lex["after_number_skip"]),
@@ -161,3 +165,11 @@ def verb_lemma(word: str) -> str:
     if word in lex.irregular_verbs:
         return lex.irregular_verbs[word]
     return simplemma.lemmatize(word, lang="en")
+
+
+def event_predicate(lemma: str) -> tuple[str, bool]:
+    """The canonical predicate of an event verb and whether it states the opposite ("acquit" -> convict, True)."""
+    alias = lexicon().predicate_aliases.get(lemma)
+    if alias is None:
+        return lemma, False
+    return alias.lstrip("!"), alias.startswith("!")

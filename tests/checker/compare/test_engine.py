@@ -143,8 +143,14 @@ def test_as_of_dates_make_a_change_not_a_contradiction() -> None:
 def test_reports_far_apart_make_a_change() -> None:
     texts = ("Cholera cases in the camp reached 1,200.", "Cholera cases in the camp reached 4,800.")
     assert kinds(check(*texts)) == ["numeric"]
-    far = {"a.txt": dt.date(2024, 10, 1), "b.txt": dt.date(2024, 11, 20)}
-    assert kinds(check(*texts, dates=far)) == ["change"]
+    apart = {"a.txt": dt.date(2024, 10, 1), "b.txt": dt.date(2024, 10, 20)}
+    assert kinds(check(*texts, dates=apart)) == ["change"]
+
+
+def test_reports_outside_the_time_window_are_not_compared() -> None:
+    texts = ("Cholera cases in the camp reached 1,200.", "Cholera cases in the camp reached 4,800.")
+    far = {"a.txt": dt.date(2024, 1, 1), "b.txt": dt.date(2024, 11, 20)}
+    assert kinds(check(*texts, dates=far)) == []
 
 
 def test_small_move_over_time_is_not_news() -> None:

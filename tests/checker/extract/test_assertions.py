@@ -47,7 +47,7 @@ def test_passive_toll_with_two_numbers() -> None:
 
 def test_arrests_keep_subject_place_and_time() -> None:
     found = extract("Police arrested 14 protesters in Lagos on Saturday.")
-    arrested = one(found, "arrested", "protester")
+    arrested = one(found, "arrested", "protesters")
     assert arrested.value.nominal == 14
     assert arrested.scope_place == "NG-LA"
     assert arrested.time is not None and arrested.time.start == dt.date(2024, 11, 23)
@@ -100,7 +100,7 @@ def test_approximate_count_is_hedged_and_keyed_by_nationality() -> None:
 
 def test_location_of_a_counted_subject() -> None:
     found = extract("Police arrested 14 protesters in Lagos on Saturday.")
-    location = one(found, "location", "protester")
+    location = one(found, "location", "protesters")
     assert isinstance(location.value, Place) and location.value.key == "NG-LA"
 
 
