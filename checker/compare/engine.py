@@ -182,12 +182,6 @@ def _scopes_match(a: Assertion, b: Assertion) -> bool:
         a.scope_place and b.scope_place
     ):
         return False  # the worldwide total against one country's figure
-    if bool(a.scope_place) != bool(b.scope_place) and isinstance(a.value, Quantity):
-        # "34 cases in California" against "61 cases" nationwide: a part, not a rival figure.
-        scoped = a.scope_place or b.scope_place
-        gaz = gazetteer()
-        if scoped and scoped != WORLDWIDE and gaz.country_of(scoped.split(":")[0]) != scoped.split(":")[0]:
-            return False
     if a.scope_place and b.scope_place and a.scope_place != b.scope_place and WORLDWIDE not in (
         a.scope_place, b.scope_place
     ):
@@ -286,7 +280,7 @@ def _unverified(
         k = (mapping[a.subject_key], family(a.attribute))
         if a.modality == Modality.CANNOT_CONFIRM:
             refusals[k].append(a)
-        elif isinstance(a.value, Quantity) and a.polarity == Polarity.AFFIRMED:
+        elif isinstance(a.value, (Quantity, Event)) and a.polarity == Polarity.AFFIRMED:
             claims[k].append(a)
     out: list[Conflict] = []
     for k, refs in refusals.items():

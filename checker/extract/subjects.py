@@ -46,6 +46,14 @@ def _common_word(word: str) -> bool:
     )
 
 
+def _common_opener(word: str) -> bool:
+    """Whether a capitalised first word of a sentence is an ordinary word ("Annual inflation rose", "Voting was
+    suspended") rather than a name ("Brightline Corp's profit"): an adjective or a word the lexicon knows."""
+    import simplemma
+
+    return (word.endswith(_ADJECTIVE_ENDINGS) or _common_word(word)) and simplemma.is_known(word, lang="en")
+
+
 def singular(word: str) -> str:
     """A crude singular; only used to make keys agree, never shown to a user."""
     if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
@@ -94,7 +102,7 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
 
 def build_subject(tokens: Sequence[Token], text: str, country: str | None = None) -> Subject | None:
     """Turn the tokens of a noun phrase into a ``Subject``; ``country`` adds an actor known from context."""
-    words = tuple((t.text, t.is_capitalised) for t in tokens if t.is_word)
+    words = tuple((t.text, t.is_capitalised, t.initial) for t in tokens if t.is_word)
     if not words:
         return None
     found = _subject_key(words, country)
@@ -107,12 +115,13 @@ def build_subject(tokens: Sequence[Token], text: str, country: str | None = None
 
 @lru_cache(maxsize=65536)
 def _subject_key(
-    words_in: tuple[tuple[str, bool], ...], country: str | None
+    words_in: tuple[tuple[str, bool, bool], ...], country: str | None
 ) -> tuple[str, str, str | None, bool] | None:
     """(key, head, country, proper) for a noun phrase's words; cached, since the same phrases recur in a corpus."""
     lex = lexicon()
     gaz = gazetteer()
-    words = [_Word(text, text.lower(), cap) for text, cap in words_in]
+    words = [_Word(text, text.lower(), cap, initial=initial and _common_opener(text.lower()))
+             for text, cap, initial in words_in]
     modifiers: list[str] = []
     i = 0
     nouns: list[_Word] = []
@@ -126,7 +135,7 @@ def _subject_key(
         if t.lower in lex.determiners or t.lower == "'s":
             i += 1
             continue
-        if t.is_capitalised and i < len(words) - 1 and not nouns:
+        if t.is_capitalised and not t.initial and i < len(words) - 1 and not nouns:
             modifiers.append(t.lower)
         else:
             nouns.append(t)
@@ -136,7 +145,7 @@ def _subject_key(
             return None
         nouns = [words[-1]]
         modifiers = modifiers[:-1]
-    proper = all(t.is_capitalised and not _common_word(t.lower) for t in nouns)
+    proper = all(t.is_capitalised and not (t.initial and len(nouns) > 1) and not _common_word(t.lower) for t in nouns)
     lowered = [t.lower for t in nouns]
     head, used = canonical_head(lowered)
     rest = lowered[: len(lowered) - used]
@@ -168,6 +177,7 @@ class _Word:
     lower: str
     is_capitalised: bool
     is_word: bool = True
+    initial: bool = False
 
 
 def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Token]:

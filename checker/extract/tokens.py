@@ -20,6 +20,7 @@ class Token:
     lower: str
     is_word: bool
     is_capitalised: bool
+    initial: bool = False  # the sentence's first word: its capital letter says nothing about the word
 
 
 def _token(start: int, end: int, text: str, lower: str) -> Token:
@@ -53,4 +54,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(_token(cut, e, word[-2:], "'s"))
             continue
         append(_token(s, e, word, lower))
+    for t in out:
+        if t.is_word:
+            if t.is_capitalised:
+                out[out.index(t)] = Token(t.start, t.end, t.text, t.lower, t.is_word, t.is_capitalised, True)
+            break
     return out
