@@ -62,8 +62,14 @@ def _matches(expected: ExpectedConflict, conflict: Conflict, words: set[str]) ->
 
 def run_case(case: EvalCase) -> CaseResult:
     docs = [parse_document(name, text) for name, text in case.documents.items()]
-    assertions = [a for d in docs for a in extract_document(d).assertions]
-    found = find_conflicts(assertions, dates={d.path: d.date for d in docs})
+    extracted = [extract_document(d) for d in docs]
+    assertions = [a for d in extracted for a in d.assertions]
+    found = find_conflicts(
+        assertions,
+        dates={d.path: d.date for d in docs},
+        countries={d.path: d.countries for d in extracted},
+        names={d.path: d.names for d in extracted},
+    )
     # The words of both sides' subject keys, so that a label naming "troops" matches "north-korea troops".
     words_by_id: dict[str, set[str]] = {}
     for c in found:

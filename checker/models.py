@@ -267,12 +267,20 @@ class Assertion(BaseModel):
 
 
 class DocumentAssertions(BaseModel):
-    """The result of extracting one document: what ``checker extract`` prints and the comparison reads."""
+    """The result of extracting one document: what ``checker extract`` prints and the comparison reads.
+
+    ``countries`` are the gazetteer keys of the countries the report is about (its title, dateline and lead, and
+    every place it locates something in): the comparison only lines up claims of reports that share one.
+    ``names`` are the rare capitalised words it uses (people, companies, units: "Haddad", "Aomori"), a cheap
+    fingerprint of its story.
+    """
 
     path: str
     title: str | None = None
     source: str | None = None
     date: dt.date | None = None
+    countries: list[str] = Field(default_factory=list)
+    names: list[str] = Field(default_factory=list)
     assertions: list[Assertion]
 
 

@@ -76,6 +76,8 @@ def analyse(
         dates={d.path: d.date for d in documents},
         incoming=incoming,
         options=CompareOptions(tolerance=tolerance),
+        countries={d.path: d.countries for d in extracted},
+        names={d.path: d.names for d in extracted},
     )
     undated = [d.path for d in documents if d.date is None]
     if undated:

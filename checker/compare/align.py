@@ -48,7 +48,7 @@ def canonical_keys(keys: Iterable[str]) -> dict[str, str]:
         words = {rep: set(rep.split()) for rep in reps}
         for rep in reps:
             wider = [other for other in reps if other != rep and words[rep] < words[other]]
-            if len(wider) == 1 and not any(words[o] < words[wider[0]] for o in reps if o not in (rep, wider[0])):
+            if len(wider) == 1:
                 for key, target in mapping.items():
                     if target == rep:
                         mapping[key] = wider[0]

@@ -58,6 +58,8 @@ def find_conflicts(
     dates: Mapping[str, dt.date | None] | None = None,
     incoming: Iterable[str] | None = None,
     options: CompareOptions | None = None,
+    countries: Mapping[str, Iterable[str]] | None = None,
+    names: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Conflict]:
     """Every conflict among ``assertions``; with ``incoming``, only pairs with at least one incoming path.
 
@@ -67,19 +69,37 @@ def find_conflicts(
     options = options or CompareOptions()
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
-    contexts = _contexts(assertions)
+    contexts = _contexts(assertions, countries or {})
+    stories = {path: frozenset(found) for path, found in (names or {}).items()}
     found: dict[str, Conflict] = {}
     for (key, attribute), group in blocks(assertions).items():
-        for left, right in _pairs(group, incoming_set, dates, contexts, options.window_days):
+        changes: dict[int, tuple[int, Conflict]] = {}
+        for left, right in _pairs(group, incoming_set, dates, contexts, options.window_days, stories):
             conflict = _judge(key, attribute, left, right, dates, options)
-            if conflict and conflict.id not in found:
-                found[conflict.id] = conflict
-    for conflict in _unverified(assertions, incoming_set, dates, contexts, options.window_days):
+            if conflict is None or conflict.id in found:
+                continue
+            if conflict.kind == ConflictKind.CHANGE:
+                # A series of figures is a timeline: report each figure against the next one, not against all.
+                gap = _gap(left, right, dates)
+                held = changes.get(id(left))
+                if held is None or gap < held[0]:
+                    changes[id(left)] = (gap, conflict)
+                continue
+            found[conflict.id] = conflict
+        for _, conflict in changes.values():
+            found.setdefault(conflict.id, conflict)
+    for conflict in _unverified(assertions, incoming_set, dates, contexts, options.window_days, stories):
         found.setdefault(conflict.id, conflict)
     conflicts = _one_per_passage_pair(found.values())
     if incoming_set is not None:
         conflicts = [_incoming_first(c, incoming_set) for c in conflicts]
     return sorted(conflicts, key=_order)
+
+
+def _gap(a: Assertion, b: Assertion, dates: Mapping[str, dt.date | None]) -> int:
+    da = a.time.start if a.time else dates.get(a.path)
+    db = b.time.start if b.time else dates.get(b.path)
+    return abs((da - db).days) if da and db else 10**6
 
 
 def _incoming_first(c: Conflict, incoming: set[str]) -> Conflict:
@@ -90,10 +110,10 @@ def _incoming_first(c: Conflict, incoming: set[str]) -> Conflict:
     return c
 
 
-def _contexts(assertions: Sequence[Assertion]) -> dict[str, frozenset[str]]:
-    """The countries each document's claims are scoped to ("killed in Sumy", "struck southern Turkey"), to keep
-    stories from different countries apart: two tolls of "people killed" are only compared when their reports share
-    a country. Location claims do not count here: where something is, is what they disagree about."""
+def _contexts(assertions: Sequence[Assertion], countries: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """The countries each document is about: its claims' scopes ("killed in Sumy") and what extraction found in its
+    title, dateline and lead. Two tolls of "people killed" are only compared when their reports share a country;
+    location claims skip this test, since where something is, is what they disagree about."""
     gaz = gazetteer()
     out: dict[str, set[str]] = defaultdict(set)
     for a in assertions:
@@ -102,19 +122,34 @@ def _contexts(assertions: Sequence[Assertion]) -> dict[str, frozenset[str]]:
                 country = gaz.country_of(key.split(":")[0]) or gaz.country_of(key)
                 if country:
                     out[a.path].add(country)
+    for path, found in countries.items():
+        out[path].update(found)
     return {path: frozenset(c) for path, c in out.items()}
 
 
 _SCOPED_WINDOW_DAYS = 400
 
 
+_NAMES_FOR_STORY = 3
+
+
 def _comparable_documents(
-    a: str, b: str, dates: Mapping[str, dt.date | None], contexts: Mapping[str, frozenset[str]], window: int
+    a: str,
+    b: str,
+    dates: Mapping[str, dt.date | None],
+    contexts: Mapping[str, frozenset[str]],
+    window: int,
+    stories: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
+    """Whether two reports can be about the same story: they share a country when both name one, and a name when
+    both name several (two companies' job cuts in one country share no executive, no brand)."""
     if a == b:
         return True
     ca, cb = contexts.get(a), contexts.get(b)
-    return not (ca and cb and not ca & cb)
+    if ca and cb and not ca & cb:
+        return False
+    na, nb = (stories or {}).get(a), (stories or {}).get(b)
+    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY and not na & nb)
 
 
 _KIND_PRIORITY = {k: i for i, k in enumerate(
@@ -145,6 +180,7 @@ def _pairs(
     dates: Mapping[str, dt.date | None],
     contexts: Mapping[str, frozenset[str]],
     window: int,
+    stories: Mapping[str, frozenset[str]],
 ) -> Iterable[tuple[Assertion, Assertion]]:
     """Candidate pairs of one block, in date order, stopping at the edge of the time window: the cost grows with
     the reports near in time to each other, not with the square of the corpus."""
@@ -170,7 +206,9 @@ def _pairs(
                 continue
             if left.path == right.path and left.evidence.start == right.evidence.start:
                 continue  # one sentence does not contradict itself by listing two values
-            if not _comparable_documents(left.path, right.path, dates, contexts, window):
+            if not _comparable_documents(
+                left.path, right.path, dates, {} if isinstance(left.value, Place) else contexts, window, stories
+            ):
                 continue
             yield left, right
 
@@ -256,6 +294,8 @@ def _location(key, attribute, a, b, va: Place, vb: Place) -> Conflict | None:
     if a.polarity == Polarity.AFFIRMED and b.polarity == Polarity.AFFIRMED:
         if places_related(va, vb):
             return None
+        if len(key.split()) < 2 and _plural(a.subject):
+            return None  # "patients in Karachi" vs "patients in Lagos": a bare plural is many groups, not one
         return _conflict(ConflictKind.LOCATION, key, attribute, a, b, Severity.MEDIUM)
     if a.polarity == b.polarity:
         return None
@@ -265,12 +305,18 @@ def _location(key, attribute, a, b, va: Place, vb: Place) -> Conflict | None:
     return None
 
 
+def _plural(phrase: str) -> bool:
+    last = phrase.strip().split()[-1].lower() if phrase.strip() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
 def _unverified(
     assertions: Sequence[Assertion],
     incoming: set[str] | None,
     dates: Mapping[str, dt.date | None],
     contexts: Mapping[str, frozenset[str]],
     window: int,
+    stories: Mapping[str, frozenset[str]],
 ) -> list[Conflict]:
     """A claim meeting a refusal to confirm it: same subject, attribute family, neither side itself a refusal."""
     mapping = canonical_keys(a.subject_key for a in assertions)
@@ -290,7 +336,7 @@ def _unverified(
                     continue
                 if claim.path == ref.path and claim.evidence.start == ref.evidence.start:
                     continue
-                if not _comparable_documents(claim.path, ref.path, dates, contexts, window):
+                if not _comparable_documents(claim.path, ref.path, dates, contexts, window, stories):
                     continue
                 out.append(_conflict(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM))
     return out

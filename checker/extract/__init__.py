@@ -11,7 +11,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.tokens import tokenize
-from checker.models import Assertion, Document, DocumentAssertions, Sentence
+from checker.models import Assertion, Document, DocumentAssertions, Place, Sentence
 
 __all__ = ["extract_document", "extract_text"]
 
@@ -60,13 +60,48 @@ def extract_document(doc: Document) -> DocumentAssertions:
     memory = SourceMemory()
     state = DocumentState()
     assertions: list[Assertion] = []
+    names: set[str] = set()
     for i, sentence in enumerate(sentences):
         tokens = tokenize(text, sentence.start, sentence.end)
+        names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
         opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
         stance = analyse_stance(tokens, text, memory, opaque)
         ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
         assertions.extend(sentence_assertions(ctx))
-    return DocumentAssertions(path=doc.path, title=doc.title, source=doc.source, date=doc.date, assertions=assertions)
+    return DocumentAssertions(
+        path=doc.path,
+        title=doc.title,
+        source=doc.source,
+        date=doc.date,
+        countries=_countries(doc, places, assertions),
+        names=_rare(names),
+        assertions=assertions,
+    )
+
+
+def _rare(words: set[str]) -> list[str]:
+    """Capitalised words that are not ordinary English words: names of people, companies, units and places."""
+    import simplemma
+
+    return sorted(w for w in words if w.isalpha() and not simplemma.is_known(w, lang="en"))
+
+
+_LEAD_CHARS = 400
+
+
+def _countries(doc: Document, places: list[list], assertions: list[Assertion]) -> list[str]:
+    """The countries a report is about: places named in its title, dateline and lead, and where it locates things."""
+    gaz = gazetteer()
+    keys = [m.place.key for m in gaz.find(doc.title or "")]
+    keys += [m.place.key for m in gaz.find(doc.text[: doc.body_start + _LEAD_CHARS])]
+    keys += [a.value.key for a in assertions if isinstance(a.value, Place)]
+    keys += [a.scope_place for a in assertions if a.scope_place]
+    out = set()
+    for key in keys:
+        country = gaz.country_of(key.split(":")[0])
+        if country:
+            out.add(country)
+    return sorted(out)
 
 
 def extract_text(text: str, *, path: str = "<text>", date: dt.date | None = None, source: str | None = None) -> list[Assertion]:

@@ -53,6 +53,7 @@ class DocumentState:
     """What earlier sentences of the same document tell later ones: the last thing talked about."""
 
     last_subject: Subject | None = None
+    organisation: str | None = None  # the company or body the report is about, for "the group", "its"
 
 
 @dataclass
@@ -429,6 +430,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = _clause_subject(ctx, clause[0], first)
         if subject is None or subject.head in lex.pronouns:
             continue
+        subject = _with_organisation(ctx, subject, clause)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, attribute)
         ctx.state.last_subject = subject
@@ -467,6 +469,47 @@ def _without_metric(subject: Subject, attribute: str) -> Subject:
         return subject
     return Subject(subject.start, subject.end, subject.text, " ".join(trimmed), trimmed[-1], subject.country,
                    subject.proper)
+
+
+def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int, int]) -> Subject:
+    """"The group would cut 4,400 jobs", "its revenue": the report's organisation, named earlier, owns the figure;
+    so two reports about two companies' job cuts are not lined up as one."""
+    org = ctx.state.organisation
+    if org is None or subject.country or org in subject.key:
+        return subject
+    lex = lexicon()
+    opens_with_org = " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org
+    refers = opens_with_org or any(
+        t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
+        for k, t in enumerate(ctx.tokens)
+    )
+    if not refers and subject.head not in lex.organisation_references:
+        return subject
+    key = " ".join(w for w in subject.key.split() if w not in lex.organisation_references) or subject.key
+    return Subject(subject.start, subject.end, subject.text, f"{org} {key}", subject.head, subject.country,
+                   subject.proper)
+
+
+def remember_organisation(ctx: SentenceContext) -> None:
+    """Note the organisation a report opens with: two or more capitalised words ("Sterling Airlines", "Aomori
+    Motor Co.") starting a sentence and followed by a verb, that are neither a place nor a nationality."""
+    if ctx.state.organisation is not None:
+        return
+    words: list[Token] = []
+    for t in ctx.tokens:
+        if t.is_word and t.is_capitalised:
+            words.append(t)
+        elif t.text == "." and words:
+            continue
+        else:
+            break
+    if len(words) < 2 or any(_is_place_token(ctx, ctx.position(w)) for w in words):
+        return
+    if actor_key(ctx.tokens, 0)[0] is not None:
+        return
+    nxt = ctx.position(words[-1]) + 1
+    if nxt < len(ctx.tokens) and ctx.tokens[nxt].is_word and not ctx.tokens[nxt].is_capitalised:
+        ctx.state.organisation = " ".join(w.lower for w in words)
 
 
 def _people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:
@@ -862,6 +905,7 @@ def sentence_assertions(ctx: SentenceContext) -> list[Assertion]:
     if not ctx.tokens:
         return []
     scope_event = _scope_event(ctx)
+    remember_organisation(ctx)
     made: list[Assertion] = []
     made += quantity_assertions(ctx, scope_event)
     made += location_assertions(ctx)

@@ -85,6 +85,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     predicate_aliases: dict[str, str]
     age_words: frozenset[str]
+    organisation_references: frozenset[str]
     directions: frozenset[str]
     level_prepositions: frozenset[str]
     after_number_skip: frozenset[str]
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         group_nouns=frozenset(lex["group_nouns"]),
         predicate_aliases={k: v for k, v in pred["predicate_aliases"].items() if not k.startswith("_")},
         age_words=frozenset(lex["age_words"]),
+        organisation_references=frozenset(lex["organisation_references"]),
         directions=frozenset(lex["directions"]),
         level_prepositions=frozenset(lex["level_prepositions"]),
         after_number_skip=frozenset(lex["after_number_skip"]),
