@@ -206,9 +206,10 @@ def _pairs(
                 continue
             if left.path == right.path and left.evidence.start == right.evidence.start:
                 continue  # one sentence does not contradict itself by listing two values
-            if not _comparable_documents(
-                left.path, right.path, dates, {} if isinstance(left.value, Place) else contexts, window, stories
-            ):
+            # Where something is, is what location claims disagree about, so a named subject ("Novagen's
+            # headquarters") is compared across countries; a bare one ("earthquake") only within one.
+            located = isinstance(left.value, Place) and len(left.subject_key.split()) > 1
+            if not _comparable_documents(left.path, right.path, dates, {} if located else contexts, window, stories):
                 continue
             yield left, right
 
