@@ -83,8 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "  checker check --against corpus/ incoming/today.md --format github\n"
                        "  checker check seeds/ --min-severity medium --fail-on any")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports to check (default: 'paths' from settings)")
-    p.add_argument("--against", nargs="+", metavar="CORPUS", default=None,
-                   help="standing corpus: only conflicts involving PATHs are reported")
+    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
+                   help="standing corpus (repeatable): only conflicts involving PATHs are reported; the corpus is "
+                   "read through the index in .checker/index.sqlite, so only new or changed files are extracted")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default=None,
                    help="output format (default: text)")
     p.add_argument("--min-severity", choices=("low", "medium", "high"), default=None,
@@ -119,16 +120,29 @@ def build_parser() -> argparse.ArgumentParser:
                        "'accepted by checker baseline', so that 'checker check' fails only on conflicts that "
                        "appear later. Existing decisions are kept.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
-    p.add_argument("--against", nargs="+", metavar="CORPUS", default=None)
+    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
+                   help="standing corpus (repeatable); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     _add_input_options(p)
+
+    p = sub.add_parser("index", help="build or refresh the corpus index used by check --against",
+                       description="Read and extract a standing corpus into the SQLite index (.checker/index.sqlite "
+                       "by default). Only files that are new or whose content changed are read again, so running it "
+                       "on every pipeline run is cheap.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="examples:\n  checker index corpus/\n  checker check --against corpus/ incoming/")
+    p.add_argument("corpus", nargs="*", metavar="CORPUS", help="corpus folders or files (default: 'corpus' setting)")
+    p.add_argument("--index", type=Path, default=None, metavar="FILE", help="index file (default: .checker/index.sqlite)")
+    p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for reports that carry none")
 
     p = sub.add_parser("review", help="judge each conflict in a terminal UI",
                        description="Open the review UI: every conflict with both passages side by side. "
                        "c confirm, d dismiss, n note, u undo, o open the document, / search, f filter, ? help, "
                        "q quit. Decisions are saved at once to the decisions file.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
-    p.add_argument("--against", nargs="+", metavar="CORPUS", default=None)
+    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
+                   help="standing corpus (repeatable); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     _add_input_options(p)
 
@@ -224,6 +238,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         analysis = analyse(
             settings.paths,
             against=settings.corpus,
+            index_path=settings.index,
             encoding=settings.encoding,
             strict=args.strict,
             reference_date=args.date,
@@ -290,6 +305,23 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_index(args: argparse.Namespace) -> int:
+    from checker.config import load_settings
+    from checker.pipeline import build_index
+
+    settings, _ = load_settings(overrides={"corpus": args.corpus or None, "index": args.index,
+                                           "encoding": args.encoding})
+    if not settings.corpus:
+        raise ConfigError("no corpus: name it (checker index corpus/) or set 'corpus' in [tool.checker]")
+    with _progress(True, "indexing") as progress:
+        stats, warnings = build_index(settings.corpus, index_path=settings.index, encoding=settings.encoding,
+                                      reference_date=args.date, max_bytes=settings.max_bytes, on_progress=progress)
+    _warn(warnings)
+    print(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
+          f"{stats.removed} removed")
+    return EXIT_OK
+
+
 def _who() -> str | None:
     return os.environ.get("CHECKER_USER") or os.environ.get("USER") or os.environ.get("USERNAME")
 
@@ -320,7 +352,8 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     if not settings.paths:
         raise ConfigError("no reports: name them (checker baseline reports/) or set 'paths' in [tool.checker]")
     with _progress(True, "checking") as progress:
-        analysis = analyse(settings.paths, against=settings.corpus, encoding=settings.encoding, strict=args.strict,
+        analysis = analyse(settings.paths, against=settings.corpus, index_path=settings.index,
+                           encoding=settings.encoding, strict=args.strict,
                            reference_date=args.date, max_bytes=settings.max_bytes,
                            tolerance=settings.numeric_tolerance, on_progress=progress)
     _warn(analysis.warnings)
@@ -347,7 +380,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     store.load()  # a broken decisions file is reported before the screen opens
 
     def load(progress):
-        return analyse(settings.paths, against=settings.corpus, encoding=settings.encoding, strict=args.strict,
+        return analyse(settings.paths, against=settings.corpus, index_path=settings.index,
+                       encoding=settings.encoding, strict=args.strict,
                        reference_date=args.date, max_bytes=settings.max_bytes,
                        tolerance=settings.numeric_tolerance, on_progress=progress)
 
@@ -364,6 +398,7 @@ _COMMANDS = {
     "decide": cmd_decide,
     "baseline": cmd_baseline,
     "review": cmd_review,
+    "index": cmd_index,
     "diff": cmd_diff,
     "eval": cmd_eval,
 }

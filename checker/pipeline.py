@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
+from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence
 
 from checker.compare import CompareOptions, find_conflicts
 from checker.extract import extract_document
-from checker.ingest import load_documents
+from checker.ingest import discover, load_documents
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
+from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
 Progress = Callable[[int, int], None]
 
@@ -47,6 +50,7 @@ def analyse(
     paths: Sequence[str],
     *,
     against: Sequence[str] = (),
+    index_path: Path | None = None,
     encoding: str | None = None,
     strict: bool = False,
     reference_date: dt.date | None = None,
@@ -54,42 +58,110 @@ def analyse(
     tolerance: float = 0.05,
     on_progress: Progress | None = None,
 ) -> Analysis:
-    """Load ``paths`` (and ``against``, a standing corpus), extract, and compare.
+    """Load ``paths``, extract, and compare; with ``against``, compare them with a standing corpus instead.
 
-    With ``against``, only conflicts with at least one side in ``paths`` are reported: the corpus is context, its
-    own old disagreements are not news.
+    The corpus goes through the SQLite index at ``index_path`` (default ``.checker/index.sqlite``): only its new
+    or changed files are read and extracted, and only the blocks the incoming reports' assertions fall into are
+    fetched. Only conflicts with at least one side in ``paths`` are reported: the corpus is context, its own old
+    disagreements are not news.
     """
-    options = dict(encoding=encoding, strict=strict, reference_date=reference_date, max_bytes=max_bytes)
-    loaded = load_documents(list(paths), **options)
+    load_options = dict(encoding=encoding, strict=strict, reference_date=reference_date, max_bytes=max_bytes)
+    loaded = load_documents(list(paths), **load_options)
     documents = list(loaded.documents)
-    problems = list(loaded.problems)
+    warnings = [str(p) for p in loaded.problems]
+    extracted = extract_all(documents, on_progress)
+    assertions: list[Assertion] = [a for d in extracted for a in d.assertions]
+    dates = {d.path: d.date for d in documents}
+    countries = {d.path: d.countries for d in extracted}
+    names = {d.path: d.names for d in extracted}
     incoming = None
     if against:
         incoming = {d.path for d in documents}
-        corpus = load_documents(list(against), **options)
-        documents += [d for d in corpus.documents if d.path not in incoming]
-        problems += corpus.problems
-    extracted = extract_all(documents, on_progress)
-    assertions: list[Assertion] = [a for d in extracted for a in d.assertions]
+        corpus, corpus_warnings = _corpus_assertions(
+            against, incoming, assertions, index_path, load_options, on_progress
+        )
+        warnings += corpus_warnings
+        assertions += corpus.assertions
+        dates.update(corpus.dates)
+        countries.update(corpus.countries)
+        names.update(corpus.names)
     conflicts = find_conflicts(
         assertions,
-        dates={d.path: d.date for d in documents},
+        dates=dates,
         incoming=incoming,
         options=CompareOptions(tolerance=tolerance),
-        countries={d.path: d.countries for d in extracted},
-        names={d.path: d.names for d in extracted},
+        countries=countries,
+        names=names,
     )
+    if incoming is not None:
+        # The review UI shows both passages, so corpus reports that take part in a conflict are read in full.
+        needed = sorted({e.path for c in conflicts for e in c.evidence} - incoming)
+        if needed:
+            documents += load_documents(needed, **load_options).documents
     undated = [d.path for d in documents if d.date is None]
-    if undated:
-        problems_text = [f"{p}: no date found (front matter, <meta>, dateline); dates without a year are not "
-                         "resolved -- pass --date YYYY-MM-DD" for p in undated[:5]]
-        if len(undated) > 5:
-            problems_text.append(f"... and {len(undated) - 5} more reports without a date")
-    else:
-        problems_text = []
-    return Analysis(
-        documents=documents,
-        assertions=assertions,
-        conflicts=conflicts,
-        warnings=[str(p) for p in problems] + problems_text,
-    )
+    warnings += [
+        f"{p}: no date found (front matter, <meta>, dateline); dates without a year are not resolved -- pass "
+        "--date YYYY-MM-DD"
+        for p in undated[:5]
+    ]
+    if len(undated) > 5:
+        warnings.append(f"... and {len(undated) - 5} more reports without a date")
+    return Analysis(documents=documents, assertions=assertions, conflicts=conflicts, warnings=warnings)
+
+
+@dataclass
+class _Corpus:
+    assertions: list[Assertion]
+    dates: dict[str, dt.date | None]
+    countries: dict[str, list[str]]
+    names: dict[str, list[str]]
+
+
+def _corpus_assertions(
+    against: Sequence[str],
+    incoming: set[str],
+    incoming_assertions: Sequence[Assertion],
+    index_path: Path | None,
+    load_options: dict,
+    on_progress: Progress | None,
+) -> tuple[_Corpus, list[str]]:
+    """The corpus's assertions in the incoming reports' blocks, from the index (refreshed for changed files)."""
+    files, problems = discover(list(against), strict=load_options["strict"])
+    files = [f for f in files if f not in incoming]
+    warnings = [str(p) for p in problems]
+
+    def load(stale: list[str]) -> list[Document]:
+        result = load_documents(stale, **load_options)
+        warnings.extend(str(p) for p in result.problems)
+        return result.documents
+
+    with CorpusIndex(index_path or default_index_path(Path("."))) as index:
+        index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=load_options["encoding"])
+        keep = set(files)
+        found = [a for a in index.assertions_for(blocking_keys(incoming_assertions)) if a.path in keep]
+        dates = {p: d for p, d in index.dates().items() if p in keep}
+        countries, names = index.contexts()
+    return _Corpus(found, dates, countries, names), warnings
+
+
+def build_index(
+    corpus: Sequence[str],
+    *,
+    index_path: Path | None = None,
+    encoding: str | None = None,
+    reference_date: dt.date | None = None,
+    max_bytes: int = 10_000_000,
+    on_progress: Progress | None = None,
+) -> tuple[RefreshStats, list[str]]:
+    """Bring the corpus index up to date (``checker index``): read and extract only new and changed files."""
+    files, problems = discover(list(corpus))
+    warnings = [str(p) for p in problems]
+
+    def load(stale: list[str]) -> list[Document]:
+        result = load_documents(stale, encoding=encoding, reference_date=reference_date, max_bytes=max_bytes)
+        warnings.extend(str(p) for p in result.problems)
+        return result.documents
+
+    with CorpusIndex(index_path or default_index_path(Path("."))) as index:
+        stats = index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=encoding)
+    return stats, warnings

@@ -2,7 +2,15 @@
 parsing one report, ``html.py``/``markdown.py`` for the formats and ``metadata.py`` for title, date and source)."""
 
 from checker.ingest.document import EXTENSIONS, detect_format, parse_document
-from checker.ingest.files import DEFAULT_MAX_BYTES, InputProblem, LoadResult, decode, load_documents, read_document
+from checker.ingest.files import (
+    DEFAULT_MAX_BYTES,
+    InputProblem,
+    LoadResult,
+    decode,
+    discover,
+    load_documents,
+    read_document,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -10,6 +18,7 @@ __all__ = [
     "InputProblem",
     "LoadResult",
     "decode",
+    "discover",
     "detect_format",
     "load_documents",
     "parse_document",

@@ -252,6 +252,13 @@ def _targets(paths: Sequence[str], problems: list[InputProblem], strict: bool) -
                 yield file
 
 
+def discover(paths: Sequence[str], *, strict: bool = False) -> tuple[list[str], list[InputProblem]]:
+    """The report files the paths name (folders walked as ``load_documents`` walks them), without reading them;
+    for callers that decide per file whether it needs reading at all (the corpus index)."""
+    problems: list[InputProblem] = []
+    return list(_targets(paths, problems, strict)), problems
+
+
 def load_documents(
     paths: Sequence[str],
     *,

@@ -85,6 +85,8 @@ def conflict_lines(item: Shown, *, color: bool) -> list[Text]:
         lines.extend(Text(INDENT * 2 + extra) for extra in note_lines[1:])
     else:
         lines.append(status)
+    lines.append(Text(INDENT + f"id {conflict.id}  (checker decide {conflict.id} --confirm|--dismiss)",
+                      style="dim" if color else ""))
     return lines
 
 

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 # Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _APPLICATION_ID = 0x43484B31  # "CHK1": lets us tell our own database from any other SQLite file
 _BUSY_MS = 10_000
 # Documents extracted per batch: each batch commits on its own, so an interrupted first index keeps its progress.
@@ -58,7 +58,9 @@ CREATE TABLE files (
     mtime REAL,
     title TEXT,
     date TEXT,
-    source TEXT
+    source TEXT,
+    countries TEXT NOT NULL DEFAULT '',
+    names TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE assertions (
     id INTEGER PRIMARY KEY,
@@ -362,8 +364,19 @@ class CorpusIndex:
             size = len(doc.raw.encode("utf-8", "surrogatepass"))
         self._delete([doc.path])
         self._conn.execute(
-            "INSERT INTO files (path, sha256, size, mtime, title, date, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc.path, digest, size, mtime, doc.title, doc.date.isoformat() if doc.date else None, doc.source),
+            "INSERT INTO files (path, sha256, size, mtime, title, date, source, countries, names)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.path,
+                digest,
+                size,
+                mtime,
+                doc.title,
+                doc.date.isoformat() if doc.date else None,
+                doc.source,
+                " ".join(result.countries),
+                " ".join(result.names),
+            ),
         )
         rows = []
         for a in result.assertions:
@@ -436,6 +449,16 @@ class CorpusIndex:
             path: dt.date.fromisoformat(date) if date else None
             for path, date in self._conn.execute("SELECT path, date FROM files")
         }
+
+    def contexts(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Each indexed file's countries and names (``DocumentAssertions.countries``/``names``), for the
+        comparison's story test, so a check against the index lines up the same pairs as a check of everything."""
+        countries: dict[str, list[str]] = {}
+        names: dict[str, list[str]] = {}
+        for path, c, n in self._conn.execute("SELECT path, countries, names FROM files"):
+            countries[path] = c.split()
+            names[path] = n.split()
+        return countries, names
 
     def __len__(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM files").fetchone()[0]
