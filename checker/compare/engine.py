@@ -128,6 +128,9 @@ def _contexts(assertions: Sequence[Assertion], countries: Mapping[str, Iterable[
 
 
 _SCOPED_WINDOW_DAYS = 400
+# Each claim is compared with at most this many later claims of its block (the nearest in time): a busy subject
+# ("people killed" in one country) in a large corpus then costs a bounded amount per report, not the square.
+_NEIGHBOURS = 64
 
 
 _NAMES_FOR_STORY = 3
@@ -182,8 +185,8 @@ def _pairs(
     window: int,
     stories: Mapping[str, frozenset[str]],
 ) -> Iterable[tuple[Assertion, Assertion]]:
-    """Candidate pairs of one block, in date order, stopping at the edge of the time window: the cost grows with
-    the reports near in time to each other, not with the square of the corpus."""
+    """Candidate pairs of one block, in date order, stopping at the edge of the time window and after the nearest
+    ``_NEIGHBOURS`` claims: the cost grows linearly with the corpus, not with its square."""
     if len(group) > _ALL_PAIRS_LIMIT:
         # Many repeats of the same value add no new disagreement: keep one per (document, value).
         reps: dict[tuple[str, str], Assertion] = {}
@@ -194,7 +197,7 @@ def _pairs(
     ordered = sorted(group, key=lambda a: (dates.get(a.path) or far, a.path, a.evidence.start))
     for i, left in enumerate(ordered):
         left_date = dates.get(left.path)
-        for right in ordered[i + 1 :]:
+        for right in ordered[i + 1 : i + 1 + _NEIGHBOURS]:
             right_date = dates.get(right.path)
             if left_date and right_date and (right_date - left_date).days > window:
                 # Beyond the window only claims that name their own time ("as of Jan. 1") are still lined up.
