@@ -9,6 +9,7 @@ overlapping) before it calls a disagreement.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -136,6 +137,22 @@ _NEIGHBOURS = 64
 _NAMES_FOR_STORY = 3
 
 
+_ABSOLUTE = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:spring|summer|autumn|fall|winter)\b"
+)
+
+
+def _absolute(r: TimeRange) -> bool:
+    """A date written with its month or year ("in June", "on Sept. 3"), not relative to the report ("Monday")."""
+    return bool(_ABSOLUTE.search(r.text))
+
+
+def _pinned(a: Assertion) -> bool:
+    """A claim that names a short period of its own ("as of Jan. 1", "at the end of June"), not "over the next
+    three years": only such claims are lined up across reports published far apart."""
+    return a.time is not None and (a.time.end - a.time.start).days <= 92
+
+
 def _comparable_documents(
     a: str,
     b: str,
@@ -201,9 +218,9 @@ def _pairs(
             right_date = dates.get(right.path)
             if left_date and right_date and (right_date - left_date).days > window:
                 # Beyond the window only claims that name their own time ("as of Jan. 1") are still lined up.
-                if left.time is None:
+                if not _pinned(left):
                     break
-                if right.time is None or abs((right.time.start - left.time.start).days) > _SCOPED_WINDOW_DAYS:
+                if not _pinned(right) or abs((right.time.start - left.time.start).days) > _SCOPED_WINDOW_DAYS:
                     continue
             if incoming is not None and left.path not in incoming and right.path not in incoming:
                 continue
@@ -253,6 +270,8 @@ def _judge(
     if isinstance(va, TimeRange) and isinstance(vb, TimeRange):
         if a.polarity != b.polarity or ranges_overlap(va, vb):
             return None
+        if dates.get(a.path) != dates.get(b.path) and not (_absolute(va) and _absolute(vb)):
+            return None  # "next week" in reports of different days names different weeks, not rival dates
         return _conflict(ConflictKind.DATE, key, attribute, a, b, Severity.HIGH)
     if isinstance(va, Event) and isinstance(vb, Event):
         if va.predicate != vb.predicate or a.polarity == b.polarity:

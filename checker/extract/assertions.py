@@ -25,7 +25,7 @@ from checker.extract.subjects import (
     phrase_after,
     phrase_before,
 )
-from checker.extract.tokens import Token
+from checker.extract.tokens import Token, tokenize
 from checker.models import (
     Assertion,
     DateMatch,
@@ -54,6 +54,7 @@ class DocumentState:
 
     last_subject: Subject | None = None
     organisation: str | None = None  # the company or body the report is about, for "the group", "its"
+    title_checked: bool = False
 
 
 @dataclass
@@ -490,11 +491,36 @@ def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int
                    subject.proper)
 
 
+def _title_organisation(title: str | None) -> str | None:
+    """"Sterling Airlines first-quarter results": a title that opens with two or more capitalised words that are
+    not a place or a nationality names the report's organisation."""
+    if not title:
+        return None
+    tokens = tokenize(title)
+    words: list[Token] = []
+    for t in tokens:
+        if t.is_word and t.is_capitalised:
+            words.append(t)
+        else:
+            break
+    if len(words) < 2 or len(words) == len([t for t in tokens if t.is_word]):
+        return None  # a Title Case headline is all capitals: it names nothing in particular
+    if actor_key(words, 0)[0] is not None or gazetteer().find(" ".join(w.text for w in words)):
+        return None
+    return " ".join(w.lower for w in words)
+
+
 def remember_organisation(ctx: SentenceContext) -> None:
     """Note the organisation a report opens with: two or more capitalised words ("Sterling Airlines", "Aomori
     Motor Co.") starting a sentence and followed by a verb, that are neither a place nor a nationality."""
     if ctx.state.organisation is not None:
         return
+    if ctx.state.title_checked is False:
+        ctx.state.title_checked = True
+        org = _title_organisation(ctx.doc.title)
+        if org:
+            ctx.state.organisation = org
+            return
     words: list[Token] = []
     for t in ctx.tokens:
         if t.is_word and t.is_capitalised:
