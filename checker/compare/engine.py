@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.fingerprint import conflict_id, value_key
@@ -46,6 +46,18 @@ _WEAK = frozenset({Modality.UNCONFIRMED, Modality.REPORTED})
 WINDOW_DAYS = 45
 
 
+class _Finding(NamedTuple):
+    """A disagreement before it becomes a ``Conflict``: most candidates are dropped (one per passage pair, one
+    change per timeline step), so the model, its fingerprint and its message are only built for the survivors."""
+
+    kind: ConflictKind
+    key: str
+    attribute: str
+    a: Assertion
+    b: Assertion
+    base: Severity
+
+
 @dataclass(frozen=True)
 class CompareOptions:
     tolerance: float = 0.05
@@ -72,29 +84,55 @@ def find_conflicts(
     incoming_set = set(incoming) if incoming is not None else None
     contexts = _contexts(assertions, countries or {})
     stories = {path: frozenset(found) for path, found in (names or {}).items()}
-    found: dict[str, Conflict] = {}
+    comparable = _Comparable(dates, contexts, stories, options.window_days)
+    best: dict[tuple, _Finding] = {}
     for (key, attribute), group in blocks(assertions).items():
-        changes: dict[int, tuple[int, Conflict]] = {}
-        for left, right in _pairs(group, incoming_set, dates, contexts, options.window_days, stories):
-            conflict = _judge(key, attribute, left, right, dates, options)
-            if conflict is None or conflict.id in found:
+        changes: dict[int, tuple[int, _Finding]] = {}
+        for left, right in _pairs(group, incoming_set, dates, comparable):
+            finding = _judge(key, attribute, left, right, dates, options)
+            if finding is None:
                 continue
-            if conflict.kind == ConflictKind.CHANGE:
+            if finding.kind == ConflictKind.CHANGE:
                 # A series of figures is a timeline: report each figure against the next one, not against all.
                 gap = _gap(left, right, dates)
                 held = changes.get(id(left))
                 if held is None or gap < held[0]:
-                    changes[id(left)] = (gap, conflict)
+                    changes[id(left)] = (gap, finding)
                 continue
-            found[conflict.id] = conflict
-        for _, conflict in changes.values():
-            found.setdefault(conflict.id, conflict)
-    for conflict in _unverified(assertions, incoming_set, dates, contexts, options.window_days, stories):
-        found.setdefault(conflict.id, conflict)
-    conflicts = _one_per_passage_pair(found.values())
+            _keep(best, finding)
+        for _, finding in changes.values():
+            _keep(best, finding)
+    for finding in _unverified(assertions, incoming_set, comparable):
+        _keep(best, finding)
+    conflicts: dict[str, Conflict] = {}
+    for finding in best.values():
+        conflict = _conflict(*finding)
+        conflicts.setdefault(conflict.id, conflict)
+    found = list(conflicts.values())
     if incoming_set is not None:
-        conflicts = [_incoming_first(c, incoming_set) for c in conflicts]
-    return sorted(conflicts, key=_order)
+        found = [_incoming_first(c, incoming_set) for c in found]
+    return sorted(found, key=_order)
+
+
+_KIND_PRIORITY = {k: i for i, k in enumerate(
+    [ConflictKind.POLARITY, ConflictKind.NUMERIC, ConflictKind.DATE, ConflictKind.LOCATION, ConflictKind.UNVERIFIED,
+     ConflictKind.CHANGE])}
+
+
+def _keep(best: dict[tuple, _Finding], finding: _Finding) -> None:
+    """One disagreement per pair of passages and subject: "denied troops were deployed to Russia" vs "were
+    deployed to Russia" is one polarity conflict, not also a location conflict about the same words."""
+    a, b = finding.a, finding.b
+    sides = sorted([(a.path, a.evidence.start), (b.path, b.evidence.start)])
+    pk = (*sides[0], *sides[1], finding.key)
+    held = best.get(pk)
+    if held is None or _KIND_PRIORITY[finding.kind] < _KIND_PRIORITY[held.kind]:
+        best[pk] = finding
+
+
+def _order(c: Conflict) -> tuple:
+    first = c.evidence[0]
+    return (first.path, first.start, c.kind.value, c.evidence[1].path, c.evidence[1].start, c.id)
 
 
 def _gap(a: Assertion, b: Assertion, dates: Mapping[str, dt.date | None]) -> int:
@@ -131,7 +169,7 @@ def _contexts(assertions: Sequence[Assertion], countries: Mapping[str, Iterable[
 _SCOPED_WINDOW_DAYS = 400
 # Each claim is compared with at most this many later claims of its block (the nearest in time): a busy subject
 # ("people killed" in one country) in a large corpus then costs a bounded amount per report, not the square.
-_NEIGHBOURS = 64
+_NEIGHBOURS = 24
 
 
 _NAMES_FOR_STORY = 3
@@ -172,35 +210,27 @@ def _comparable_documents(
     return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY and not na & nb)
 
 
-_KIND_PRIORITY = {k: i for i, k in enumerate(
-    [ConflictKind.POLARITY, ConflictKind.NUMERIC, ConflictKind.DATE, ConflictKind.LOCATION, ConflictKind.UNVERIFIED,
-     ConflictKind.CHANGE])}
+class _Comparable:
+    """``_comparable_documents`` with its answers remembered: a large block asks about the same report pairs often."""
 
+    def __init__(self, dates, contexts, stories, window: int) -> None:
+        self.dates, self.contexts, self.stories, self.window = dates, contexts, stories, window
+        self._memo: dict[tuple[str, str, bool], bool] = {}
 
-def _one_per_passage_pair(conflicts: Iterable[Conflict]) -> list[Conflict]:
-    """One disagreement per pair of passages and subject: "denied troops were deployed to Russia" vs "were
-    deployed to Russia" is one polarity conflict, not also a location conflict about the same words."""
-    best: dict[tuple, Conflict] = {}
-    for c in conflicts:
-        a, b = c.evidence
-        key = (a.path, a.start, b.path, b.start, c.subject.lower())
-        if key not in best or _KIND_PRIORITY[c.kind] < _KIND_PRIORITY[best[key].kind]:
-            best[key] = c
-    return list(best.values())
-
-
-def _order(c: Conflict) -> tuple:
-    first = c.evidence[0]
-    return (first.path, first.start, c.kind.value, c.evidence[1].path, c.evidence[1].start, c.id)
+    def __call__(self, a: str, b: str, located: bool = False) -> bool:
+        key = (a, b, located)
+        hit = self._memo.get(key)
+        if hit is None:
+            contexts = {} if located else self.contexts
+            hit = self._memo[key] = _comparable_documents(a, b, self.dates, contexts, self.window, self.stories)
+        return hit
 
 
 def _pairs(
     group: list[Assertion],
     incoming: set[str] | None,
     dates: Mapping[str, dt.date | None],
-    contexts: Mapping[str, frozenset[str]],
-    window: int,
-    stories: Mapping[str, frozenset[str]],
+    comparable: _Comparable,
 ) -> Iterable[tuple[Assertion, Assertion]]:
     """Candidate pairs of one block, in date order, stopping at the edge of the time window and after the nearest
     ``_NEIGHBOURS`` claims: the cost grows linearly with the corpus, not with its square."""
@@ -214,9 +244,12 @@ def _pairs(
     ordered = sorted(group, key=lambda a: (dates.get(a.path) or far, a.path, a.evidence.start))
     for i, left in enumerate(ordered):
         left_date = dates.get(left.path)
+        # Where something is, is what location claims disagree about, so a named subject ("Novagen's
+        # headquarters") is compared across countries; a bare one ("earthquake") only within one.
+        located = isinstance(left.value, Place) and " " in left.subject_key
         for right in ordered[i + 1 : i + 1 + _NEIGHBOURS]:
             right_date = dates.get(right.path)
-            if left_date and right_date and (right_date - left_date).days > window:
+            if left_date and right_date and (right_date - left_date).days > comparable.window:
                 # Beyond the window only claims that name their own time ("as of Jan. 1") are still lined up.
                 if not _pinned(left):
                     break
@@ -226,10 +259,7 @@ def _pairs(
                 continue
             if left.path == right.path and left.evidence.start == right.evidence.start:
                 continue  # one sentence does not contradict itself by listing two values
-            # Where something is, is what location claims disagree about, so a named subject ("Novagen's
-            # headquarters") is compared across countries; a bare one ("earthquake") only within one.
-            located = isinstance(left.value, Place) and len(left.subject_key.split()) > 1
-            if not _comparable_documents(left.path, right.path, dates, {} if located else contexts, window, stories):
+            if not comparable(left.path, right.path, located):
                 continue
             yield left, right
 
@@ -257,7 +287,7 @@ def _judge(
     b: Assertion,
     dates: Mapping[str, dt.date | None],
     options: CompareOptions,
-) -> Conflict | None:
+) -> _Finding | None:
     if not _scopes_match(a, b):
         return None
     if Modality.CANNOT_CONFIRM in (a.modality, b.modality):
@@ -272,25 +302,25 @@ def _judge(
             return None
         if dates.get(a.path) != dates.get(b.path) and not (_absolute(va) and _absolute(vb)):
             return None  # "next week" in reports of different days names different weeks, not rival dates
-        return _conflict(ConflictKind.DATE, key, attribute, a, b, Severity.HIGH)
+        return _Finding(ConflictKind.DATE, key, attribute, a, b, Severity.HIGH)
     if isinstance(va, Event) and isinstance(vb, Event):
         if va.predicate != vb.predicate or a.polarity == b.polarity:
             return None
-        return _conflict(ConflictKind.POLARITY, key, attribute, a, b, Severity.HIGH)
+        return _Finding(ConflictKind.POLARITY, key, attribute, a, b, Severity.HIGH)
     return None
 
 
-def _numeric(key, attribute, a, b, va: Quantity, vb: Quantity, dates, options) -> Conflict | None:
+def _numeric(key, attribute, a, b, va: Quantity, vb: Quantity, dates, options) -> _Finding | None:
     if not comparable(va, vb) or Polarity.NEGATED in (a.polarity, b.polarity):
         return None
     if _different_times(a, b, dates, options):
         # Over time even a move within the rounding of "about" is news: compare the figures as written.
         if abs(va.nominal - vb.nominal) <= options.tolerance * max(abs(va.nominal), abs(vb.nominal)):
             return None
-        return _conflict(ConflictKind.CHANGE, key, attribute, a, b, Severity.LOW)
+        return _Finding(ConflictKind.CHANGE, key, attribute, a, b, Severity.LOW)
     if quantities_agree(va, vb, options.tolerance):
         return None
-    return _conflict(ConflictKind.NUMERIC, key, attribute, a, b, Severity.HIGH)
+    return _Finding(ConflictKind.NUMERIC, key, attribute, a, b, Severity.HIGH)
 
 
 def _different_times(a: Assertion, b: Assertion, dates, options: CompareOptions) -> bool:
@@ -313,18 +343,18 @@ def _scoped_time(a: Assertion, dates: Mapping[str, dt.date | None]) -> TimeRange
     return a.time
 
 
-def _location(key, attribute, a, b, va: Place, vb: Place) -> Conflict | None:
+def _location(key, attribute, a, b, va: Place, vb: Place) -> _Finding | None:
     if a.polarity == Polarity.AFFIRMED and b.polarity == Polarity.AFFIRMED:
         if places_related(va, vb):
             return None
         if len(key.split()) < 2 and _plural(a.subject):
             return None  # "patients in Karachi" vs "patients in Lagos": a bare plural is many groups, not one
-        return _conflict(ConflictKind.LOCATION, key, attribute, a, b, Severity.MEDIUM)
+        return _Finding(ConflictKind.LOCATION, key, attribute, a, b, Severity.MEDIUM)
     if a.polarity == b.polarity:
         return None
     affirmed, negated = (a, b) if a.polarity == Polarity.AFFIRMED else (b, a)
     if contains(negated.value, affirmed.value):  # type: ignore[arg-type]
-        return _conflict(ConflictKind.LOCATION, key, attribute, a, b, Severity.HIGH)
+        return _Finding(ConflictKind.LOCATION, key, attribute, a, b, Severity.HIGH)
     return None
 
 
@@ -334,13 +364,8 @@ def _plural(phrase: str) -> bool:
 
 
 def _unverified(
-    assertions: Sequence[Assertion],
-    incoming: set[str] | None,
-    dates: Mapping[str, dt.date | None],
-    contexts: Mapping[str, frozenset[str]],
-    window: int,
-    stories: Mapping[str, frozenset[str]],
-) -> list[Conflict]:
+    assertions: Sequence[Assertion], incoming: set[str] | None, comparable: "_Comparable"
+) -> list[_Finding]:
     """A claim meeting a refusal to confirm it: same subject, attribute family, neither side itself a refusal."""
     mapping = canonical_keys(a.subject_key for a in assertions)
     refusals: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
@@ -351,7 +376,7 @@ def _unverified(
             refusals[k].append(a)
         elif isinstance(a.value, (Quantity, Event)) and a.polarity == Polarity.AFFIRMED:
             claims[k].append(a)
-    out: list[Conflict] = []
+    out: list[_Finding] = []
     for k, refs in refusals.items():
         for claim in claims.get(k, ()):
             for ref in refs:
@@ -359,9 +384,9 @@ def _unverified(
                     continue
                 if claim.path == ref.path and claim.evidence.start == ref.evidence.start:
                     continue
-                if not _comparable_documents(claim.path, ref.path, dates, contexts, window, stories):
+                if not comparable(claim.path, ref.path):
                     continue
-                out.append(_conflict(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM))
+                out.append(_Finding(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM))
     return out
 
 
