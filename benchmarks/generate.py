@@ -227,7 +227,7 @@ def _write_quake(story: Story, rng: random.Random, day: dt.date, plant: bool) ->
         "Engineers said many of the older buildings had been put up before the current building code took effect.",
         "The prime minister cut short a foreign trip and flew to the area to oversee the relief effort.",
         "Schools and government offices in the province were closed while inspectors checked for structural damage.",
-        f"A hotline set up by the interior ministry received calls from relatives searching for family members.",
+        "A hotline set up by the interior ministry received calls from relatives searching for family members.",
     ]
     return Report(f"Earthquake near {f['city']} kills {toll}", f["city"], paras, background, planted)
 

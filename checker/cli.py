@@ -225,9 +225,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _analyse(settings, args: argparse.Namespace, progress):
+    """One run of the core with the settings and input flags of check, baseline and review."""
+    from checker.pipeline import analyse
+
+    return analyse(
+        settings.paths,
+        against=settings.corpus,
+        index_path=settings.index,
+        encoding=settings.encoding,
+        strict=args.strict,
+        reference_date=args.date,
+        max_bytes=settings.max_bytes,
+        tolerance=settings.numeric_tolerance,
+        on_progress=progress,
+    )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from checker.models import CheckResult, DecisionStatus, Severity
-    from checker.pipeline import analyse
     from checker.report import write_report
     from checker.store.decisions import DecisionStore
 
@@ -235,17 +251,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not settings.paths:
         raise ConfigError("no reports to check: name them (checker check reports/) or set 'paths' in [tool.checker]")
     with _progress(True, "checking") as progress:
-        analysis = analyse(
-            settings.paths,
-            against=settings.corpus,
-            index_path=settings.index,
-            encoding=settings.encoding,
-            strict=args.strict,
-            reference_date=args.date,
-            max_bytes=settings.max_bytes,
-            tolerance=settings.numeric_tolerance,
-            on_progress=progress,
-        )
+        analysis = _analyse(settings, args, progress)
     _warn(analysis.warnings)
     decisions = DecisionStore(settings.decisions).load()
     threshold = Severity(settings.min_severity).rank
@@ -345,17 +351,13 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     from checker.models import Decision, DecisionStatus
-    from checker.pipeline import analyse
     from checker.store.decisions import DecisionStore
 
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports: name them (checker baseline reports/) or set 'paths' in [tool.checker]")
     with _progress(True, "checking") as progress:
-        analysis = analyse(settings.paths, against=settings.corpus, index_path=settings.index,
-                           encoding=settings.encoding, strict=args.strict,
-                           reference_date=args.date, max_bytes=settings.max_bytes,
-                           tolerance=settings.numeric_tolerance, on_progress=progress)
+        analysis = _analyse(settings, args, progress)
     _warn(analysis.warnings)
     store = DecisionStore(settings.decisions)
     existing = store.load()
@@ -369,7 +371,6 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from checker.pipeline import analyse
     from checker.store.decisions import DecisionStore
     from tui.app import make_app
 
@@ -380,10 +381,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     store.load()  # a broken decisions file is reported before the screen opens
 
     def load(progress):
-        return analyse(settings.paths, against=settings.corpus, index_path=settings.index,
-                       encoding=settings.encoding, strict=args.strict,
-                       reference_date=args.date, max_bytes=settings.max_bytes,
-                       tolerance=settings.numeric_tolerance, on_progress=progress)
+        return _analyse(settings, args, progress)
 
     app = make_app(load, store, analyst=_who())
     app.run()

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family

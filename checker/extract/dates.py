@@ -165,7 +165,7 @@ _MASTER = re.compile(
             # 2024, 2019-2021, 2022/23, FY2024, fiscal 2024
             rf"(?P<yr>(?<![\w$€£#.,/])(?P<yr_fy>FY\s?|(?i:fiscal)\s+(?:(?i:year)\s+)?)?(?P<yr_y>{_Y})"
             rf"(?:\s?(?P<yr_sep>[-–/])\s?(?P<yr_y2>{_Y}|\d\d)(?!\w))?{_YEND}(?!\s?%))",
-            rf"(?P<fy>(?<![\w.])FY\s?(?P<fy_y>\d\d)(?!\w))",
+            r"(?P<fy>(?<![\w.])FY\s?(?P<fy_y>\d\d)(?!\w))",
             # (last) Monday
             rf"(?P<wd>(?<![\w.])(?:(?P<wd_dx>{_DX})\s+)?(?P<wd_n>{_WD})(?!\w))",
             # yesterday, today, the day before yesterday

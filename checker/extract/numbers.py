@@ -207,19 +207,23 @@ def _parse_words(text: str, offset: int) -> tuple[float, int, float, bool] | Non
     return best
 
 
+def _scale_of(scale_text: str | None) -> tuple[float, str]:
+    """The factor of a scale word or letter after digits ("million", "bn", "k", "m") and the letter if it was one."""
+    if not scale_text:
+        return 1.0, ""
+    key = scale_text.strip(" \u00a0\u202f\u2009")
+    if key in _LETTERS:
+        return _LETTERS[key], key
+    return _ABBREV.get(key.lower()) or _SCALES.get(key.lower()) or _HUNDRED.get(key.lower()) or 12.0, ""
+
+
 def _from_digits(m: re.Match[str]) -> ParsedNumber:
     """The ``ParsedNumber`` of a match of ``_DIGITS_RE``."""
     digits = m.group("digits")
     pos = m.start("digits")
     value, grouped = _digits_value(digits)
     scale_text = m.group("scale")
-    scale, letter = 1.0, ""
-    if scale_text:
-        key = scale_text.strip(" \u00a0\u202f\u2009")
-        if key in _LETTERS:
-            scale, letter = _LETTERS[key], key
-        else:
-            scale = _ABBREV.get(key.lower()) or _SCALES.get(key.lower()) or _HUNDRED.get(key.lower()) or 12.0
+    scale, letter = _scale_of(scale_text)
     end = m.end("scale") if scale_text else m.end("digits")
     plain = not scale_text and digits.isdigit()
     return ParsedNumber(value * scale, pos, end, float(scale), False, plain, grouped, letter)
@@ -237,13 +241,7 @@ def match_number(text: str, pos: int = 0) -> ParsedNumber | None:
     if digits is not None:
         value, grouped = _digits_value(digits)
         scale_text = m.group("scale")
-        scale, letter = 1.0, ""
-        if scale_text:
-            key = scale_text.strip(" \u00a0\u202f\u2009")
-            if key in _LETTERS:
-                scale, letter = _LETTERS[key], key
-            else:
-                scale = _ABBREV.get(key.lower()) or _SCALES.get(key.lower()) or _HUNDRED.get(key.lower()) or 12.0
+        scale, letter = _scale_of(scale_text)
         plain = not scale_text and digits.isdigit()
         return ParsedNumber(value * scale, pos, m.end(), scale, False, plain, grouped, letter)
     words = m.group("words")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from checker.extract.stance import SourceMemory, analyse_stance, clause_of, clause_ranges
 from checker.extract.tokens import Token, tokenize
