@@ -34,7 +34,7 @@ _STARTS_WITH_DATE = re.compile(
 )
 # "Kyiv, Nov. 25 —": a title-case place is a dateline only when a date follows its comma.
 _TITLE_PLACE = re.compile(r"[A-Z][a-z'’.\-]+(?:[ \t]+[A-Z][a-z'’.\-]+){0,2}(?=,)")
-_WIRE = re.compile(r"\(\s*([A-Z][\w.&'’ \-/]{0,40}?)\s*\)")
+_WIRE = re.compile(r"\(\s*([A-Za-z][\w.&'’ \-/]{0,40}?)\s*\)")
 # What may follow a dateline's place when no date does: a short title-case region ("Ukraine", "Ill.").
 _REGION = re.compile(r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?:,.*\d.*)?")
 _LEADING_WEEKDAY = re.compile(rf"(?i)^(?:{_WEEKDAYS})\.?,?\s+")
