@@ -404,6 +404,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             elif tokens[first - 2].is_word and noun not in lex.stop_after_number:
                 subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
                 attribute = "amount"
+                via_of = True  # the noun before "of" is what the money is; no owner replaces it
         if attribute in _LEVEL_CHANGES and (
             (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
         ):
@@ -840,7 +841,8 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue
         verb = t.lower
         prev = tokens[k - 1].lower
-        listed = verb in lex.event_verbs
+        verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
+        listed = verb in lex.event_verbs or verdict
         if not (listed or verb.endswith("ed") or prev in lex.auxiliaries or prev in lex.aux_adverbs):
             continue
         if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
@@ -850,8 +852,6 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         aux = _aux_start(tokens, k)
         chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
         past = _is_past(verb)
-        verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
-        listed = listed or verdict
         passive = bool(chain & _BE) and past
         negated = bool(chain & _NOT)
         if aux is None:

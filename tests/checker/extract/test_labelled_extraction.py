@@ -20,8 +20,8 @@ from checker.models import Assertion, Place, Quantity, TimeRange
 
 DATA = Path(__file__).parents[2] / "data" / "extraction.jsonl"
 CASES = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
-MIN_RECALL = 0.60
-MIN_PRECISION = 0.85
+MIN_RECALL = 0.75
+MIN_PRECISION = 0.92
 
 
 def matches(a: Assertion, item: dict) -> bool:
