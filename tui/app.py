@@ -16,6 +16,7 @@ from textual.screen import Screen
 from checker.errors import CheckerError
 from checker.models import Analysis
 
+from tui.screens.diff import DiffScreen
 from tui.screens.document import DocumentScreen
 from tui.screens.help import HelpScreen
 from tui.screens.review import ReviewScreen
@@ -53,6 +54,7 @@ class ReviewApp(App[None]):
         return [
             ("Conflicts", list(ReviewScreen.BINDINGS)),
             ("Document view", list(DocumentScreen.BINDINGS)),
+            ("Diff view", list(DiffScreen.BINDINGS)),
             ("Everywhere", list(self.BINDINGS)),
         ]
 

@@ -8,7 +8,7 @@ distinct keys per head, not with the corpus squared.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -23,7 +23,9 @@ def family(attribute: str) -> str:
     return _REFUSAL_FAMILIES.get(attribute, attribute)
 
 
-def canonical_keys(keys: Iterable[str]) -> dict[str, str]:
+def canonical_keys(
+    keys: Iterable[str], *, subsets: bool = True, may_widen: Callable[[str], bool] | None = None
+) -> dict[str, str]:
     """Map each subject key to a representative.
 
     Two merges, both within keys that share a head word: near-identical spellings (rapidfuzz ratio), and a key
@@ -45,8 +47,12 @@ def canonical_keys(keys: Iterable[str]) -> dict[str, str]:
             else:
                 reps.append(key)
                 mapping[key] = key
+        if not subsets:
+            continue
         words = {rep: set(rep.split()) for rep in reps}
         for rep in reps:
+            if may_widen is not None and not may_widen(rep):
+                continue
             wider = [other for other in reps if other != rep and words[rep] < words[other]]
             if len(wider) == 1:
                 for key, target in mapping.items():
@@ -55,10 +61,22 @@ def canonical_keys(keys: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+def _a_name(key: str) -> bool:
+    import simplemma
+
+    return " " not in key and not simplemma.is_known(key, lang="en")
+
+
 def blocks(assertions: Sequence[Assertion]) -> dict[tuple[str, str], list[Assertion]]:
-    """Assertions grouped by (canonical subject key, attribute); a refusal also joins its family's block."""
+    """Assertions grouped by (canonical subject key, attribute).
+
+    Whether something happened is compared between the same subjects only: "ratification completed" and "North
+    Korea's own ratification not complete" are two countries' ratifications. A bare name ("dronavir") may still join
+    the one longer key that holds it ("drug dronavir"); a bare common noun may not."""
     mapping = canonical_keys(a.subject_key for a in assertions)
+    exact = canonical_keys((a.subject_key for a in assertions), may_widen=_a_name)
     out: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
     for a in assertions:
-        out[(mapping[a.subject_key], a.attribute)].append(a)
+        keys = exact if a.attribute.startswith("happened:") else mapping
+        out[(keys[a.subject_key], a.attribute)].append(a)
     return out

@@ -655,6 +655,8 @@ def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     k = ctx.position(words[-1]) + 1
     subject = build_subject(words, ctx.doc.text, country_after(ctx.tokens, k))
     first = ctx.position(words[0])
+    while first > 0 and ctx.tokens[first - 1].lower == "own":
+        first -= 1
     if subject and first > 0 and ctx.tokens[first - 1].lower in ("its", "their"):
         owner = _sentence_owner(ctx)
         if owner:
@@ -666,6 +668,9 @@ def _subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
 def _sentence_owner(ctx: SentenceContext) -> str | None:
     """The organisation a sentence opens with ("Novagen, the drugmaker, will move its headquarters"), lower-cased,
     so that "its headquarters" and "Novagen's headquarters" line up; None when it opens otherwise."""
+    country, _ = actor_key(ctx.tokens, 0)
+    if country:
+        return gazetteer().slug(country)  # "North Korea has not completed its own ratification"
     words: list[str] = []
     for t in ctx.tokens:
         if t.is_capitalised and t.is_word and t.lower not in ("the", "a", "an", "in", "on", "at", "according"):

@@ -86,6 +86,8 @@ class SentenceStance:
         for s, e in self.negations:
             if not a <= s < index or s in ignore:
                 continue
+            if any(self.tokens[k].lower in ("whether", "if") for k in range(e, index)):
+                continue  # "has not said whether its ratification is complete": nothing is denied
             if not any(rs <= s < re for rs, re in self.refusals):
                 return Polarity.NEGATED
         return Polarity.NEGATED if self.denied else Polarity.AFFIRMED

@@ -105,6 +105,19 @@ def three_document_analysis(analysis: Analysis, documents: tuple[Document, Docum
 
 
 @pytest.fixture
+def revision_analysis() -> Analysis:
+    """Two versions of one report that differ in a single number; the later-dated one is side A."""
+    raw_old = "About 10,000 North Korean troops are in the Kursk region.\n"
+    raw_new = "About 11,000 North Korean troops are in the Kursk region.\n"
+    new = Document(path="reports/update.txt", title="Update", date=dt.date(2024, 11, 6), raw=raw_new, text=raw_new)
+    old = Document(path="reports/first.txt", title="First", date=dt.date(2024, 11, 5), raw=raw_old, text=raw_old)
+    c = conflict("rev1", ConflictKind.NUMERIC, Severity.MEDIUM, "North Korean troops", "count",
+                 "About 11,000 and about 10,000 troops cannot both be right.",
+                 evidence(new, raw_new.strip(), "About 11,000"), evidence(old, raw_old.strip(), "About 10,000"))
+    return Analysis(documents=[new, old], conflicts=[c])
+
+
+@pytest.fixture
 def hostile_analysis() -> Analysis:
     """Report text that would restyle a terminal or a markup parser if shown as anything but literal text."""
     raw_a = "The [bold]x[/bold] count was 5 on Monday. Then it rose.\n"

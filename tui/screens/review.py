@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from checker.errors import CheckerError
 from checker.models import Analysis, Conflict, ConflictKind, Decision, DecisionStatus
 
+from tui.screens.diff import DiffScreen, diff_pair
 from tui.screens.document import DocumentScreen
 from tui.screens.modals import FilterScreen, PromptScreen
 from tui.sanitize import clean
@@ -58,6 +59,7 @@ class ReviewScreen(Screen[None]):
         Binding("u", "undo", "Undo", tooltip="Undo the last confirm, dismiss, note or reopen"),
         Binding("o", "open_document(0)", "Open", tooltip="Open side A's document at the sentence"),
         Binding("O", "open_document(1)", "Open B", show=False, tooltip="Open side B's document at the sentence"),
+        Binding("v", "diff", "Diff", tooltip="Diff the conflict's two documents: changed facts and text"),
         Binding("slash", "search", "Search", tooltip="Search subject, message and text"),
         Binding("f", "filter", "Filter", tooltip="Filter by kind, status and document"),
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column"),
@@ -403,3 +405,17 @@ class ReviewScreen(Screen[None]):
             return
         sides = [(e, self.state.views.get(e.path)) for e in conflict.evidence]
         self.app.push_screen(DocumentScreen(sides, index=side))
+
+    def action_diff(self) -> None:
+        """Diff the conflict's two documents, older first, to see what else changed between them."""
+        conflict = self._current()
+        if conflict is None or self.state is None:
+            return
+        views = [self.state.views.get(e.path) for e in conflict.evidence]
+        if views[0] is None or views[1] is None:
+            self.notify("A document of this conflict is not available to compare.", markup=False)
+            return
+        if views[0].document.path == views[1].document.path:
+            self.notify("Both sides of this conflict are in the same document.", markup=False)
+            return
+        self.app.push_screen(DiffScreen(*diff_pair(views[0].document, views[1].document)))
