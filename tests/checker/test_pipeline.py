@@ -1,0 +1,55 @@
+"""The core run: the process-pool path for large folders must give what the in-process path gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.pipeline import analyse, load_and_extract
+
+OPTIONS = dict(encoding=None, strict=False, reference_date=None, max_bytes=10_000_000)
+
+
+def write_reports(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"r{i:02d}.txt").write_text(
+            f"ANKARA, Feb. {i % 20 + 1}, 2023 — A magnitude {5 + i % 3}.{i % 10} earthquake struck eastern Turkey, "
+            f"killing {10 + i} people, the disaster agency said.\n",
+            "utf-8",
+        )
+
+
+def test_pool_and_in_process_agree(tmp_path: Path) -> None:
+    write_reports(tmp_path / "many", 30)  # above the pool threshold
+    docs, extracted, problems = load_and_extract([str(tmp_path / "many")], OPTIONS)
+    assert [d.path for d in docs] == sorted(d.path for d in docs) and len(docs) == 30
+    assert problems == []
+    for doc, result in zip(docs, extracted):
+        assert result.path == doc.path
+        assert result.assertions
+    small = [str(tmp_path / "many" / f"r{i:02d}.txt") for i in range(3)]
+    docs_small, extracted_small, _ = load_and_extract(small, OPTIONS)
+    assert [r.assertions for r in extracted_small] == [r.assertions for r in extracted[:3]]
+
+
+def test_pool_reports_bad_files_and_honours_strict(tmp_path: Path) -> None:
+    write_reports(tmp_path / "many", 30)
+    (tmp_path / "many" / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
+    docs, _, problems = load_and_extract([str(tmp_path / "many")], OPTIONS)
+    assert len(docs) == 30
+    assert [Path(p.path).name for p in problems] == ["broken.txt"]
+    with pytest.raises(InputError, match="broken.txt"):
+        load_and_extract([str(tmp_path / "many")], {**OPTIONS, "strict": True})
+
+
+def test_analyse_finds_the_planted_magnitude_conflict(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "a.txt").write_text("ANKARA, Feb. 6, 2023 — A magnitude 7.8 earthquake struck southern Turkey.\n")
+    (folder / "b.txt").write_text("ANKARA, Feb. 6, 2023 — A magnitude 6.1 earthquake struck southern Turkey.\n")
+    analysis = analyse([str(folder)])
+    assert [(c.kind.value, c.attribute) for c in analysis.conflicts] == [("numeric", "magnitude")]
+    assert {d.path for d in analysis.documents} == {str(folder / "a.txt"), str(folder / "b.txt")}
