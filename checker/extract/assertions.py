@@ -608,7 +608,7 @@ def _locative_head(ctx: SentenceContext, i: int) -> int | None:
     nxt = i + 1
     while nxt < len(ctx.tokens) and _is_place_token(ctx, nxt):
         nxt += 1
-    if nxt < len(ctx.tokens) and ctx.tokens[nxt].lower == "'s":
+    if nxt + 1 < len(ctx.tokens) and ctx.tokens[nxt].lower == "'s" and _is_place_token(ctx, nxt + 1):
         return None  # "Russia's Kursk Oblast": the possessor is not where the subject is; the possessed place is.
     j = i - 1
     while j >= 0 and (ctx.tokens[j].lower in ("the", "'s") or _is_place_token(ctx, j)):
