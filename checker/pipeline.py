@@ -124,7 +124,7 @@ def analyse(
     if against:
         incoming = {d.path for d in documents}
         corpus, corpus_warnings = _corpus_assertions(
-            against, incoming, assertions, index_path, load_options, on_progress
+            against, incoming, assertions, [d.date for d in documents], index_path, load_options, on_progress
         )
         warnings += corpus_warnings
         assertions += corpus.assertions
@@ -163,10 +163,19 @@ class _Corpus:
     names: dict[str, list[str]]
 
 
+def _window(dates: Sequence[dt.date | None]) -> tuple[dt.date, dt.date] | None:
+    """The dates a corpus report may carry to be compared with the incoming ones (None: any, some are undated)."""
+    if not dates or any(d is None for d in dates):
+        return None
+    span = dt.timedelta(days=CompareOptions().window_days)
+    return min(dates) - span, max(dates) + span  # type: ignore[type-var, operator]
+
+
 def _corpus_assertions(
     against: Sequence[str],
     incoming: set[str],
     incoming_assertions: Sequence[Assertion],
+    incoming_dates: Sequence[dt.date | None],
     index_path: Path | None,
     load_options: dict,
     on_progress: Progress | None,
@@ -184,7 +193,11 @@ def _corpus_assertions(
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
         index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=load_options["encoding"])
         keep = set(files)
-        found = [a for a in index.assertions_for(blocking_keys(incoming_assertions)) if a.path in keep]
+        found = [
+            a
+            for a in index.assertions_for(blocking_keys(incoming_assertions), between=_window(incoming_dates))
+            if a.path in keep
+        ]
         dates = {p: d for p, d in index.dates().items() if p in keep}
         countries, names = index.contexts()
     return _Corpus(found, dates, countries, names), warnings

@@ -394,14 +394,21 @@ class CorpusIndex:
 
     # ------------------------------------------------------------------------------------------- reading
 
-    def assertions_for(self, keys: Iterable[tuple[str, str]] | None = None, *, exact: bool = False) -> list[Assertion]:
+    def assertions_for(
+        self,
+        keys: Iterable[tuple[str, str]] | None = None,
+        *,
+        exact: bool = False,
+        between: tuple[dt.date, dt.date] | None = None,
+    ) -> list[Assertion]:
         """Indexed assertions, in path then text order: all of them, or those in the blocks of ``keys``.
 
         ``keys`` are (subject_key, attribute) pairs, usually ``blocking_keys`` of the incoming reports. By default
         the answer is widened to what the comparison could line up with them -- subject keys sharing head and
         leading word (spelling variants merge there), and attributes of one refusal family ("can't confirm
         casualties" meets "500 killed") -- so asking the index gives the same conflicts as comparing everything.
-        ``exact`` returns only the very pairs asked for.
+        ``exact`` returns only the very pairs asked for. ``between`` keeps files dated in that range (and undated
+        ones): the comparison never lines up reports further apart, so their rows need not even be parsed.
         """
         if keys is None:
             cursor = self._conn.execute("SELECT data FROM assertions ORDER BY path, id")
@@ -431,6 +438,15 @@ class CorpusIndex:
                 ):
                     if lead in leads:
                         found[rowid] = (path, data)
+        if between is not None:
+            allowed = {
+                path
+                for (path,) in self._conn.execute(
+                    "SELECT path FROM files WHERE date IS NULL OR date BETWEEN ? AND ?",
+                    (between[0].isoformat(), between[1].isoformat()),
+                )
+            }
+            found = {rowid: row for rowid, row in found.items() if row[0] in allowed}
         ordered = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
         return [Assertion.model_validate_json(data) for _, (_, data) in ordered]
 

@@ -80,6 +80,8 @@ async def test_fixture_reports_list_facts_of_both_kinds(make_review, wait_loaded
         lines = fact_lines(screen)
         assert any(line.startswith("~ changed") for line in lines)
         assert any(line.startswith("+ added") for line in lines)
+        # a flipped polarity is spelled out on both sides, not left to the aspect list
+        assert any("(polarity: negated" in line and "(polarity: affirmed" in line for line in lines)
         assert len(hunk_texts(screen)) == len(screen.diff.text)
 
 
@@ -153,7 +155,7 @@ async def test_key_is_in_help_and_palette(make_review, wait_loaded):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert "Diff the conflict's two documents: changed facts and text" in titles
+        assert "Diff the two documents: changed facts and text" in titles
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = [cell.plain for cell in app.screen.query_one("#help-table", Static).content.columns[0].cells]

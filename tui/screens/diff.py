@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -57,11 +58,19 @@ def _elide(text: str) -> str:
     return text if len(text) <= KEEP_CHARS else f"{text[:END_CHARS]} \u2026 {text[-END_CHARS:]}"
 
 
-def _side(side: FactSide | None) -> str:
+STANCE_ASPECTS = ("polarity", "modality", "source", "time")
+"""Aspects shown beside each side's words; a changed value is already visible in the words themselves."""
+
+
+def _side(side: FactSide | None, aspects: Iterable[str]) -> Text:
+    """The fact's words in one version, then the changed stance aspects (polarity, source...) dimmed in brackets."""
     if side is None:
-        return "(absent)"
-    words = clean_line(side.text).strip()
-    return f"not {words}" if side.polarity is Polarity.NEGATED else words
+        return Text("(absent)", style="italic")
+    text = Text(clean_line(side.text).strip())
+    stance = [f"{a}: {clean_line(str(getattr(side, a) or 'none'))}" for a in STANCE_ASPECTS if a in aspects]
+    if stance:
+        text.append(f" ({'; '.join(stance)})", style="dim")
+    return text
 
 
 def fact_entry(change: FactChange) -> Text:
@@ -71,9 +80,15 @@ def fact_entry(change: FactChange) -> Text:
     text.append(f"  {clean_line(change.subject)}", style="bold")
     text.append(f" \u00b7 {clean_line(change.attribute)}")
     if change.kind == "changed":
-        text.append(f"\n  {_side(change.old)}{ARROW}{_side(change.new)}")
-    else:
-        text.append(f"\n  {_side(change.new if change.kind == 'added' else change.old)}")
+        text.append("\n  ")
+        text.append_text(_side(change.old, change.aspects))
+        text.append(ARROW)
+        text.append_text(_side(change.new, change.aspects))
+    else:  # a fact that appeared or disappeared: its stance is part of what the analyst needs to read
+        side = change.new if change.kind == "added" else change.old
+        shown = [a for a in ("polarity", "source") if side and getattr(side, a) not in (None, Polarity.AFFIRMED)]
+        text.append("\n  ")
+        text.append_text(_side(side, shown))
     if change.aspects:
         text.append(f"  [{', '.join(change.aspects)}]", style="dim")
     return text

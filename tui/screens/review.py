@@ -59,7 +59,7 @@ class ReviewScreen(Screen[None]):
         Binding("u", "undo", "Undo", tooltip="Undo the last confirm, dismiss, note or reopen"),
         Binding("o", "open_document(0)", "Open", tooltip="Open side A's document at the sentence"),
         Binding("O", "open_document(1)", "Open B", show=False, tooltip="Open side B's document at the sentence"),
-        Binding("v", "diff", "Diff", tooltip="Diff the conflict's two documents: changed facts and text"),
+        Binding("v", "diff", "Diff", tooltip="Diff the two documents: changed facts and text"),
         Binding("slash", "search", "Search", tooltip="Search subject, message and text"),
         Binding("f", "filter", "Filter", tooltip="Filter by kind, status and document"),
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column"),
