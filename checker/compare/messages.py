@@ -14,6 +14,15 @@ _MODALITY_WORDS = {
 }
 
 
+_NEGATION_WORDS = frozenset({"not", "no", "never", "none", "n't"})
+
+
+def negated(words: str) -> str:
+    """``words`` as a denial: "not in Kursk", but "were not destroyed" stays as it is (it already says so)."""
+    present = set(words.lower().replace("n't", " n't").split())
+    return words if present & _NEGATION_WORDS else f"not {words}"
+
+
 def describe_value(a: Assertion) -> str:
     """The claim in a few words, as the report put it."""
     v = a.value

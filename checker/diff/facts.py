@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from checker.diff.align import Alignment, Sent
 from checker.extract import extract_document
+from checker.compare.messages import negated
 from checker.models import (
     Assertion,
     DiffAspect,
@@ -240,7 +241,7 @@ def describe(a: Assertion, diff: Sequence[str], other: Assertion | None) -> str:
     if "value" in diff and other is not None and words.lower() == _one_line(other.value_span.text).lower():
         words = value_text(a)
     if a.polarity == Polarity.NEGATED:
-        words = f"not {words}"
+        words = negated(words)
     notes = []
     if "modality" in diff:
         notes.append(a.modality.value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from checker.compare.messages import negated
 from checker.models import FactChange, FactSide, FactTimeline, RevisionDiff, TextHunk
 from checker.report._common import escape_unsafe
 
@@ -50,9 +51,9 @@ def diff_page(diffs: Sequence[RevisionDiff]) -> str:
 def _side(side: FactSide | None, path: str) -> str:
     if side is None:
         return "<td></td>"
-    neg = "not " if side.polarity.value == "negated" else ""
+    words = negated(side.text) if side.polarity.value == "negated" else side.text
     return (
-        f"<td>{_e(neg + side.text)}<div class=\"where\">{_e(side.value)}; "
+        f"<td>{_e(words)}<div class=\"where\">{_e(side.value)}; "
         f"{_e(path)}:{side.line}:{side.column}</div></td>"
     )
 
@@ -121,8 +122,8 @@ def timeline_page(timelines: Sequence[FactTimeline]) -> str:
             if side is None:
                 cells.append("<td class=\"where\">absent</td>")
             else:
-                neg = "not " if side.polarity.value == "negated" else ""
-                cells.append(f"<td>{_e(neg + side.text)}</td>")
+                words = negated(side.text) if side.polarity.value == "negated" else side.text
+                cells.append(f"<td>{_e(words)}</td>")
         body.append(f"<tr><td>{_e(t.subject)}</td><td>{_e(t.attribute)}</td>{''.join(cells)}</tr>")
     body.append("</table>")
     return _page("checker timeline", body)

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from rich.text import Text
 
+from checker.compare.messages import negated
 from checker.models import FactChange, FactSide, FactTimeline, RevisionDiff, TextHunk
 from checker.report._common import escape_unsafe
 from checker.report.text import make_console
@@ -128,7 +129,7 @@ def _state(side: FactSide | None) -> str:
         return "(absent)"
     words = _flat(side.text).strip()
     if side.polarity.value == "negated":
-        words = "not " + words
+        words = negated(words)
     return words
 
 

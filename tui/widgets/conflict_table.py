@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
+from checker.compare.messages import negated
 from checker.models import Conflict, DecisionStatus, Evidence, Polarity, Severity
 
 from tui.sanitize import clean_line, truncate
@@ -80,10 +81,7 @@ def _text_of(conflict: Conflict, key: str) -> str:
 
 def _value(evidence: Evidence) -> str:
     """The value as the report gave it, with "not" when the report denies it ("not Kursk region")."""
-    words = set(evidence.value.lower().replace("n't", " not").split())
-    if evidence.polarity == Polarity.NEGATED and not words & {"not", "no", "never", "none"}:
-        return f"not {evidence.value}"
-    return evidence.value
+    return negated(evidence.value) if evidence.polarity == Polarity.NEGATED else evidence.value
 
 
 def row_cells(conflict: Conflict, compact: bool = False) -> dict[str, Text]:
