@@ -768,6 +768,15 @@ def _aux_start(tokens: Sequence[Token], verb: int) -> int | None:
     return first
 
 
+def _noun_before(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` ("that") follows a noun, making it a relative pronoun rather than "said that"."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    lex = lexicon()
+    return prev.is_word and prev.lower not in lex.reporting_verbs and not prev.lower.endswith("ed")
+
+
 def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | None:
     """What an event verb is about: for a passive or an intransitive verb the phrase before it ("the rerun ...
     will be held", "the eruption ... began"), for a transitive verb the thing acted on ("signed a treaty",
@@ -775,7 +784,7 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
     tokens = ctx.tokens
     aux = _aux_start(tokens, verb)
     chain = {tokens[m].lower for m in range(aux, verb)} if aux is not None else set()
-    passive = bool(chain & {"was", "were", "is", "are", "been", "be", "being"})
+    passive = bool(chain & _BE) and _is_past(tokens[verb].lower)
     if not passive:
         j = verb + 1
         j += _skip_determiners(tokens, j)
@@ -786,7 +795,7 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
                 return subject
     head = aux if aux is not None else verb
     a, _ = clause_of(ctx.stance.clauses, verb)
-    if tokens[a].lower in ("which", "that") and a > 0:
+    if a > 0 and (tokens[a].lower == "which" or (tokens[a].lower == "that" and _noun_before(tokens, a))):
         # "The pact, which Putin and Kim signed in September": the relative pronoun stands for the sentence's
         # subject, whoever the agents inside the clause are.
         return _clause_subject(ctx, 0, a)
@@ -867,7 +876,7 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
                 prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative
             ):
                 continue
-        elif not (passive or negated or listed):
+        elif not (passive or negated or listed or _progressive_with_object(tokens, k, chain)):
             continue
         if any(rs <= k < re for rs, re in ctx.stance.refusals):
             continue
@@ -883,6 +892,16 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         out.append(_make(ctx, subject, f"happened:{predicate}", Event(predicate=predicate, text=t.text), start, t.end,
                          k, polarity=polarity))
     return out
+
+
+def _progressive_with_object(tokens: Sequence[Token], k: int, chain: set[str]) -> bool:
+    """"is enlarging an enrichment plant": a be-verb, an -ing form and an object -- an ongoing event, whatever verb."""
+    return (
+        bool(chain & _BE)
+        and tokens[k].lower.endswith("ing")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower in ("a", "an", "the", "its", "their", "his", "her")
+    )
 
 
 def _is_past(verb: str) -> bool:

@@ -257,3 +257,15 @@ def test_dateline_is_metadata_not_a_claim() -> None:
 def test_empty_text_has_no_assertions() -> None:
     assert extract("") == []
     assert extract("\n\n   \n") == []
+
+
+def test_progressive_event_in_a_reported_complement() -> None:
+    found = extract("On Monday, Reuters reported, citing analysts, that Iran is enlarging an underground enrichment "
+                    "plant near Natanz.")
+    event = [a for a in found if a.attribute.startswith("happened:")]
+    assert event and "plant" in event[0].subject_key
+
+
+def test_not_saying_whether_denies_nothing() -> None:
+    found = extract("The ministry has not said whether the new bridge is complete.")
+    assert all(a.polarity.value == "affirmed" for a in found if a.attribute.startswith("happened:"))
