@@ -23,6 +23,20 @@ def negated(words: str) -> str:
     return words if present & _NEGATION_WORDS else f"not {words}"
 
 
+def _past(verb: str) -> str:
+    """"sign" -> "signed", "strike" -> "struck": only for messages, so the lexicon's irregular list suffices."""
+    from checker.extract.lexicon import lexicon
+
+    for past, base in lexicon().irregular_verbs.items():
+        if base == verb:
+            return past
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
 def describe_value(a: Assertion) -> str:
     """The claim in a few words, as the report put it."""
     v = a.value
@@ -34,8 +48,8 @@ def describe_value(a: Assertion) -> str:
     if isinstance(v, Place):
         return f"{a.subject} {'not ' if negated else ''}in {v.name}"
     if isinstance(v, TimeRange):
-        verb = a.attribute.split(":", 1)[-1]
-        return f"{a.subject} {verb}{'' if verb.endswith('e') else ''} {'not ' if negated else ''}{a.value_span.text.strip()}"
+        verb = _past(a.attribute.split(":", 1)[-1])
+        return f"{a.subject} {'not ' if negated else ''}{verb} {a.value_span.text.strip()}"
     if isinstance(v, Event):
         if a.modality == Modality.CANNOT_CONFIRM:
             return f"{v.predicate} ({a.subject})"
