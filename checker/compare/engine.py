@@ -168,7 +168,7 @@ def _contexts(assertions: Sequence[Assertion], countries: Mapping[str, Iterable[
 _SCOPED_WINDOW_DAYS = 400
 # Each claim is compared with at most this many later claims of its block (the nearest in time): a busy subject
 # ("people killed" in one country) in a large corpus then costs a bounded amount per report, not the square.
-_NEIGHBOURS = 24
+_NEIGHBOURS = 12
 
 
 _NAMES_FOR_STORY = 3

@@ -11,7 +11,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.tokens import tokenize
-from checker.models import Assertion, Document, DocumentAssertions, Place, Sentence
+from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence
 
 __all__ = ["extract_document", "extract_text"]
 
@@ -56,7 +56,8 @@ def extract_document(doc: Document) -> DocumentAssertions:
     sentences = _skip_dateline(split_sentences(text), doc.body_start)
     quantities = _bucket(find_quantities(text), sentences)
     dates = _bucket(find_dates(text, doc.date), sentences)
-    places = _bucket(gazetteer().find(text), sentences)
+    found_places = gazetteer().find(text)
+    places = _bucket(found_places, sentences)
     memory = SourceMemory()
     state = DocumentState()
     assertions: list[Assertion] = []
@@ -73,7 +74,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
         title=doc.title,
         source=doc.source,
         date=doc.date,
-        countries=_countries(doc, places, assertions),
+        countries=_countries(doc, found_places, assertions),
         names=_rare(names),
         assertions=assertions,
     )
@@ -89,11 +90,12 @@ def _rare(words: set[str]) -> list[str]:
 _LEAD_CHARS = 400
 
 
-def _countries(doc: Document, places: list[list], assertions: list[Assertion]) -> list[str]:
+def _countries(doc: Document, places: list[PlaceMatch], assertions: list[Assertion]) -> list[str]:
     """The countries a report is about: places named in its title, dateline and lead, and where it locates things."""
     gaz = gazetteer()
+    lead_end = doc.body_start + _LEAD_CHARS
     keys = [m.place.key for m in gaz.find(doc.title or "")]
-    keys += [m.place.key for m in gaz.find(doc.text[: doc.body_start + _LEAD_CHARS])]
+    keys += [m.place.key for m in places if m.start < lead_end]
     keys += [a.value.key for a in assertions if isinstance(a.value, Place)]
     keys += [a.scope_place for a in assertions if a.scope_place]
     out = set()
