@@ -30,7 +30,7 @@ from checker.compare import find_conflicts  # noqa: E402
 from checker.extract import extract_document  # noqa: E402
 from checker.extract.places import gazetteer  # noqa: E402
 from checker.ingest import EXTENSIONS, load_documents  # noqa: E402
-from checker.pipeline import extract_all  # noqa: E402
+from checker.pipeline import _window, extract_all  # noqa: E402
 from checker.store.index import CorpusIndex, blocking_keys, default_index_path  # noqa: E402
 
 
@@ -44,13 +44,20 @@ def check_one(index: CorpusIndex, path: str) -> dict[str, float]:
     t0 = time.perf_counter()
     docs = load_documents([path]).documents
     t1 = time.perf_counter()
-    fresh = [a for d in docs for a in extract_document(d).assertions]
+    extracted = [extract_document(d) for d in docs]
+    fresh = [a for r in extracted for a in r.assertions]
     t2 = time.perf_counter()
-    context = index.assertions_for(blocking_keys(fresh))
+    # What `checker check --against` does (checker.pipeline): fetch the blocks within the time window only.
+    context = index.assertions_for(blocking_keys(fresh), between=_window([d.date for d in docs]))
     t3 = time.perf_counter()
     dates = index.dates()
     dates.update({d.path: d.date for d in docs})
-    conflicts = find_conflicts(fresh + context, dates=dates, incoming={d.path for d in docs})
+    countries, names = index.contexts()
+    countries.update({r.path: r.countries for r in extracted})
+    names.update({r.path: r.names for r in extracted})
+    conflicts = find_conflicts(
+        fresh + context, dates=dates, incoming={d.path for d in docs}, countries=countries, names=names
+    )
     t4 = time.perf_counter()
     timings.update(load=t1 - t0, extract=t2 - t1, fetch=t3 - t2, compare=t4 - t3, total=t4 - t0)
     timings.update(fresh=len(fresh), context=len(context), conflicts=len(conflicts))

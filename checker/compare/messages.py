@@ -15,12 +15,18 @@ _MODALITY_WORDS = {
 
 
 _NEGATION_WORDS = frozenset({"not", "no", "never", "none", "n't"})
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would", "been", "be"})
 
 
 def negated(words: str) -> str:
     """``words`` as a denial: "not in Kursk", but "were not destroyed" stays as it is (it already says so)."""
     present = set(words.lower().replace("n't", " n't").split())
-    return words if present & _NEGATION_WORDS else f"not {words}"
+    if present & _NEGATION_WORDS:
+        return words
+    first, _, rest = words.partition(" ")
+    if rest and first.lower() in _AUXILIARIES:
+        return f"{first} not {rest}"  # "were deployed" -> "were not deployed"
+    return f"not {words}"
 
 
 def _past(verb: str) -> str:

@@ -100,3 +100,12 @@ def test_quantity_key_ignores_wording() -> None:
     assert quantity_key(a) == quantity_key(b) == "9900..12100"
     assert quantity_key(q(200, 200, None)) == "200..*"
     assert quantity_key(q(700, unit="km", dimension="length")) == "700..700km"
+
+
+def test_a_denied_value_reads_naturally() -> None:
+    from checker.compare.messages import negated
+
+    assert negated("in Kursk region") == "not in Kursk region"
+    assert negated("were deployed") == "were not deployed"
+    assert negated("was not destroyed") == "was not destroyed"
+    assert negated("didn't sign") == "didn't sign"
