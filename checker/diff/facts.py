@@ -275,6 +275,12 @@ def assertions_in(doc: Document, targets: Sequence[Sent]) -> list[tuple[Assertio
     return out
 
 
+_NEEDS_CONTEXT = re.compile(
+    r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir|[Ii]t|[Ii]ts|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose|[Ww]e|I)\b|"
+    r"\b(?:the (?:group|company|ministry|agency|spokes\w+))\b|[\"“]"
+)
+
+
 def _context_start(text: str, start: int) -> int:
     """Where the excerpt for the sentence at ``start`` begins: the start of the sentence before it, when that is
     near and in the same paragraph; else the sentence itself."""
@@ -292,7 +298,8 @@ def excerpt(doc: Document, targets: Sequence[Sent]) -> Document:
     text = doc.text
     ranges: list[list[int]] = []
     for t in targets:
-        a = _context_start(text, t.start)
+        # Context costs extraction time; only a sentence that leans on the one before ("They said ...") needs it.
+        a = _context_start(text, t.start) if _NEEDS_CONTEXT.search(text, t.start, t.end) else t.start
         if ranges and a <= ranges[-1][1]:
             ranges[-1][1] = max(ranges[-1][1], t.end)
         else:
