@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.messages import explain
-from checker.extract.assertions import WORLDWIDE
+from checker.extract.quantity_rules import WORLDWIDE
 from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
 from checker.extract.places import gazetteer
 from checker.models import (

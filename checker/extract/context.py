@@ -1,0 +1,446 @@
+"""What every assertion rule of a sentence shares: the sentence context, and the look-ups the rules ask of it.
+
+A ``SentenceContext`` holds one sentence's tokens, stance and value matches with the indexes the rules need
+(token positions, the tokens that belong to numbers, the predicate triggers); the functions here answer the
+questions the quantity, place and event rules all ask: what noun phrase stands before a word, which clause opens
+with which subject, which triggers are near a number, and how an ``Assertion`` is built from all that.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from checker.extract.lexicon import lexicon, verb_lemma
+from checker.extract.places import gazetteer
+from checker.extract.stance import SentenceStance
+from checker.extract.subjects import (
+    Subject,
+    actor_key,
+    build_subject,
+    country_after,
+    phrase_after,
+    phrase_before,
+)
+from checker.extract.tokens import Token
+from checker.models import (
+    Assertion,
+    DateMatch,
+    Document,
+    Event,
+    Modality,
+    Place,
+    PlaceMatch,
+    Polarity,
+    Quantity,
+    QuantityMatch,
+    Sentence,
+    Span,
+    TimeRange,
+)
+
+PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "arrested", "casualties"})
+CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
+METRIC_ATTRIBUTES = frozenset({"revenue", "profit", "loss", "price", "cost", "votes", "turnout", "cases", "vaccinated"})
+MAX_WINDOW = 10
+
+
+@dataclass
+class DocumentState:
+    """What earlier sentences of the same document tell later ones: the last thing talked about."""
+
+    last_subject: Subject | None = None
+    organisation: str | None = None  # the company or body the report is about, for "the group", "its"
+    title_checked: bool = False
+
+
+@dataclass
+class SentenceContext:
+    doc: Document
+    sentence: Sentence
+    tokens: list[Token]
+    stance: SentenceStance
+    quantities: list[QuantityMatch]
+    dates: list[DateMatch]
+    places: list[PlaceMatch]
+    state: DocumentState
+    starts: list[int] = field(default_factory=list)
+
+    number_tokens: frozenset[int] = frozenset()
+    sentence_subject: Subject | None = None
+    triggers: list[tuple[int, int, str]] = field(default_factory=list)
+    _subjects: list[tuple[int, Subject]] | None = None
+    _evidence: Span | None = None
+
+    @property
+    def evidence(self) -> Span:
+        """The sentence's span in the raw file, shared by every assertion the sentence makes."""
+        if self._evidence is None:
+            self._evidence = self.doc.span(self.sentence.start, self.sentence.end)
+        return self._evidence
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+        self.triggers = triggers_in(self.tokens, 0, len(self.tokens))
+        self.number_tokens = frozenset(
+            k for q in self.quantities for k in range(self.index_containing(q.start), self.index_at(q.end))
+        )
+
+    def index_at(self, offset: int) -> int:
+        """Index of the token that starts at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def position(self, token: Token) -> int:
+        """The index of ``token`` in the sentence (by its offset: tokens never share a start)."""
+        return bisect.bisect_left(self.starts, token.start)
+
+    def index_containing(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+
+def triggers_in(tokens: Sequence[Token], a: int, b: int, ctx: "SentenceContext | None" = None) -> list[tuple[int, int, str]]:
+    """(start index, end index, attribute) of every predicate trigger in ``tokens[a:b]``."""
+    lex = lexicon()
+    if ctx is not None:
+        return [t for t in ctx.triggers if a <= t[0] and t[1] <= b]
+    lowers = [t.lower for t in tokens]
+    return [(s, e, lex.triggers[tuple(lowers[s:e])]) for s, e in lex.trigger_phrases.find(lowers, a, b)]
+
+
+def nearest_trigger(
+    tokens: Sequence[Token],
+    q_first: int,
+    q_after: int,
+    clause: tuple[int, int],
+    skip: set[int],
+    ctx: "SentenceContext | None" = None,
+) -> tuple[str | None, str | None]:
+    """The attribute named nearest to a number within its clause, and a metric named with it.
+
+    A trigger after the counted phrase ("500 people were killed") wins over one before ("killing 500 people") at
+    the same distance, since English puts the predicate after its subject more often than not.
+    """
+    a, b = clause
+    lo, hi = max(a, q_first - MAX_WINDOW), min(b, q_after + MAX_WINDOW)
+    best: tuple[int, str] | None = None
+    metric: str | None = None
+    for s, e, attr in triggers_in(tokens, lo, hi, ctx):
+        if any(k in skip for k in range(s, e)):
+            continue
+        dist = s - q_after if s >= q_after else q_first - e + 0.5
+        if attr in METRIC_ATTRIBUTES and metric is None:
+            metric = attr
+        if best is None or dist < best[0]:
+            best = (dist, attr)
+    if best is None:
+        return None, metric
+    return best[1], metric
+
+
+def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
+    """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one."""
+    lex = lexicon()
+    i = a
+    while i < b and (
+        ctx.tokens[i].lower in lex.determiners
+        or not ctx.tokens[i].is_word
+        or i in ctx.number_tokens
+        or ctx.tokens[i].lower in ("estimated", "reported", "approximately", "about", "nearly", "some", "around")
+    ):
+        i += 1
+    if i >= b:
+        return None
+    words = phrase_after(ctx.tokens, i, limit=4)
+    if not words:
+        return None
+    if words[0].lower in lex.pronouns:
+        return ctx.state.last_subject
+    return build_subject(words, ctx.doc.text)
+
+
+def actor_before(ctx: SentenceContext, a: int, index: int) -> str | None:
+    """A country that is the clause's actor ("North Korea has sent ...", "Ukraine has lost ..."), not its speaker."""
+    lex = lexicon()
+    key, n = actor_key(ctx.tokens, a)
+    if not key:
+        for p in ctx.places:
+            if ctx.index_containing(p.start) == a and gazetteer().country_of(p.place.key) == p.place.key:
+                key, n = p.place.key, ctx.index_at(p.end) - a
+                break
+    if not key or a + n >= index:
+        return None
+    nxt = ctx.tokens[a + n].lower
+    if nxt in lex.reporting_verbs or nxt == "'s":
+        return None
+    return key
+
+
+def subjects_in(ctx: SentenceContext, a: int, b: int) -> list[tuple[int, Subject]]:
+    """Noun phrases led by a nationality or actor ("North Korean troops", "Russia's forces") in ``tokens[a:b]``."""
+    if ctx._subjects is None:
+        ctx._subjects = find_subjects(ctx)
+    return [(i, s) for i, s in ctx._subjects if a <= i < b]
+
+
+def find_subjects(ctx: SentenceContext) -> list[tuple[int, Subject]]:
+    a, b = 0, len(ctx.tokens)
+    out: list[tuple[int, Subject]] = []
+    i = a
+    head_words = lexicon().head_synonym
+    while i < b:
+        t = ctx.tokens[i]
+        if not t.is_capitalised and (t.lower,) not in head_words and t.lower not in ("u.s.", "us"):
+            i += 1
+            continue
+        key, n = actor_key(ctx.tokens, i)
+        if key:
+            j = i + n
+            if j < b and ctx.tokens[j].lower == "'s":
+                j += 1
+            words = phrase_after(ctx.tokens, j, limit=3)
+            if words and not words[0].is_capitalised:
+                subj = build_subject(ctx.tokens[i : j + len(words)], ctx.doc.text)
+                if subj:
+                    out.append((i, subj))
+                i = j + len(words)
+                continue
+            i = j
+            continue
+        if (t.lower,) in head_words and i + 1 < b:
+            extra = country_after(ctx.tokens, i + 1)
+            if extra:
+                subj = build_subject([t], ctx.doc.text, extra)
+                if subj:
+                    out.append((i, subj))
+        i += 1
+    return out
+
+
+def make_assertion(
+    ctx: SentenceContext,
+    subject: Subject,
+    attribute: str,
+    value: Quantity | Place | TimeRange | Event,
+    value_start: int,
+    value_end: int,
+    index: int,
+    *,
+    approximate: bool = False,
+    time: TimeRange | None = None,
+    scope_place: str | None = None,
+    scope_event: str | None = None,
+    polarity: Polarity | None = None,
+    modality: Modality | None = None,
+) -> Assertion:
+    doc = ctx.doc
+    # model_construct: every field is built here from typed values, so pydantic's validation would only cost time.
+    return Assertion.model_construct(
+        path=doc.path,
+        subject=subject.text,
+        subject_key=subject.key,
+        attribute=attribute,
+        value=value,
+        polarity=polarity or ctx.stance.polarity(index, ctx.number_tokens),
+        modality=modality or ctx.stance.modality(index, approximate=approximate),
+        source=ctx.stance.source or doc.source,
+        time=time,
+        scope_place=scope_place,
+        scope_event=scope_event,
+        evidence=ctx.evidence,
+        value_span=doc.span(value_start, value_end),
+    )
+
+
+def scope_event(ctx: SentenceContext) -> str | None:
+    lex = lexicon()
+    for t in ctx.tokens:
+        if t.lower in lex.event_nouns:
+            return t.lower
+    return None
+
+
+def claim_time(ctx: SentenceContext, a: int, b: int) -> TimeRange | None:
+    """The date a clause's claims refer to ("killed on Tuesday", "as of Oct. 30"), not the date of a statement
+    ("said on Nov. 13")."""
+    lex = lexicon()
+    for d in ctx.dates:
+        i = ctx.index_containing(d.start)
+        if not a <= i < b and d.relation not in ("as_of", "since"):
+            continue
+        before = [ctx.tokens[k].lower for k in range(max(0, i - 3), i)]
+        if any(w in lex.reporting_verbs for w in before):
+            continue
+        return d.range
+    return None
+
+
+def place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
+    """Where the clause's claims happen ("killed in Sumy", "struck southern Turkey"), to keep apart tolls and
+    magnitudes of events in unrelated places."""
+    for p in ctx.places:
+        i = ctx.index_containing(p.start)
+        if a <= i < b and locative_head(ctx, i) is not None:
+            return p.place.key
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- quantities
+
+
+def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
+    """What a place, date or verb at ``tokens[j]`` is said of: the noun phrase before it, or "they" resolved."""
+    lex = lexicon()
+    floor = max([k + 1 for k in ctx.number_tokens if k < j], default=0)
+    words = phrase_before(ctx.tokens, j, floor=floor)
+    if not words:
+        k = j - 1
+        while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
+            k -= 1
+        while k >= 0 and (ctx.tokens[k].lower in ("not", "n't", "never") or verb_like_token(ctx.tokens[k])):
+            k -= 1
+        if k >= 0 and ctx.tokens[k].lower in ("and", "but", "or", ","):
+            # "troops remain in Kursk and have not crossed into Ukraine"; "positioned near X, not moving into Y"
+            return ctx.sentence_subject
+        return None
+    first = ctx.position(words[0])
+    # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
+    named = build_subject(words, ctx.doc.text)
+    if named is not None and named.proper and first > 1 and ctx.tokens[first - 1].lower in lex.locative | {"of"}:
+        inner = phrase_before(ctx.tokens, first - 1, floor=floor)
+        inner_subject = build_subject(inner, ctx.doc.text) if inner else None
+        if inner_subject is not None and not inner_subject.proper:
+            words = inner
+    if words[0].lower in lex.pronouns:
+        return ctx.state.last_subject
+    k = ctx.position(words[-1]) + 1
+    subject = build_subject(words, ctx.doc.text, country_after(ctx.tokens, k))
+    first = ctx.position(words[0])
+    while first > 0 and ctx.tokens[first - 1].lower == "own":
+        first -= 1
+    if subject and first > 0 and ctx.tokens[first - 1].lower in ("its", "their"):
+        owner = sentence_owner(ctx)
+        if owner:
+            subject = Subject(subject.start, subject.end, subject.text, f"{owner} {subject.key}", subject.head,
+                              subject.country, subject.proper)
+    return subject
+
+
+def sentence_owner(ctx: SentenceContext) -> str | None:
+    """The organisation a sentence opens with ("Novagen, the drugmaker, will move its headquarters"), lower-cased,
+    so that "its headquarters" and "Novagen's headquarters" line up; None when it opens otherwise."""
+    country, _ = actor_key(ctx.tokens, 0)
+    if country:
+        return gazetteer().slug(country)  # "North Korea has not completed its own ratification"
+    words: list[str] = []
+    for t in ctx.tokens:
+        if t.is_capitalised and t.is_word and t.lower not in ("the", "a", "an", "in", "on", "at", "according"):
+            if is_place_token(ctx, ctx.position(t)):
+                return None
+            words.append(t.lower)
+        else:
+            break
+    return " ".join(words) if words else None
+
+
+def verb_like_token(t: Token) -> bool:
+    return t.is_word and not t.is_capitalised and (t.lower.endswith(("ing", "ed")) or t.lower in lexicon().common_verbs)
+
+
+def is_place_token(ctx: SentenceContext, j: int) -> bool:
+    start = ctx.tokens[j].start
+    return any(p.start <= start < p.end for p in ctx.places)
+
+
+def after_movement(ctx: SentenceContext, j: int) -> bool:
+    lex = lexicon()
+    return any(ctx.tokens[k].lower in lex.movement_verbs for k in range(max(0, j - 4), j))
+
+
+# --------------------------------------------------------------------------------------------------- events
+
+
+PARTITIVES = frozenset({"one", "some", "most", "part", "all", "many", "several", "none", "each", "two", "three"})
+
+
+def skip_determiners(tokens: Sequence[Token], j: int) -> int:
+    """Words to skip before an object's head: determiners, and partitives ("one of the three bridges")."""
+    n = 0
+    lex = lexicon()
+    while j + n < len(tokens):
+        low = tokens[j + n].lower
+        if low in lex.determiners or low.isdigit():
+            n += 1
+        elif low in PARTITIVES and j + n + 1 < len(tokens) and tokens[j + n + 1].lower == "of":
+            n += 2
+        else:
+            break
+    return n
+
+
+def event_verb(tokens: Sequence[Token], i: int) -> bool:
+    lex = lexicon()
+    t = tokens[i]
+    return t.is_word and not t.is_capitalised and t.lower in lex.event_verbs and t.lower not in lex.reporting_verbs
+
+
+def past_verb(tokens: Sequence[Token], i: int) -> bool:
+    """A lower-case past-tense verb that is not a reporting verb ("granted", "struck", "annulled")."""
+    lex = lexicon()
+    t = tokens[i]
+    if not t.is_word or t.is_capitalised or t.lower in lex.reporting_verbs or t.lower in lex.auxiliaries:
+        return False
+    return event_verb(tokens, i) or (t.lower.endswith("ed") and len(t.lower) > 4)
+
+
+def aux_start(tokens: Sequence[Token], verb: int) -> int | None:
+    """The first auxiliary of the verb group ending at ``verb`` ("would be held" -> "would"), if there is one."""
+    lex = lexicon()
+    k = verb - 1
+    first = None
+    while k >= 0 and not tokens[k].is_capitalised and (
+        tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs
+    ):
+        if tokens[k].lower in lex.auxiliaries:
+            first = k
+        k -= 1
+    return first
+
+
+def locative_head(ctx: SentenceContext, i: int) -> int | None:
+    """The index of the preposition or verb that makes the place at ``tokens[i]`` a location, if any."""
+    lex = lexicon()
+    nxt = i + 1
+    while nxt < len(ctx.tokens) and is_place_token(ctx, nxt):
+        nxt += 1
+    if nxt + 1 < len(ctx.tokens) and ctx.tokens[nxt].lower == "'s" and is_place_token(ctx, nxt + 1):
+        return None  # "Russia's Kursk Oblast": the possessor is not where the subject is; the possessed place is.
+    j = i - 1
+    while j >= 0 and (ctx.tokens[j].lower in ("the", "'s") or is_place_token(ctx, j)):
+        j -= 1
+    if j < 0:
+        return None
+    word = ctx.tokens[j].lower
+    if word in lex.locative_verbs:
+        return j
+    if word not in lex.locative:
+        return None
+    if word in ("to", "toward", "towards", "on", "off") and not after_movement(ctx, j):
+        return None
+    if ctx.stance.source and ctx.tokens[i].text in ctx.stance.source:
+        return None  # "Reuters in London said": where the speaker is, not the subject
+    return j
+
+
+BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+NOT_WORDS = frozenset({"not", "n't", "never"})
+
+
+def is_past(verb: str) -> bool:
+    """A past form: "-ed", a listed irregular, or a word whose base form differs ("stole" -> "steal")."""
+    if verb.endswith("ed") or verb in lexicon().irregular_verbs:
+        return True
+    return not verb.endswith(("s", "ing")) and verb_lemma(verb) != verb

@@ -1,0 +1,233 @@
+"""Events -> assertions: when something is said to have happened ("signed in June"), whether it happened at all
+("was not disconnected", "did not grant bail", "acquitted"), and refusals to confirm ("could not confirm the
+deaths"). Polarity comes from the clause, so "denied that ... had been" negates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from checker.extract.context import (
+    BE_FORMS,
+    NOT_WORDS,
+    PEOPLE_ATTRIBUTES,
+    SentenceContext,
+    aux_start,
+    clause_subject,
+    event_verb,
+    is_past,
+    is_place_token,
+    make_assertion,
+    past_verb,
+    skip_determiners,
+    subject_before,
+    subjects_in,
+    triggers_in,
+)
+from checker.extract.lexicon import event_predicate, lexicon, verb_lemma
+from checker.extract.quantity_rules import people_subject
+from checker.extract.stance import clause_of
+from checker.extract.subjects import (
+    Subject,
+    build_subject,
+    phrase_after,
+)
+from checker.extract.tokens import Token
+from checker.models import (
+    Assertion,
+    DateMatch,
+    Event,
+    Modality,
+    Polarity,
+    TimeRange,
+)
+
+_YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
+_FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+
+
+def _past_if_past_tense(ctx: SentenceContext, verb: int, d: DateMatch) -> TimeRange:
+    """A past-tense event dated by a month or day without a year happened before the report, not after it: "was
+    approved in April", written in November, is last April."""
+    r = d.range
+    ref = ctx.doc.date
+    if ref is None or r.start <= ref or _YEAR.search(ctx.doc.text, d.start, d.end):
+        return r
+    before = {ctx.tokens[k].lower for k in range(max(0, verb - 3), verb)}
+    past = ctx.tokens[verb].lower.endswith("ed") or ctx.tokens[verb].lower in lexicon().irregular_verbs
+    if not past or before & _FUTURE:
+        return r
+    try:
+        return TimeRange(start=r.start.replace(year=r.start.year - 1), end=r.end.replace(year=r.end.year - 1),
+                         text=r.text)
+    except ValueError:  # 29 February
+        return r
+
+def _noun_before(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` ("that") follows a noun, making it a relative pronoun rather than "said that"."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    lex = lexicon()
+    return prev.is_word and prev.lower not in lex.reporting_verbs and not prev.lower.endswith("ed")
+
+
+def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | None:
+    """What an event verb is about: for a passive or an intransitive verb the phrase before it ("the rerun ...
+    will be held", "the eruption ... began"), for a transitive verb the thing acted on ("signed a treaty",
+    "granted bail"). An object that is a place ("struck southern Turkey") is where, not what."""
+    tokens = ctx.tokens
+    aux = aux_start(tokens, verb)
+    chain = {tokens[m].lower for m in range(aux, verb)} if aux is not None else set()
+    passive = bool(chain & BE_FORMS) and is_past(tokens[verb].lower)
+    if not passive:
+        j = verb + 1
+        j += skip_determiners(tokens, j)
+        if j < len(tokens) and not is_place_token(ctx, j) and j not in ctx.number_tokens:
+            obj = phrase_after(tokens, j, limit=4)
+            subject = build_subject(obj, ctx.doc.text) if obj else None
+            if subject is not None and not subject.proper:
+                return subject
+    head = aux if aux is not None else verb
+    a, _ = clause_of(ctx.stance.clauses, verb)
+    if a > 0 and (tokens[a].lower == "which" or (tokens[a].lower == "that" and _noun_before(tokens, a))):
+        # "The pact, which Putin and Kim signed in September": the relative pronoun stands for the sentence's
+        # subject, whoever the agents inside the clause are.
+        return clause_subject(ctx, 0, a)
+    # "the treaty that Putin and Kim signed": the agents are names (with titles); what was signed is before "that".
+    k = head - 1
+    while k > max(0, head - 10) and (
+        tokens[k].is_capitalised or tokens[k].lower in ("and", "'s") or tokens[k + 1].is_capitalised
+    ):
+        k -= 1
+    if k < head - 1 and tokens[k].lower in ("that", "which"):
+        return subject_before(ctx, k, 0)
+    return subject_before(ctx, head, floor)
+
+
+def date_assertions(ctx: SentenceContext) -> list[Assertion]:
+    """"Signed ... in June": the date an event is said to have happened, keyed by what was signed."""
+    lex = lexicon()
+    out: list[Assertion] = []
+    for d in ctx.dates:
+        if d.relation != "on":
+            continue
+        i = ctx.index_containing(d.start)
+        a, b = clause_of(ctx.stance.clauses, i)
+        verb = None
+        for k in range(i - 1, max(a, i - 9) - 1, -1):
+            if (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k)) and not (
+                k > 0 and ctx.tokens[k - 1].lower in lex.determiners
+            ):
+                verb = k
+                break
+        if verb is None:
+            continue
+        subject = _event_subject(ctx, verb, a)
+        if subject is None or subject.head in lex.pronouns or subject.proper:
+            continue
+        predicate, _ = _predicate(ctx.tokens, verb)
+        out.append(make_assertion(ctx, subject, f"when:{predicate}", _past_if_past_tense(ctx, verb, d), d.start, d.end, i))
+    return out
+
+def event_assertions(ctx: SentenceContext) -> list[Assertion]:
+    """Whether something happened: "was (not) disconnected", "did not grant bail", "granted bail", "is expanding
+    a weapons complex". Polarity comes from the clause, so "did not" and "denied that ... had been" negate.
+
+    Passives and negated verb groups are taken for any verb (they state an event explicitly); bare and progressive
+    verbs only when the lexicon lists them as events, which keeps "said", "guided" and "serving" out."""
+    lex = lexicon()
+    out: list[Assertion] = []
+    tokens = ctx.tokens
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if not t.is_word or t.is_capitalised:
+            continue
+        verb = t.lower
+        prev = tokens[k - 1].lower
+        verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
+        listed = verb in lex.event_verbs or verdict
+        if not (listed or verb.endswith("ed") or prev in lex.auxiliaries or prev in lex.aux_adverbs):
+            continue
+        if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
+            continue
+        if verb in lex.stop_after_number or verb in lex.locative or verb in lex.determiners or not verb.isalpha():
+            continue  # "are not in Kursk": a preposition, not an event
+        aux = aux_start(tokens, k)
+        chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
+        past = is_past(verb)
+        passive = bool(chain & BE_FORMS) and past
+        negated = bool(chain & NOT_WORDS)
+        if aux is None:
+            # A listed past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
+            if not (listed and past) or not tokens[k - 1].is_word:
+                continue
+            if not tokens[k - 1].is_capitalised and (
+                prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative
+            ):
+                continue
+        elif not (passive or negated or listed or _progressive_with_object(tokens, k, chain)):
+            continue
+        if any(rs <= k < re for rs, re in ctx.stance.refusals):
+            continue
+        a, _ = clause_of(ctx.stance.clauses, k)
+        subject = _event_subject(ctx, k, a)
+        if subject is None or subject.head in lex.pronouns or (subject.proper and aux is None):
+            continue
+        predicate, opposite = _predicate(tokens, k)
+        start = tokens[aux].start if aux is not None else t.start
+        polarity = ctx.stance.polarity(k, ctx.number_tokens)
+        if opposite:
+            polarity = Polarity.AFFIRMED if polarity == Polarity.NEGATED else Polarity.NEGATED
+        out.append(make_assertion(ctx, subject, f"happened:{predicate}", Event(predicate=predicate, text=t.text), start, t.end,
+                         k, polarity=polarity))
+    return out
+
+
+def _progressive_with_object(tokens: Sequence[Token], k: int, chain: set[str]) -> bool:
+    """"is enlarging an enrichment plant": a be-verb, an -ing form and an object -- an ongoing event, whatever verb."""
+    return (
+        bool(chain & BE_FORMS)
+        and tokens[k].lower.endswith("ing")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower in ("a", "an", "the", "its", "their", "his", "her")
+    )
+
+def _predicate(tokens: Sequence[Token], k: int) -> tuple[str, bool]:
+    """The event a verb states, and whether it states its opposite: "acquitted" is not convicted, "was found
+    (not) guilty" is (not) convicted, "hit" is struck."""
+    lemma = verb_lemma(tokens[k].lower)
+    if lemma == "find":
+        ahead = [t.lower for t in tokens[k + 1 : k + 8]]
+        if "guilty" in ahead:
+            g = ahead.index("guilty")
+            return "convict", g > 0 and ahead[g - 1] == "not"
+        if "innocent" in ahead:
+            return "convict", True
+    return event_predicate(lemma)
+
+
+def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[Assertion]:
+    """"I can't confirm those reports of casualties": a refusal to confirm, about what and whom."""
+    out: list[Assertion] = []
+    for s, e in ctx.stance.refusals:
+        a, b = clause_of(ctx.stance.clauses, s)
+        found = triggers_in(ctx.tokens, e, len(ctx.tokens), ctx)
+        if not found:
+            continue
+        ts, te, attr = found[0]
+        if any(x.modality == Modality.CANNOT_CONFIRM and x.attribute == attr for x in made):
+            continue
+        subjects = [subj for si, subj in subjects_in(ctx, 0, len(ctx.tokens))]
+        subject = subjects[-1] if subjects else ctx.state.last_subject
+        if subject is None and attr in PEOPLE_ATTRIBUTES:
+            subject = people_subject(ctx, (a, b), s)  # "could not confirm the deaths": of people
+        if subject is None:
+            continue
+        start, end = ctx.tokens[s].start, ctx.tokens[te - 1].end
+        out.append(
+            make_assertion(ctx, subject, attr, Event(predicate=attr, text=ctx.doc.text[start:end]), start, end, s,
+                  polarity=Polarity.AFFIRMED, modality=Modality.CANNOT_CONFIRM)
+        )
+    return out

@@ -1,0 +1,64 @@
+"""Places -> location assertions: a place after a locative preposition or verb ("in", "near", "reached") is
+where the noun phrase before it is said to be; "Estonian airspace" counts as Estonia.
+"""
+
+from __future__ import annotations
+
+from checker.extract.context import (
+    SentenceContext,
+    locative_head,
+    make_assertion,
+    subject_before,
+)
+from checker.extract.lexicon import lexicon
+from checker.extract.places import gazetteer
+from checker.extract.stance import clause_of
+from checker.extract.subjects import (
+    actor_key,
+)
+from checker.models import (
+    Assertion,
+    Place,
+)
+
+
+def location_assertions(ctx: SentenceContext) -> list[Assertion]:
+    out: list[Assertion] = []
+    for start, end, place, i in _located_places(ctx):
+        j = locative_head(ctx, i)
+        if j is None:
+            continue
+        clause = clause_of(ctx.stance.clauses, i)
+        chosen = subject_before(ctx, j, clause[0])
+        if chosen is None or chosen.proper:
+            continue
+        out.append(make_assertion(ctx, chosen, "location", place, start, end, i))
+        ctx.sentence_subject = ctx.sentence_subject or chosen
+        # "40 howitzers at a depot near Belgorod": what is at the depot is near Belgorod too.
+        k = ctx.index_at(chosen.start) - 1
+        while k >= 0 and ctx.tokens[k].lower in lexicon().determiners:
+            k -= 1
+        if k >= 0 and ctx.tokens[k].lower in lexicon().locative:
+            outer = subject_before(ctx, k, 0)
+            if outer is not None and not outer.proper and outer.key != chosen.key:
+                out.append(make_assertion(ctx, outer, "location", place, start, end, i))
+    return out
+
+
+def _located_places(ctx: SentenceContext) -> list[tuple[int, int, Place, int]]:
+    """Gazetteer places, plus "Estonian airspace" / "Ukrainian territory" read as the country they belong to."""
+    lex = lexicon()
+    found = [(p.start, p.end, p.place, ctx.index_containing(p.start)) for p in ctx.places]
+    taken = {i for *_, i in found}
+    tokens = ctx.tokens
+    for i in range(len(tokens) - 1):
+        if i in taken or not tokens[i].is_capitalised:
+            continue
+        if not any(tokens[k].lower in lex.territory_nouns for k in range(i + 1, min(i + 4, len(tokens)))):
+            continue
+        key, n = actor_key(ctx.tokens, i)
+        if key and i + n < len(ctx.tokens) and ctx.tokens[i + n].lower in lex.territory_nouns:
+            start, end = ctx.tokens[i].start, ctx.tokens[i + n].end
+            place = Place(key=key, name=gazetteer().name(key), text=ctx.doc.text[start:end])
+            found.append((start, end, place, i))
+    return found

@@ -1,0 +1,305 @@
+"""Numbers -> assertions: what a number counts (the noun phrase after it), what is said of it (the nearest
+trigger: "killed", "revenue", "rose to") and whose it is (a nationality, the report's organisation, the clause's
+opening noun phrase). A number whose subject cannot be found is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from checker.extract.context import (
+    CHANGE_ATTRIBUTES,
+    METRIC_ATTRIBUTES,
+    PEOPLE_ATTRIBUTES,
+    SentenceContext,
+    actor_before,
+    claim_time,
+    clause_subject,
+    is_place_token,
+    make_assertion,
+    nearest_trigger,
+    place_scope,
+    skip_determiners,
+    subjects_in,
+    triggers_in,
+)
+from checker.extract.lexicon import lexicon
+from checker.extract.places import gazetteer
+from checker.extract.stance import clause_of
+from checker.extract.subjects import (
+    Subject,
+    actor_key,
+    build_subject,
+    country_after,
+    phrase_after,
+)
+from checker.extract.tokens import Token, tokenize
+from checker.models import (
+    Assertion,
+)
+
+_LEVEL_CHANGES = frozenset({"increase", "decrease"})
+_TO_LEVEL = frozenset({"to", "at", "above", "below", "from", "past"})  # "rose to 3.6%" is a level; "rose 3.6%" a change
+_ELECTION_WORDS = frozenset({"vote", "votes", "ballots", "ballot", "election", "elections", "poll", "polls", "runoff",
+                             "primary", "referendum", "electorate"})
+_SKIPPED_DIMENSIONS = frozenset({"duration"})  # ages and elapsed times are context, not claims worth comparing
+
+
+WORLDWIDE = "*worldwide"
+_WORLDWIDE_WORDS = frozenset({"worldwide", "globally", "nationwide", "overall", "altogether"})
+
+
+def _worldwide(tokens: Sequence[Token], after: int, clause: tuple[int, int]) -> bool:
+    """"1.2m vehicles worldwide", "61 cases nationwide": a total over every place, not the figure of one place."""
+    return any(t.lower in _WORLDWIDE_WORDS for t in tokens[after : min(clause[1], after + 6)])
+
+
+def _owned_nouns(ctx: SentenceContext) -> set[int]:
+    """Token indices of the nouns that directly follow a number ("nine deaths"): they say what *that* number
+    counts, so they are no trigger for a neighbouring number."""
+    out: set[int] = set()
+    for q in ctx.quantities:
+        j = ctx.index_at(q.end)
+        for t in phrase_after(ctx.tokens, j, limit=3):
+            out.add(ctx.position(t))
+    return out
+
+
+def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
+    best: tuple[float, str] | None = None
+    for s, e, attr in triggers_in(ctx.tokens, *clause, ctx):
+        if attr in METRIC_ATTRIBUTES or attr in PEOPLE_ATTRIBUTES:
+            if any(k in skip for k in range(s, e)):
+                continue
+            dist = abs(s - first)
+            if best is None or dist < best[0]:
+                best = (dist, attr)
+    return best[1] if best else None
+
+
+def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[Assertion]:
+    lex = lexicon()
+    out: list[Assertion] = []
+    tokens = ctx.tokens
+    lowers = {t.lower for t in tokens}
+    owned = _owned_nouns(ctx)
+    for q in ctx.quantities:
+        dim = q.quantity.dimension
+        if dim in _SKIPPED_DIMENSIONS:
+            continue
+        first = ctx.index_containing(q.start)
+        after = ctx.index_at(q.end)
+        if first > 0 and tokens[first - 1].lower in lex.age_words:
+            continue  # "aged 34": a person's age, not a count
+        if after + 1 < len(tokens) and tokens[after].lower == "of" and tokens[after + 1].lower in ("them", "those", "these", "which", "whom"):
+            continue  # "481,000 of them in the U.S.": a part of a figure given elsewhere
+        if first >= 2 and tokens[first - 1].lower in ("the", "its", "their") and tokens[first - 2].lower == "of" and (
+            first - 3 in ctx.number_tokens
+        ):
+            continue  # "won 68 of the 126 seats": 126 is the whole, not what was won
+        if (
+            dim == "count"
+            and after + 1 < len(tokens)
+            and tokens[after].lower == "of"
+            and tokens[after + 1].lower in ("the", "those", "these")
+            and not any(k in ctx.number_tokens for k in range(after + 1, min(after + 4, len(tokens))))
+        ):
+            continue  # "39,000 of the recalled vehicles are in Canada": a part of a whole counted elsewhere
+        clause = clause_of(ctx.stance.clauses, first)
+        skip = set(range(first, after))
+        j = after
+        additional = False
+        while j < len(tokens) and tokens[j].lower in lex.after_number_skip:
+            additional = additional or tokens[j].lower != "other"
+            j += 1  # "1,000 more North Korean soldiers": more of them, not how many there are
+        via_of = False
+        if j < len(tokens) and tokens[j].lower == "of" and dim != "money":
+            j += 1
+            via_of = True
+            j += skip_determiners(tokens, j)
+            while j < len(tokens) and j in ctx.number_tokens:
+                j += 1  # "215 of the 465 seats", "300 of its 1,400 stores"
+        words = phrase_after(tokens, j)
+        np_end = j + len(words)
+        skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
+        attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        metric = _nearest_metric(ctx, first, clause, skip)
+        before = tokens[first - 1].lower if first > 0 else ""
+        subject: Subject | None = None
+        head_attr = lex.triggers.get((words[-1].lower,)) if words else None
+        if words and head_attr in PEOPLE_ATTRIBUTES and len(words) == 1:
+            attribute = head_attr  # "500 dead", "2,300 casualties": the noun says what happened; who is elsewhere
+        elif words and head_attr in METRIC_ATTRIBUTES and not via_of:
+            attribute = head_attr  # "1.2 million votes": whose votes is the clause's subject
+            subject = clause_subject(ctx, clause[0], first)
+        elif via_of and words and dim == "percent" and "votes" in (
+            lex.triggers.get((words[-1].lower,)), lex.triggers.get((words[-1].lower + "s",))
+        ):
+            attribute = "vote_share"  # "52 percent of the vote": whose share is the clause's subject
+            subject = _owner(ctx, clause, first)
+        elif words and not (dim == "length" and words[0].text in lex.directions):
+            subject = build_subject(words, ctx.doc.text, country_after(tokens, np_end))
+        if words and words[0].text in lex.directions and dim == "length":
+            attribute = "distance"  # "72 km southwest of Marrakech"
+        if before == "of" and first >= 2 and dim == "money":
+            noun = tokens[first - 2].lower
+            named = lex.triggers.get((noun,))
+            if named:
+                attribute = named  # "revenue of $94.9 billion"
+            elif tokens[first - 2].is_word and noun not in lex.stop_after_number:
+                subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
+                attribute = "amount"
+                via_of = True  # the noun before "of" is what the money is; no owner replaces it
+        if attribute in _LEVEL_CHANGES and (
+            (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
+        ):
+            attribute = metric or lex.default_attribute.get(dim, dim)  # "rose to 2,400", "climbed above 50,000"
+        if first > 0 and tokens[first - 1].lower in ("another", "additional", "further", "extra"):
+            additional = True  # "another 3,000 troops"
+        if additional and attribute in (None, "count"):
+            attribute = "additional"
+        if attribute is None:
+            attribute = lex.default_attribute.get(dim, dim)
+            if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
+                attribute = "vote_share"
+        if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:
+            attribute = f"{attribute}:{metric}"
+        if subject is not None and dim == "count" and not subject.country:
+            actor = actor_before(ctx, clause[0], first)
+            if actor:
+                subject = build_subject(words, ctx.doc.text, actor)
+        if subject is None or (dim in ("money", "percent") and not via_of and subject.head not in lex.person_heads):
+            if attribute in PEOPLE_ATTRIBUTES:
+                subject = subject or people_subject(ctx, clause, first)
+            elif dim in ("money", "percent"):
+                subject = _owner(ctx, clause, first) or subject
+            elif subject is None:
+                subject = clause_subject(ctx, clause[0], first)
+        if subject is None or subject.head in lex.pronouns:
+            continue
+        subject = _with_organisation(ctx, subject, clause)
+        if dim in ("money", "percent"):
+            subject = _without_metric(subject, attribute)
+        ctx.state.last_subject = subject
+        ctx.sentence_subject = ctx.sentence_subject or subject
+        out.append(
+            make_assertion(
+                ctx,
+                subject,
+                attribute,
+                q.quantity,
+                q.start,
+                q.end,
+                first,
+                approximate=q.quantity.approximate,
+                time=claim_time(ctx, *clause),
+                scope_place=WORLDWIDE if _worldwide(tokens, after, clause) else place_scope(ctx, *clause),
+                scope_event=scope_event,
+            )
+        )
+    return out
+
+
+_METRIC_WORDS = frozenset({"net", "operating", "gross", "quarterly", "annual", "full-year", "total", "adjusted"})
+
+
+def _without_metric(subject: Subject, attribute: str) -> Subject:
+    """Drop a trailing metric noun ("profit", "net profit") from a company's key when the attribute already says
+    it, so "Brightline's profit was $300 million" and "Brightline reported a profit of $300 million" line up."""
+    lex = lexicon()
+    words = subject.key.split()
+    base = attribute.split(":")[-1]
+    trimmed = list(words)
+    while len(trimmed) > 1 and (lex.triggers.get((trimmed[-1],)) == base or trimmed[-1] in _METRIC_WORDS):
+        trimmed.pop()
+    if trimmed == words:
+        return subject
+    return Subject(subject.start, subject.end, subject.text, " ".join(trimmed), trimmed[-1], subject.country,
+                   subject.proper)
+
+
+def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int, int]) -> Subject:
+    """"The group would cut 4,400 jobs", "its revenue": the report's organisation, named earlier, owns the figure;
+    so two reports about two companies' job cuts are not lined up as one."""
+    org = ctx.state.organisation
+    if org is None or subject.country or org in subject.key:
+        return subject
+    lex = lexicon()
+    opens_with_org = " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org
+    refers = opens_with_org or any(
+        t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
+        for k, t in enumerate(ctx.tokens)
+    )
+    if not refers and subject.head not in lex.organisation_references:
+        return subject
+    key = " ".join(w for w in subject.key.split() if w not in lex.organisation_references) or subject.key
+    return Subject(subject.start, subject.end, subject.text, f"{org} {key}", subject.head, subject.country,
+                   subject.proper)
+
+
+def _title_organisation(title: str | None) -> str | None:
+    """"Sterling Airlines first-quarter results": a title that opens with two or more capitalised words that are
+    not a place or a nationality names the report's organisation."""
+    if not title:
+        return None
+    tokens = tokenize(title)
+    words: list[Token] = []
+    for t in tokens:
+        if t.is_word and t.is_capitalised:
+            words.append(t)
+        else:
+            break
+    if len(words) < 2 or len(words) == len([t for t in tokens if t.is_word]):
+        return None  # a Title Case headline is all capitals: it names nothing in particular
+    if actor_key(words, 0)[0] is not None or gazetteer().find(" ".join(w.text for w in words)):
+        return None
+    return " ".join(w.lower for w in words)
+
+
+def remember_organisation(ctx: SentenceContext) -> None:
+    """Note the organisation a report opens with: two or more capitalised words ("Sterling Airlines", "Aomori
+    Motor Co.") starting a sentence and followed by a verb, that are neither a place nor a nationality."""
+    if ctx.state.organisation is not None:
+        return
+    if ctx.state.title_checked is False:
+        ctx.state.title_checked = True
+        org = _title_organisation(ctx.doc.title)
+        if org:
+            ctx.state.organisation = org
+            return
+    words: list[Token] = []
+    for t in ctx.tokens:
+        if t.is_word and t.is_capitalised:
+            words.append(t)
+        elif t.text == "." and words:
+            continue
+        else:
+            break
+    if len(words) < 2 or any(is_place_token(ctx, ctx.position(w)) for w in words):
+        return
+    if actor_key(ctx.tokens, 0)[0] is not None:
+        return
+    nxt = ctx.position(words[-1]) + 1
+    if nxt < len(ctx.tokens) and ctx.tokens[nxt].is_word and not ctx.tokens[nxt].is_capitalised:
+        ctx.state.organisation = " ".join(w.lower for w in words)
+
+
+def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:
+    """Who a bare toll counts: a nationality-led group of people nearby ("Russian troops"), else people."""
+    lex = lexicon()
+    for _, subj in subjects_in(ctx, clause[0], clause[1]):
+        if subj.head in lex.person_heads:
+            return subj
+    tok = ctx.tokens[index]
+    return Subject(start=tok.start, end=tok.end, text="people", key="people", head="people")
+
+
+def _owner(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject | None:
+    """Whose money or share it is: the clause's opening noun phrase, or the sentence's when the clause has none."""
+    subj = clause_subject(ctx, clause[0], index)
+    if subj is None and clause[0] > 0:
+        subj = clause_subject(ctx, 0, index)
+    return subj
+
+
+# --------------------------------------------------------------------------------------------------- places
