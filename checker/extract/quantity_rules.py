@@ -54,6 +54,30 @@ def _worldwide(tokens: Sequence[Token], after: int, clause: tuple[int, int]) -> 
     return any(t.lower in _WORLDWIDE_WORDS for t in tokens[after : min(clause[1], after + 6)])
 
 
+def _whole_of_a_part(ctx: SentenceContext, first: int) -> bool:
+    """Whether the number at ``first`` is the whole in "N of the (X's) M ...": a number, "of", and at most a
+    determiner and a possessive phrase before it."""
+    tokens = ctx.tokens
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if tokens[k].lower == "of":
+            return k - 1 in ctx.number_tokens
+        if k in ctx.number_tokens or tokens[k].text in (",", ";", ".", ":"):
+            return False
+    return False
+
+
+_FUTURE_BIGRAMS = frozenset({("due", "to"), ("set", "to"), ("expected", "to"), ("scheduled", "to"), ("plans", "to"),
+                             ("plan", "to"), ("planned", "to"), ("aims", "to"), ("going", "to")})
+
+
+def _future(tokens: Sequence[Token], clause: tuple[int, int], np_end: int) -> bool:
+    """"33 hostages are due to be freed", "will cut 4,000 jobs": a figure for what is yet to happen. Only the verb
+    group of the number's own clause counts, up to a few words after the counted noun."""
+    a, b = clause
+    lowers = [t.lower for t in tokens[a : min(b, np_end + 5)]]
+    return any((x, y) in _FUTURE_BIGRAMS for x, y in zip(lowers, lowers[1:]))
+
+
 def _owned_nouns(ctx: SentenceContext) -> set[int]:
     """Token indices of the nouns that directly follow a number ("nine deaths"): they say what *that* number
     counts, so they are no trigger for a neighbouring number."""
@@ -93,10 +117,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             continue  # "aged 34": a person's age, not a count
         if after + 1 < len(tokens) and tokens[after].lower == "of" and tokens[after + 1].lower in ("them", "those", "these", "which", "whom"):
             continue  # "481,000 of them in the U.S.": a part of a figure given elsewhere
-        if first >= 2 and tokens[first - 1].lower in ("the", "its", "their") and tokens[first - 2].lower == "of" and (
-            first - 3 in ctx.number_tokens
-        ):
-            continue  # "won 68 of the 126 seats": 126 is the whole, not what was won
+        if _whole_of_a_part(ctx, first):
+            continue  # "won 68 of the 126 seats", "38 of the train's 149 cars": the whole, not what was counted
         if (
             dim == "count"
             and after + 1 < len(tokens)
@@ -117,8 +139,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             j += 1
             via_of = True
             j += skip_determiners(tokens, j)
+            ahead = next((k for k in range(j, min(j + 5, len(tokens))) if k in ctx.number_tokens), None)
+            if ahead is not None:
+                j = ahead  # "215 of the 465 seats", "38 of the freight train's 149 cars"
             while j < len(tokens) and j in ctx.number_tokens:
-                j += 1  # "215 of the 465 seats", "300 of its 1,400 stores"
+                j += 1
         words = phrase_after(tokens, j)
         np_end = j + len(words)
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
@@ -158,8 +183,12 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             additional = True  # "another 3,000 troops"
         if additional and attribute in (None, "count"):
             attribute = "additional"
+        if attribute is not None and _future(tokens, clause, np_end):
+            attribute = f"{attribute}:expected"  # "33 hostages are due to be freed": not yet a fact
         if attribute is None:
             attribute = lex.default_attribute.get(dim, dim)
+            if _future(tokens, clause, np_end):
+                attribute = f"{attribute}:expected"
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
         if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:

@@ -87,7 +87,7 @@ def _append(text: str, a: int, b: int, out: list[Sentence]) -> None:
         pieces.append(m.start() + 1)
     for m in _HEADING_BREAK.finditer(text, a, b):
         line = text[_line_start(text, m.start()) : m.start()].strip()
-        if 0 < len(line) <= 60 and len(line.split()) <= 8:
+        if 0 < len(line) <= 70 and len(line.split()) <= 12:
             pieces.append(m.end())
     pieces = sorted(set(pieces))
     pieces.append(b)
