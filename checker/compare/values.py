@@ -8,14 +8,19 @@ from checker.extract.places import gazetteer
 from checker.models import Place, Quantity, TimeRange
 
 
+# Percentages are rounded to about half a point, whatever their size: 56.2% and 53.1% of a vote disagree.
+PERCENT_ROUNDING = 0.5
+
+
 def quantity_bounds(q: Quantity, tolerance: float) -> tuple[float, float]:
-    """The interval a quantity allows, widened by the relative rounding ``tolerance`` on each bounded side."""
+    """The interval a quantity allows, widened by the rounding ``tolerance`` on each bounded side (relative, or
+    half a point for percentages)."""
     low = -math.inf if q.low is None else q.low
     high = math.inf if q.high is None else q.high
     if low != -math.inf:
-        low -= abs(low) * tolerance
+        low -= PERCENT_ROUNDING if q.unit == "percent" else abs(low) * tolerance
     if high != math.inf:
-        high += abs(high) * tolerance
+        high += PERCENT_ROUNDING if q.unit == "percent" else abs(high) * tolerance
     return low, high
 
 

@@ -10,6 +10,7 @@ from checker.extract.places import gazetteer
 from checker.extract.quantities import find_quantities
 from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
+from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
 from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence
 
@@ -98,6 +99,12 @@ def _countries(doc: Document, places: list[PlaceMatch], assertions: list[Asserti
     keys += [m.place.key for m in places if m.start < lead_end]
     keys += [a.value.key for a in assertions if isinstance(a.value, Place)]
     keys += [a.scope_place for a in assertions if a.scope_place]
+    # "Cambodian troops violated the ceasefire": nationalities in the title and lead name the story's countries too.
+    for token in tokenize((doc.title or "") + "\n" + doc.text[doc.body_start : lead_end]):
+        if token.is_capitalised:
+            country, _ = actor_key([token], 0)
+            if country:
+                keys.append(country)
     out = set()
     for key in keys:
         country = gaz.country_of(key.split(":")[0])

@@ -65,12 +65,15 @@ def _past_if_past_tense(ctx: SentenceContext, verb: int, d: DateMatch) -> TimeRa
         return r
 
 def _noun_before(tokens: Sequence[Token], i: int) -> bool:
-    """Whether ``tokens[i]`` ("that") follows a noun, making it a relative pronoun rather than "said that"."""
-    if i == 0:
+    """Whether ``tokens[i]`` ("that") opens a relative clause about the noun before it ("the treaty that was signed",
+    "the pact that Putin signed") rather than what someone says ("clarify that the port was not closed")."""
+    if i == 0 or i + 1 >= len(tokens):
         return False
-    prev = tokens[i - 1]
+    prev, nxt = tokens[i - 1], tokens[i + 1]
     lex = lexicon()
-    return prev.is_word and prev.lower not in lex.reporting_verbs and not prev.lower.endswith("ed")
+    if not prev.is_word or prev.lower in lex.reporting_verbs or prev.lower.endswith("ed"):
+        return False
+    return nxt.lower in lex.auxiliaries or (nxt.is_capitalised and nxt.lower not in lex.determiners)
 
 
 def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | None:
