@@ -308,12 +308,20 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
         return None
     first = ctx.position(words[0])
     # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
-    named = build_subject(words, ctx.doc.text)
-    if named is not None and named.proper and first > 1 and ctx.tokens[first - 1].lower in lex.locative | {"of"}:
-        inner = phrase_before(ctx.tokens, first - 1, floor=floor)
-        inner_subject = build_subject(inner, ctx.doc.text) if inner else None
+    # "capsized in Lake Victoria near Bukoba": step back over up to three such place phrases.
+    candidate, at = words, first
+    for _ in range(3):
+        named = build_subject(candidate, ctx.doc.text)
+        if named is None or not named.proper or at < 2 or ctx.tokens[at - 1].lower not in lex.locative | {"of"}:
+            break
+        candidate = phrase_before(ctx.tokens, at - 1, floor=floor)
+        if not candidate:
+            break
+        at = ctx.position(candidate[0])
+        inner_subject = build_subject(candidate, ctx.doc.text)
         if inner_subject is not None and not inner_subject.proper:
-            words = inner
+            words = candidate
+            break
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
     k = ctx.position(words[-1]) + 1

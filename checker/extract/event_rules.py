@@ -100,8 +100,11 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         return clause_subject(ctx, 0, a)
     # "the treaty that Putin and Kim signed": the agents are names (with titles); what was signed is before "that".
     k = head - 1
+    lex = lexicon()
     while k > max(0, head - 10) and (
-        tokens[k].is_capitalised or tokens[k].lower in ("and", "'s") or tokens[k + 1].is_capitalised
+        tokens[k].is_capitalised
+        or tokens[k].lower in ("and", "'s")
+        or (tokens[k + 1].is_capitalised and tokens[k].is_word and tokens[k].lower not in lex.stop_after_number)
     ):
         k -= 1
     if k < head - 1 and tokens[k].lower in ("that", "which"):
@@ -128,8 +131,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         if verb is None:
             continue
         subject = _event_subject(ctx, verb, a)
-        if subject is None or subject.head in lex.pronouns or subject.proper:
-            continue
+        if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
+            continue  # a named subject ("the North East Express derailed on Oct. 11") is kept when it is a name
         predicate, _ = _predicate(ctx.tokens, verb)
         out.append(make_assertion(ctx, subject, f"when:{predicate}", _past_if_past_tense(ctx, verb, d), d.start, d.end, i))
     return out

@@ -115,6 +115,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         after = ctx.index_at(q.end)
         if first > 0 and tokens[first - 1].lower in lex.age_words:
             continue  # "aged 34": a person's age, not a count
+        if q.quantity.text.isdigit() and len(q.quantity.text) >= 3 and after < len(tokens) and (
+            tokens[after].is_capitalised and tokens[after].is_word
+        ):
+            continue  # "the 12506 North East Express", "Flight 370 Boeing": a number that names something
         if after + 1 < len(tokens) and tokens[after].lower == "of" and tokens[after + 1].lower in ("them", "those", "these", "which", "whom"):
             continue  # "481,000 of them in the U.S.": a part of a figure given elsewhere
         if _whole_of_a_part(ctx, first):
