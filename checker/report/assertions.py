@@ -49,6 +49,8 @@ def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: Te
                     "title": r.title,
                     "date": r.date.isoformat() if r.date else None,
                     "source": r.source,
+                    "countries": r.countries,
+                    "names": r.names,
                     "assertions": [a.model_dump(mode="json", exclude={"path"}) for a in r.assertions],
                 }
                 for r in results
