@@ -213,14 +213,18 @@ def _warn(messages: Sequence[str]) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from checker.ingest import load_documents
-    from checker.pipeline import extract_all
+    from checker.pipeline import date_from_neighbours, load_and_extract
     from checker.report.assertions import write_assertions
 
-    loaded = load_documents(args.paths, encoding=args.encoding, strict=args.strict, reference_date=args.date)
-    _warn([str(p) for p in loaded.problems])
-    with _progress(len(loaded.documents) > 20, "extracting") as progress:
-        extracted = extract_all(loaded.documents, progress)
+    options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
+    with _progress(True, "extracting") as progress:
+        documents, extracted, problems = load_and_extract(args.paths, options, progress)
+    notes: list[str] = []
+    if args.date is None:
+        documents, extracted, notes = date_from_neighbours(documents, extracted)
+        undated = [d.path for d in documents if d.date is None]
+        notes += [f"{p}: no date found; dates without a year are not resolved -- pass --date YYYY-MM-DD" for p in undated]
+    _warn([str(p) for p in problems] + notes)
     write_assertions(extracted, args.format, sys.stdout, color=_use_color(sys.stdout))
     return EXIT_OK
 

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from checker.compare import CompareOptions, find_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
-from checker.ingest import InputProblem, discover, load_documents, read_document
+from checker.ingest import InputProblem, discover, load_documents, parse_document, read_document
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
@@ -94,6 +94,31 @@ def load_and_extract(
     return documents, extracted, problems
 
 
+def date_from_neighbours(
+    documents: list[Document], extracted: list[DocumentAssertions]
+) -> tuple[list[Document], list[DocumentAssertions], list[str]]:
+    """Give reports without a date of their own the median date of the dated reports read with them.
+
+    Reports read together are usually about one story, so "in June" in an undated wire copy is likelier the June
+    of its neighbours than no June at all; the guess is announced, and ``--date`` overrides it.
+    """
+    dated = sorted(d.date for d in documents if d.date is not None)
+    undated = [i for i, d in enumerate(documents) if d.date is None]
+    if not dated or not undated:
+        return documents, extracted, []
+    guess = dated[len(dated) // 2]
+    documents, extracted = list(documents), list(extracted)
+    for i in undated:
+        doc = parse_document(documents[i].path, documents[i].raw, documents[i].format, reference_date=guess)
+        documents[i] = doc
+        extracted[i] = extract_document(doc)
+    notes = [f"{documents[i].path}: no date found; assumed {guess.isoformat()}, the median date of the other reports "
+             "(pass --date YYYY-MM-DD to set it)" for i in undated[:5]]
+    if len(undated) > 5:
+        notes.append(f"... and {len(undated) - 5} more reports dated {guess.isoformat()}")
+    return documents, extracted, notes
+
+
 def analyse(
     paths: Sequence[str],
     *,
@@ -116,6 +141,9 @@ def analyse(
     load_options = dict(encoding=encoding, strict=strict, reference_date=reference_date, max_bytes=max_bytes)
     documents, extracted, problems = load_and_extract(paths, load_options, on_progress)
     warnings = [str(p) for p in problems]
+    if reference_date is None:
+        documents, extracted, notes = date_from_neighbours(documents, extracted)
+        warnings += notes
     assertions: list[Assertion] = [a for d in extracted for a in d.assertions]
     dates = {d.path: d.date for d in documents}
     countries = {d.path: d.countries for d in extracted}

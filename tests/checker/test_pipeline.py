@@ -53,3 +53,15 @@ def test_analyse_finds_the_planted_magnitude_conflict(tmp_path: Path) -> None:
     analysis = analyse([str(folder)])
     assert [(c.kind.value, c.attribute) for c in analysis.conflicts] == [("numeric", "magnitude")]
     assert {d.path for d in analysis.documents} == {str(folder / "a.txt"), str(folder / "b.txt")}
+
+
+def test_an_undated_report_takes_its_neighbours_date(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("ROME, Oct. 2, 2023 — The treaty was signed in March, officials said.\n")
+    (folder / "undated.txt").write_text("The treaty was signed in September, a diplomat said.\n")
+    analysis = analyse([str(folder)])
+    undated = next(d for d in analysis.documents if d.path.endswith("undated.txt"))
+    assert undated.date is not None and undated.date.year == 2023
+    assert any("assumed 2023-10-02" in w for w in analysis.warnings)
+    assert [c.kind.value for c in analysis.conflicts] == ["date"]
