@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from checker.extract.lexicon import english_word
 from checker.models import Assertion
 
 _FUZZY_THRESHOLD = 92.0
@@ -62,9 +63,7 @@ def canonical_keys(
 
 
 def _a_name(key: str) -> bool:
-    import simplemma
-
-    return " " not in key and not simplemma.is_known(key, lang="en")
+    return " " not in key and not english_word(key)
 
 
 def blocks(assertions: Sequence[Assertion]) -> dict[tuple[str, str], list[Assertion]]:

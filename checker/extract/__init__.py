@@ -6,6 +6,7 @@ import datetime as dt
 
 from checker.extract.assertions import DocumentState, SentenceContext, sentence_assertions
 from checker.extract.dates import find_dates
+from checker.extract.lexicon import english_word
 from checker.extract.places import gazetteer
 from checker.extract.quantities import find_quantities
 from checker.extract.sentences import split_sentences
@@ -83,9 +84,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
 
 def _rare(words: set[str]) -> list[str]:
     """Capitalised words that are not ordinary English words: names of people, companies, units and places."""
-    import simplemma
-
-    return sorted(w for w in words if w.isalpha() and not simplemma.is_known(w, lang="en"))
+    return sorted(w for w in words if w.isalpha() and not english_word(w))
 
 
 _LEAD_CHARS = 400

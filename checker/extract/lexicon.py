@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -157,6 +157,7 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=65536)
 def verb_lemma(word: str) -> str:
     """A verb's base form ("struck" -> "strike", "evacuated" -> "evacuate"), so that "signed", "signs" and "did
     not sign" agree. simplemma's English table does the work; the lexicon's irregular list overrides it."""
@@ -167,6 +168,14 @@ def verb_lemma(word: str) -> str:
     if word in lex.irregular_verbs:
         return lex.irregular_verbs[word]
     return simplemma.lemmatize(word, lang="en")
+
+
+@lru_cache(maxsize=65536)
+def english_word(word: str) -> bool:
+    """Whether simplemma's English dictionary knows ``word`` (names and brands mostly it does not)."""
+    import simplemma
+
+    return simplemma.is_known(word, lang="en")
 
 
 def event_predicate(lemma: str) -> tuple[str, bool]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from checker.extract.lexicon import lexicon
+from checker.extract.lexicon import english_word, lexicon
 from checker.extract.places import gazetteer
 from checker.extract.tokens import Token
 
@@ -21,7 +21,7 @@ _ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ful", "ed", "ing", "ly", "less"
 _ACTOR_PREPOSITIONS = ("from", "of")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Subject:
     """A noun phrase found in a sentence: ``key`` lines it up with other reports, ``text`` shows it."""
 
@@ -49,9 +49,7 @@ def _common_word(word: str) -> bool:
 def _common_opener(word: str) -> bool:
     """Whether a capitalised first word of a sentence is an ordinary word ("Annual inflation rose", "Voting was
     suspended") rather than a name ("Brightline Corp's profit"): an adjective or a word the lexicon knows."""
-    import simplemma
-
-    return (word.endswith(_ADJECTIVE_ENDINGS) or _common_word(word)) and simplemma.is_known(word, lang="en")
+    return (word.endswith(_ADJECTIVE_ENDINGS) or _common_word(word)) and english_word(word)
 
 
 def singular(word: str) -> str:
@@ -169,7 +167,7 @@ def _subject_key(
     return " ".join(parts), head, country, proper
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     """The parts of a token that a subject key depends on (a ``Token`` without its position)."""
 
