@@ -102,6 +102,8 @@ def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], s
 
 
 def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[Assertion]:
+    if not ctx.quantities:
+        return []
     lex = lexicon()
     out: list[Assertion] = []
     tokens = ctx.tokens
