@@ -184,6 +184,14 @@ def _absolute(r: TimeRange) -> bool:
     return bool(_ABSOLUTE.search(r.text))
 
 
+_TOLLS = frozenset({"killed", "injured", "missing", "arrested", "casualties", "evacuated", "trapped", "rescued",
+                    "released"})
+
+
+def _national(key: str) -> bool:
+    return gazetteer().country_of(key.split(":")[0]) == key.split(":")[0]
+
+
 def _pinned(a: Assertion) -> bool:
     """A claim that names a short period of its own ("as of Jan. 1", "at the end of June"), not "over the next
     three years": only such claims are lined up across reports published far apart."""
@@ -270,6 +278,14 @@ def _scopes_match(a: Assertion, b: Assertion) -> bool:
         a.scope_place and b.scope_place
     ):
         return False  # the worldwide total against one country's figure
+    if isinstance(a.value, Quantity) and a.scope_place != b.scope_place and a.attribute not in _TOLLS:
+        # "5.5 million in Haiti" and "2.1 million in the Ouest department" are a whole and a part; so are a figure
+        # for one region and one given without a place. (A toll of one incident is the toll wherever it is placed.)
+        if a.scope_place and b.scope_place and WORLDWIDE not in (a.scope_place, b.scope_place):
+            return False
+        scoped = a.scope_place or b.scope_place
+        if scoped and scoped != WORLDWIDE and not _national(scoped):
+            return False
     if a.scope_place and b.scope_place and a.scope_place != b.scope_place and WORLDWIDE not in (
         a.scope_place, b.scope_place
     ):

@@ -95,6 +95,18 @@ class SentenceContext:
         """The index of ``token`` in the sentence (by its offset: tokens never share a start)."""
         return bisect.bisect_left(self.starts, token.start)
 
+    def clauses_first_place(self) -> str | None:
+        """The place of an opening phrase such as "In Haiti," or "Across the region of X," (first clause only)."""
+        if not self.stance.clauses or not self.places:
+            return None
+        a, b = self.stance.clauses[0]
+        if a != 0 or b - a > 6 or self.tokens[0].lower not in ("in", "across", "throughout", "inside"):
+            return None
+        for p in self.places:
+            if self.index_containing(p.start) < b:
+                return p.place.key
+        return None
+
     def index_containing(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
@@ -285,7 +297,9 @@ def place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
         i = ctx.index_containing(p.start)
         if a <= i < b and locative_head(ctx, i) is not None:
             return p.place.key
-    return None
+    # "Across Haiti, 5.5 million people need aid": an opening place phrase scopes the whole sentence.
+    first = ctx.clauses_first_place()
+    return first
 
 
 # --------------------------------------------------------------------------------------------------- quantities

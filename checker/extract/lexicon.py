@@ -60,6 +60,7 @@ class Lexicon:
     unconfirmed: PhraseSet
     hedged: PhraseSet
     reported: PhraseSet
+    retraction: PhraseSet
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     media: frozenset[str]
@@ -86,6 +87,7 @@ class Lexicon:
     predicate_aliases: dict[str, str]
     age_words: frozenset[str]
     organisation_references: frozenset[str]
+    metric_qualifiers: frozenset[str]
     directions: frozenset[str]
     level_prepositions: frozenset[str]
     after_number_skip: frozenset[str]
@@ -122,6 +124,7 @@ def lexicon() -> Lexicon:
         unconfirmed=_phrases(lex["unconfirmed"]),
         hedged=_phrases(lex["hedged"]),
         reported=_phrases(lex["reported"]),
+        retraction=_phrases(lex["retraction"]),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
         denial_verbs=frozenset(lex["denial_verbs"]),
         media=frozenset(m.lower() for m in lex["media"]),
@@ -148,6 +151,7 @@ def lexicon() -> Lexicon:
         predicate_aliases={k: v for k, v in pred["predicate_aliases"].items() if not k.startswith("_")},
         age_words=frozenset(lex["age_words"]),
         organisation_references=frozenset(lex["organisation_references"]),
+        metric_qualifiers=frozenset(lex["metric_qualifiers"]),
         directions=frozenset(lex["directions"]),
         level_prepositions=frozenset(lex["level_prepositions"]),
         after_number_skip=frozenset(lex["after_number_skip"]),

@@ -104,6 +104,8 @@ def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], s
 def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[Assertion]:
     if not ctx.quantities:
         return []
+    if lexicon().retraction.find([t.lower for t in ctx.tokens]):
+        return []  # "An earlier version said 40 were injured": a figure withdrawn, not claimed
     lex = lexicon()
     out: list[Assertion] = []
     tokens = ctx.tokens
@@ -235,7 +237,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
     return out
 
 
-_METRIC_WORDS = frozenset({"net", "operating", "gross", "quarterly", "annual", "full-year", "total", "adjusted"})
+_METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 
 
 def _without_metric(subject: Subject, attribute: str) -> Subject:

@@ -150,7 +150,7 @@ def _subject_key(
     compound = ""
     if rest:
         prev = rest[-1]
-        if (
+        if prev in lex.metric_qualifiers or (  # "operating profit" and "net profit" are two metrics
             prev not in lex.determiners
             and not prev.endswith(_ADJECTIVE_ENDINGS)
             and not prev[0].isdigit()

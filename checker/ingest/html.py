@@ -446,7 +446,9 @@ def _choose(pieces: list[_Piece]) -> tuple[int | None, bool]:
     return None, main_len > 0 and (main_len >= 300 or main_len >= 0.2 * total)
 
 
-_SEPARATORS = ("", " ", "\n", "\n\n")  # by pending strength: nothing, table-cell gap, line, paragraph
+# By pending strength: nothing, table-cell gap, line, paragraph. A cell gap is a tab, not a space, so that the
+# cells "512" and "446" never read as the number 512,446.
+_SEPARATORS = ("", "\t", "\n", "\n\n")
 
 
 def _assemble(pieces: list[_Piece], article: int | None, main_only: bool, use_soft: bool) -> tuple[str, list[Segment]]:

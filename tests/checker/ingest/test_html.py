@@ -36,7 +36,7 @@ def assert_maps_back(doc: Document) -> None:
     inside = covered(doc)
     for i, ch in enumerate(doc.text):
         if i not in inside:
-            assert ch in " \n.", f"separator {ch!r} at {i}"
+            assert ch in " \t\n.", f"separator {ch!r} at {i}"
             continue
         r = doc.to_raw(i)
         if doc.raw[r] == "&" and ch != "&":
@@ -93,7 +93,7 @@ def test_blocks_become_line_breaks(article):
 
 
 def test_table_rows_read_as_sentences(article):
-    assert "Province Deaths.\nHatay 1,200.\nKahramanmaras 900." in article.text
+    assert "Province\tDeaths.\nHatay\t1,200.\nKahramanmaras\t900." in article.text
 
 
 def test_metadata(article):
