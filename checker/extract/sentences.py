@@ -18,10 +18,22 @@ from checker.models import Sentence
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n[ \t]*\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.?$")
 _NEXT_START = re.compile(r"""\s*["'“‘(\[]*(\S)""")
-_LINE_BLOCK = re.compile(r"\n[ \t]*(?=[-*•]|\d+[.)]\s|#)")
+# A line that opens a list item or heading: a bullet, "1." or "#", or the indentation a blanked Markdown bullet leaves.
+_LINE_BLOCK = re.compile(r"\n(?:[ \t]*(?=[-*•]|\d+[.)]\s|#)|[ \t]{2,}(?=\S))")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}\.$")
 # A short line with no closing punctuation, then a line opening with a capital: a heading or a title line.
 _HEADING_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n(?=[ \t]*[\"“]?[A-Z])")
+
+
+def _stands_alone(text: str, line_start: int) -> bool:
+    """A heading or list line starts a paragraph or follows a finished line; a hard-wrapped line of prose does not."""
+    before = text[:line_start]
+    if before.endswith("\n"):
+        before = before[:-1]
+    before = before.rstrip(" \t")
+    if not before or before.endswith("\n"):
+        return True  # first line, or after a blank line
+    return before[-1] in ".!?:;\"”)"
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -86,8 +98,9 @@ def _append(text: str, a: int, b: int, out: list[Sentence]) -> None:
     for m in _LINE_BLOCK.finditer(text, a, b):
         pieces.append(m.start() + 1)
     for m in _HEADING_BREAK.finditer(text, a, b):
-        line = text[_line_start(text, m.start()) : m.start()].strip()
-        if 0 < len(line) <= 70 and len(line.split()) <= 12:
+        start = _line_start(text, m.start())
+        line = text[start : m.start()].strip()
+        if 0 < len(line) <= 70 and len(line.split()) <= 12 and _stands_alone(text, start):
             pieces.append(m.end())
     pieces = sorted(set(pieces))
     pieces.append(b)

@@ -98,3 +98,15 @@ def test_surrounding_whitespace_is_trimmed_and_empty_text_has_no_sentences() -> 
     assert split("   \n\n  ") == []
     sentences = split_sentences("  Aid arrived.  ")
     assert [(s.start, s.end) for s in sentences] == [(2, 14)]
+
+
+def test_hard_wrapped_prose_is_not_cut_at_line_ends() -> None:
+    text = ("ROME, May 2, 2024 - Rescuers pulled 14 people from the rubble of a hotel that collapsed\n"
+            "overnight in the town of Amatrice, and firefighters said they had reached\n"
+            "Italian and French guests trapped on the second floor.")
+    assert len(split(text)) == 1
+
+
+def test_indented_lines_left_by_markdown_bullets_are_items() -> None:
+    assert split("Key figures:\n  Sustained winds 110 km/h\n  Surge 2 metres") == [
+        "Key figures:", "Sustained winds 110 km/h", "Surge 2 metres"]
