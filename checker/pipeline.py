@@ -7,7 +7,9 @@ have few cores, and CI has two); comparison then runs once over all assertions.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -27,6 +29,14 @@ Progress = Callable[[int, int], None]
 _POOL_THRESHOLD = 24
 
 
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool; from a worker thread (the review UI loads in one) it spawns rather than forks, since forking a
+    process whose other threads hold locks can hang the child."""
+    if threading.current_thread() is threading.main_thread():
+        return ProcessPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 def extract_all(documents: Sequence[Document], on_progress: Progress | None = None) -> list[DocumentAssertions]:
     """Assertions of every document, in the documents' order; uses all cores for large sets."""
     total = len(documents)
@@ -40,7 +50,7 @@ def extract_all(documents: Sequence[Document], on_progress: Progress | None = No
         return out
     chunk = max(1, min(64, total // (workers * 8)))
     results: list[DocumentAssertions] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         for i, result in enumerate(pool.map(extract_document, documents, chunksize=chunk), 1):
             results.append(result)
             if on_progress and (i % chunk == 0 or i == total):
@@ -75,7 +85,7 @@ def load_and_extract(
     extracted: list[DocumentAssertions] = []
     total = len(files)
     chunk = max(1, min(64, total // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         for i, (doc, result, problem) in enumerate(
             pool.map(partial(_read_and_extract, options=options), files, chunksize=chunk), 1
         ):
