@@ -185,7 +185,7 @@ def _absolute(r: TimeRange) -> bool:
 
 
 _TOLLS = frozenset({"killed", "injured", "missing", "arrested", "casualties", "evacuated", "trapped", "rescued",
-                    "released"})
+                    "released", "sentence"})
 
 
 def _national(key: str) -> bool:

@@ -20,6 +20,7 @@ from checker.extract.context import (
     nearest_trigger,
     place_scope,
     skip_determiners,
+    subject_before,
     subjects_in,
     triggers_in,
 )
@@ -43,6 +44,7 @@ _TO_LEVEL = frozenset({"to", "at", "above", "below", "from", "past"})  # "rose t
 _ELECTION_WORDS = frozenset({"vote", "votes", "ballots", "ballot", "election", "elections", "poll", "polls", "runoff",
                              "primary", "referendum", "electorate"})
 _SKIPPED_DIMENSIONS = frozenset({"duration"})  # ages and elapsed times are context, not claims worth comparing
+_DURATION_CLAIMS = frozenset({"sentence"})
 
 
 WORLDWIDE = "*worldwide"
@@ -76,6 +78,25 @@ def _future(tokens: Sequence[Token], clause: tuple[int, int], np_end: int) -> bo
     a, b = clause
     lowers = [t.lower for t in tokens[a : min(b, np_end + 5)]]
     return any((x, y) in _FUTURE_BIGRAMS for x, y in zip(lowers, lowers[1:]))
+
+
+_SENTENCING_VERBS = frozenset({"sentenced", "jailed", "imprisoned", "sentences", "sentencing"})
+
+
+def _sentenced(ctx: SentenceContext, clause: tuple[int, int]) -> Subject | None:
+    """Who a prison term is for: the object of "sentenced X to", or the subject of "X was jailed for"."""
+    tokens = ctx.tokens
+    for k in range(clause[0], clause[1]):
+        if tokens[k].lower not in _SENTENCING_VERBS:
+            continue
+        j = k + 1 + skip_determiners(tokens, k + 1)
+        if j < len(tokens) and tokens[j].lower not in ("to", "for"):
+            words = phrase_after(tokens, j, limit=6)
+            found = build_subject(words, ctx.doc.text) if words else None
+            if found is not None:
+                return found
+        return subject_before(ctx, k, clause[0])
+    return None
 
 
 def _owned_nouns(ctx: SentenceContext) -> set[int]:
@@ -113,8 +134,6 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
     owned = _owned_nouns(ctx)
     for q in ctx.quantities:
         dim = q.quantity.dimension
-        if dim in _SKIPPED_DIMENSIONS:
-            continue
         first = ctx.index_containing(q.start)
         after = ctx.index_at(q.end)
         if first > 0 and tokens[first - 1].lower in lex.age_words:
@@ -156,6 +175,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         np_end = j + len(words)
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
+            attribute = None if attribute in _DURATION_CLAIMS else attribute  # a prison term is a length of time
         metric = _nearest_metric(ctx, first, clause, skip)
         before = tokens[first - 1].lower if first > 0 else ""
         subject: Subject | None = None
@@ -199,6 +220,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 attribute = f"{attribute}:expected"
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
+        if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS:
+            continue  # "aged 34", "after three hours": context; a prison term is a claim
+        if attribute in _DURATION_CLAIMS:
+            subject = _sentenced(ctx, clause) or subject  # whose prison term: the person sentenced
         if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:
             attribute = f"{attribute}:{metric}"
         if subject is not None and dim == "count" and not subject.country:

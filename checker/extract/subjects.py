@@ -46,6 +46,21 @@ def _common_word(word: str) -> bool:
     )
 
 
+def _trailing_name(words: list["_Word"]) -> str | None:
+    """A person's name after a title ("former pension-fund manager Aidan Roche"): two or more capitalised words
+    that close a phrase opened by lower-case words, and are not a nationality or a place."""
+    k = len(words)
+    while k > 0 and words[k - 1].is_capitalised and not words[k - 1].initial:
+        k -= 1
+    names = words[k:]
+    if len(names) < 2 or k == 0 or any(w.is_capitalised for w in words[:k]):
+        return None
+    phrase = " ".join(w.text for w in names)
+    if _demonym(phrase) or _demonym(names[0].text) or gazetteer().find(phrase):
+        return None
+    return " ".join(w.lower for w in names)
+
+
 def _common_opener(word: str) -> bool:
     """Whether a capitalised first word of a sentence is an ordinary word ("Annual inflation rose", "Voting was
     suspended") rather than a name ("Brightline Corp's profit"): an adjective or a word the lexicon knows."""
@@ -120,6 +135,9 @@ def _subject_key(
     gaz = gazetteer()
     words = [_Word(text, text.lower(), cap, initial=initial and _common_opener(text.lower()))
              for text, cap, initial in words_in]
+    name = _trailing_name(words)
+    if name:
+        return name, name.split()[-1], country, True  # "former fund manager Aidan Roche": the person is the key
     modifiers: list[str] = []
     i = 0
     nouns: list[_Word] = []

@@ -269,3 +269,11 @@ def test_progressive_event_in_a_reported_complement() -> None:
 def test_not_saying_whether_denies_nothing() -> None:
     found = extract("The ministry has not said whether the new bridge is complete.")
     assert all(a.polarity.value == "affirmed" for a in found if a.attribute.startswith("happened:"))
+
+
+def test_prison_terms_are_compared_by_person() -> None:
+    one_way = extract("A court sentenced former bank clerk Maria Lenz to four years in prison on Monday.")
+    other = extract("Maria Lenz was jailed for six years on Monday, the agency said.")
+    terms = [a for a in one_way + other if a.attribute == "sentence"]
+    assert {a.subject_key for a in terms} == {"maria lenz"}
+    assert len(terms) == 2 and terms[0].value.nominal * 6 == terms[1].value.nominal * 4
