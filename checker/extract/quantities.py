@@ -287,6 +287,12 @@ def _words_before(text: str, start: int, n: int = 4) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(window[cut + 1 :])[-n:]]
 
 
+_LEVEL_BEFORE = re.compile(
+    r"(?:rose|risen|climbed|increased|jumped|fell|fallen|dropped|reached|stood at|stands at|toll of|toll is|toll was)"
+    r"\s+(?:to\s+|at\s+)?$"
+)
+
+
 def _next_word(text: str, end: int) -> str:
     m = _NEXT_WORD_RE.match(text, end)
     return m.group("w") if m else ""
@@ -675,8 +681,8 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
                     return [], end
                 if text.startswith("-", end) or not text.startswith(" ", end):
                     return [], end
-            elif not nxt or not text.startswith(" ", end):
-                return [], end
+            elif (not nxt or not text.startswith(" ", end)) and not _LEVEL_BEFORE.search(text, max(0, s - 40), s):
+                return [], end  # "risen to seven," still counts: a level reached needs no noun after it
 
     # --- build
     if change and p2 is not None:

@@ -176,3 +176,10 @@ def test_matches_are_ordered_and_never_overlap() -> None:
     for m in matches:
         assert text[m.start : m.end] == m.quantity.text
         assert m.quantity.low is None or m.quantity.high is None or m.quantity.low <= m.quantity.high
+
+
+def test_a_small_word_number_reached_by_a_toll_counts() -> None:
+    text = "The death toll has risen to seven, rescuers said."
+    (m,) = find_quantities(text)
+    assert text[m.start : m.end] == "seven" and m.quantity.nominal == 7
+    assert find_quantities("They met seven, then left.") == []
