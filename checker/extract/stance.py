@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import PhraseSet, lexicon
+from checker.extract.lexicon import lexicon
 from checker.extract.tokens import Token
 from checker.models import Modality, Polarity
 
@@ -54,11 +54,6 @@ def clause_of(ranges: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
         if a <= index < b:
             return a, b
     return (0, ranges[-1][1]) if ranges else (0, 0)
-
-
-def find_phrases(tokens: Sequence[Token], phrases: "PhraseSet", a: int, b: int) -> list[tuple[int, int]]:
-    """Token ranges in ``tokens[a:b]`` that spell one of ``phrases``."""
-    return phrases.find([t.lower for t in tokens], a, b)
 
 
 @dataclass
