@@ -213,7 +213,7 @@ def _warn(messages: Sequence[str]) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from checker.pipeline import date_from_neighbours, load_and_extract
+    from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
     from checker.report.assertions import write_assertions
 
     options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
@@ -222,8 +222,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     notes: list[str] = []
     if args.date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
-        undated = [d.path for d in documents if d.date is None]
-        notes += [f"{p}: no date found; dates without a year are not resolved -- pass --date YYYY-MM-DD" for p in undated]
+        notes += undated_warnings(documents)
     _warn([str(p) for p in problems] + notes)
     write_assertions(extracted, args.format, sys.stdout, color=_use_color(sys.stdout))
     return EXIT_OK

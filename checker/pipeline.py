@@ -104,6 +104,19 @@ def load_and_extract(
     return documents, extracted, problems
 
 
+def undated_warnings(documents: Sequence[Document]) -> list[str]:
+    """One warning per report still without a date (at most five, then a count)."""
+    undated = [d.path for d in documents if d.date is None]
+    out = [
+        f"{p}: no date found (front matter, <meta>, dateline); dates without a year are not resolved -- pass "
+        "--date YYYY-MM-DD"
+        for p in undated[:5]
+    ]
+    if len(undated) > 5:
+        out.append(f"... and {len(undated) - 5} more reports without a date")
+    return out
+
+
 def date_from_neighbours(
     documents: list[Document], extracted: list[DocumentAssertions]
 ) -> tuple[list[Document], list[DocumentAssertions], list[str]]:
@@ -182,14 +195,7 @@ def analyse(
         needed = sorted({e.path for c in conflicts for e in c.evidence} - incoming)
         if needed:
             documents += load_documents(needed, **load_options).documents
-    undated = [d.path for d in documents if d.date is None]
-    warnings += [
-        f"{p}: no date found (front matter, <meta>, dateline); dates without a year are not resolved -- pass "
-        "--date YYYY-MM-DD"
-        for p in undated[:5]
-    ]
-    if len(undated) > 5:
-        warnings.append(f"... and {len(undated) - 5} more reports without a date")
+    warnings += undated_warnings(documents)
     return Analysis(documents=documents, assertions=assertions, conflicts=conflicts, warnings=warnings)
 
 

@@ -1,4 +1,5 @@
-"""Writers for ``checker extract``: a readable table per document, or the JSON contract of docs/json-schema.md."""
+"""Writers for ``checker extract``: a readable table per document, or the versioned JSON described in the README
+("Output contracts")."""
 
 from __future__ import annotations
 
