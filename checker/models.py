@@ -241,12 +241,27 @@ class Modality(StrEnum):
 
 
 class Assertion(BaseModel):
-    """One claim a report makes: *subject* has *attribute* = *value*, with how and by whom it is said.
+    """One claim a report makes, as a claim frame: the measured *thing* of some *entities*, what happened to it
+    (*predicate*), its *value*, with how, when, where and by whom it is said.
 
-    ``evidence`` is the sentence (raw offsets); ``value_span`` the words that carry the value, for highlighting.
-    ``time`` is the time the claim refers to when the sentence says so ("as of Oct. 30"); ``scope_place`` (a
-    gazetteer key) and ``scope_event`` (an event noun such as "earthquake") narrow what the claim is about, so that
-    "people killed" in two unrelated disasters are not lined up.
+    The frame fields are typed and separate, so no reader ever splits a string:
+
+    - ``thing``: what is measured or talked about, as a canonical head noun with the modifiers that change what it
+      is ("troops", "revenue", "operating profit", "magnitude");
+    - ``entities``: who or what the thing belongs to ("north-korea" for North Korean troops, "northwind" for
+      Northwind's revenue or revenue at Northwind), as lower-case keys (countries as gazetteer slugs);
+    - ``predicate``: the lemma of the verb or event ("sign", "kill", "rise"); None for a linking verb ("was",
+      "stood at") or no verb;
+    - ``attribute``: what kind of claim it is, one plain word from the vocabulary in docs/architecture.md
+      (``count``, ``killed``, ``revenue``, ``increase``, ``location``, ``when``, ``happened``, ...);
+    - ``expected``: a figure for what is due or planned ("33 hostages are due to be freed"), not yet a fact.
+
+    ``subject``/``subject_key`` are the surface noun phrase and the key that lines claims up (entities, then
+    thing). ``evidence`` is the sentence (raw offsets); ``value_span`` the words that carry the value, for
+    highlighting. ``time`` is the time the claim refers to when the sentence says so ("as of Oct. 30");
+    ``scope_place`` (a gazetteer key) and ``scope_event`` (an event noun such as "earthquake") narrow what the claim
+    is about, so that "people killed" in two unrelated disasters are not lined up. ``rule`` names the extraction
+    rule that made the assertion (``checker extract --explain``).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -256,6 +271,11 @@ class Assertion(BaseModel):
     subject_key: str
     attribute: str
     value: Value
+    thing: str = ""
+    entities: tuple[str, ...] = ()
+    predicate: str | None = None
+    expected: bool = False
+    rule: str = ""
     polarity: Polarity = Polarity.AFFIRMED
     modality: Modality = Modality.ASSERTED
     source: str | None = None
@@ -264,6 +284,29 @@ class Assertion(BaseModel):
     scope_event: str | None = None
     evidence: Span
     value_span: Span
+
+    @property
+    def aspect(self) -> tuple[str, str | None, str | None, bool]:
+        """What two claims must share to be about the same aspect of a subject: the attribute, the event for dates
+        and happenings ("when" a treaty was *signed*), the measured thing for a change ("rose" of *revenue*), and
+        whether the figure is still expected."""
+        verb = self.predicate if self.attribute in _PREDICATE_ATTRIBUTES else None
+        metric = self.thing if self.attribute in _CHANGE_ATTRIBUTES and self.thing else None
+        return self.attribute, verb, metric, self.expected
+
+    @property
+    def aspect_label(self) -> str:
+        """The aspect in words for people and fingerprints ("when sign", "increase of revenue", "killed, expected");
+        never parsed back."""
+        attribute, verb, metric, expected = self.aspect
+        label = f"{attribute}:{verb}" if verb else attribute
+        if metric:
+            label = f"{label}:{metric}"
+        return f"{label}:expected" if expected else label
+
+
+_PREDICATE_ATTRIBUTES = frozenset({"when", "happened"})
+_CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
 
 
 class DocumentAssertions(BaseModel):

@@ -66,16 +66,16 @@ def _a_name(key: str) -> bool:
     return " " not in key and not english_word(key)
 
 
-def blocks(assertions: Sequence[Assertion]) -> dict[tuple[str, str], list[Assertion]]:
-    """Assertions grouped by (canonical subject key, attribute).
+def blocks(assertions: Sequence[Assertion]) -> dict[tuple[str, tuple], list[Assertion]]:
+    """Assertions grouped by (canonical subject key, aspect): the attribute, and for dates and happenings the event.
 
     Whether something happened is compared between the same subjects only: "ratification completed" and "North
     Korea's own ratification not complete" are two countries' ratifications. A bare name ("dronavir") may still join
     the one longer key that holds it ("drug dronavir"); a bare common noun may not."""
     mapping = canonical_keys(a.subject_key for a in assertions)
     exact = canonical_keys((a.subject_key for a in assertions), may_widen=_a_name)
-    out: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    out: dict[tuple[str, tuple], list[Assertion]] = defaultdict(list)
     for a in assertions:
-        keys = exact if a.attribute.startswith("happened:") else mapping
-        out[(keys[a.subject_key], a.attribute)].append(a)
+        keys = exact if a.attribute == "happened" else mapping
+        out[(keys[a.subject_key], a.aspect)].append(a)
     return out

@@ -85,7 +85,8 @@ def find_conflicts(
     stories = {path: frozenset(found) for path, found in (names or {}).items()}
     comparable = _Comparable(dates, contexts, stories, options.window_days)
     best: dict[tuple, _Finding] = {}
-    for (key, attribute), group in blocks(assertions).items():
+    for (key, _), group in blocks(assertions).items():
+        attribute = group[0].aspect_label
         changes: dict[int, tuple[int, _Finding]] = {}
         for left, right in _pairs(group, incoming_set, dates, comparable):
             finding = _judge(key, attribute, left, right, dates, options)

@@ -48,13 +48,13 @@ def describe_value(a: Assertion) -> str:
     v = a.value
     negated = a.polarity == Polarity.NEGATED
     if isinstance(v, Quantity):
-        what = a.attribute.split(":")[0]
+        what = a.attribute
         tail = "" if what in ("count", "amount", "share") else f" {what}"
         return f"{'not ' if negated else ''}{a.value_span.text.strip()} {a.subject}{tail}".strip()
     if isinstance(v, Place):
         return f"{a.subject} {'not ' if negated else ''}in {v.name}"
     if isinstance(v, TimeRange):
-        verb = _past(a.attribute.split(":", 1)[-1])
+        verb = _past(a.predicate or a.attribute)
         return f"{a.subject} {'not ' if negated else ''}{verb} {a.value_span.text.strip()}"
     if isinstance(v, Event):
         if a.modality == Modality.CANNOT_CONFIRM:

@@ -151,11 +151,11 @@ def pair_facts(
     """
     old_links = old_links or [None] * len(olds)
     new_links = new_links or [None] * len(news)
-    groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    groups: dict[tuple[str, tuple], tuple[list[int], list[int]]] = {}
     for i, a in enumerate(olds):
-        groups.setdefault((a.subject_key, a.attribute), ([], []))[0].append(i)
+        groups.setdefault((a.subject_key, a.aspect), ([], []))[0].append(i)
     for j, a in enumerate(news):
-        groups.setdefault((a.subject_key, a.attribute), ([], []))[1].append(j)
+        groups.setdefault((a.subject_key, a.aspect), ([], []))[1].append(j)
     pairs: list[tuple[int | None, int | None]] = []
     for os_, ns in groups.values():
         free_o, free_n = list(os_), list(ns)
@@ -217,17 +217,17 @@ def change(o: Assertion | None, n: Assertion | None) -> FactChange | None:
         diff = aspects(o, n)
         if not diff:
             return None
-        message = f"{_one_line(a.subject)}, {a.attribute}: {describe(o, diff, n)} -> {describe(n, diff, o)}"
+        message = f"{_one_line(a.subject)}, {a.aspect_label}: {describe(o, diff, n)} -> {describe(n, diff, o)}"
         kind = "changed"
     else:
         diff = []
-        message = f"{_one_line(a.subject)}, {a.attribute}: {describe(a, [], None)}"
+        message = f"{_one_line(a.subject)}, {a.aspect_label}: {describe(a, [], None)}"
         kind = "added" if n is not None else "removed"
     return FactChange(
         kind=kind,  # type: ignore[arg-type]
         subject=a.subject,
         subject_key=a.subject_key,
-        attribute=a.attribute,
+        attribute=a.aspect_label,
         aspects=diff,
         old=fact_side(o) if o is not None else None,
         new=fact_side(n) if n is not None else None,

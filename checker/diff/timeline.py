@@ -43,7 +43,7 @@ def fact_timeline(docs: Sequence[Document], *, changed_only: bool = False) -> li
         states: list[FactSide | None] = [fact_side(a) if a is not None else None for a in track]
         out.append(
             FactTimeline(
-                subject=last.subject, subject_key=last.subject_key, attribute=last.attribute, versions=versions, states=states
+                subject=last.subject, subject_key=last.subject_key, attribute=last.aspect_label, versions=versions, states=states
             )
         )
     out.sort(key=lambda t: (t.subject_key, t.attribute))

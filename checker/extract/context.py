@@ -247,8 +247,13 @@ def make_assertion(
     scope_event: str | None = None,
     polarity: Polarity | None = None,
     modality: Modality | None = None,
+    predicate: str | None = None,
+    expected: bool = False,
+    thing: str | None = None,
+    rule: str = "",
 ) -> Assertion:
     doc = ctx.doc
+    entities, rest = frame_parts(subject)
     # model_construct: every field is built here from typed values, so pydantic's validation would only cost time.
     return Assertion.model_construct(
         path=doc.path,
@@ -256,6 +261,11 @@ def make_assertion(
         subject_key=subject.key,
         attribute=attribute,
         value=value,
+        thing=thing or rest or subject.head,
+        entities=entities,
+        predicate=predicate,
+        expected=expected,
+        rule=rule,
         polarity=polarity or ctx.stance.polarity(index, ctx.number_tokens),
         modality=modality or ctx.stance.modality(index, approximate=approximate),
         source=ctx.stance.source or doc.source,
@@ -265,6 +275,63 @@ def make_assertion(
         evidence=ctx.evidence,
         value_span=doc.span(value_start, value_end),
     )
+
+
+def frame_parts(subject: Subject) -> tuple[tuple[str, ...], str]:
+    """A subject key split into its entities (the leading words that say whose: "north-korea", "northwind") and the
+    thing itself ("troops", "operating profit"): the key is built entities first, so the split is a prefix cut."""
+    rest = subject.key
+    for entity in subject.entities:
+        if rest.startswith(entity + " "):
+            rest = rest[len(entity) + 1 :]
+        elif rest == entity:
+            rest = ""
+    return subject.entities, rest
+
+
+def with_owner(subject: Subject, owner: str) -> Subject:
+    """The subject owned by a named organisation or country ("its headquarters" of Novagen): key and entities."""
+    return Subject(subject.start, subject.end, subject.text, f"{owner} {subject.key}", subject.head, subject.country,
+                   subject.proper, (owner, *subject.entities))
+
+
+def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
+    """The lemma of the verb that says what happened to a value's thing: the verb group after its noun phrase
+    ("12 homes were destroyed"), else the verb before it ("killing 12 people", "destroyed 12 homes"). None for a
+    linking or reporting verb ("was 61%", "stood at", "said"): those say nothing happened."""
+    lex = lexicon()
+    a, b = clause
+    tokens = ctx.tokens
+    k = np_end
+    while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
+        k += 1
+    candidates = [k] if k < b else []
+    candidates += range(first - 1, max(a, first - 5) - 1, -1)
+    for j in candidates:
+        if j in ctx.number_tokens or not is_verb(tokens, j):
+            continue
+        lemma = verb_lemma(tokens[j].lower)
+        if lemma in lex.linking_verbs or tokens[j].lower in lex.reporting_verbs:
+            return None
+        return lemma
+    return None
+
+
+def is_verb(tokens: Sequence[Token], j: int) -> bool:
+    """A word that can only be read as a verb here: a lower-case past or -ing form, a listed event or common verb,
+    or a word after an auxiliary ("will cut")."""
+    t = tokens[j]
+    if not t.is_word or t.is_capitalised or not t.lower.isalpha():
+        return False
+    lex = lexicon()
+    low = t.lower
+    if low in lex.determiners or low in lex.locative or low in lex.stop_after_number or low in lex.nominal_ing:
+        return False
+    if low in lex.event_verbs or low in lex.irregular_verbs or low in lex.common_verbs or low in lex.reporting_verbs:
+        return True
+    if j > 0 and tokens[j - 1].lower in lex.auxiliaries:
+        return True
+    return low.endswith(("ed", "ing")) and verb_lemma(low) != low
 
 
 def scope_event(ctx: SentenceContext) -> str | None:
@@ -346,8 +413,7 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     if subject and first > 0 and ctx.tokens[first - 1].lower in ("its", "their"):
         owner = sentence_owner(ctx)
         if owner:
-            subject = Subject(subject.start, subject.end, subject.text, f"{owner} {subject.key}", subject.head,
-                              subject.country, subject.proper)
+            subject = with_owner(subject, owner)
     return subject
 
 

@@ -134,7 +134,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
             continue  # a named subject ("the North East Express derailed on Oct. 11") is kept when it is a name
         predicate, _ = _predicate(ctx.tokens, verb)
-        out.append(make_assertion(ctx, subject, f"when:{predicate}", _past_if_past_tense(ctx, verb, d), d.start, d.end, i))
+        out.append(make_assertion(ctx, subject, "when", _past_if_past_tense(ctx, verb, d), d.start, d.end, i,
+                                  predicate=predicate, rule="event-date"))
     return out
 
 def event_assertions(ctx: SentenceContext) -> list[Assertion]:
@@ -186,8 +187,8 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         polarity = ctx.stance.polarity(k, ctx.number_tokens)
         if opposite:
             polarity = Polarity.AFFIRMED if polarity == Polarity.NEGATED else Polarity.NEGATED
-        out.append(make_assertion(ctx, subject, f"happened:{predicate}", Event(predicate=predicate, text=t.text), start, t.end,
-                         k, polarity=polarity))
+        out.append(make_assertion(ctx, subject, "happened", Event(predicate=predicate, text=t.text), start, t.end,
+                                  k, polarity=polarity, predicate=predicate, rule="event"))
     return out
 
 
@@ -234,6 +235,6 @@ def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[
         start, end = ctx.tokens[s].start, ctx.tokens[te - 1].end
         out.append(
             make_assertion(ctx, subject, attr, Event(predicate=attr, text=ctx.doc.text[start:end]), start, end, s,
-                  polarity=Polarity.AFFIRMED, modality=Modality.CANNOT_CONFIRM)
+                           polarity=Polarity.AFFIRMED, modality=Modality.CANNOT_CONFIRM, rule="refusal")
         )
     return out

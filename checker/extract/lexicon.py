@@ -94,6 +94,8 @@ class Lexicon:
     movement_verbs: frozenset[str]
     auxiliaries: frozenset[str]
     aux_adverbs: frozenset[str]
+    legal_suffixes: frozenset[str]
+    linking_verbs: frozenset[str]
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -158,6 +160,8 @@ def lexicon() -> Lexicon:
         movement_verbs=frozenset(lex["movement_verbs"]),
         auxiliaries=frozenset(lex["auxiliaries"]),
         aux_adverbs=frozenset(lex["aux_adverbs"]),
+        legal_suffixes=frozenset(lex["legal_suffixes"]),
+        linking_verbs=frozenset(lex["linking_verbs"]),
     )
 
 

@@ -32,7 +32,7 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
         chosen = subject_before(ctx, j, clause[0])
         if chosen is None or chosen.proper:
             continue
-        out.append(make_assertion(ctx, chosen, "location", place, start, end, i))
+        out.append(make_assertion(ctx, chosen, "location", place, start, end, i, rule="location"))
         ctx.sentence_subject = ctx.sentence_subject or chosen
         # "40 howitzers at a depot near Belgorod": what is at the depot is near Belgorod too.
         k = ctx.index_at(chosen.start) - 1
@@ -41,7 +41,7 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
         if k >= 0 and ctx.tokens[k].lower in lexicon().locative:
             outer = subject_before(ctx, k, 0)
             if outer is not None and not outer.proper and outer.key != chosen.key:
-                out.append(make_assertion(ctx, outer, "location", place, start, end, i))
+                out.append(make_assertion(ctx, outer, "location", place, start, end, i, rule="location-outer"))
     return out
 
 

@@ -14,6 +14,7 @@ from checker.extract.context import (
     SentenceContext,
     actor_before,
     claim_time,
+    clause_predicate,
     clause_subject,
     is_place_token,
     make_assertion,
@@ -23,6 +24,7 @@ from checker.extract.context import (
     subject_before,
     subjects_in,
     triggers_in,
+    with_owner,
 )
 from checker.extract.lexicon import lexicon
 from checker.extract.places import gazetteer
@@ -33,6 +35,7 @@ from checker.extract.subjects import (
     build_subject,
     country_after,
     phrase_after,
+    without_legal_suffix,
 )
 from checker.extract.tokens import Token, tokenize
 from checker.models import (
@@ -212,20 +215,22 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             additional = True  # "another 3,000 troops"
         if additional and attribute in (None, "count"):
             attribute = "additional"
-        if attribute is not None and _future(tokens, clause, np_end):
-            attribute = f"{attribute}:expected"  # "33 hostages are due to be freed": not yet a fact
+        expected = _future(tokens, clause, np_end)  # "33 hostages are due to be freed": not yet a fact
         if attribute is None:
             attribute = lex.default_attribute.get(dim, dim)
-            if _future(tokens, clause, np_end):
-                attribute = f"{attribute}:expected"
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
         if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS:
             continue  # "aged 34", "after three hours": context; a prison term is a claim
         if attribute in _DURATION_CLAIMS:
             subject = _sentenced(ctx, clause) or subject  # whose prison term: the person sentenced
+        # What is measured: the metric a change is of ("revenue rose 12%"), the metric itself ("revenue of $4bn"),
+        # else the counted noun phrase.
+        thing = None
         if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:
-            attribute = f"{attribute}:{metric}"
+            thing = metric
+        elif attribute in METRIC_ATTRIBUTES or (dim in ("money", "percent") and attribute not in ("amount", "share")):
+            thing = attribute
         if subject is not None and dim == "count" and not subject.country:
             actor = actor_before(ctx, clause[0], first)
             if actor:
@@ -241,7 +246,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             continue
         subject = _with_organisation(ctx, subject, clause)
         if dim in ("money", "percent"):
-            subject = _without_metric(subject, attribute)
+            subject = _without_metric(subject, thing or attribute)
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -257,6 +262,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 time=claim_time(ctx, *clause),
                 scope_place=WORLDWIDE if _worldwide(tokens, after, clause) else place_scope(ctx, *clause),
                 scope_event=scope_event,
+                predicate=clause_predicate(ctx, first, np_end if words else after, clause),
+                expected=expected,
+                thing=thing,
+                rule="quantity",
             )
         )
     return out
@@ -265,19 +274,21 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 
 
-def _without_metric(subject: Subject, attribute: str) -> Subject:
-    """Drop a trailing metric noun ("profit", "net profit") from a company's key when the attribute already says
-    it, so "Brightline's profit was $300 million" and "Brightline reported a profit of $300 million" line up."""
+def _without_metric(subject: Subject, base: str) -> Subject:
+    """Drop a trailing metric noun ("profit", "net profit") from a company's key when the frame's thing already
+    says it, so "Brightline's profit was $300 million" and "Brightline reported a profit of $300 million" line
+    up."""
     lex = lexicon()
     words = subject.key.split()
-    base = attribute.split(":")[-1]
     trimmed = list(words)
     while len(trimmed) > 1 and (lex.triggers.get((trimmed[-1],)) == base or trimmed[-1] in _METRIC_WORDS):
         trimmed.pop()
     if trimmed == words:
         return subject
-    return Subject(subject.start, subject.end, subject.text, " ".join(trimmed), trimmed[-1], subject.country,
-                   subject.proper)
+    key = " ".join(trimmed)
+    entities = tuple(e for e in subject.entities if key == e or key.startswith(e + " "))
+    return Subject(subject.start, subject.end, subject.text, key, trimmed[-1], subject.country, subject.proper,
+                   entities)
 
 
 def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int, int]) -> Subject:
@@ -295,8 +306,8 @@ def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int
     if not refers and subject.head not in lex.organisation_references:
         return subject
     key = " ".join(w for w in subject.key.split() if w not in lex.organisation_references) or subject.key
-    return Subject(subject.start, subject.end, subject.text, f"{org} {key}", subject.head, subject.country,
-                   subject.proper)
+    return with_owner(Subject(subject.start, subject.end, subject.text, key, subject.head, subject.country,
+                              subject.proper, subject.entities), org)
 
 
 def _title_organisation(title: str | None) -> str | None:
@@ -315,7 +326,7 @@ def _title_organisation(title: str | None) -> str | None:
         return None  # a Title Case headline is all capitals: it names nothing in particular
     if actor_key(words, 0)[0] is not None or gazetteer().find(" ".join(w.text for w in words)):
         return None
-    return " ".join(w.lower for w in words)
+    return " ".join(without_legal_suffix([w.lower for w in words]))
 
 
 def remember_organisation(ctx: SentenceContext) -> None:
@@ -343,7 +354,7 @@ def remember_organisation(ctx: SentenceContext) -> None:
         return
     nxt = ctx.position(words[-1]) + 1
     if nxt < len(ctx.tokens) and ctx.tokens[nxt].is_word and not ctx.tokens[nxt].is_capitalised:
-        ctx.state.organisation = " ".join(w.lower for w in words)
+        ctx.state.organisation = " ".join(without_legal_suffix([w.lower for w in words]))
 
 
 def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:

@@ -32,6 +32,7 @@ class Subject:
     head: str
     country: str | None = None
     proper: bool = False
+    entities: tuple[str, ...] = ()  # the key's leading words that name whose thing it is ("north-korea", "northwind")
 
 
 def _common_word(word: str) -> bool:
@@ -121,23 +122,25 @@ def build_subject(tokens: Sequence[Token], text: str, country: str | None = None
     found = _subject_key(words, country)
     if found is None:
         return None
-    key, head, country, proper = found
+    key, head, country, proper, entities = found
     start, end = tokens[0].start, tokens[-1].end
-    return Subject(start=start, end=end, text=text[start:end], key=key, head=head, country=country, proper=proper)
+    return Subject(start=start, end=end, text=text[start:end], key=key, head=head, country=country, proper=proper,
+                   entities=entities)
 
 
 @lru_cache(maxsize=65536)
 def _subject_key(
     words_in: tuple[tuple[str, bool, bool], ...], country: str | None
-) -> tuple[str, str, str | None, bool] | None:
-    """(key, head, country, proper) for a noun phrase's words; cached, since the same phrases recur in a corpus."""
+) -> tuple[str, str, str | None, bool, tuple[str, ...]] | None:
+    """(key, head, country, proper, entities) for a noun phrase's words; cached, since the same phrases recur in a
+    corpus. ``entities`` are the leading parts of the key that say whose thing it is: the country and a name."""
     lex = lexicon()
     gaz = gazetteer()
     words = [_Word(text, text.lower(), cap, initial=initial and _common_opener(text.lower()))
              for text, cap, initial in words_in]
     name = _trailing_name(words)
     if name:
-        return name, name.split()[-1], country, True  # "former fund manager Aidan Roche": the person is the key
+        return name, name.split()[-1], country, True, ()  # "former fund manager Aidan Roche": the person is the key
     modifiers: list[str] = []
     i = 0
     nouns: list[_Word] = []
@@ -161,6 +164,9 @@ def _subject_key(
             return None
         nouns = [words[-1]]
         modifiers = modifiers[:-1]
+    if len(nouns) == 1 and modifiers and nouns[0].is_capitalised and nouns[0].lower.rstrip(".") in lex.legal_suffixes:
+        nouns = [_Word(modifiers[-1], modifiers[-1], True)]  # "Brightline Corp" is Brightline
+        modifiers = modifiers[:-1]
     proper = all(t.is_capitalised and not (t.initial and len(nouns) > 1) and not _common_word(t.lower) for t in nouns)
     lowered = [t.lower for t in nouns]
     head, used = canonical_head(lowered)
@@ -176,13 +182,30 @@ def _subject_key(
         ):
             compound = singular(prev)
     parts: list[str] = []
+    entities: list[str] = []
     if country:
         parts.append(gaz.slug(country))
+        entities.append(gaz.slug(country))
+    modifiers = without_legal_suffix(modifiers)
     parts.extend(modifiers)
+    if modifiers:
+        entities.append(" ".join(modifiers))
     if compound:
         parts.append(compound)
     parts.append(head)
-    return " ".join(parts), head, country, proper
+    if proper and not entities:
+        entities.append(" ".join(parts))  # a name ("Brightline", "Ever Given") is the entity it speaks of
+    return " ".join(parts), head, country, proper, tuple(entities)
+
+
+def without_legal_suffix(words: list[str]) -> list[str]:
+    """"Northwind Corp", "Aomori Motor Co." and "Northwind" name one company: legal-form words at the end of a
+    name are dropped (the list is data: ``legal_suffixes`` in lexicon.json)."""
+    suffixes = lexicon().legal_suffixes
+    out = list(words)
+    while len(out) > 1 and out[-1].rstrip(".") in suffixes:
+        out.pop()
+    return out
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ MIN_PRECISION = 0.92
 
 def matches(a: Assertion, item: dict) -> bool:
     attr = item["attribute"]
-    if not (a.attribute == attr or a.attribute.startswith(attr + ":")):
+    if a.attribute != attr or ("predicate" in item and a.predicate != item["predicate"]):
         return False
     words = set(a.subject_key.split())
     if not all(subject_word_matches(w, words) for w in item.get("subject", [])):
@@ -42,7 +42,7 @@ def matches(a: Assertion, item: dict) -> bool:
         if not isinstance(v, Place) or not gazetteer().contains(item["place"], v.key):
             return False
     if "time" in item:
-        when = v if a.attribute.startswith("when:") else a.time
+        when = v if a.attribute == "when" else a.time
         if not isinstance(when, TimeRange) or not _in_period(when, item["time"]):
             return False
     if "polarity" in item and a.polarity.value != item["polarity"]:

@@ -74,7 +74,7 @@ def test_subject_carries_surface_text_offsets_head_and_country() -> None:
 def test_proper_names_are_marked_proper() -> None:
     subject = build_subject(tokenize("Brightline Corp"), "Brightline Corp")
     assert subject is not None and subject.proper
-    assert subject.key == "brightline corp"
+    assert subject.key == "brightline"
 
 
 def test_no_words_no_subject() -> None:
