@@ -368,6 +368,18 @@ class Evidence(BaseModel):
     modality: Modality = Modality.ASSERTED
 
 
+class Alignment(BaseModel):
+    """Why two claims were compared: a score in [0, 1] over their frame fields and the fields that matched
+    (``thing``, ``entities``, ``predicate``, ``context``). ``different_entities``: both name whose thing it is, and
+    not the same one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    score: float
+    matched: list[str] = Field(default_factory=list)
+    different_entities: bool = False
+
+
 class Conflict(BaseModel):
     """Two assertions about the same subject and attribute that cannot both be true (or, for ``change``, moved).
 
@@ -384,6 +396,7 @@ class Conflict(BaseModel):
     attribute: str
     message: str
     evidence: tuple[Evidence, Evidence]
+    alignment: Alignment | None = None
 
 
 class DocumentInfo(BaseModel):

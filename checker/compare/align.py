@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from checker.compare.similarity import concept
 from checker.extract.lexicon import english_word
 from checker.models import Assertion
 
@@ -66,16 +67,18 @@ def _a_name(key: str) -> bool:
     return " " not in key and not english_word(key)
 
 
-def blocks(assertions: Sequence[Assertion]) -> dict[tuple[str, tuple], list[Assertion]]:
-    """Assertions grouped by (canonical subject key, aspect): the attribute, and for dates and happenings the event.
-
-    Whether something happened is compared between the same subjects only: "ratification completed" and "North
-    Korea's own ratification not complete" are two countries' ratifications. A bare name ("dronavir") may still join
-    the one longer key that holds it ("drug dronavir"); a bare common noun may not."""
-    mapping = canonical_keys(a.subject_key for a in assertions)
-    exact = canonical_keys((a.subject_key for a in assertions), may_widen=_a_name)
-    out: dict[tuple[str, tuple], list[Assertion]] = defaultdict(list)
+def blocks(assertions: Sequence[Assertion]) -> dict[tuple, list[Assertion]]:
+    """Assertions grouped by what they can be about: the aspect (attribute; the event of a date, as a concept; the
+    thing a change is of; still expected or not) and the measured thing's head as a concept ("soldiers" and
+    "troops" meet, "sales" and "revenue" meet). Whether something happened is grouped by thing alone, so that
+    opposite verbs ("upheld" / "overturned") meet. Which pairs inside a block are really about the same thing is
+    for the alignment score (``similarity.score``) to say."""
+    out: dict[tuple, list[Assertion]] = defaultdict(list)
     for a in assertions:
-        keys = exact if a.attribute == "happened" else mapping
-        out[(keys[a.subject_key], a.aspect)].append(a)
+        attribute, verb, metric, expected = a.aspect
+        if attribute == "happened":
+            verb = None
+        words = (a.thing or a.subject_key).split()
+        head = concept(words[-1]) if words else ""
+        out[(attribute, concept(verb) if verb else None, concept(metric) if metric else None, expected, head)].append(a)
     return out

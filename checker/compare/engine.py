@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
+from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, opposite, score, view
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.messages import explain
 from checker.extract.quantity_rules import WORLDWIDE
 from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
 from checker.extract.places import gazetteer
 from checker.models import (
+    Alignment,
     Assertion,
     Conflict,
     ConflictKind,
@@ -55,6 +57,7 @@ class _Finding(NamedTuple):
     a: Assertion
     b: Assertion
     base: Severity
+    alignment: Alignment | None = None
 
 
 @dataclass(frozen=True)
@@ -85,11 +88,14 @@ def find_conflicts(
     stories = {path: frozenset(found) for path, found in (names or {}).items()}
     comparable = _Comparable(dates, contexts, stories, options.window_days)
     best: dict[tuple, _Finding] = {}
-    for (key, _), group in blocks(assertions).items():
-        attribute = group[0].aspect_label
+    views: dict[int, FrameView] = {}
+    for group in blocks(assertions).values():
         changes: dict[int, tuple[int, _Finding]] = {}
-        for left, right in _pairs(group, incoming_set, dates, comparable):
-            finding = _judge(key, attribute, left, right, dates, options)
+        for left, right, alignment in _pairs(group, incoming_set, dates, comparable, views):
+            key = " | ".join(sorted({left.subject_key, right.subject_key}))
+            finding = _judge(key, left.aspect_label, left, right, dates, options)
+            if finding is not None:
+                finding = finding._replace(alignment=alignment)
             if finding is None:
                 continue
             if finding.kind == ConflictKind.CHANGE:
@@ -234,12 +240,26 @@ class _Comparable:
         return hit
 
 
+def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignment | None:
+    """The alignment of two claims when it clears the threshold (the stricter one inside one report), else None."""
+    va = views.get(id(a))
+    if va is None:
+        va = views[id(a)] = view(a)
+    vb = views.get(id(b))
+    if vb is None:
+        vb = views[id(b)] = view(b)
+    found = score(va, vb)
+    threshold = WITHIN_THRESHOLD if a.path == b.path else ACROSS_THRESHOLD
+    return found if found.score >= threshold else None
+
+
 def _pairs(
     group: list[Assertion],
     incoming: set[str] | None,
     dates: Mapping[str, dt.date | None],
     comparable: _Comparable,
-) -> Iterable[tuple[Assertion, Assertion]]:
+    views: dict[int, FrameView],
+) -> Iterable[tuple[Assertion, Assertion, Alignment]]:
     """Candidate pairs of one block, in date order, stopping at the edge of the time window and after the nearest
     ``_NEIGHBOURS`` claims: the cost grows linearly with the corpus, not with its square."""
     if len(group) > _ALL_PAIRS_LIMIT:
@@ -269,7 +289,9 @@ def _pairs(
                 continue  # one sentence does not contradict itself by listing two values
             if not comparable(left.path, right.path, located):
                 continue
-            yield left, right
+            alignment = _aligned(left, right, views)
+            if alignment is not None:
+                yield left, right, alignment
 
 
 def _scopes_match(a: Assertion, b: Assertion) -> bool:
@@ -322,8 +344,11 @@ def _judge(
             return None  # "next week" in reports of different days names different weeks, not rival dates
         return _Finding(ConflictKind.DATE, key, attribute, a, b, Severity.HIGH)
     if isinstance(va, Event) and isinstance(vb, Event):
-        if va.predicate != vb.predicate or a.polarity == b.polarity:
-            return None
+        same = va.predicate == vb.predicate
+        if not (same and a.polarity != b.polarity) and not (
+            opposite(va.predicate, vb.predicate) and a.polarity == b.polarity
+        ):
+            return None  # "upheld" vs "did not uphold", or "upheld" vs "overturned"
         return _Finding(ConflictKind.POLARITY, key, attribute, a, b, Severity.HIGH)
     return None
 
@@ -332,6 +357,8 @@ def _numeric(key, attribute, a, b, va: Quantity, vb: Quantity, dates, options) -
     if not comparable(va, vb) or Polarity.NEGATED in (a.polarity, b.polarity):
         return None
     if _different_times(a, b, dates, options):
+        if a.path == b.path:
+            return None  # a report telling how a figure moved ("rose from 12 to 19") states a change, not a conflict
         # Over time even a move within the rounding of "about" is news: compare the figures as written.
         if abs(va.nominal - vb.nominal) <= options.tolerance * max(abs(va.nominal), abs(vb.nominal)):
             return None
@@ -436,7 +463,10 @@ def _evidence(a: Assertion) -> Evidence:
     )
 
 
-def _conflict(kind: ConflictKind, key: str, attribute: str, a: Assertion, b: Assertion, base: Severity) -> Conflict:
+def _conflict(
+    kind: ConflictKind, key: str, attribute: str, a: Assertion, b: Assertion, base: Severity,
+    alignment: Alignment | None = None,
+) -> Conflict:
     left, right = sorted((a, b), key=lambda x: (x.path, x.evidence.start))
     severity = base if kind == ConflictKind.CHANGE else _severity(base, left, right)
     return Conflict(
@@ -447,4 +477,5 @@ def _conflict(kind: ConflictKind, key: str, attribute: str, a: Assertion, b: Ass
         attribute=attribute,
         message=explain(kind, left, right),
         evidence=(_evidence(left), _evidence(right)),
+        alignment=alignment,
     )

@@ -15,6 +15,7 @@ from checker.extract.context import (
     actor_before,
     claim_time,
     clause_predicate,
+    is_verb,
     clause_subject,
     is_place_token,
     make_assertion,
@@ -26,7 +27,7 @@ from checker.extract.context import (
     triggers_in,
     with_owner,
 )
-from checker.extract.lexicon import lexicon
+from checker.extract.lexicon import english_word, lexicon
 from checker.extract.places import gazetteer
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
@@ -245,6 +246,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject is None or subject.head in lex.pronouns:
             continue
         subject = _with_organisation(ctx, subject, clause)
+        if not subject.entities and not subject.proper:
+            owner = named_owner(ctx, first, np_end if words else after, clause)
+            if owner:
+                subject = with_owner(subject, owner)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
         ctx.state.last_subject = subject
@@ -272,6 +277,68 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 
 
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
+
+
+_OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
+
+
+def _name_key(tokens: Sequence[Token]) -> str | None:
+    """A run of capitalised words as an entity key: a country's gazetteer slug, else the lower-case name without
+    its legal form ("Harbour City", "Pellham Foods Inc" -> "pellham foods")."""
+    words = [t for t in tokens if t.is_word and t.lower not in lexicon().determiners]
+    if not words or not all(t.is_capitalised for t in words):
+        return None
+    country, n = actor_key(words, 0)
+    if country and n == len(words):
+        return gazetteer().slug(country)
+    return " ".join(without_legal_suffix([t.lower for t in words]))
+
+
+def _capitalised_run(tokens: Sequence[Token], start: int, step: int, limit: int = 5) -> list[Token]:
+    out: list[Token] = []
+    k = start
+    while 0 <= k < len(tokens) and len(out) < limit:
+        t = tokens[k]
+        if t.is_word and t.is_capitalised and not t.text.isupper() or (t.is_word and t.text.isupper() and len(t.text) > 1):
+            out.append(t)
+            k += step
+            continue
+        break
+    return out[::-1] if step < 0 else out
+
+
+def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
+    """Whose figure it is when a name says so structurally (rule "owner"):
+
+    - a name after the measured phrase: "attendance at Brookvale Stadium", "the fine against Dorrin Mining",
+      "revenue of Northwind Corp";
+    - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
+      have won nine matches", "Russia launched 73 drones" (never a speaker: "Police said 12 ..." has none).
+    """
+    tokens = ctx.tokens
+    lex = lexicon()
+    if np_end < clause[1] and tokens[np_end].lower in _OWNER_PREPOSITIONS:
+        k = np_end + 1
+        while k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+        run = _capitalised_run(tokens, k, 1)
+        if run and not is_place_token(ctx, k):
+            return _name_key(run)
+    # The verb whose object the figure is, then the names right before its verb group.
+    k = first - 1
+    while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
+        k -= 1
+    if k < clause[0] or not is_verb(tokens, k) or tokens[k].lower in lex.reporting_verbs:
+        return None
+    k -= 1
+    while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+        k -= 1
+    run = _capitalised_run(tokens, k, -1)
+    if run and run[0].initial and english_word(run[0].lower):
+        run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
+    if not run or ctx.position(run[0]) < clause[0]:
+        return None
+    return _name_key(run)
 
 
 def _without_metric(subject: Subject, base: str) -> Subject:

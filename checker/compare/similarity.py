@@ -1,0 +1,175 @@
+"""Scored alignment: how sure we are that two claims are about the same thing, and why.
+
+Two reports rarely name a thing the same way ("the temperature at Seville airport reached 46.2C" / "Seville
+airport's weather station logged a high of 43.1C"), and two claims that share a word are often about different
+things ("five men were arrested" / "three men were injured"). So claims are not lined up by an exact key but by a
+score over their frame fields:
+
+- **thing**: the measured thing's head, as a concept (troops = soldiers, revenue = sales; ``alignment.json``);
+- **entities**: whose thing it is; two claims whose entities are both named and disjoint are about different
+  things and never align (Verona's turnout and Padua's);
+- **predicate**: what happened, as a concept (signed = inked), opposites noted separately;
+- **context**: the other content words of the two sentences (lemmas, synonyms merged, values and function words
+  left out), as a share of the smaller side, so a short claim restated inside a long sentence still scores.
+
+``score`` returns an ``Alignment`` with the score in [0, 1] and the fields that matched; the comparison keeps a pair
+only above a threshold, a higher one inside one report (a report giving two figures for one thing is rare; two
+different things described alike is common).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from checker.models import Alignment, Assertion
+
+# Weights of the fields in the score; they add up to 1.
+_W_THING, _W_ENTITY, _W_PREDICATE, _W_CONTEXT = 0.3, 0.2, 0.15, 0.35
+# Across reports, a pair must score this much to be compared; inside one report, the stricter figure.
+ACROSS_THRESHOLD = 0.55
+WITHIN_THRESHOLD = 0.8
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    concept: dict[str, str]
+    antonyms: frozenset[tuple[str, str]]
+    stopwords: frozenset[str]
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    data = json.loads(resources.files("checker.data").joinpath("alignment.json").read_text("utf-8"))
+    # Union of groups that share a lemma, so each lemma maps to one representative concept.
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for group in data["synonyms"]:
+        root = find(group[0])
+        for word in group[1:]:
+            parent[find(word)] = root
+    concept = {word: find(word) for word in parent}
+    antonyms = frozenset(
+        pair for a, b in data["antonyms"] for pair in ((concept.get(a, a), concept.get(b, b)), (concept.get(b, b), concept.get(a, a)))
+    )
+    return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]))
+
+
+@lru_cache(maxsize=131072)
+def concept(word: str) -> str:
+    """The concept a word names: its lemma, mapped onto its synonym group ("soldiers" -> troop, "sales" -> revenue)."""
+    import simplemma
+
+    low = word.lower().replace("’", "'")
+    vocab = vocabulary()
+    if low in vocab.concept:
+        return vocab.concept[low]
+    lemma = simplemma.lemmatize(low, lang="en")
+    if lemma.endswith("s") and len(lemma) > 3 and not lemma.endswith(("ss", "us", "is")):
+        lemma = lemma[:-1]
+    return vocab.concept.get(lemma, lemma)
+
+
+def opposite(a: str | None, b: str | None) -> bool:
+    """Whether two predicates state opposite outcomes of one event ("upheld" / "overturned")."""
+    if not a or not b:
+        return False
+    return (concept(a), concept(b)) in vocabulary().antonyms
+
+
+@dataclass(frozen=True, slots=True)
+class FrameView:
+    """What the score reads of one assertion, computed once per assertion."""
+
+    head: str
+    thing: frozenset[str]
+    entities: tuple[str, ...]
+    predicate: str | None
+    context: frozenset[str]
+
+
+def content_concepts(text: str) -> frozenset[str]:
+    vocab = vocabulary()
+    out = set()
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower()
+        if word in vocab.stopwords or len(word) < 2:
+            continue
+        c = concept(word)
+        if c not in vocab.stopwords:
+            out.add(c)
+    return frozenset(out)
+
+
+def view(a: Assertion) -> FrameView:
+    """The frame fields of ``a`` as concepts, and the content of its sentence without its value."""
+    words = (a.thing or a.subject_key).split()
+    thing = frozenset(concept(w) for w in words if w)
+    head = concept(words[-1]) if words else ""
+    ev, vs = a.evidence, a.value_span
+    sentence = ev.text
+    cut_a, cut_b = vs.start - ev.start, vs.end - ev.start
+    if 0 <= cut_a <= cut_b <= len(sentence):
+        sentence = sentence[:cut_a] + " " + sentence[cut_b:]
+    return FrameView(head, thing, a.entities, concept(a.predicate) if a.predicate else None, content_concepts(sentence))
+
+
+def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
+    """True when the two claims share an entity, False when both name some and none is shared, None otherwise."""
+    if not a or not b:
+        return None
+    for x in a:
+        for y in b:
+            if x == y or x.startswith(y + " ") or y.startswith(x + " ") or fuzz.ratio(x, y) >= 90:
+                return True
+    return False
+
+
+def score(a: FrameView, b: FrameView) -> Alignment:
+    """How likely two claims are about the same thing, in [0, 1], with the fields that matched."""
+    matched: list[str] = []
+    if a.head and a.head == b.head:
+        thing = 1.0
+        matched.append("thing")
+    elif a.thing & b.thing:
+        thing = 0.6
+        matched.append("thing")
+    else:
+        thing = 0.0
+    agree = entities_agree(a.entities, b.entities)
+    if agree is False:
+        return Alignment(score=0.0, matched=[], different_entities=True)
+    if agree:
+        entity = 1.0
+        matched.append("entities")
+    else:
+        one = a.entities or b.entities
+        other = b if a.entities else a
+        # One side names whose thing it is; the other mentions that name somewhere in its sentence.
+        entity = 0.7 if one and any(set(e.split()) <= other.context for e in one) else 0.4
+    if a.predicate and a.predicate == b.predicate:
+        predicate = 1.0
+        matched.append("predicate")
+    elif a.predicate and b.predicate:
+        predicate = 0.0
+    else:
+        predicate = 0.5
+    small = min(len(a.context), len(b.context))
+    context = len(a.context & b.context) / small if small else 0.0
+    if context >= 0.5:
+        matched.append("context")
+    total = _W_THING * thing + _W_ENTITY * entity + _W_PREDICATE * predicate + _W_CONTEXT * context
+    return Alignment(score=round(total, 3), matched=matched)
