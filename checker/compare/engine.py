@@ -120,6 +120,32 @@ def find_conflicts(
     return sorted(found, key=_order)
 
 
+def compare_pair(
+    a: Assertion,
+    b: Assertion,
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+) -> tuple[Alignment, Conflict | None]:
+    """How well two claims line up, and the conflict between them if they are aligned and disagree.
+
+    The one-pair form of :func:`find_conflicts` for callers that choose the pairs themselves (``checker verify``
+    checks each claim of a draft against its best-aligned source claims). The alignment is returned whether or not
+    it clears the threshold, so a caller can rank candidates by it.
+    """
+    options = options or CompareOptions()
+    dates = dates or {}
+    alignment = score(view(a), view(b))
+    threshold = WITHIN_THRESHOLD if a.path == b.path else ACROSS_THRESHOLD
+    if alignment.score < threshold:
+        return alignment, None
+    key = " | ".join(sorted({a.subject_key, b.subject_key}))
+    finding = _judge(key, a.aspect_label, a, b, dates, options)
+    if finding is None:
+        return alignment, None
+    return alignment, _conflict(*finding._replace(alignment=alignment))
+
+
 _KIND_PRIORITY = {k: i for i, k in enumerate(
     [ConflictKind.POLARITY, ConflictKind.NUMERIC, ConflictKind.DATE, ConflictKind.LOCATION, ConflictKind.UNVERIFIED,
      ConflictKind.CHANGE])}
