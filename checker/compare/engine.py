@@ -239,15 +239,17 @@ def _comparable_documents(
     window: int,
     stories: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
-    """Whether two reports can be about the same story: they share a country when both name one, and a name when
-    both name several (two companies' job cuts in one country share no executive, no brand)."""
+    """Whether two reports can be about the same story: they share a rare name, or else a country when both name
+    one, and a name when both name several (two companies' job cuts in one country share no executive, no brand)."""
     if a == b:
         return True
+    na, nb = (stories or {}).get(a), (stories or {}).get(b)
+    if na and nb and na & nb:
+        return True  # a rare name in common ("Ventspils") ties two reports to one story whatever else they place
     ca, cb = contexts.get(a), contexts.get(b)
     if ca and cb and not ca & cb:
         return False
-    na, nb = (stories or {}).get(a), (stories or {}).get(b)
-    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY and not na & nb)
+    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY)
 
 
 class _Comparable:

@@ -246,9 +246,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject is None or subject.head in lex.pronouns:
             continue
         subject = _with_organisation(ctx, subject, clause)
-        if not subject.entities and not subject.proper:
+        if not subject.proper:
             owner = named_owner(ctx, first, np_end if words else after, clause)
-            if owner:
+            if owner and owner not in subject.entities:
                 subject = with_owner(subject, owner)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
@@ -280,6 +280,7 @@ _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 
 
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
+_SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
 def _name_key(tokens: Sequence[Token]) -> str | None:
@@ -312,6 +313,7 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
 
     - a name after the measured phrase: "attendance at Brookvale Stadium", "the fine against Dorrin Mining",
       "revenue of Northwind Corp";
+    - a name closing the clause's opening phrase: "Revenue at Northwind Corp rose to $4 billion";
     - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
       have won nine matches", "Russia launched 73 drones" (never a speaker: "Police said 12 ..." has none).
     """
@@ -322,8 +324,25 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
         while k < len(tokens) and tokens[k].lower == "the":
             k += 1
         run = _capitalised_run(tokens, k, 1)
-        if run and not is_place_token(ctx, k):
+        # "revenue at Northwind" names an owner, "attendance in Leeds" a scope; a place after "for" or "against" is
+        # a side ("19 games for Ventspils", "a 3-1 win against Brazil").
+        if run and (tokens[np_end].lower in ("for", "against") or not is_place_token(ctx, k)):
             return _name_key(run)
+    # The clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion".
+    k = clause[0]
+    while k < first and not is_verb(tokens, k):
+        if tokens[k].lower in _OWNER_PREPOSITIONS and k > clause[0] and tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people:
+            # ("Researchers at Calder University found ...": an affiliation of the people, not an owner)
+            j = k + 1
+            while j < first and tokens[j].lower == "the":
+                j += 1
+            run = _capitalised_run(tokens, j, 1)
+            end = j + len(run)
+            if run and end < first and is_verb(tokens, end) and tokens[end].lower not in lex.reporting_verbs and (
+                tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)
+            ):
+                return _name_key(run)
+        k += 1
     # The verb whose object the figure is, then the names right before its verb group.
     k = first - 1
     while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
@@ -338,6 +357,9 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
         run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
     if not run or ctx.position(run[0]) < clause[0]:
         return None
+    before = ctx.position(run[0]) - 1
+    if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
+        return None  # "prices in Canada dropped 4%": a place the figure is for, not who did it
     return _name_key(run)
 
 
