@@ -69,6 +69,7 @@ def run_case(case: EvalCase) -> CaseResult:
         dates={d.path: d.date for d in docs},
         countries={d.path: d.countries for d in extracted},
         names={d.path: d.names for d in extracted},
+        statements={d.path: d.statements for d in extracted},
     )
     # The words of both sides' subject keys, so that a label naming "troops" matches "north-korea troops".
     words_by_id: dict[str, set[str]] = {}

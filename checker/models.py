@@ -309,6 +309,30 @@ _PREDICATE_ATTRIBUTES = frozenset({"when", "happened"})
 _CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
 
 
+class Slot(BaseModel):
+    """A value as it stands in a sentence (a figure, a date, a place), whatever claim it belongs to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Value
+    span: Span
+
+
+class Statement(BaseModel):
+    """A sentence with the values it holds, for lining up two reports that say the same thing in nearly the same
+    words (``checker.compare.restatement``): wire copy reused with one figure, date, place or "not" changed.
+
+    ``polarity``, ``modality`` and ``source`` are the sentence's stance (at its main verb).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    evidence: Span
+    slots: tuple[Slot, ...] = ()
+    modality: Modality = Modality.ASSERTED
+    source: str | None = None
+
+
 class DocumentAssertions(BaseModel):
     """The result of extracting one document: what ``checker extract`` prints and the comparison reads.
 
@@ -324,6 +348,7 @@ class DocumentAssertions(BaseModel):
     date: dt.date | None = None
     countries: list[str] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
     assertions: list[Assertion]
 
 

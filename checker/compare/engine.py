@@ -18,6 +18,7 @@ from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, opposite, score, view
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.messages import explain
+from checker.compare.restatement import restated_pairs
 from checker.extract.quantity_rules import WORLDWIDE
 from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
 from checker.extract.places import gazetteer
@@ -33,6 +34,7 @@ from checker.models import (
     Polarity,
     Quantity,
     Severity,
+    Statement,
     TimeRange,
 )
 
@@ -75,11 +77,14 @@ def find_conflicts(
     options: CompareOptions | None = None,
     countries: Mapping[str, Iterable[str]] | None = None,
     names: Mapping[str, Iterable[str]] | None = None,
+    statements: Mapping[str, Sequence[Statement]] | None = None,
 ) -> list[Conflict]:
     """Every conflict among ``assertions``; with ``incoming``, only pairs with at least one incoming path.
 
     ``dates`` gives each document's reference date, so that counts from reports far apart in time are read as a
-    change rather than a contradiction.
+    change rather than a contradiction. ``statements`` (each report's sentences with their values) add the
+    restatement rule: near-identical sentences of two reports that differ in one value or one "not"
+    (``checker.compare.restatement``), for pairs of sentences no claim-frame conflict already covers.
     """
     options = options or CompareOptions()
     dates = dates or {}
@@ -107,6 +112,11 @@ def find_conflicts(
                 continue
             _keep(best, finding)
         for _, finding in changes.values():
+            _keep(best, finding)
+    covered = {_sides(f) for f in best.values()}
+    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable):
+        finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
+        if finding is not None and _sides(finding) not in covered:
             _keep(best, finding)
     for finding in _unverified(assertions, incoming_set, comparable):
         _keep(best, finding)
@@ -151,12 +161,17 @@ _KIND_PRIORITY = {k: i for i, k in enumerate(
      ConflictKind.CHANGE])}
 
 
+def _sides(finding: _Finding) -> tuple:
+    """The two passages of a finding, in canonical order."""
+    a, b = finding.a, finding.b
+    left, right = sorted([(a.path, a.evidence.start), (b.path, b.evidence.start)])
+    return (*left, *right)
+
+
 def _keep(best: dict[tuple, _Finding], finding: _Finding) -> None:
     """One disagreement per pair of passages and subject: "denied troops were deployed to Russia" vs "were
     deployed to Russia" is one polarity conflict, not also a location conflict about the same words."""
-    a, b = finding.a, finding.b
-    sides = sorted([(a.path, a.evidence.start), (b.path, b.evidence.start)])
-    pk = (*sides[0], *sides[1], finding.key)
+    pk = (*_sides(finding), finding.key)
     held = best.get(pk)
     if held is None or _KIND_PRIORITY[finding.kind] < _KIND_PRIORITY[held.kind]:
         best[pk] = finding

@@ -13,7 +13,7 @@ from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
-from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence
+from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence, Slot, Statement
 
 __all__ = ["extract_document", "extract_text"]
 
@@ -63,6 +63,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
     memory = SourceMemory()
     state = DocumentState()
     assertions: list[Assertion] = []
+    statements: list[Statement] = []
     names: set[str] = set()
     for i, sentence in enumerate(sentences):
         tokens = tokenize(text, sentence.start, sentence.end)
@@ -71,6 +72,8 @@ def extract_document(doc: Document) -> DocumentAssertions:
         stance = analyse_stance(tokens, text, memory, opaque)
         ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
         assertions.extend(sentence_assertions(ctx))
+        if len(tokens) >= _STATEMENT_TOKENS:
+            statements.append(_statement(doc, sentence, stance, len(tokens), quantities[i], dates[i], places[i]))
     return DocumentAssertions(
         path=doc.path,
         title=doc.title,
@@ -78,7 +81,25 @@ def extract_document(doc: Document) -> DocumentAssertions:
         date=doc.date,
         countries=_countries(doc, found_places, assertions),
         names=_rare(names),
+        statements=statements,
         assertions=assertions,
+    )
+
+
+_STATEMENT_TOKENS = 6  # shorter sentences ("Shares fell.") are too plain for a reworded copy to be recognised
+
+
+def _statement(doc: Document, sentence: Sentence, stance, n_tokens: int, quantities, dates, places) -> Statement:
+    """The sentence and every value in it, for the restatement comparison."""
+    slots = [Slot.model_construct(value=m.quantity, span=doc.span(m.start, m.end)) for m in quantities]
+    slots += [Slot.model_construct(value=m.range, span=doc.span(m.start, m.end)) for m in dates]
+    slots += [Slot.model_construct(value=m.place, span=doc.span(m.start, m.end)) for m in places]
+    slots.sort(key=lambda x: x.span.start)
+    return Statement.model_construct(
+        evidence=doc.span(sentence.start, sentence.end),
+        slots=tuple(slots),
+        modality=stance.modality(n_tokens - 1),
+        source=stance.source or doc.source,
     )
 
 

@@ -308,6 +308,16 @@ def _capitalised_run(tokens: Sequence[Token], start: int, step: int, limit: int 
     return out[::-1] if step < 0 else out
 
 
+def _named_holding(ctx: SentenceContext, k: int) -> bool:
+    """"Shares in Talbot Mining", "a stake in Brill": "in" before a name that is neither a place nor a date."""
+    if ctx.tokens[k].lower != "in" or k + 1 >= len(ctx.tokens):
+        return False
+    nxt = ctx.tokens[k + 1]
+    if not nxt.is_capitalised or is_place_token(ctx, k + 1):
+        return False
+    return not any(d.start <= nxt.start < d.end for d in ctx.dates)
+
+
 def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
     """Whose figure it is when a name says so structurally (rule "owner"):
 
@@ -319,7 +329,7 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
     """
     tokens = ctx.tokens
     lex = lexicon()
-    if np_end < clause[1] and tokens[np_end].lower in _OWNER_PREPOSITIONS:
+    if np_end < clause[1] and (tokens[np_end].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, np_end)):
         k = np_end + 1
         while k < len(tokens) and tokens[k].lower == "the":
             k += 1
@@ -331,7 +341,9 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
     # The clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion".
     k = clause[0]
     while k < first and not is_verb(tokens, k):
-        if tokens[k].lower in _OWNER_PREPOSITIONS and k > clause[0] and tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people:
+        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k)) and k > clause[0] and (
+            tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
+        ):
             # ("Researchers at Calder University found ...": an affiliation of the people, not an owner)
             j = k + 1
             while j < first and tokens[j].lower == "the":

@@ -1,0 +1,105 @@
+"""Restatements: near-identical sentences of two reports that differ in one value or one negation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.compare.engine import find_conflicts
+from checker.compare.restatement import restated_pairs
+from checker.extract import extract_document
+from checker.ingest import parse_document
+from checker.models import ConflictKind
+
+DAY = dt.date(2025, 3, 4)
+
+
+def _conflicts(left: str, right: str, right_date: dt.date = DAY):
+    docs = [parse_document("a.txt", left), parse_document("b.txt", right)]
+    docs = [docs[0].model_copy(update={"date": DAY}), docs[1].model_copy(update={"date": right_date})]
+    extracted = [extract_document(d) for d in docs]
+    return find_conflicts(
+        [],  # the rule alone: no claim frames
+        dates={d.path: d.date for d in docs},
+        statements={e.path: e.statements for e in extracted},
+    )
+
+
+CONFLICTS = [
+    pytest.param(
+        "The ferry operator said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "The ferry operator said 122 passengers were on board when the vessel ran aground near the harbour mouth.",
+        ConflictKind.NUMERIC, ("212", "122"), id="ferry-passengers",
+    ),
+    pytest.param(
+        "The former treasurer of the angling club was charged with theft after an audit of its accounts.",
+        "The former treasurer of the angling club was not charged with theft after an audit of its accounts.",
+        ConflictKind.POLARITY, ("charged", "not charged"), id="treasurer-charged",
+    ),
+    pytest.param(
+        "The caravan wasn't towed away by the council before the storm reached the coast road.",
+        "The caravan was towed away by the council before the storm reached the coast road.",
+        ConflictKind.POLARITY, ("n't towed", "towed"), id="caravan-towed",
+    ),
+    pytest.param(
+        "The referee abandoned the match in the 63rd minute after floodlights failed at the ground in Leeds.",
+        "The referee abandoned the match in the 63rd minute after floodlights failed at the ground in Bristol.",
+        ConflictKind.LOCATION, ("Leeds", "Bristol"), id="match-abandoned-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "kind", "values"), CONFLICTS)
+def test_one_value_changed_is_a_conflict(left: str, right: str, kind: ConflictKind, values: tuple[str, str]) -> None:
+    found = _conflicts(left, right)
+    assert [c.kind for c in found] == [kind]
+    assert tuple(e.value for e in found[0].evidence) == values
+    a, b = found[0].evidence
+    assert left[a.value_start : a.value_end] == values[0] and right[b.value_start : b.value_end] == values[1]
+
+
+AGREEMENTS = [
+    pytest.param(
+        "Shares in Talbot Mining rose 5 percent on Tuesday after the company raised its copper forecast.",
+        "Shares in Crestline Foods rose 3 percent on Tuesday after the company raised its sales forecast.",
+        id="different-company-template",
+    ),
+    pytest.param(
+        "The ferry operator said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "The ferry operator said on Monday that 212 passengers were on board when the vessel ran aground near the "
+        "harbour mouth.",
+        id="same-figure-other-words",
+    ),
+    pytest.param(
+        "Forecasters said the storm had dropped 140 millimetres of rain on the valley by Tuesday evening.",
+        "Forecasters said the storm had dropped 140 millimetres of rain on the valley by Tuesday evening.",
+        id="identical",
+    ),
+    pytest.param(
+        "The regional health board said 34 patients were waiting for a bed at the county hospital last night.",
+        "The regional health board said 43 patients were waiting for a bed at the city clinic last night.",
+        id="two-changes-other-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), AGREEMENTS)
+def test_other_wording_or_other_subject_is_no_conflict(left: str, right: str) -> None:
+    assert _conflicts(left, right) == []
+
+
+def test_a_figure_reported_days_later_is_a_change() -> None:
+    left = "The county council said 48 homes were still without running water after the pipe burst on Main Street."
+    right = "The county council said 12 homes were still without running water after the pipe burst on Main Street."
+    found = _conflicts(left, right, right_date=DAY + dt.timedelta(days=6))
+    assert [c.kind for c in found] in ([ConflictKind.CHANGE], [])
+
+
+def test_sentences_of_one_report_are_not_paired() -> None:
+    doc = extract_document(parse_document(
+        "a.txt",
+        "The first phase of the bypass will cost 40 million pounds, the council said. "
+        "The second phase of the bypass will cost 60 million pounds, the council said.",
+    ))
+    assert list(restated_pairs({"a.txt": doc.statements})) == []
