@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "  cat report.txt | checker extract - --date 2024-11-25")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or - for stdin")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--explain", action="store_true",
+                   help="under each assertion, its claim frame (thing, entities, predicate, scope) and the rule "
+                   "that made it; then each rule used, with where it takes every field from")
     _add_input_options(p)
 
     p = sub.add_parser("check", help="flag conflicts between and within reports",
@@ -224,7 +227,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         notes += undated_warnings(documents)
     _warn([str(p) for p in problems] + notes)
-    write_assertions(extracted, args.format, sys.stdout, color=_use_color(sys.stdout))
+    write_assertions(extracted, args.format, sys.stdout, color=_use_color(sys.stdout), explain=args.explain)
     return EXIT_OK
 
 

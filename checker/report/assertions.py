@@ -40,7 +40,36 @@ def value_text(a: Assertion) -> str:
     return str(v)  # pragma: no cover
 
 
-def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: TextIO, *, color: bool = False) -> None:
+def frame_text(a: Assertion) -> str:
+    """The claim frame of an assertion in one line: "thing troops · entities north-korea · predicate deploy"."""
+    parts = [f"thing {a.thing or a.subject_key}"]
+    if a.entities:
+        parts.append("entities " + ", ".join(a.entities))
+    parts.append(f"predicate {a.predicate or '-'}")
+    if a.expected:
+        parts.append("expected")
+    scope = [x for x in (a.scope_place, a.time.text if a.time else None, a.scope_event) if x]
+    if scope:
+        parts.append("scope " + ", ".join(scope))
+    parts.append(f"rule {a.rule or '-'}")
+    return " · ".join(parts)
+
+
+def _write_rules(console: Console, names: set[str]) -> None:
+    from checker.extract.assertions import RULES
+
+    for rule in RULES:
+        if rule.name not in names:
+            continue
+        console.print(Text(f"rule {rule.name}", style="bold"), Text(f"  {rule.description}"))
+        for name, how in rule.fields.items():
+            console.print(Text(f"  {name:<10} {how}", style="dim"))
+        console.print()
+
+
+def write_assertions(
+    results: Sequence[DocumentAssertions], fmt: str, stream: TextIO, *, color: bool = False, explain: bool = False
+) -> None:
     if fmt == "json":
         payload = {
             "version": 1,
@@ -81,5 +110,19 @@ def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: Te
                 Text(stance, style="red" if a.polarity == Polarity.NEGATED else ""),
                 Text(clean(a.source or "")),
             )
+        if explain:
+            for a in r.assertions:
+                stance = ("NOT " if a.polarity == Polarity.NEGATED else "") + a.modality.value
+                said = f" ({a.source})" if a.source else ""
+                console.print(Text(clean(f"{a.evidence.line}:{a.value_span.column}  {a.subject} · {a.attribute} · "
+                                         f"{value_text(a)} · {stance}{said}")))
+                console.print(Text(clean("    " + frame_text(a)), style="dim"))
+            console.print()
+            continue
         console.print(table)
         console.print()
+    if explain:
+        from checker.extract.assertions import rule_named
+
+        used = {r.name for a in (a for r in results for a in r.assertions) if (r := rule_named(a.rule))}
+        _write_rules(console, used)

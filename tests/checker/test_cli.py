@@ -74,6 +74,21 @@ def test_extract_text_is_a_table(reports: Path, capsys: pytest.CaptureFixture[st
     assert "\x1b[" not in out  # NO_COLOR and not a terminal
 
 
+def test_extract_explain_names_the_rule_and_frame_of_each_assertion(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from checker.extract.assertions import RULES
+
+    code, out, _ = run(capsys, "extract", str(reports / "seoul.txt"), "--explain")
+    assert code == 0
+    frames = [line.split() for line in out.splitlines() if line.startswith("    thing ")]
+    assert frames and all("rule" in words for words in frames)
+    used = {words[words.index("rule") + 1] for words in frames}
+    assert "quantity" in used
+    described = {line.split()[1] for line in out.splitlines() if line.startswith("rule ")}
+    assert described == used & {r.name for r in RULES}
+
+
 def test_check_finds_a_conflict_and_exits_1(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(reports), "--format", "json")
     assert code == 1
