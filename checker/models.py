@@ -396,13 +396,15 @@ class Evidence(BaseModel):
 class Alignment(BaseModel):
     """Why two claims were compared: a score in [0, 1] over their frame fields and the fields that matched
     (``thing``, ``entities``, ``predicate``, ``context``). ``different_entities``: both name whose thing it is, and
-    not the same one."""
+    not the same one; ``different_scope``: their sentences name two parts of one whole ("the men's final" / "the
+    women's final")."""
 
     model_config = ConfigDict(frozen=True)
 
     score: float
     matched: list[str] = Field(default_factory=list)
     different_entities: bool = False
+    different_scope: bool = False
 
 
 class Conflict(BaseModel):

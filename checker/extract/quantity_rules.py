@@ -208,6 +208,20 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
                 attribute = "amount"
                 via_of = True  # the noun before "of" is what the money is; no owner replaces it
+        elif (
+            before == "of"
+            and first >= 2
+            and dim == "count"
+            and tokens[first - 2].is_word
+            and tokens[first - 2].lower not in lex.stop_after_number
+            and not tokens[first - 2].is_capitalised
+            and (not words or is_verb(tokens, after))
+        ):
+            # "a crowd of 61,500 saw ...", "a toll of 12": the noun before "of" is what the figure counts.
+            noun = tokens[first - 2].lower
+            subject = build_subject([tokens[first - 2]], ctx.doc.text)
+            attribute = lex.triggers.get((noun,))  # "a toll of 12" is killed; "a crowd of" a count
+            via_of = True
         if attribute in _LEVEL_CHANGES and (
             (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
         ):
@@ -232,6 +246,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = metric
         elif attribute in METRIC_ATTRIBUTES or (dim in ("money", "percent") and attribute not in ("amount", "share")):
             thing = attribute
+        elif dim == "magnitude":
+            thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
         if subject is not None and dim == "count" and not subject.country:
             actor = actor_before(ctx, clause[0], first)
             if actor:
