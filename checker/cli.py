@@ -100,20 +100,32 @@ def build_parser() -> argparse.ArgumentParser:
                    help="relative rounding tolerance for numbers (default: 0.05)")
     _add_input_options(p)
 
-    p = sub.add_parser("decide", help="record a review decision on a conflict id (for scripts)",
-                       description="Record that a conflict (by the id 'checker check' prints) is a real "
-                       "disagreement (--confirm) or not one (--dismiss). Decisions go to the decisions file, "
-                       "which 'checker check' and 'checker review' read.",
+    p = sub.add_parser("decide", help="record a review decision on conflict ids (for scripts)",
+                       description="Record that conflicts (by the ids 'checker check' prints) are real "
+                       "disagreements (--confirm) or not (--dismiss), or forget a decision (--undo). Ids are looked "
+                       "up in the reports first (--reports, default: 'paths' and 'corpus' from settings): an id no "
+                       "conflict has is refused with exit 2 and the nearest known ids. Each decision keeps who "
+                       "(--by, default $CHECKER_USER or $USER), when (UTC) and why (--note).",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  checker decide 3f9a1c0b2d4e5f60 --confirm --note 'NIS figure is older'\n"
-                       "  checker decide 3f9a1c0b2d4e5f60 --dismiss --note 'different brigades'")
-    p.add_argument("id", metavar="ID", help="conflict id, as printed by checker check (json: conflicts[].id)")
+                       epilog="examples:\n  checker decide 3f9a1c0b2d4e5f60 --confirm --note 'NIS figure is older' "
+                       "--reports incoming/\n"
+                       "  checker decide 3f9a1c0b2d4e5f60 61523cae76456ff3 --dismiss --note 'different brigades'\n"
+                       "  checker decide --all-new --confirm --note 'accepted at launch' --reports incoming/\n"
+                       "  checker decide 3f9a1c0b2d4e5f60 --undo")
+    p.add_argument("ids", nargs="*", metavar="ID", help="conflict ids, as printed by checker check (json: conflicts[].id)")
+    p.add_argument("--all-new", action="store_true", help="every conflict in the reports that has no decision yet")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--confirm", action="store_true", help="a real disagreement")
     group.add_argument("--dismiss", action="store_true", help="not a conflict (say why with --note)")
     group.add_argument("--undo", action="store_true", help="forget the decision: the conflict is new again")
     p.add_argument("--note", help="why; shown next to the conflict in check output and the review UI")
+    p.add_argument("--by", metavar="NAME", help="who decides (default: $CHECKER_USER, else $USER)")
+    p.add_argument("--reports", nargs="+", metavar="PATH", default=None,
+                   help="reports the conflicts come from (default: 'paths' from settings)")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus, as given to checker check --against")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
+    _add_input_options(p)
 
     p = sub.add_parser("baseline", help="accept every current conflict so only new ones fail the check",
                        description="Record every conflict the reports hold now as confirmed with the note "
@@ -335,20 +347,60 @@ def _who() -> str | None:
     return os.environ.get("CHECKER_USER") or os.environ.get("USER") or os.environ.get("USERNAME")
 
 
+def _nearest(wanted: str, known: Sequence[str], limit: int = 3) -> list[str]:
+    """The known ids closest to a mistyped one (rapidfuzz ratio), best first."""
+    from rapidfuzz import fuzz, process
+
+    return [match for match, _, _ in process.extract(wanted, list(known), scorer=fuzz.ratio, limit=limit)]
+
+
 def cmd_decide(args: argparse.Namespace) -> int:
+    from checker.errors import UnknownIdError
     from checker.models import Decision, DecisionStatus
     from checker.store.decisions import DecisionStore
 
+    if not args.ids and not args.all_new:
+        raise ConfigError("name the conflict ids to decide, or pass --all-new")
+    if args.undo and args.all_new:
+        raise ConfigError("--all-new decides new conflicts; it cannot be combined with --undo")
+    args.paths = args.reports
     settings = _settings(args)
     store = DecisionStore(settings.decisions)
+    existing = store.load()
     if args.undo:
-        removed = store.remove(args.id)
-        print(f"{args.id}: {'decision removed' if removed else 'had no decision'}")
+        known: Sequence[str] = sorted(existing)
+        ids = list(dict.fromkeys(args.ids))
+    else:
+        paths = settings.paths or settings.corpus
+        if not paths:
+            raise ConfigError("decide looks the ids up in the reports first: name them (--reports incoming/) or "
+                              "set 'paths' in [tool.checker]")
+        if not settings.paths:
+            settings = settings.model_copy(update={"paths": list(paths), "corpus": []})
+        with _progress(True, "checking") as progress:
+            analysis = _analyse(settings, args, progress)
+        _warn(analysis.warnings)
+        current = [c.id for c in analysis.conflicts]
+        known = sorted(set(current) | set(existing))
+        ids = list(dict.fromkeys(args.ids))
+        if args.all_new:
+            ids += [cid for cid in current if cid not in existing and cid not in ids]
+    for cid in ids:
+        if cid not in known:
+            raise UnknownIdError(cid, _nearest(cid, known), str(settings.decisions) if args.undo else None)
+    if args.undo:
+        for cid in ids:
+            removed = store.remove(cid)
+            print(f"{cid}: {'decision removed' if removed else 'had no decision'}")
         return EXIT_OK
     status = DecisionStatus.CONFIRMED if args.confirm else DecisionStatus.DISMISSED
-    store.record(Decision(id=args.id, status=status, note=args.note,
-                          decided_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), by=_who()))
-    print(f"{args.id}: {status.value} ({settings.decisions})")
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    by = args.by or _who()
+    store.record_many(Decision(id=cid, status=status, note=args.note, decided_at=now, by=by) for cid in ids)
+    for cid in ids:
+        print(f"{cid}: {status.value} ({settings.decisions})")
+    if not ids:
+        print("no new conflicts to decide")
     return EXIT_OK
 
 

@@ -29,3 +29,14 @@ class DecisionsError(CheckerError):
         self.path = path
         self.reason = reason
         self.line = line
+
+
+class UnknownIdError(CheckerError):
+    """A conflict id that no conflict in the reports (or, for --undo, no decision) has; names the nearest ones."""
+
+    def __init__(self, conflict_id: str, nearest: list[str], where: str | None = None) -> None:
+        hint = f"; nearest known: {', '.join(nearest)}" if nearest else "; no conflicts are known"
+        scope = f"no decision in {where} has" if where else "no conflict in the reports has"
+        super().__init__(f"{conflict_id}: {scope} this id{hint}")
+        self.conflict_id = conflict_id
+        self.nearest = nearest

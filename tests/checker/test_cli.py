@@ -119,7 +119,8 @@ def test_one_bad_file_among_good_ones_is_a_warning(reports: Path, capsys: pytest
 def test_decide_then_check_passes(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", str(reports), "--format", "json")
     conflict_id = json.loads(out)["conflicts"][0]["id"]
-    code, _, _ = run(capsys, "decide", conflict_id, "--dismiss", "--note", "different dates of counting")
+    code, _, _ = run(capsys, "decide", conflict_id, "--dismiss", "--note", "different dates of counting",
+                     "--reports", str(reports))
     assert code == 0
     code, out, _ = run(capsys, "check", str(reports))
     assert code == 0
@@ -194,3 +195,56 @@ def test_eval_prints_precision_and_recall(tmp_path: Path, capsys: pytest.Capture
     code, out, _ = run(capsys, "eval", str(cases))
     assert code == 0
     assert "precision 1.00" in out and "recall 1.00" in out
+
+
+def _first_id(capsys: pytest.CaptureFixture[str], reports: Path) -> str:
+    _, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    return json.loads(out)["conflicts"][0]["id"]
+
+
+def test_decide_refuses_an_unknown_id_and_names_the_nearest(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real = _first_id(capsys, reports)
+    typo = real[:-1] + ("0" if real[-1] != "0" else "1")
+    code, _, err = run(capsys, "decide", typo, "--dismiss", "--reports", str(reports))
+    assert code == 2
+    assert typo in err and real in err
+    assert not (reports.parent / ".checker/decisions.jsonl").exists()
+
+
+def test_decide_unknown_id_in_undo_is_refused(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "decide", "0123456789abcdef", "--undo")
+    assert code == 2 and "0123456789abcdef" in err
+
+
+def test_decide_without_reports_is_a_usage_error(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "decide", "0123456789abcdef", "--confirm")
+    assert code == 2
+
+
+def test_decide_several_ids_keeps_who_when_why(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "quake-a.txt").write_text(QUAKE, "utf-8")
+    (reports / "quake-b.txt").write_text(QUAKE.replace("7.8", "6.1"), "utf-8")
+    _, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    ids = [c["id"] for c in json.loads(out)["conflicts"]]
+    assert len(ids) >= 2
+    code, _, _ = run(capsys, "decide", *ids[:2], "--dismiss", "--note", "why", "--by", "ana", "--reports", str(reports))
+    assert code == 0
+    lines = [json.loads(line) for line in (reports.parent / ".checker/decisions.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(r["id"] for r in lines) == sorted(ids[:2])
+    assert all(r["by"] == "ana" and r["note"] == "why" and r["decided_at"].endswith("Z") for r in lines)
+
+
+def test_decide_all_new_decides_only_undecided(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "quake-a.txt").write_text(QUAKE, "utf-8")
+    (reports / "quake-b.txt").write_text(QUAKE.replace("7.8", "6.1"), "utf-8")
+    _, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    ids = [c["id"] for c in json.loads(out)["conflicts"]]
+    run(capsys, "decide", ids[0], "--dismiss", "--reports", str(reports))
+    code, _, _ = run(capsys, "decide", "--all-new", "--confirm", "--reports", str(reports))
+    assert code == 0
+    records = {json.loads(x)["id"]: json.loads(x)["status"]
+               for x in (reports.parent / ".checker/decisions.jsonl").read_text("utf-8").splitlines()}
+    assert records[ids[0]] == "dismissed"
+    assert all(records[i] == "confirmed" for i in ids[1:])
+    code, _, _ = run(capsys, "check", str(reports))
+    assert code == 0
