@@ -16,6 +16,7 @@ from typing import Iterator, Sequence, TextIO
 
 from checker import __version__
 from checker.errors import CheckerError, ConfigError, InputError
+from checker.report._safe import LineGuard, safe_line
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
 
@@ -219,9 +220,33 @@ def _progress(enabled: bool, label: str) -> Iterator:
         yield update
 
 
+def _say(kind: str, message: str) -> None:
+    """One line on stderr, ``checker: <kind>: <message>``, with the message made safe (``report._safe``)."""
+    print(f"checker: {kind}: {safe_line(message)}", file=sys.stderr)
+
+
 def _warn(messages: Sequence[str]) -> None:
-    for m in messages:
-        print(f"checker: warning: {m}", file=sys.stderr)
+    for m in dict.fromkeys(messages):  # each warning once, in first-seen order
+        _say("warning", m)
+
+
+def _info(message: str) -> None:
+    """A one-line result on stdout (``checker decide``, ``index``, ``baseline``), made safe."""
+    print(safe_line(message))
+
+
+@contextmanager
+def _human(stream: TextIO, fmt: str = "text") -> Iterator[TextIO]:
+    """``stream`` for a writer: text meant for people goes through a ``LineGuard`` so that no line it prints can
+    start a workflow command; machine formats (json, sarif, junit, github) escape for themselves."""
+    if fmt not in ("text", "html"):
+        yield stream
+        return
+    guard = LineGuard(stream)
+    try:
+        yield guard  # type: ignore[misc]
+    finally:
+        guard.flush()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -236,7 +261,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         notes += undated_warnings(documents)
     _warn([str(p) for p in problems] + notes)
-    write_assertions(extracted, args.format, sys.stdout, color=_use_color(sys.stdout))
+    with _human(sys.stdout, args.format) as out:
+        write_assertions(extracted, args.format, out, color=_use_color(sys.stdout))
     return EXIT_OK
 
 
@@ -273,7 +299,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     shown = [c for c in analysis.conflicts if c.severity.rank >= threshold]
     result = CheckResult(documents=analysis.info(), conflicts=shown,
                          decisions={c.id: decisions[c.id] for c in shown if c.id in decisions})
-    write_report(result, settings.format, sys.stdout, color=_use_color(sys.stdout), show_all=args.show_all)
+    with _human(sys.stdout, settings.format) as out:
+        write_report(result, settings.format, out, color=_use_color(sys.stdout), show_all=args.show_all)
 
     def status(cid: str) -> DecisionStatus:
         d = decisions.get(cid)
@@ -293,7 +320,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from checker.evaluate import evaluate_folder, write_evaluation
 
     report = evaluate_folder(Path(args.dir))
-    write_evaluation(report, args.format, sys.stdout, verbose=args.verbose)
+    with _human(sys.stdout, args.format) as out:
+        write_evaluation(report, args.format, out, verbose=args.verbose)
     return EXIT_OK
 
 
@@ -320,9 +348,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.timeline:
         if args.format == "html":
             raise ConfigError("--timeline prints text or json, not html")
-        write_timeline(fact_timeline(docs), args.format, sys.stdout, color=color)
+        with _human(sys.stdout, args.format) as out:
+            write_timeline(fact_timeline(docs), args.format, out, color=color)
     else:
-        write_diff(diff_history(docs), args.format, sys.stdout, color=color)
+        with _human(sys.stdout, args.format) as out:
+            write_diff(diff_history(docs), args.format, out, color=color)
     return EXIT_OK
 
 
@@ -338,7 +368,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         stats, warnings = build_index(settings.corpus, index_path=settings.index, encoding=settings.encoding,
                                       reference_date=args.date, max_bytes=settings.max_bytes, on_progress=progress)
     _warn(warnings)
-    print(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
+    _info(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
           f"{stats.removed} removed")
     return EXIT_OK
 
@@ -391,16 +421,16 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if args.undo:
         for cid in ids:
             removed = store.remove(cid)
-            print(f"{cid}: {'decision removed' if removed else 'had no decision'}")
+            _info(f"{cid}: {'decision removed' if removed else 'had no decision'}")
         return EXIT_OK
     status = DecisionStatus.CONFIRMED if args.confirm else DecisionStatus.DISMISSED
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     by = args.by or _who()
     store.record_many(Decision(id=cid, status=status, note=args.note, decided_at=now, by=by) for cid in ids)
     for cid in ids:
-        print(f"{cid}: {status.value} ({settings.decisions})")
+        _info(f"{cid}: {status.value} ({settings.decisions})")
     if not ids:
-        print("no new conflicts to decide")
+        _info("no new conflicts to decide")
     return EXIT_OK
 
 
@@ -420,7 +450,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     new = [Decision(id=c.id, status=DecisionStatus.CONFIRMED, note="accepted by checker baseline", decided_at=now,
                     by=_who()) for c in analysis.conflicts if c.id not in existing]
     store.record_many(new)
-    print(f"baseline: {len(new)} conflicts accepted, {len(analysis.conflicts) - len(new)} already decided "
+    _info(f"baseline: {len(new)} conflicts accepted, {len(analysis.conflicts) - len(new)} already decided "
           f"({settings.decisions})")
     return EXIT_OK
 
@@ -466,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except CheckerError as exc:
-        print(f"checker: error: {exc}", file=sys.stderr)
+        _say("error", str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("checker: interrupted", file=sys.stderr)

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from checker.extract.places import gazetteer
 from checker.models import Assertion, DocumentAssertions, Event, Place, Polarity, Quantity, TimeRange
-from checker.report._common import escape_unsafe as clean
+from checker.report._safe import json_escape_raw, safe_line, safe_text as clean
 
 
 def _number(x: float) -> str:
@@ -57,14 +57,14 @@ def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: Te
                 for r in results
             ],
         }
-        json.dump(payload, stream, indent=2, ensure_ascii=False)
+        stream.write(json_escape_raw(json.dumps(payload, indent=2, ensure_ascii=False)))
         stream.write("\n")
         return
     console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
                       width=None if color else 160)
     for r in results:
         meta = " · ".join(x for x in (r.title, r.date.isoformat() if r.date else None, r.source) if x)
-        console.print(Text(f"{r.path}", style="bold"), Text(f"  {clean(meta)}", style="dim"))
+        console.print(Text(safe_line(r.path), style="bold"), Text(f"  {safe_line(meta)}", style="dim"))
         if not r.assertions:
             console.print(Text("  no assertions found", style="dim"))
             continue
