@@ -1,7 +1,9 @@
 """The ``checker`` command. I/O lives here: arguments, settings, progress, exit codes; the core is called in.
 
-Exit codes follow linters: 0 clean, 1 conflicts that need attention, 2 usage or input error. Every CheckerError is
-caught here, once, and printed as ``checker: error: <file>: <reason>``.
+Exit codes follow linters: 0 clean, 1 conflicts that need attention, 2 usage, input or settings error, 3 internal
+error. Every CheckerError is caught here, once, and printed as ``checker: error: <file>: <reason>``; any other
+exception is a bug, printed as one line naming the report being processed and where to report it (``--debug``
+adds the traceback).
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
 from checker import __version__
-from checker.errors import CheckerError, ConfigError, InputError
+from checker.errors import CheckerError, issues_url, ConfigError, InputError
 from checker.report._safe import LineGuard, safe_line
 
-EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 _DESCRIPTION = """\
 Read reports, normalise them into assertions, and flag where they contradict each other.
@@ -34,6 +36,8 @@ Read reports, normalise them into assertions, and flag where they contradict eac
 
 Reports are .txt, .md (YAML front matter: title, date, source) or .html files, folders of them, or - for stdin.
 Settings come from [tool.checker] in pyproject.toml or from checker.toml; flags override them.
+
+exit codes: 0 nothing to act on, 1 conflicts, 2 bad input or settings, 3 internal error (a bug: please report it)
 """
 
 
@@ -64,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="checker", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error (exit 3)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the assertions each report makes",
@@ -181,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="folder of *.toml cases")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--verbose", "-v", action="store_true", help="list every missed and unexpected conflict")
+    for command in sub.choices.values():
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show the traceback of an internal error (exit 3)")
     return parser
 
 
@@ -487,6 +495,40 @@ _COMMANDS = {
 }
 
 
+def _processing(exc: BaseException, args: argparse.Namespace) -> str:
+    """The report being processed when ``exc`` was raised: the innermost frame that holds a document or a path,
+    else the paths the command was given."""
+    tb = exc.__traceback__
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        local = frame.f_locals
+        for name in ("doc", "document", "version"):
+            path = getattr(local.get(name), "path", None)
+            if isinstance(path, str):
+                return path
+        for name in ("path", "file", "filename"):
+            if isinstance(local.get(name), str):
+                return local[name]
+    given = [str(p) for p in (getattr(args, "paths", None) or getattr(args, "corpus", None) or [])]
+    return ", ".join(given) if given else "(no report yet)"
+
+
+def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
+    """An unexpected exception: one line naming the report and where to report it; the traceback with --debug."""
+    if getattr(args, "debug", False):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    where = _processing(exc, args)
+    hint = "" if getattr(args, "debug", False) else " (run with --debug for the traceback)"
+    _say("internal error", f"while processing {where}: {type(exc).__name__}: {exc} -- this is a bug in checker "
+         f"{__version__}; please report it to {issues_url()} with the report if you can{hint}")
+    return EXIT_INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -499,7 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("error", str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("checker: interrupted", file=sys.stderr)
+        _say("error", "interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the one place an unexpected error becomes exit 3
+        return _internal_error(exc, args)

@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from checker.errors import CheckerError
+
 from checker.models import Analysis
 
 from tui.screens.diff import DiffScreen
@@ -44,8 +44,9 @@ class ReviewApp(App[None]):
         self._store = store
         self._analyst = analyst
         self.title = title
-        self.load_error: CheckerError | None = None
-        """Set when ``load`` raised a ``CheckerError``; the app then exits with return code 2."""
+        self.load_error: Exception | None = None
+        """Set when ``load`` raised; the app then exits (return code 2 for a ``CheckerError``, else 3) and the CLI
+        prints the error as one readable line."""
 
     def get_default_screen(self) -> Screen:
         return ReviewScreen(self._load, self._store, analyst=self._analyst)

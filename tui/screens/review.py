@@ -79,7 +79,7 @@ class ReviewScreen(Screen[None]):
             self.decisions = decisions
 
     class LoadFailed(Message):
-        def __init__(self, error: CheckerError) -> None:
+        def __init__(self, error: Exception) -> None:
             super().__init__()
             self.error = error
 
@@ -123,7 +123,7 @@ class ReviewScreen(Screen[None]):
         try:
             analysis = self._load(self._report_progress)
             decisions = self._store.load()
-        except CheckerError as error:
+        except Exception as error:  # noqa: BLE001 - shown by the CLI as one line (exit 2, or 3 for a bug)
             self.post_message(self.LoadFailed(error))
             return
         if not worker.is_cancelled:
@@ -145,9 +145,10 @@ class ReviewScreen(Screen[None]):
         bar.update(total=message.total or None, progress=message.done)
 
     def on_review_screen_load_failed(self, message: LoadFailed) -> None:
-        # The CLI reports the error (and exits 2) once the app is closed, as it does for every other command.
+        # The CLI reports the error once the app is closed, as for every other command: a CheckerError as
+        # "checker: error: ..." (exit 2), anything else as one "internal error" line (exit 3), never a traceback.
         self.app.load_error = message.error  # type: ignore[attr-defined]
-        self.app.exit(return_code=2)
+        self.app.exit(return_code=2 if isinstance(message.error, CheckerError) else 3)
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         self.state = ReviewState(message.analysis, self._store, message.decisions, analyst=self._analyst)
