@@ -99,7 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("new", "confirmed", "any", "none"), default=None,
                    help="which conflicts make the exit code 1: undecided (new, the default), confirmed, any "
                    "not dismissed, or none")
-    p.add_argument("--show-all", action="store_true", help="also list dismissed conflicts")
+    p.add_argument("--show-reviewed", "--show-all", dest="show_all", action="store_true",
+                   help="also list reviewed conflicts that are otherwise left out: dismissed ones in every format; in "
+                   "--format github, baselined/confirmed/dismissed ones as ::notice; in sarif, decided ones no longer "
+                   "found (baselineState absent)")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE",
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
@@ -292,9 +295,9 @@ def _analyse(settings, args: argparse.Namespace, progress):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from checker.models import CheckResult, DecisionStatus, Severity
+    from checker.models import CheckResult, Severity
     from checker.report import write_report
-    from checker.store.decisions import DecisionStore
+    from checker.store.decisions import DecisionStore, ReviewStatus, review_status
 
     settings = _settings(args)
     if not settings.paths:
@@ -305,20 +308,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     decisions = DecisionStore(settings.decisions).load()
     threshold = Severity(settings.min_severity).rank
     shown = [c for c in analysis.conflicts if c.severity.rank >= threshold]
+    present = {c.id for c in analysis.conflicts}
+    kept = {c.id for c in shown} | {cid for cid in decisions if cid not in present}  # absent ones for SARIF
     result = CheckResult(documents=analysis.info(), conflicts=shown,
-                         decisions={c.id: decisions[c.id] for c in shown if c.id in decisions})
+                         decisions={cid: d for cid, d in decisions.items() if cid in kept})
     with _human(sys.stdout, settings.format) as out:
         write_report(result, settings.format, out, color=_use_color(sys.stdout), show_all=args.show_all)
 
-    def status(cid: str) -> DecisionStatus:
-        d = decisions.get(cid)
-        return d.status if d else DecisionStatus.PENDING
-
-    statuses = [status(c.id) for c in shown]
+    statuses = [review_status(decisions.get(c.id)) for c in shown]
     failing = {
-        "new": [s for s in statuses if s == DecisionStatus.PENDING],
-        "confirmed": [s for s in statuses if s == DecisionStatus.CONFIRMED],
-        "any": [s for s in statuses if s != DecisionStatus.DISMISSED],
+        "new": [s for s in statuses if s is ReviewStatus.NEW],
+        "confirmed": [s for s in statuses if s in (ReviewStatus.CONFIRMED, ReviewStatus.BASELINED)],
+        "any": [s for s in statuses if s is not ReviewStatus.DISMISSED],
         "none": [],
     }[settings.fail_on]
     return EXIT_CONFLICTS if failing else EXIT_OK
@@ -444,7 +445,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     from checker.models import Decision, DecisionStatus
-    from checker.store.decisions import DecisionStore
+    from checker.store.decisions import BASELINE_NOTE, DecisionStore
 
     settings = _settings(args)
     if not settings.paths:
@@ -455,7 +456,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     store = DecisionStore(settings.decisions)
     existing = store.load()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    new = [Decision(id=c.id, status=DecisionStatus.CONFIRMED, note="accepted by checker baseline", decided_at=now,
+    new = [Decision(id=c.id, status=DecisionStatus.CONFIRMED, note=BASELINE_NOTE, decided_at=now,
                     by=_who()) for c in analysis.conflicts if c.id not in existing]
     store.record_many(new)
     _info(f"baseline: {len(new)} conflicts accepted, {len(analysis.conflicts) - len(new)} already decided "

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.report._safe import safe_line, safe_text
+from checker.store.decisions import ReviewStatus, review_status
 from checker.models import CheckResult, Conflict, Decision, DecisionStatus, Evidence, Severity
 
 
@@ -58,7 +59,7 @@ def one_line(text: str) -> str:
 
 
 def status_of(result: CheckResult, conflict: Conflict) -> tuple[DecisionStatus, str | None]:
-    """The review status and note of a conflict; no decision on file means pending ("new")."""
+    """The stored decision status and note of a conflict; no decision on file means pending ("new")."""
     decision: Decision | None = result.decisions.get(conflict.id)
     if decision is None:
         return DecisionStatus.PENDING, None
@@ -67,11 +68,13 @@ def status_of(result: CheckResult, conflict: Conflict) -> tuple[DecisionStatus, 
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """A conflict as a writer shows it: the conflict with its review status and note."""
+    """A conflict as a writer shows it: the conflict, its stored decision status, note and review status (the
+    one vocabulary every format prints: new, baselined, confirmed, dismissed)."""
 
     conflict: Conflict
     status: DecisionStatus
     note: str | None
+    review: ReviewStatus = ReviewStatus.NEW
 
 
 def shown(result: CheckResult, show_all: bool) -> Iterator[Shown]:
@@ -80,7 +83,13 @@ def shown(result: CheckResult, show_all: bool) -> Iterator[Shown]:
         status, note = status_of(result, conflict)
         if status is DecisionStatus.DISMISSED and not show_all:
             continue
-        yield Shown(conflict, status, note)
+        yield Shown(conflict, status, note, review_status(result.decisions.get(conflict.id)))
+
+
+def absent_ids(result: CheckResult) -> list[str]:
+    """Decided conflict ids the result's decisions hold but no current conflict has (SARIF ``absent``)."""
+    present = {c.id for c in result.conflicts}
+    return sorted(cid for cid in result.decisions if cid not in present)
 
 
 def hidden_count(result: CheckResult, show_all: bool) -> int:
@@ -103,9 +112,12 @@ def summary_line(result: CheckResult, items: list[Shown], hidden: int) -> str:
     by_severity = {s: 0 for s in Severity}
     for item in items:
         by_severity[item.conflict.severity] += 1
-    new = sum(1 for item in items if item.status is DecisionStatus.PENDING)
+    by_status = {s: 0 for s in ReviewStatus}
+    for item in items:
+        by_status[item.review] += 1
     counts = ", ".join(f"{by_severity[s]} {s.value}" for s in (Severity.HIGH, Severity.MEDIUM, Severity.LOW))
-    return f"{_plural(len(items), 'conflict')} ({counts}) in {docs}; {new} new{tail}"
+    statuses = ", ".join(f"{n} {s.value}" for s, n in by_status.items() if n or s is ReviewStatus.NEW)
+    return f"{_plural(len(items), 'conflict')} ({counts}) in {docs}; {statuses}{tail}"
 
 
 def raw_text_matches(evidence: Evidence) -> bool:

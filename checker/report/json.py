@@ -59,7 +59,7 @@ def conflict_dict(item: Shown) -> dict[str, Any]:
         "subject": c.subject,
         "attribute": c.attribute,
         "message": c.message,
-        "status": item.status.value,
+        "status": item.review.value,
         "note": item.note,
         "evidence": [evidence_dict(ev) for ev in c.evidence],
     }

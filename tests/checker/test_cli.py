@@ -248,3 +248,26 @@ def test_decide_all_new_decides_only_undecided(reports: Path, capsys: pytest.Cap
     assert all(records[i] == "confirmed" for i in ids[1:])
     code, _, _ = run(capsys, "check", str(reports))
     assert code == 0
+
+
+def test_baselined_conflicts_are_not_errors_in_github_format(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(reports), "--format", "github")
+    assert code == 1 and out.startswith("::error ")
+    run(capsys, "baseline", str(reports))
+    code, out, _ = run(capsys, "check", str(reports), "--format", "github")
+    assert code == 0 and out == ""
+    code, out, _ = run(capsys, "check", str(reports), "--format", "github", "--show-reviewed")
+    assert code == 0 and out.startswith("::notice ") and len(out.splitlines()) == 1
+
+
+def test_one_status_vocabulary_in_text_json_sarif(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "baseline", str(reports))
+    _, text, _ = run(capsys, "check", str(reports))
+    _, out, _ = run(capsys, "check", str(reports), "--format", "json")
+    _, sarif, _ = run(capsys, "check", str(reports), "--format", "sarif")
+    assert "; baselined" in text
+    assert json.loads(out)["conflicts"][0]["status"] == "baselined"
+    result = json.loads(sarif)["runs"][0]["results"][0]
+    assert result["properties"]["status"] == "baselined"
+    assert result["baselineState"] == "unchanged"
+    assert result["suppressions"][0]["kind"] == "external"

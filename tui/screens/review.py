@@ -23,12 +23,13 @@ from textual.worker import get_current_worker
 
 from checker.errors import CheckerError
 from checker.models import Analysis, Conflict, ConflictKind, Decision, DecisionStatus
+from checker.store.decisions import ReviewStatus, review_status
 
 from tui.screens.diff import DiffScreen, diff_pair
 from tui.screens.document import DocumentScreen
 from tui.screens.modals import FilterScreen, PromptScreen
 from tui.sanitize import clean
-from tui.state import STATUS_LABELS, DecisionStoreLike, Filters, ReviewState
+from tui.state import DecisionStoreLike, Filters, ReviewState
 from tui.widgets.conflict_table import ConflictTable
 from tui.widgets.detail import ConflictDetail
 from tui.widgets.passage import PassagePane
@@ -169,7 +170,7 @@ class ReviewScreen(Screen[None]):
         if state is None:
             return
         table = self.query_one(ConflictTable)
-        status_of = {cid: d.status for cid, d in state.decisions.items()}
+        status_of = {cid: review_status(d) for cid, d in state.decisions.items()}
         compact = self.size.width < self.COMPACT_BELOW
         table.populate(state.visible(), status_of, keep, state.sort_column, state.sort_reverse, compact)
         self._show_summary()
@@ -180,12 +181,15 @@ class ReviewScreen(Screen[None]):
         if state is None:
             return
         counts = state.counts()
+        baselined = sum(1 for c in state.conflicts if state.review(c.id) is ReviewStatus.BASELINED)
         total = len(state.conflicts)
         shown = self.query_one(ConflictTable).row_count
         text = Text()
         text.append(f"{total} conflict{'s' if total != 1 else ''}", style="bold")
         text.append(
-            f" \u00b7 {counts[DecisionStatus.PENDING]} new \u00b7 {counts[DecisionStatus.CONFIRMED]} confirmed"
+            f" \u00b7 {counts[DecisionStatus.PENDING]} new"
+            + (f" \u00b7 {baselined} baselined" if baselined else "")
+            + f" \u00b7 {counts[DecisionStatus.CONFIRMED] - baselined} confirmed"
             f" \u00b7 {counts[DecisionStatus.DISMISSED]} dismissed"
         )
         text.append(f" \u00b7 {len(state.analysis.documents)} documents")
@@ -258,7 +262,7 @@ class ReviewScreen(Screen[None]):
         if self.state.filters.status is not None:
             self._refill(keep=conflict_id if not advance else None)
             return
-        table.set_status(conflict_id, self.state.status(conflict_id))
+        table.set_status(conflict_id, self.state.review(conflict_id))
         self._show_summary()
         if advance and table.current_id == conflict_id and table.cursor_row < table.row_count - 1:
             table.action_cursor_down()
@@ -334,7 +338,7 @@ class ReviewScreen(Screen[None]):
             return
         self._after_change(conflict_id, advance=False)
         self.query_one(ConflictTable).select(conflict_id)
-        status = STATUS_LABELS[self.state.status(conflict_id)]
+        status = self.state.review(conflict_id).value
         self.notify(f"Undone: {self.state.by_id[conflict_id].subject} is {status} again.", markup=False)
 
     # ------------------------------------------------------------------ actions: finding
