@@ -27,7 +27,7 @@ Read reports, normalise them into assertions, and flag where they contradict eac
 
   checker extract seeds/                  what each report claims, as a table (or --format json)
   checker check seeds/                    conflicts between and within reports; exit 1 if any is new
-  checker check --against corpus/ new/    only conflicts that involve the new reports
+  checker check new/ --against corpus/    only conflicts that involve the new reports
   checker review seeds/                   judge each conflict in a terminal UI (decisions are saved)
   checker decide ID --confirm --note ...  record a decision from a script
   checker baseline seeds/                 accept every current conflict, gate only on new ones
@@ -56,7 +56,42 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-11-25") from None
 
 
+_SIZE_SUFFIX = {"": 1, "B": 1, "K": 1_000, "KB": 1_000, "M": 1_000_000, "MB": 1_000_000, "G": 1_000_000_000,
+                "GB": 1_000_000_000}
+
+
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a positive number of bytes, optionally with a K/M/G (KB/MB/GB, powers of 1000) suffix."""
+    text = value.strip().upper().replace("_", "").replace(",", "")
+    digits = text.rstrip("KMGB")
+    suffix = text[len(digits):]
+    try:
+        number = float(digits) * _SIZE_SUFFIX[suffix]
+    except (KeyError, ValueError):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size like 20000000, 500K or 20MB") from None
+    if not number >= 1 or number != number or number > 2**62:
+        raise argparse.ArgumentTypeError(f"{value!r}: the limit must be at least one byte")
+    return int(number)
+
+
+_LIMIT_HINT = " (raise the limit with --max-bytes or max_bytes in settings)"
+
+
+def _limit_hint(message: str) -> str:
+    """The size limit's message, naming the flag and the setting that change it."""
+    if " limit" in message and "over the" in message and _LIMIT_HINT not in message:
+        return message + _LIMIT_HINT
+    return message
+
+
+def _add_max_bytes(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-bytes", type=_byte_count, default=None, metavar="SIZE",
+                   help="largest report read, in bytes (K, M, G suffixes allowed; default: 10MB, or max_bytes "
+                   "in settings); larger files are skipped with a warning, or an error with --strict")
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
+    _add_max_bytes(p)
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8 (e.g. cp1252)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="reference date for reports that carry none (resolves 'on Monday', 'in June')")
@@ -86,12 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
                        "within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker check seeds/\n  checker check --format sarif seeds/ > checker.sarif\n"
-                       "  checker check --against corpus/ incoming/today.md --format github\n"
+                       "  checker check incoming/today.md --format github --against corpus/ archive/2023/\n"
                        "  checker check seeds/ --min-severity medium --fail-on any")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports to check (default: 'paths' from settings)")
-    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
-                   help="standing corpus (repeatable): only conflicts involving PATHs are reported; the corpus is "
-                   "read through the index in .checker/index.sqlite, so only new or changed files are extracted")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus: one or more files or folders (every path after --against, so put it last; "
+                   "may be repeated); only conflicts involving PATHs are reported; the corpus is read through the "
+                   "index in .checker/index.sqlite, so only new or changed files are extracted")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default=None,
                    help="output format (default: text)")
     p.add_argument("--min-severity", choices=("low", "medium", "high"), default=None,
@@ -141,8 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "'accepted by checker baseline', so that 'checker check' fails only on conflicts that "
                        "appear later. Existing decisions are kept.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
-    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
-                   help="standing corpus (repeatable); only conflicts involving PATHs")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     _add_input_options(p)
 
@@ -151,9 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
                        "by default). Only files that are new or whose content changed are read again, so running it "
                        "on every pipeline run is cheap.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  checker index corpus/\n  checker check --against corpus/ incoming/")
+                       epilog="examples:\n  checker index corpus/\n  checker check incoming/ --against corpus/")
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help="corpus folders or files (default: 'corpus' setting)")
     p.add_argument("--index", type=Path, default=None, metavar="FILE", help="index file (default: .checker/index.sqlite)")
+    _add_max_bytes(p)
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for reports that carry none")
 
@@ -162,8 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "c confirm, d dismiss, n note, u undo, o open the document, / search, f filter, ? help, "
                        "q quit. Decisions are saved at once to the decisions file.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
-    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
-                   help="standing corpus (repeatable); only conflicts involving PATHs")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     _add_input_options(p)
 
@@ -181,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeline", action="store_true", help="print each fact's values across all versions")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("--encoding", help="decode the versions with this encoding instead of UTF-8")
+    _add_max_bytes(p)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for versions that carry none")
 
     p = sub.add_parser("eval", help="precision and recall of check on a labelled folder of cases",
@@ -207,6 +245,7 @@ def _settings(args: argparse.Namespace):
         "format": getattr(args, "format", None) if args.command == "check" else None,
         "numeric_tolerance": getattr(args, "tolerance", None),
         "encoding": getattr(args, "encoding", None),
+        "max_bytes": getattr(args, "max_bytes", None),
     }
     settings, _ = load_settings(overrides=overrides)
     return settings
@@ -233,7 +272,7 @@ def _progress(enabled: bool, label: str) -> Iterator:
 
 def _say(kind: str, message: str) -> None:
     """One line on stderr, ``checker: <kind>: <message>``, with the message made safe (``report._safe``)."""
-    print(f"checker: {kind}: {safe_line(message)}", file=sys.stderr)
+    print(f"checker: {kind}: {safe_line(_limit_hint(message))}", file=sys.stderr)
 
 
 def _warn(messages: Sequence[str]) -> None:
@@ -264,7 +303,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
     from checker.report.assertions import write_assertions
 
-    options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
+    from checker.config import load_settings
+
+    settings, _ = load_settings(overrides={"encoding": args.encoding, "max_bytes": args.max_bytes})
+    options = dict(encoding=settings.encoding, strict=args.strict, reference_date=args.date,
+                   max_bytes=settings.max_bytes)
     with _progress(True, "extracting") as progress:
         documents, extracted, problems = load_and_extract(args.paths, options, progress)
     notes: list[str] = []
@@ -347,7 +390,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
             raise ConfigError("checker diff needs two or more versions (oldest first), or --git FILE")
         docs = []
         for path in args.paths:
-            doc = read_document(path, encoding=args.encoding, reference_date=args.date)
+            doc = read_document(path, encoding=args.encoding, reference_date=args.date,
+                                max_bytes=args.max_bytes or _settings(args).max_bytes)
             if doc is None:
                 raise InputError(path, "is empty: nothing to compare")
             docs.append(doc)
@@ -370,7 +414,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from checker.pipeline import build_index
 
     settings, _ = load_settings(overrides={"corpus": args.corpus or None, "index": args.index,
-                                           "encoding": args.encoding})
+                                           "encoding": args.encoding, "max_bytes": args.max_bytes})
     if not settings.corpus:
         raise ConfigError("no corpus: name it (checker index corpus/) or set 'corpus' in [tool.checker]")
     with _progress(True, "indexing") as progress:

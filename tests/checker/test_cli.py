@@ -271,3 +271,44 @@ def test_one_status_vocabulary_in_text_json_sarif(reports: Path, capsys: pytest.
     assert result["properties"]["status"] == "baselined"
     assert result["baselineState"] == "unchanged"
     assert result["suppressions"][0]["kind"] == "external"
+
+
+def test_against_takes_several_paths(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports.parent / "corpus-a").mkdir()
+    (reports.parent / "corpus-b").mkdir()
+    (reports.parent / "corpus-a" / "seoul.txt").write_text(SEOUL, "utf-8")
+    (reports.parent / "corpus-b" / "quake.txt").write_text(QUAKE, "utf-8")
+    (reports / "seoul.txt").unlink()
+    code, out, _ = run(capsys, "check", str(reports / "pentagon.txt"), "--format", "json",
+                       "--against", str(reports.parent / "corpus-b"), str(reports.parent / "corpus-a"))
+    assert code == 1
+    paths = {e["path"] for c in json.loads(out)["conflicts"] for e in c["evidence"]}
+    assert any("corpus-a" in p for p in paths)
+
+
+def test_help_shows_against_taking_many_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert "--against CORPUS [CORPUS ...]" in out
+    assert "--max-bytes SIZE" in out
+
+
+@pytest.mark.parametrize("where", ["flag", "config"])
+def test_max_bytes_flag_and_setting(reports: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    args = ["check", str(reports), "--strict"]
+    if where == "flag":
+        args += ["--max-bytes", "50"]
+    else:
+        (reports.parent / "checker.toml").write_text("max_bytes = 50\n", "utf-8")
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "--max-bytes" in err and "max_bytes" in err
+    code, _, _ = run(capsys, "check", str(reports), "--max-bytes", "1MB")
+    assert code == 1
+
+
+def test_max_bytes_rejects_nonsense(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", ".", "--max-bytes", "lots"])
+    assert exc.value.code == 2
