@@ -312,3 +312,18 @@ def test_max_bytes_rejects_nonsense(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", ".", "--max-bytes", "lots"])
     assert exc.value.code == 2
+
+
+def test_each_warning_is_printed_once(reports: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.pipeline
+
+    real = checker.pipeline.analyse
+
+    def doubled(*args, **kwargs):
+        analysis = real(*args, **kwargs)
+        return analysis.model_copy(update={"warnings": ["a.txt: odd", "b.txt: odd", "a.txt: odd"]})
+
+    monkeypatch.setattr(checker.pipeline, "analyse", doubled)
+    _, _, err = run(capsys, "check", str(reports))
+    assert err.splitlines() == ["checker: warning: a.txt: odd", "checker: warning: b.txt: odd"]
