@@ -90,6 +90,13 @@ def _add_max_bytes(p: argparse.ArgumentParser) -> None:
                    "in settings); larger files are skipped with a warning, or an error with --strict")
 
 
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--output", "-o", metavar="FILE", default=None,
+                   help="write the report to FILE instead of standard output (replaced whole, never half-written)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="print the report and errors only: no warnings, no progress, no files summary")
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     _add_max_bytes(p)
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8 (e.g. cp1252)")
@@ -114,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "  cat report.txt | checker extract - --date 2024-11-25")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or - for stdin")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _add_output_options(p)
     _add_input_options(p)
 
     p = sub.add_parser("check", help="flag conflicts between and within reports",
@@ -143,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
                    help="relative rounding tolerance for numbers (default: 0.05)")
+    _add_output_options(p)
     _add_input_options(p)
 
     p = sub.add_parser("decide", help="record a review decision on conflict ids (for scripts)",
@@ -251,21 +260,57 @@ def _settings(args: argparse.Namespace):
     return settings
 
 
+def _sizes(paths: Sequence[str] | None) -> list[int]:
+    """Sizes in bytes of the report files ``paths`` stand for, in reading order (0 for stdin or a vanished file)."""
+    if not paths:
+        return []
+    from checker.ingest import discover
+
+    files, _ = discover(list(paths))
+    sizes = []
+    for f in files:
+        try:
+            sizes.append(0 if f == "-" else os.stat(f).st_size)
+        except OSError:
+            sizes.append(0)
+    return sizes
+
+
+def _progress_wanted(args: argparse.Namespace | None) -> bool:
+    """Progress is drawn on stderr for people: never with --quiet, never when stderr is not a terminal."""
+    if args is not None and getattr(args, "quiet", False):
+        return False
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
+
 @contextmanager
-def _progress(enabled: bool, label: str) -> Iterator:
-    """A rich progress bar on stderr for long runs; nothing when stderr is not a terminal."""
-    if not enabled or not sys.stderr.isatty():
+def _progress(args: argparse.Namespace | None, label: str, paths: Sequence[str] | None = None) -> Iterator:
+    """A rich progress bar on stderr for long runs -- files and bytes done, with an ETA -- or nothing (see
+    ``_progress_wanted``). The core reports ``(done, total)`` in documents; while ``total`` is the number of files
+    ``paths`` stand for, bytes done are those of the first ``done`` files."""
+    if not _progress_wanted(args):
         yield None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from itertools import accumulate
 
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    from rich.console import Console
+    from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    sizes = _sizes(paths)
+    running = [0, *accumulate(sizes)]
+    with Progress(SpinnerColumn(), TextColumn(label), BarColumn(), DownloadColumn(binary_units=False),
+                  TextColumn("{task.fields[files]}"), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+        total_bytes = running[-1] or None
+        task = bar.add_task(label, total=total_bytes, files=f"0/{len(sizes) or '?'} files")
 
         def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            if sizes and total == len(sizes):
+                bar.update(task, completed=running[min(done, len(sizes))], total=total_bytes,
+                           files=f"{done}/{total} files")
+            else:  # another phase (the corpus): files only
+                bar.update(task, completed=done, total=total or None, files=f"{done}/{total} files")
 
         yield update
 
@@ -275,9 +320,48 @@ def _say(kind: str, message: str) -> None:
     print(f"checker: {kind}: {safe_line(_limit_hint(message))}", file=sys.stderr)
 
 
-def _warn(messages: Sequence[str]) -> None:
-    for m in dict.fromkeys(messages):  # each warning once, in first-seen order
+def _warn(messages: Sequence[str], args: argparse.Namespace | None = None) -> None:
+    """Each warning once, in first-seen order; none with --quiet."""
+    if args is not None and getattr(args, "quiet", False):
+        return
+    for m in dict.fromkeys(messages):
         _say("warning", m)
+
+
+def _input_summary(args: argparse.Namespace, paths: Sequence[str], loaded: Sequence[str], max_bytes: int,
+                   stream: TextIO | None = None) -> None:
+    """The files line (checked, skipped with reasons, unreadable) on ``stream`` (default stderr); not with --quiet."""
+    if getattr(args, "quiet", False):
+        return
+    from checker.report.inputs import summarise
+
+    line = summarise(paths, loaded, max_bytes).line()
+    if stream is None:
+        print(f"checker: {safe_line(line)}", file=sys.stderr)
+    else:
+        print(safe_line(line), file=stream)
+
+
+@contextmanager
+def _output(args: argparse.Namespace, fmt: str) -> Iterator[tuple[TextIO, bool]]:
+    """Where the report goes and whether in colour: ``--output FILE`` (written whole, then renamed into place, so
+    a reader never sees half a file; no colour) or stdout. Text for people goes through ``_human``."""
+    target = getattr(args, "output", None)
+    if target is None:
+        with _human(sys.stdout, fmt) as out:
+            yield out, _use_color(sys.stdout)
+        return
+    path = Path(target)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "w", encoding="utf-8", newline="") as stream, _human(stream, fmt) as out:
+            yield out, False
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write the report: {exc.strerror or exc}") from None
+    finally:
+        if temp.exists():
+            temp.unlink()
 
 
 def _info(message: str) -> None:
@@ -308,15 +392,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     settings, _ = load_settings(overrides={"encoding": args.encoding, "max_bytes": args.max_bytes})
     options = dict(encoding=settings.encoding, strict=args.strict, reference_date=args.date,
                    max_bytes=settings.max_bytes)
-    with _progress(True, "extracting") as progress:
+    with _progress(args, "extracting", args.paths) as progress:
         documents, extracted, problems = load_and_extract(args.paths, options, progress)
     notes: list[str] = []
     if args.date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         notes += undated_warnings(documents)
-    _warn([str(p) for p in problems] + notes)
-    with _human(sys.stdout, args.format) as out:
-        write_assertions(extracted, args.format, out, color=_use_color(sys.stdout))
+    _warn([str(p) for p in problems] + notes, args)
+    with _output(args, args.format) as (out, color):
+        write_assertions(extracted, args.format, out, color=color)
+    _input_summary(args, args.paths, [d.path for d in documents], settings.max_bytes)
     return EXIT_OK
 
 
@@ -345,9 +430,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports to check: name them (checker check reports/) or set 'paths' in [tool.checker]")
-    with _progress(True, "checking") as progress:
+    with _progress(args, "checking", settings.paths) as progress:
         analysis = _analyse(settings, args, progress)
-    _warn(analysis.warnings)
+    _warn(analysis.warnings, args)
     decisions = DecisionStore(settings.decisions).load()
     threshold = Severity(settings.min_severity).rank
     shown = [c for c in analysis.conflicts if c.severity.rank >= threshold]
@@ -355,8 +440,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     kept = {c.id for c in shown} | {cid for cid in decisions if cid not in present}  # absent ones for SARIF
     result = CheckResult(documents=analysis.info(), conflicts=shown,
                          decisions={cid: d for cid, d in decisions.items() if cid in kept})
-    with _human(sys.stdout, settings.format) as out:
-        write_report(result, settings.format, out, color=_use_color(sys.stdout), show_all=args.show_all)
+    with _output(args, settings.format) as (out, color):
+        write_report(result, settings.format, out, color=color, show_all=args.show_all)
+        loaded = [d.path for d in analysis.documents]
+        if settings.format == "text":  # the files line follows the conflicts summary; other formats: stderr
+            _input_summary(args, settings.paths, loaded, settings.max_bytes, out)
+    if settings.format != "text":
+        _input_summary(args, settings.paths, loaded, settings.max_bytes)
 
     statuses = [review_status(decisions.get(c.id)) for c in shown]
     failing = {
@@ -417,10 +507,10 @@ def cmd_index(args: argparse.Namespace) -> int:
                                            "encoding": args.encoding, "max_bytes": args.max_bytes})
     if not settings.corpus:
         raise ConfigError("no corpus: name it (checker index corpus/) or set 'corpus' in [tool.checker]")
-    with _progress(True, "indexing") as progress:
+    with _progress(args, "indexing", settings.corpus) as progress:
         stats, warnings = build_index(settings.corpus, index_path=settings.index, encoding=settings.encoding,
                                       reference_date=args.date, max_bytes=settings.max_bytes, on_progress=progress)
-    _warn(warnings)
+    _warn(warnings, args)
     _info(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
           f"{stats.removed} removed")
     return EXIT_OK
@@ -460,9 +550,9 @@ def cmd_decide(args: argparse.Namespace) -> int:
                               "set 'paths' in [tool.checker]")
         if not settings.paths:
             settings = settings.model_copy(update={"paths": list(paths), "corpus": []})
-        with _progress(True, "checking") as progress:
+        with _progress(args, "checking", settings.paths) as progress:
             analysis = _analyse(settings, args, progress)
-        _warn(analysis.warnings)
+        _warn(analysis.warnings, args)
         current = [c.id for c in analysis.conflicts]
         known = sorted(set(current) | set(existing))
         ids = list(dict.fromkeys(args.ids))
@@ -494,9 +584,9 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports: name them (checker baseline reports/) or set 'paths' in [tool.checker]")
-    with _progress(True, "checking") as progress:
+    with _progress(args, "checking", settings.paths) as progress:
         analysis = _analyse(settings, args, progress)
-    _warn(analysis.warnings)
+    _warn(analysis.warnings, args)
     store = DecisionStore(settings.decisions)
     existing = store.load()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -327,3 +327,58 @@ def test_each_warning_is_printed_once(reports: Path, capsys: pytest.CaptureFixtu
     monkeypatch.setattr(checker.pipeline, "analyse", doubled)
     _, _, err = run(capsys, "check", str(reports))
     assert err.splitlines() == ["checker: warning: a.txt: odd", "checker: warning: b.txt: odd"]
+
+
+def test_summary_counts_checked_skipped_and_unreadable(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (reports / "huge.txt").write_text(PENTAGON * 400, "utf-8")
+    (reports / "broken.txt").write_bytes(b"troops \xff\xfe here")
+    code, out, _ = run(capsys, "check", str(reports), "--max-bytes", "20K")
+    assert code == 1
+    last = out.splitlines()[-1]
+    assert last.startswith("2 files checked; 2 skipped")
+    assert "too large" in last and "unsupported format" in last and last.endswith("1 unreadable")
+    code, out, err = run(capsys, "check", str(reports), "--max-bytes", "20K", "--format", "json")
+    json.loads(out)
+    assert "2 files checked" in err
+
+
+def test_quiet_prints_the_report_only(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "broken.txt").write_bytes(b"troops \xff\xfe here")
+    code, out, err = run(capsys, "check", str(reports), "--quiet")
+    assert code == 1
+    assert err == ""
+    assert "files checked" not in out
+    assert "conflict" in out.splitlines()[-1]
+
+
+def test_output_file_gets_the_report(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = reports.parent / "checker.sarif"
+    code, out, _ = run(capsys, "check", str(reports), "--format", "sarif", "--output", str(target))
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text("utf-8"))["version"] == "2.1.0"
+    assert [p.name for p in reports.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_output_to_a_missing_folder_is_exit_2(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", str(reports), "--output", str(reports.parent / "no" / "such" / "out.txt"))
+    assert code == 2 and "out.txt" in err
+
+
+def test_progress_is_off_when_not_a_terminal_or_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+    import io
+
+    from checker.cli import _progress_wanted
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    assert not _progress_wanted(argparse.Namespace(quiet=False))
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stderr", Tty())
+    monkeypatch.setenv("TERM", "xterm")
+    assert _progress_wanted(argparse.Namespace(quiet=False))
+    assert not _progress_wanted(argparse.Namespace(quiet=True))
