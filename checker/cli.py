@@ -205,8 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("review", help="judge each conflict in a terminal UI",
                        description="Open the review UI: every conflict with both passages side by side. "
-                       "c confirm, d dismiss, n note, u undo, o open the document, / search, f filter, ? help, "
-                       "q quit. Decisions are saved at once to the decisions file.")
+                       "c confirm, d dismiss, n note, u undo, o open the document, v diff, / search, f filter, s sort, ? help, "
+                       "q or ctrl+c quit. Decisions are saved at once to the decisions file.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
                    help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")

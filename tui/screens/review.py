@@ -58,12 +58,12 @@ class ReviewScreen(Screen[None]):
         Binding("n", "note", "Note", tooltip="Add or edit a note on the conflict"),
         Binding("r", "reopen", "Reopen", show=False, tooltip="Reopen: mark the conflict new again"),
         Binding("u", "undo", "Undo", tooltip="Undo the last confirm, dismiss, note or reopen"),
-        Binding("o", "open_document(0)", "Open", tooltip="Open side A's document at the sentence"),
+        Binding("o", "open_document(0)", "Open", show=False, tooltip="Open side A's document at the sentence"),
         Binding("O", "open_document(1)", "Open B", show=False, tooltip="Open side B's document at the sentence"),
-        Binding("v", "diff", "Diff", tooltip="Diff the two documents: changed facts and text"),
+        Binding("v", "diff", "Diff", show=False, tooltip="Diff the two documents: changed facts and text"),
         Binding("slash", "search", "Search", tooltip="Search subject, message and text"),
-        Binding("f", "filter", "Filter", tooltip="Filter by kind, status and document"),
-        Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column"),
+        Binding("f", "filter", "Filter", show=False, tooltip="Filter by kind, status and document"),
+        Binding("s", "cycle_sort", "Sort", show=False, tooltip="Sort by the next column"),
         Binding("escape", "clear_filters", "Clear", show=False, tooltip="Clear search and filters"),
     ]
 
