@@ -221,11 +221,16 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker diff seeds/seoul-nis-briefing.md seeds/seoul-nis-briefing-updated.md\n"
                        "  checker diff v1.md v2.md v3.md --timeline\n  checker diff --git reports/briefing.md\n"
-                       "  checker diff old.html new.html --format html > changes.html")
+                       "  checker diff old.html new.html --format html -o changes.html\n"
+                       "  checker diff old.md new.md --exit-code --format json   # exit 1 when a fact changed")
     p.add_argument("paths", nargs="*", metavar="VERSION", help="two or more versions, oldest first")
     p.add_argument("--git", metavar="FILE", help="compare the committed versions of FILE in git history")
     p.add_argument("--timeline", action="store_true", help="print each fact's values across all versions")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--exit-code", action="store_true",
+                   help="exit 1 when a fact changed between the versions and 0 when none did (as git diff "
+                   "--exit-code); without it, diff exits 0 whatever changed")
+    p.add_argument("--output", "-o", metavar="FILE", default=None, help="write to FILE instead of standard output")
     p.add_argument("--encoding", help="decode the versions with this encoding instead of UTF-8")
     _add_max_bytes(p)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for versions that carry none")
@@ -487,16 +492,19 @@ def cmd_diff(args: argparse.Namespace) -> int:
             docs.append(doc)
     if len(docs) < 2:
         raise InputError(args.git or args.paths[0], "has only one version: nothing to compare")
-    color = _use_color(sys.stdout)
     if args.timeline:
         if args.format == "html":
             raise ConfigError("--timeline prints text or json, not html")
-        with _human(sys.stdout, args.format) as out:
-            write_timeline(fact_timeline(docs), args.format, out, color=color)
+        timelines = fact_timeline(docs)
+        changed = any(any(state != t.states[0] for state in t.states) for t in timelines)
+        with _output(args, args.format) as (out, color):
+            write_timeline(timelines, args.format, out, color=color)
     else:
-        with _human(sys.stdout, args.format) as out:
-            write_diff(diff_history(docs), args.format, out, color=color)
-    return EXIT_OK
+        diffs = diff_history(docs)
+        changed = any(d.changes for d in diffs)
+        with _output(args, args.format) as (out, color):
+            write_diff(diffs, args.format, out, color=color)
+    return EXIT_CONFLICTS if args.exit_code and changed else EXIT_OK
 
 
 def cmd_index(args: argparse.Namespace) -> int:

@@ -382,3 +382,18 @@ def test_progress_is_off_when_not_a_terminal_or_quiet(monkeypatch: pytest.Monkey
     monkeypatch.setenv("TERM", "xterm")
     assert _progress_wanted(argparse.Namespace(quiet=False))
     assert not _progress_wanted(argparse.Namespace(quiet=True))
+
+
+def test_diff_exit_code_says_whether_facts_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, same, new = tmp_path / "v1.txt", tmp_path / "v1-copy.txt", tmp_path / "v2.txt"
+    old.write_text("About 10,000 North Korean troops are in the Kursk region.\n", "utf-8")
+    same.write_text("About 10,000 North Korean troops are in the Kursk region.\n", "utf-8")
+    new.write_text("About 11,000 North Korean troops are in the Kursk region.\n", "utf-8")
+    assert run(capsys, "diff", str(old), str(new), "--exit-code")[0] == 1
+    assert run(capsys, "diff", str(old), str(same), "--exit-code")[0] == 0
+    assert run(capsys, "diff", str(old), str(new))[0] == 0
+    assert run(capsys, "diff", str(old), str(new), "--timeline", "--exit-code")[0] == 1
+    assert run(capsys, "diff", str(old), str(same), "--timeline", "--exit-code")[0] == 0
+    page = tmp_path / "changes.html"
+    assert run(capsys, "diff", str(old), str(new), "--format", "html", "-o", str(page), "--exit-code")[0] == 1
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
