@@ -29,7 +29,7 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 TOOL_NAME = "checker"
 # Where a SARIF viewer sends a user who clicks the tool name; the project's documentation home.
-INFORMATION_URI = "https://pypi.org/project/checker/"
+INFORMATION_URI = "https://pypi.org/project/report-checker/"
 FINGERPRINT_KEY = "checkerConflictId/v1"
 
 LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
