@@ -639,24 +639,28 @@ _COMMANDS = {
 
 
 def _processing(exc: BaseException, args: argparse.Namespace) -> str:
-    """The report being processed when ``exc`` was raised: the innermost frame that holds a document or a path,
-    else the paths the command was given."""
+    """The report being processed when ``exc`` was raised: from the innermost call whose *parameters* name it (a
+    ``doc``/``document`` with a ``path``, or a ``path``); loop variables are never trusted, they may hold the report
+    before. Work done in a process pool leaves no such call here, so then the paths the command was given are named.
+    """
     tb = exc.__traceback__
     frames = []
     while tb is not None:
         frames.append(tb.tb_frame)
         tb = tb.tb_next
     for frame in reversed(frames):
+        code = frame.f_code
+        params = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
         local = frame.f_locals
         for name in ("doc", "document", "version"):
-            path = getattr(local.get(name), "path", None)
+            path = getattr(local.get(name), "path", None) if name in params else None
             if isinstance(path, str):
                 return path
-        for name in ("path", "file", "filename"):
-            if isinstance(local.get(name), str):
+        for name in ("path", "filename"):
+            if name in params and isinstance(local.get(name), str):
                 return local[name]
     given = [str(p) for p in (getattr(args, "paths", None) or getattr(args, "corpus", None) or [])]
-    return ", ".join(given) if given else "(no report yet)"
+    return f"one of {', '.join(given)}" if given else "(no report yet)"
 
 
 def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:

@@ -50,7 +50,7 @@ def test_bad_input_or_settings_are_2(folder: Path, capsys: pytest.CaptureFixture
     assert code == 2
 
 
-def _explode(*args: object, **kwargs: object) -> None:
+def _explode(doc: object) -> None:
     raise ZeroDivisionError("simulated bug")
 
 
@@ -78,3 +78,19 @@ def test_debug_is_accepted_before_the_command(folder: Path, capsys: pytest.Captu
     monkeypatch.setattr(checker.pipeline, "extract_document", _explode)
     code, _, err = run(capsys, "--debug", "check", str(folder))
     assert code == 3 and "Traceback" in err
+
+
+def test_the_internal_error_names_the_report_that_failed_not_the_one_before(
+        folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    (folder / "seoul.txt").write_text(SEOUL, "utf-8")
+    real = checker.pipeline.extract_document
+
+    def fails_on_seoul(doc):
+        if doc.path.endswith("seoul.txt"):
+            raise ZeroDivisionError("simulated bug")
+        return real(doc)
+
+    monkeypatch.setattr(checker.pipeline, "extract_document", fails_on_seoul)
+    code, _, err = run(capsys, "check", str(folder))
+    assert code == 3
+    assert "seoul.txt" in err and "pentagon.txt" not in err
