@@ -179,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
                    help="standing corpus, as given to checker check --against")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     _add_input_options(p)
 
     p = sub.add_parser("baseline", help="accept every current conflict so only new ones fail the check",
@@ -189,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
                    help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     _add_input_options(p)
 
     p = sub.add_parser("index", help="build or refresh the corpus index used by check --against",
@@ -200,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help="corpus folders or files (default: 'corpus' setting)")
     p.add_argument("--index", type=Path, default=None, metavar="FILE", help="index file (default: .checker/index.sqlite)")
     _add_max_bytes(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for reports that carry none")
 
