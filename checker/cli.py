@@ -126,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="flag conflicts between and within reports",
                        description="Flag numeric, location, date, polarity and unverified conflicts between and "
-                       "within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input.",
+                       "within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input "
+                       "or settings, 3 on an internal error (a bug).",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker check seeds/\n  checker check --format sarif seeds/ > checker.sarif\n"
                        "  checker check incoming/today.md --format github --against corpus/ archive/2023/\n"
@@ -166,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "  checker decide 3f9a1c0b2d4e5f60 61523cae76456ff3 --dismiss --note 'different brigades'\n"
                        "  checker decide --all-new --confirm --note 'accepted at launch' --reports incoming/\n"
                        "  checker decide 3f9a1c0b2d4e5f60 --undo")
-    p.add_argument("ids", nargs="*", metavar="ID", help="conflict ids, as printed by checker check (json: conflicts[].id)")
+    p.add_argument("ids", nargs="*", metavar="ID",
+                   help="conflict ids, as printed by checker check (json: conflicts[].id)")
     p.add_argument("--all-new", action="store_true", help="every conflict in the reports that has no decision yet")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--confirm", action="store_true", help="a real disagreement")
@@ -208,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("review", help="judge each conflict in a terminal UI",
                        description="Open the review UI: every conflict with both passages side by side. "
-                       "c confirm, d dismiss, n note, u undo, o open the document, v diff, / search, f filter, s sort, ? help, "
+                       "c confirm, d dismiss, n note, u undo, o open the document, v diff, / search, f filter, "
+                       "s sort, ? help, "
                        "q or ctrl+c quit. Decisions are saved at once to the decisions file.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,

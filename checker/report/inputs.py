@@ -48,7 +48,9 @@ class InputSummary:
         reasons = [(reason, n) for reason, n in self.skipped.items() if n and reason is not Skip.UNREADABLE]
         if reasons:
             total = sum(n for _, n in reasons)
-            detail = ", ".join(f"{n} {reason.value}" for reason, n in sorted(reasons, key=lambda r: list(Skip).index(r[0])))
+            order = list(Skip)
+            reasons.sort(key=lambda item: order.index(item[0]))
+            detail = ", ".join(f"{n} {reason.value}" for reason, n in reasons)
             out += f"; {total} skipped ({detail})"
         if self.unreadable:
             out += f"; {self.unreadable} unreadable"

@@ -88,7 +88,8 @@ def test_legacy_prefix_in_report_text_is_neutralised(folder: Path, capsys: pytes
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
-def test_bidi_controls_are_escaped_in_json_and_sarif(folder: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+def test_bidi_controls_are_escaped_in_json_and_sarif(folder: Path, capsys: pytest.CaptureFixture[str],
+                                                     fmt: str) -> None:
     (folder / "seoul.txt").write_text(SEOUL.replace("lawmaker", f"law{BIDI}maker"), "utf-8")
     code, out, _ = run(capsys, "check", str(folder), "--format", fmt)
     assert code == 1
