@@ -104,3 +104,10 @@ def test_bidi_controls_are_escaped_in_extract_json(folder: Path, capsys: pytest.
     assert code == 0
     assert not any(c in out for c in BIDI)
     json.loads(out)
+
+
+def test_argparse_errors_are_made_safe(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", ".", "--max-bytes", f"1\n::error::x{OSC52}"])
+    assert exc.value.code == 2
+    assert_inert(capsys.readouterr().err)
