@@ -99,3 +99,17 @@ async def test_quit_with_an_unsaved_note_asks_first(make_review, wait_loaded):
         await pilot.press("ctrl+c")  # pressed again: quit for real
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_document_and_diff_footers_fit_80_columns(make_review, wait_loaded):
+    app = make_review()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        for key, back in (("o", "escape"), ("v", "escape")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, ReviewScreen)
+            keys = footer_keys(app)
+            assert keys and all(k.region.width > 0 and k.region.right <= SIZE[0] for k in keys)
+            await pilot.press(back)
+            await pilot.pause()
