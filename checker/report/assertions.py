@@ -12,7 +12,7 @@ from rich.text import Text
 
 from checker.extract.places import gazetteer
 from checker.models import Assertion, DocumentAssertions, Event, Place, Polarity, Quantity, TimeRange
-from checker.report._common import escape_unsafe as clean
+from checker.report._safe import json_escape_raw, safe_line, safe_text as clean
 
 
 def _number(x: float) -> str:
@@ -86,14 +86,14 @@ def write_assertions(
                 for r in results
             ],
         }
-        json.dump(payload, stream, indent=2, ensure_ascii=False)
+        stream.write(json_escape_raw(json.dumps(payload, indent=2, ensure_ascii=False)))
         stream.write("\n")
         return
     console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
                       width=None if color else 160)
     for r in results:
         meta = " · ".join(x for x in (r.title, r.date.isoformat() if r.date else None, r.source) if x)
-        console.print(Text(f"{r.path}", style="bold"), Text(f"  {clean(meta)}", style="dim"))
+        console.print(Text(safe_line(r.path), style="bold"), Text(f"  {safe_line(meta)}", style="dim"))
         if not r.assertions:
             console.print(Text("  no assertions found", style="dim"))
             continue
@@ -114,9 +114,10 @@ def write_assertions(
             for a in r.assertions:
                 stance = ("NOT " if a.polarity == Polarity.NEGATED else "") + a.modality.value
                 said = f" ({a.source})" if a.source else ""
-                console.print(Text(clean(f"{a.evidence.line}:{a.value_span.column}  {a.subject} · {a.attribute} · "
-                                         f"{value_text(a)} · {stance}{said}")))
-                console.print(Text(clean("    " + frame_text(a)), style="dim"))
+                console.print(Text(f"{a.evidence.line}:{a.value_span.column}  "),
+                              Text(safe_line(f"{a.subject} · {a.attribute} · {value_text(a)} · {stance}{said}")),
+                              sep="")
+                console.print(Text("    "), Text(safe_line(frame_text(a)), style="dim"), sep="")
             console.print()
             continue
         console.print(table)
