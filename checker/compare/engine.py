@@ -112,7 +112,7 @@ def find_conflicts(
         for _, finding in changes.values():
             _keep(best, finding)
     covered = {_sides(f) for f in best.values()}
-    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable):
+    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=stories):
         finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
         if finding is not None and _sides(finding) not in covered:
             _keep(best, finding)

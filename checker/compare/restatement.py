@@ -9,6 +9,8 @@ claims of their own:
 
 - the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), or be a
   negation cue on one side only ("not", "n't", "never");
+- the shared words must name something particular, a name or another figure (boilerplate such as "Net profit
+  was $300 million, the company said" recurs in every company's report);
 - the rest of the two sentences must be the same words (ignoring case and punctuation), allowing one other short
   stretch of plain lower-case words ("said on Monday" / "said"); a second stretch with a name or a number in it
   means the sentences are about different things ("Shares in Acme rose 5%" / "Shares in Brill rose 3%").
@@ -58,8 +60,14 @@ def restated_pairs(
     *,
     incoming: set[str] | None = None,
     comparable: Callable[[str, str], bool] = lambda a, b: True,
+    names: Mapping[str, frozenset[str]] | None = None,
 ) -> Iterator[tuple[Assertion, Assertion]]:
-    """For every pair of near-identical sentences of two reports, the two values they differ in, as claims."""
+    """For every pair of near-identical sentences of two reports, the two values they differ in, as claims.
+
+    With ``names`` (each report's rare names), two reports that both name things outside the sentence must share
+    one of them: "Analysts polled by LSEG had expected revenue of about $39.3 billion" is in every earnings story
+    that agency writes, and only the company's name elsewhere tells whose revenue it is."""
+    names = names or {}
     words = [_Words(path, s) for path in sorted(statements) for s in statements[path]]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
@@ -82,9 +90,16 @@ def restated_pairs(
                 continue
             if incoming is not None and left.path not in incoming and right.path not in incoming:
                 continue
-            if not comparable(left.path, right.path):
+            if not comparable(left.path, right.path) or not _same_story(left, right, names):
                 continue
             yield from _differing_values(left, right)
+
+
+def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
+    own = {t for w in (left, right) for k, t in enumerate(w.tokens) if w.capitals[k]}
+    other_left = names.get(left.path, frozenset()) - own
+    other_right = names.get(right.path, frozenset()) - own
+    return not (other_left and other_right) or bool(other_left & other_right)
 
 
 def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, Assertion]]:
@@ -96,7 +111,7 @@ def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, 
     if len(stretches) > 2 or len(valued) != 1:
         return
     _, i1, i2, j1, j2 = valued[0]
-    if max(i2 - i1, j2 - j1) > _MAX_STRETCH:
+    if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not _anchored(left, matcher, i1, i2):
         return
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
     if _negation_only(a_words, b_words):
@@ -107,7 +122,28 @@ def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, 
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
         return
     shared = _shared_key(left, i1, i2)
-    yield _claim(left, a_slot, shared), _claim(right, b_slot, shared)
+    yield _claim(left, a_slot, shared, _around(left, a_slot)), _claim(right, b_slot, shared, _around(right, b_slot))
+
+
+def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool:
+    """The shared words name something particular: a name (a capital not opening the sentence) or a figure outside
+    the differing stretch. "Net profit was $300 million, the company said" is boilerplate that every company's
+    report can hold; "Sudanese forces launched 119 drones, of which 106 ..." is one story's sentence."""
+    for tag, a1, a2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for k in range(a1, a2):
+            if i1 <= k < i2:
+                continue
+            t = words.tokens[k]
+            if (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
+                if not _in_slot(words, k):
+                    return True
+    return False
+
+
+def _in_slot(words: _Words, k: int) -> bool:
+    return any(s.span.start < words.ends[k] and words.starts[k] < s.span.end for s in words.statement.slots)
 
 
 def _punctuation(left: _Words, right: _Words, op: tuple) -> bool:
@@ -123,7 +159,7 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
             t = words.tokens[k]
             if t in _NEGATION or t[0].isdigit() or (words.capitals[k] and k > 0):
                 return False
-            if any(s.span.start < words.ends[k] and words.starts[k] < s.span.end for s in words.statement.slots):
+            if _in_slot(words, k):
                 return False
     if i1 < i2 and j1 < j2:
         # A word replaced by another is substance ("at the county hospital" / "at the city clinic") unless both
@@ -156,11 +192,31 @@ def _shared_key(words: _Words, i1: int, i2: int) -> str:
     return " ".join(around[:8])
 
 
-def _claim(words: _Words, slot: Slot, key: str) -> Assertion:
+def _around(words: _Words, slot: Slot) -> str:
+    """The words next to a value, as written, to name it in messages: what follows a figure ("days of national
+    mourning"), what precedes a date or place ("sworn in on")."""
+    ev = words.statement.evidence
+    def run(ks: list[int]) -> list[int]:
+        out = []
+        for k in ks:
+            if not words.tokens[k][0].isalnum():
+                break  # a phrase ends at punctuation
+            out.append(k)
+        return out
+
+    after = run([k for k in range(len(words.tokens)) if words.starts[k] >= slot.span.end])[:4]
+    before = run([k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.span.start])[:4][::-1]
+    pick = after if isinstance(slot.value, Quantity) and after else before
+    if not pick:
+        return ""
+    return ev.text[words.starts[pick[0]] - ev.start : words.ends[pick[-1]] - ev.start]
+
+
+def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:
     st = words.statement
     return Assertion.model_construct(
         path=words.path,
-        subject=key,
+        subject=subject,
         subject_key=key,
         attribute=_ATTRIBUTE[_kind(slot)],
         value=slot.value,

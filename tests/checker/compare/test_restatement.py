@@ -23,23 +23,24 @@ def _conflicts(left: str, right: str, right_date: dt.date = DAY):
         [],  # the rule alone: no claim frames
         dates={d.path: d.date for d in docs},
         statements={e.path: e.statements for e in extracted},
+        names={e.path: e.names for e in extracted},
     )
 
 
 CONFLICTS = [
     pytest.param(
-        "The ferry operator said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
-        "The ferry operator said 122 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "Kestrel Ferries said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "Kestrel Ferries said 122 passengers were on board when the vessel ran aground near the harbour mouth.",
         ConflictKind.NUMERIC, ("212", "122"), id="ferry-passengers",
     ),
     pytest.param(
-        "The former treasurer of the angling club was charged with theft after an audit of its accounts.",
-        "The former treasurer of the angling club was not charged with theft after an audit of its accounts.",
+        "The former treasurer of the Millbrook angling club was charged with theft after an audit of its accounts.",
+        "The former treasurer of the Millbrook angling club was not charged with theft after an audit of its accounts.",
         ConflictKind.POLARITY, ("charged", "not charged"), id="treasurer-charged",
     ),
     pytest.param(
-        "The caravan wasn't towed away by the council before the storm reached the coast road.",
-        "The caravan was towed away by the council before the storm reached the coast road.",
+        "The caravan wasn't towed away by Harrowgate council before the storm reached the coast road.",
+        "The caravan was towed away by Harrowgate council before the storm reached the coast road.",
         ConflictKind.POLARITY, ("n't towed", "towed"), id="caravan-towed",
     ),
     pytest.param(
@@ -55,6 +56,7 @@ def test_one_value_changed_is_a_conflict(left: str, right: str, kind: ConflictKi
     found = _conflicts(left, right)
     assert [c.kind for c in found] == [kind]
     assert tuple(e.value for e in found[0].evidence) == values
+    assert found[0].evidence[0].path == "a.txt"
     a, b = found[0].evidence
     assert left[a.value_start : a.value_end] == values[0] and right[b.value_start : b.value_end] == values[1]
 
@@ -66,10 +68,15 @@ AGREEMENTS = [
         id="different-company-template",
     ),
     pytest.param(
-        "The ferry operator said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
-        "The ferry operator said on Monday that 212 passengers were on board when the vessel ran aground near the "
+        "Kestrel Ferries said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "Kestrel Ferries said on Monday that 212 passengers were on board when the vessel ran aground near the "
         "harbour mouth.",
         id="same-figure-other-words",
+    ),
+    pytest.param(
+        "Net profit rose to $300 million in the quarter, the company said in a statement on Thursday.",
+        "Net profit rose to $5.5 billion in the quarter, the company said in a statement on Thursday.",
+        id="boilerplate-names-nothing",
     ),
     pytest.param(
         "Forecasters said the storm had dropped 140 millimetres of rain on the valley by Tuesday evening.",
@@ -103,3 +110,11 @@ def test_sentences_of_one_report_are_not_paired() -> None:
         "The second phase of the bypass will cost 60 million pounds, the council said.",
     ))
     assert list(restated_pairs({"a.txt": doc.statements})) == []
+
+
+def test_shared_boilerplate_of_two_stories_is_not_a_restatement() -> None:
+    left = ("Shares of Brixham Foods fell on Thursday. "
+            "Analysts polled by Veldon Research had expected revenue of about $39.3 billion.")
+    right = ("Shares of Kettering Motors rose on Thursday. "
+             "Analysts polled by Veldon Research had expected revenue of about $14.8 billion.")
+    assert _conflicts(left, right) == []
