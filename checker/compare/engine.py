@@ -17,7 +17,7 @@ from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, score, view
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.kinds import Context, judge, message, priority
-from checker.compare.restatement import restated_pairs
+from checker.compare.restatement import restated_pairs, restatement_score
 from checker.extract.quantity_rules import WORLDWIDE
 from checker.compare.values import places_related
 from checker.extract.places import gazetteer
@@ -115,7 +115,7 @@ def find_conflicts(
     for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=stories):
         finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
         if finding is not None and _sides(finding) not in covered:
-            _keep(best, finding)
+            _keep(best, finding._replace(alignment=restatement_score(left, right)))
     for finding in _unverified(assertions, incoming_set, comparable):
         _keep(best, finding)
     conflicts: dict[str, Conflict] = {}

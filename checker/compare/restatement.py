@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from checker.compare.similarity import vocabulary
-from checker.models import Assertion, Event, Modality, Place, Polarity, Quantity, Slot, Span, Statement, TimeRange
+from checker.models import Alignment, Assertion, Event, Modality, Place, Polarity, Quantity, Slot, Span, Statement, TimeRange
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
 _NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
@@ -123,6 +123,12 @@ def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, 
         return
     shared = _shared_key(left, i1, i2)
     yield _claim(left, a_slot, shared, _around(left, a_slot)), _claim(right, b_slot, shared, _around(right, b_slot))
+
+
+def restatement_score(left: Assertion, right: Assertion) -> Alignment:
+    """The alignment of two claims of a restatement: how alike their sentences are, matched on "sentence"."""
+    ratio = SequenceMatcher(None, left.evidence.text.lower(), right.evidence.text.lower(), autojunk=False).ratio()
+    return Alignment(score=round(ratio, 3), matched=["sentence"])
 
 
 def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool:

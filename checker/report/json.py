@@ -61,6 +61,7 @@ def conflict_dict(item: Shown) -> dict[str, Any]:
         "message": c.message,
         "status": item.review.value,
         "note": item.note,
+        "alignment": {"score": c.alignment.score, "matched": list(c.alignment.matched)} if c.alignment else None,
         "evidence": [evidence_dict(ev) for ev in c.evidence],
     }
 

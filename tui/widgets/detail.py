@@ -19,6 +19,9 @@ def describe_conflict(conflict: Conflict, decision: Decision | None) -> Text:
     a, b = conflict.evidence
     text.append(f"\n{clean_line(a.value)}  vs  {clean_line(b.value)}", style="italic")
     text.append(f"\n{clean(conflict.message)}")
+    if conflict.alignment is not None:
+        matched = ", ".join(conflict.alignment.matched) or "nothing in particular"
+        text.append(f"\nCompared because they match on {matched} (score {conflict.alignment.score:.2f})", style="dim")
     text.append("\nStatus: ")
     text.append(review_status(decision).value, style="bold")
     if decision and decision.decided_at:

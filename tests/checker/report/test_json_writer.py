@@ -46,6 +46,7 @@ def test_exact_shape_and_key_order(make):
         "message",
         "status",
         "note",
+        "alignment",
         "evidence",
     ]
     assert list(data["conflicts"][0]["evidence"][0]) == [
