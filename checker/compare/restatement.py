@@ -15,6 +15,9 @@ claims of their own:
   stretch of plain lower-case words ("said on Monday" / "said"); a second stretch with a name or a number in it
   means the sentences are about different things ("Shares in Acme rose 5%" / "Shares in Brill rose 3%").
 
+Inside one report the bar is higher: the same sentence told twice (a lead and its restatement further down) with
+only the value changed, and nothing else reworded.
+
 Candidates come from an inverted index of each sentence's content words; a posting longer than
 ``_MAX_POSTING`` (a word in every report of the corpus) is not followed, so the cost grows with the number of
 sentences that share rare words, not with the square of all sentences.
@@ -33,6 +36,7 @@ from checker.models import Alignment, Assertion, Event, Modality, Place, Polarit
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
 _NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
 _MIN_RATIO = 0.8
+_MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
 _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
@@ -86,7 +90,7 @@ def restated_pairs(
                     shared[j] += 1
         for j, count in shared.items():
             right = words[j]
-            if right.path == left.path or count < _MIN_SHARED * min(len(left.content), len(right.content)):
+            if count < _MIN_SHARED * min(len(left.content), len(right.content)):
                 continue
             if incoming is not None and left.path not in incoming and right.path not in incoming:
                 continue
@@ -103,13 +107,14 @@ def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]
 
 
 def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, Assertion]]:
+    within = left.path == right.path
     matcher = SequenceMatcher(None, left.tokens, right.tokens, autojunk=False)
-    if matcher.ratio() < _MIN_RATIO:
+    if matcher.ratio() < (_MIN_RATIO_WITHIN if within else _MIN_RATIO):
         return
     stretches = [op for op in matcher.get_opcodes() if op[0] != "equal" and not _punctuation(left, right, op)]
     valued = [op for op in stretches if not _plain(left, right, op)]
-    if len(stretches) > 2 or len(valued) != 1:
-        return
+    if len(stretches) > (1 if within else 2) or len(valued) != 1:
+        return  # inside one report only the same sentence told twice with one value changed
     _, i1, i2, j1, j2 = valued[0]
     if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not _anchored(left, matcher, i1, i2):
         return

@@ -118,3 +118,26 @@ def test_shared_boilerplate_of_two_stories_is_not_a_restatement() -> None:
     right = ("Shares of Kettering Motors rose on Thursday. "
              "Analysts polled by Veldon Research had expected revenue of about $14.8 billion.")
     assert _conflicts(left, right) == []
+
+
+def test_one_report_telling_the_same_sentence_twice_with_another_figure_contradicts_itself() -> None:
+    doc = parse_document(
+        "a.txt",
+        "Flooding forced 4,200 residents of Tarvick to leave their homes on Sunday, officials said.\n\n"
+        "Rescue crews worked through the night.\n\n"
+        "Flooding forced 2,400 residents of Tarvick to leave their homes on Sunday, officials said.",
+    ).model_copy(update={"date": DAY})
+    extracted = extract_document(doc)
+    found = find_conflicts([], dates={"a.txt": DAY}, statements={"a.txt": extracted.statements})
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.NUMERIC, "4,200", "2,400")
+    ]
+
+
+def test_one_report_rewording_a_sentence_around_another_figure_is_not_a_restatement() -> None:
+    doc = parse_document(
+        "a.txt",
+        "Flooding forced 4,200 residents of Tarvick to leave their homes on Sunday, officials said.\n\n"
+        "Flooding later forced 2,400 more residents of Tarvick to leave their homes on Monday, officials said.",
+    )
+    assert list(restated_pairs({"a.txt": extract_document(doc).statements})) == []
