@@ -243,7 +243,7 @@ def _comparable_documents(
         return True
     na, nb = (stories or {}).get(a), (stories or {}).get(b)
     if na and nb and na & nb:
-        return True  # a rare name in common ("Ventspils") ties two reports to one story whatever else they place
+        return True  # a rare name in common ("Tarvick") ties two reports to one story whatever else they place
     ca, cb = contexts.get(a), contexts.get(b)
     if ca and cb and not ca & cb:
         return False

@@ -1,8 +1,8 @@
 """Restatements: two reports that say the same thing in nearly the same words, except one value or one "not".
 
-Wire copy is reused: a sentence travels from one report to the next and is edited on the way ("He has been an
-ever-present in 11 games for Ventspils" / "... in 19 games for Ventspils"; "The suspect was charged" / "The
-suspect was not charged"). When two sentences of different reports are the same words but for one short stretch,
+Wire copy is reused: a sentence travels from one report to the next and is edited on the way ("Kestrel Ferries
+said 212 passengers were on board" / "Kestrel Ferries said 122 passengers were on board"; "The treasurer was
+charged" / "The treasurer was not charged"). When two sentences of different reports are the same words but for one short stretch,
 that stretch is what they disagree about, whether or not the claim-frame rules understood the sentence. This
 module finds such pairs and hands the two differing values to the ordinary judgement (tolerance, time, scope), as
 claims of their own:
@@ -30,6 +30,8 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from checker.compare.similarity import vocabulary
 from checker.models import Alignment, Assertion, Event, Modality, Place, Polarity, Quantity, Slot, Span, Statement, TimeRange
 
@@ -40,6 +42,7 @@ _MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
 _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
+_SPELLING = 80  # rapidfuzz ratio of two spellings of one word
 _ATTRIBUTE = {"quantity": "count", "range": "when", "place": "location"}
 
 
@@ -163,8 +166,13 @@ def _punctuation(left: _Words, right: _Words, op: tuple) -> bool:
 
 
 def _plain(left: _Words, right: _Words, op: tuple) -> bool:
-    """A stretch of lower-case words with no figure, name or negation: wording, not substance."""
+    """A stretch of lower-case words with no figure, name or negation: wording, not substance. One word spelled
+    another way ("theatre" / "theater", "Zelensky" / "Zelenskyy") is wording too."""
     _, i1, i2, j1, j2 = op
+    if i2 - i1 == j2 - j1 == 1:
+        a, b = left.tokens[i1], right.tokens[j1]
+        if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING:
+            return True
     for words, a, b in ((left, i1, i2), (right, j1, j2)):
         for k in range(a, b):
             t = words.tokens[k]

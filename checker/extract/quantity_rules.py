@@ -351,7 +351,7 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
             k += 1
         run = _capitalised_run(tokens, k, 1)
         # "revenue at Northwind" names an owner, "attendance in Leeds" a scope; a place after "for" or "against" is
-        # a side ("19 games for Ventspils", "a 3-1 win against Brazil").
+        # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil").
         if run and (tokens[np_end].lower in ("for", "against") or not is_place_token(ctx, k)):
             return _name_key(run)
     # The clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion".

@@ -141,3 +141,9 @@ def test_one_report_rewording_a_sentence_around_another_figure_is_not_a_restatem
         "Flooding later forced 2,400 more residents of Tarvick to leave their homes on Monday, officials said.",
     )
     assert list(restated_pairs({"a.txt": extract_document(doc).statements})) == []
+
+
+def test_a_word_spelled_another_way_is_wording() -> None:
+    left = "Kessler Orchestra has toured 12 countries since its founding, says conductor Ilse Marrow of the theatre."
+    right = "Kessler Orchestra has toured 21 countries since its founding, says conductor Ilse Marrow of the theater."
+    assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.NUMERIC]
