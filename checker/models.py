@@ -310,12 +310,18 @@ _CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
 
 
 class Slot(BaseModel):
-    """A value as it stands in a sentence (a figure, a date, a place), whatever claim it belongs to."""
+    """A value as it stands in a sentence (a figure, a date, a place), whatever claim it belongs to: ``at`` and
+    ``until`` are offsets into the statement's ``evidence.text`` (the sentence as analysed), ``start`` and ``end``
+    raw offsets into the file, ``text`` the words."""
 
     model_config = ConfigDict(frozen=True)
 
     value: Value
-    span: Span
+    at: int
+    until: int
+    start: int
+    end: int
+    text: str
 
 
 class Statement(BaseModel):

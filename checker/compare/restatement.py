@@ -56,8 +56,8 @@ class _Words:
         self.statement, self.path = statement, path
         matches = list(_TOKEN.finditer(ev.text))
         self.tokens = [m.group().lower().replace("’", "'") for m in matches]
-        self.starts = [ev.start + m.start() for m in matches]
-        self.ends = [ev.start + m.end() for m in matches]
+        self.starts = [m.start() for m in matches]  # offsets into the sentence as analysed, as Slot.at/until
+        self.ends = [m.end() for m in matches]
         self.capitals = [m.group()[:1].isupper() for m in matches]
         self.content = frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha())
 
@@ -157,7 +157,7 @@ def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool
 
 
 def _in_slot(words: _Words, k: int) -> bool:
-    return any(s.span.start < words.ends[k] and words.starts[k] < s.span.end for s in words.statement.slots)
+    return any(s.at < words.ends[k] and words.starts[k] < s.until for s in words.statement.slots)
 
 
 def _punctuation(left: _Words, right: _Words, op: tuple) -> bool:
@@ -201,7 +201,7 @@ def _slot_over(words: _Words, i1: int, i2: int) -> Slot | None:
     if i1 >= i2:
         return None
     start, end = words.starts[i1], words.ends[i2 - 1]
-    inside = [s for s in words.statement.slots if s.span.start < end and start < s.span.end]
+    inside = [s for s in words.statement.slots if s.at < end and start < s.until]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -223,12 +223,12 @@ def _around(words: _Words, slot: Slot) -> str:
             out.append(k)
         return out
 
-    after = run([k for k in range(len(words.tokens)) if words.starts[k] >= slot.span.end])[:4]
-    before = run([k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.span.start])[:4][::-1]
+    after = run([k for k in range(len(words.tokens)) if words.starts[k] >= slot.until])[:4]
+    before = run([k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.at])[:4][::-1]
     pick = after if isinstance(slot.value, Quantity) and after else before
     if not pick:
         return ""
-    return ev.text[words.starts[pick[0]] - ev.start : words.ends[pick[-1]] - ev.start]
+    return ev.text[words.starts[pick[0]] : words.ends[pick[-1]]]
 
 
 def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:
@@ -251,7 +251,7 @@ def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:
         scope_place=None,
         scope_event=None,
         evidence=st.evidence,
-        value_span=slot.span,
+        value_span=_slot_span(words, slot),
     )
 
 
@@ -290,11 +290,24 @@ def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -
 
 
 def _token_span(words: _Words, a: int, b: int) -> Span:
-    """Tokens ``a`` to ``b`` (exclusive) as a raw span, with their own line and column."""
+    """Tokens ``a`` to ``b`` (exclusive) as a raw span. The sentence's analysed text has the raw file's offsets
+    when it is plain text or Markdown; for HTML (tags removed) the span is the whole sentence, which is exact."""
     ev = words.statement.evidence
-    start, end = words.starts[a], words.ends[b - 1]
-    before = ev.text[: start - ev.start]
+    at, until = words.starts[a], words.ends[b - 1]
+    if len(ev.text) != ev.end - ev.start:
+        return ev
+    line, column = _line_column(ev, at)
+    return Span.model_construct(start=ev.start + at, end=ev.start + until, line=line, column=column,
+                                text=ev.text[at:until])
+
+
+def _slot_span(words: _Words, slot: Slot) -> Span:
+    line, column = _line_column(words.statement.evidence, slot.at)
+    return Span.model_construct(start=slot.start, end=slot.end, line=line, column=column, text=slot.text)
+
+
+def _line_column(ev: Span, at: int) -> tuple[int, int]:
+    """Line and column of an offset inside the sentence (exact for plain text; near it for HTML)."""
+    before = ev.text[:at]
     newlines = before.count("\n")
-    column = len(before) - before.rfind("\n") if newlines else ev.column + len(before)
-    return Span.model_construct(start=start, end=end, line=ev.line + newlines, column=column,
-                                text=ev.text[start - ev.start : end - ev.start])
+    return ev.line + newlines, (len(before) - before.rfind("\n") if newlines else ev.column + len(before))

@@ -73,7 +73,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
         ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
         assertions.extend(sentence_assertions(ctx))
         if len(tokens) >= _STATEMENT_TOKENS:
-            statements.append(_statement(doc, sentence, stance, len(tokens), quantities[i], dates[i], places[i]))
+            statements.append(_statement(ctx, len(tokens)))
     return DocumentAssertions(
         path=doc.path,
         title=doc.title,
@@ -89,17 +89,27 @@ def extract_document(doc: Document) -> DocumentAssertions:
 _STATEMENT_TOKENS = 6  # shorter sentences ("Shares fell.") are too plain for a reworded copy to be recognised
 
 
-def _statement(doc: Document, sentence: Sentence, stance, n_tokens: int, quantities, dates, places) -> Statement:
-    """The sentence and every value in it, for the restatement comparison."""
-    slots = [Slot.model_construct(value=m.quantity, span=doc.span(m.start, m.end)) for m in quantities]
-    slots += [Slot.model_construct(value=m.range, span=doc.span(m.start, m.end)) for m in dates]
-    slots += [Slot.model_construct(value=m.place, span=doc.span(m.start, m.end)) for m in places]
-    slots.sort(key=lambda x: x.span.start)
+def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
+    """The sentence and every value in it, for the restatement comparison. The evidence span is the one the
+    sentence's assertions share, so the sentence's text is held once."""
+    doc = ctx.doc
+    found = [(m.quantity, m.start, m.end) for m in ctx.quantities]
+    found += [(m.range, m.start, m.end) for m in ctx.dates]
+    found += [(m.place, m.start, m.end) for m in ctx.places]
+    base = ctx.sentence.start
+    slots = sorted(
+        (
+            Slot.model_construct(value=v, at=a - base, until=b - base, start=doc.to_raw(a), end=doc.to_raw(b - 1) + 1,
+                                 text=doc.text[a:b])
+            for v, a, b in found
+        ),
+        key=lambda x: x.at,
+    )
     return Statement.model_construct(
-        evidence=doc.span(sentence.start, sentence.end),
+        evidence=ctx.evidence,
         slots=tuple(slots),
-        modality=stance.modality(n_tokens - 1),
-        source=stance.source or doc.source,
+        modality=ctx.stance.modality(n_tokens - 1),
+        source=ctx.stance.source or doc.source,
     )
 
 

@@ -136,6 +136,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
     tokens = ctx.tokens
     lowers = {t.lower for t in tokens}
     owned = _owned_nouns(ctx)
+    refers_to_org = _refers_to_organisation(ctx)
     for q in ctx.quantities:
         dim = q.quantity.dimension
         first = ctx.index_containing(q.start)
@@ -261,7 +262,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = clause_subject(ctx, clause[0], first)
         if subject is None or subject.head in lex.pronouns:
             continue
-        subject = _with_organisation(ctx, subject, clause)
+        subject = _with_organisation(ctx, subject, refers_to_org)
         if not subject.proper:
             owner = named_owner(ctx, first, np_end if words else after, clause)
             if owner and owner not in subject.entities:
@@ -408,18 +409,28 @@ def _without_metric(subject: Subject, base: str) -> Subject:
                    entities)
 
 
-def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int, int]) -> Subject:
+def _refers_to_organisation(ctx: SentenceContext) -> bool:
+    """Whether the sentence opens with the report's organisation or refers back to it ("its", "the company")."""
+    org = ctx.state.organisation
+    if org is None:
+        return False
+    lex = lexicon()
+    if " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org:
+        return True
+    return any(
+        t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
+        for k, t in enumerate(ctx.tokens)
+    )
+
+
+def _with_organisation(ctx: SentenceContext, subject: Subject, refers: bool) -> Subject:
     """"The group would cut 4,400 jobs", "its revenue": the report's organisation, named earlier, owns the figure;
-    so two reports about two companies' job cuts are not lined up as one."""
+    so two reports about two companies' job cuts are not lined up as one. ``refers``: the sentence refers to it
+    (``_refers_to_organisation``, read once per sentence)."""
     org = ctx.state.organisation
     if org is None or subject.country or org in subject.key:
         return subject
     lex = lexicon()
-    opens_with_org = " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org
-    refers = opens_with_org or any(
-        t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
-        for k, t in enumerate(ctx.tokens)
-    )
     if not refers and subject.head not in lex.organisation_references:
         return subject
     key = " ".join(w for w in subject.key.split() if w not in lex.organisation_references) or subject.key
