@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="folder of *.toml cases")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--verbose", "-v", action="store_true", help="list every missed and unexpected conflict")
+    from checker.verify import cli as verify_cli  # checker verify (issue 16): its parser and its command
+
+    verify_cli.add_parser(sub)
+    _COMMANDS.setdefault("verify", verify_cli.run)
     return parser
 
 

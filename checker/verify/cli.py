@@ -1,0 +1,137 @@
+"""``checker verify DRAFT... --against SOURCE...``: the I/O edge of verify (arguments, loading, output, exit code).
+
+Drafts and sources are loaded and extracted exactly as ``checker check`` loads reports
+(:func:`checker.pipeline.load_and_extract`), so formats, dates, warnings and input errors behave the same. Exit 0
+when every checkable claim is supported, 1 when one is contradicted or unsupported (only contradicted with
+``--fail-on contradicted``), 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+DESCRIPTION = """\
+Check a draft (a summary, a briefing, a press release) against the reports it was written from. Every claim frame
+of the draft (a figure, a date, a place, whether something happened) gets one status:
+
+  supported     a source says the same, in other words or rounded: "nearly 11,000" by "10,900",
+                "eleven thousand" by "11,000", "in Russia" by "in Kursk Oblast"
+  contradicted  a source makes the same claim with a value that cannot also be true (numeric, date,
+                location or polarity conflict, as in 'checker check')
+  unsupported   no source says it: an invented figure, place, date or event
+  unchecked     nothing to check: a question, a refusal to confirm
+
+Exit 0 when nothing is contradicted or unsupported, 1 otherwise (--fail-on contradicted: only when something is
+contradicted), 2 on bad input (a missing or unreadable file, no sources).
+"""
+
+EPILOG = """\
+examples:
+  checker verify summary.md --against reports/
+  checker verify briefing.txt --against wire1.txt --against wire2.html --format json
+  checker verify draft.md --against sources/ --fail-on contradicted --format github
+  checker verify draft.md --against sources/ --format sarif > verify.sarif
+
+JSON output (version 1) is documented in docs/verify.md; its JSON Schema ships as
+checker/data/verify-v1.schema.json.
+"""
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-11-25") from None
+
+
+def _fraction(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number like 0.05") from None
+    if not 0 <= x < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a fraction between 0 and 1")
+    return x
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``verify`` on the ``checker`` sub-command parsers."""
+    p = subparsers.add_parser("verify", help="check a draft's claims against its sources",
+                              description=DESCRIPTION, epilog=EPILOG,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("drafts", nargs="+", metavar="DRAFT", help="the draft(s) to check: files, folders, or - for stdin")
+    p.add_argument("--against", action="append", required=True, metavar="SOURCE",
+                   help="source reports the draft was written from (repeatable; files or folders)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--fail-on", choices=("any", "contradicted", "none"), default="any",
+                   help="which claims make the exit code 1: contradicted or unsupported (any, the default), "
+                   "only contradicted, or none")
+    p.add_argument("--tolerance", type=_fraction, default=0.05, metavar="FRACTION",
+                   help="relative rounding tolerance for numbers (default: 0.05; percentages: half a point)")
+    p.add_argument("--encoding", help="decode files with this encoding instead of UTF-8 (e.g. cp1252)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="reference date for files that carry none (resolves 'on Monday', 'in June')")
+    p.add_argument("--strict", action="store_true", help="stop at the first unreadable file instead of skipping it")
+    return p
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, verify, write; the exit code. Input problems raise ``CheckerError`` (the CLI prints them, exit 2)."""
+    from checker.compare import CompareOptions
+    from checker.errors import InputError
+    from checker.models import ClaimStatus, DocumentInfo, VerifyReport
+    from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
+    from checker.verify.core import verify_claims
+    from checker.verify.writers import write_verify
+
+    options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
+    draft_docs, draft_found, problems = load_and_extract(args.drafts, options)
+    draft_paths = {d.path for d in draft_docs}
+    source_docs, source_found, source_problems = load_and_extract(args.against, options)
+    problems += source_problems
+    kept = [(d, x) for d, x in zip(source_docs, source_found) if d.path not in draft_paths]
+    if not kept:
+        raise InputError(args.against[0], "no source report left to check the draft against")
+    source_docs, source_found = [d for d, _ in kept], [x for _, x in kept]
+    warnings = [str(p) for p in problems]
+    documents, extracted = draft_docs + source_docs, draft_found + source_found
+    if args.date is None:
+        documents, extracted, notes = date_from_neighbours(documents, extracted)
+        warnings += notes + undated_warnings(documents)
+    n = len(draft_docs)
+    claims = verify_claims(
+        [a for x in extracted[:n] for a in x.assertions],
+        [a for x in extracted[n:] for a in x.assertions],
+        dates={d.path: d.date for d in documents},
+        options=CompareOptions(tolerance=args.tolerance),
+    )
+
+    def infos(docs) -> list[DocumentInfo]:
+        return [DocumentInfo(path=d.path, title=d.title, source=d.source, date=d.date) for d in docs]
+
+    report = VerifyReport(drafts=infos(documents[:n]), sources=infos(documents[n:]), claims=claims)
+    for w in warnings:
+        print(f"checker: warning: {w}", file=sys.stderr)
+    write_verify(report, args.format, sys.stdout, color=_use_color(sys.stdout))
+    failing = {
+        "any": (ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED),
+        "contradicted": (ClaimStatus.CONTRADICTED,),
+        "none": (),
+    }[args.fail_on]
+    return EXIT_FINDINGS if any(c.status in failing for c in claims) else EXIT_OK

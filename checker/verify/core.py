@@ -1,0 +1,189 @@
+"""Draft claims -> verdicts. Pure: assertions in, ``ClaimVerdict``s out; no files, no printing.
+
+For each claim frame of the draft, the candidate source claims are those in its comparison block
+(:func:`checker.compare.align.block_key`); each candidate is scored and judged by
+:func:`checker.compare.compare_pair`, the same alignment and conflict rules ``checker check`` uses. Then:
+
+- ``contradicted``: an aligned source claim conflicts with it (any kind but ``change``, which is a figure that moved
+  between reports far apart in time), and no source claim aligned at least as well supports it (when the sources
+  disagree among themselves, a draft that follows one of them is not contradicted by the other);
+- ``supported``: an aligned source claim says the same: the source's figure lies inside the draft's (widened by the
+  rounding tolerance: "nearly 11,000" by "10,900"), the nominal figures agree ("11,000" by "about 11,000"), the
+  draft's place or date contains the source's, or the same event with the same polarity;
+- ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
+- ``unchecked``: nothing checkable: a question, or a refusal to confirm.
+
+A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
+Russia") is not supported: the source does not say it, although it does not contradict it either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from typing import Mapping, Sequence
+
+from checker.compare.align import block_key
+from checker.compare.engine import CompareOptions, compare_pair
+from checker.compare.similarity import ACROSS_THRESHOLD, concept
+from checker.compare.values import comparable, contains, places_related, quantity_bounds
+from checker.extract.places import gazetteer
+from checker.models import (
+    Alignment,
+    Assertion,
+    ClaimStatus,
+    ClaimVerdict,
+    Conflict,
+    ConflictKind,
+    Event,
+    Evidence,
+    Modality,
+    Place,
+    Quantity,
+    TimeRange,
+)
+
+# How many aligned source passages an unsupported claim lists as the nearest ones.
+NEAREST = 3
+
+
+def verify_claims(
+    draft: Sequence[Assertion],
+    sources: Sequence[Assertion],
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+) -> list[ClaimVerdict]:
+    """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``."""
+    options = options or CompareOptions()
+    dates = dates or {}
+    by_block: dict[tuple, list[Assertion]] = defaultdict(list)
+    for s in sources:
+        by_block[block_key(s)].append(s)
+    return [_verdict(claim, by_block.get(block_key(claim), ()), dates, options) for claim in draft]
+
+
+def _verdict(
+    claim: Assertion, candidates: Sequence[Assertion], dates: Mapping[str, dt.date | None], options: CompareOptions
+) -> ClaimVerdict:
+    if not checkable(claim):
+        return _make(claim, ClaimStatus.UNCHECKED, "not-checkable", "a question or a refusal to confirm")
+    aligned: list[tuple[Alignment, Assertion, Conflict | None]] = []
+    for source in candidates:
+        if source.path == claim.path and source.evidence.start == claim.evidence.start:
+            continue
+        alignment, conflict = compare_pair(claim, source, dates=dates, options=options)
+        if alignment.score >= ACROSS_THRESHOLD:
+            aligned.append((alignment, source, conflict))
+    if not aligned:
+        return _make(claim, ClaimStatus.UNSUPPORTED, "no-aligned-source", "no source claim is about this")
+    aligned.sort(key=lambda t: (-t[0].score, t[1].path, t[1].evidence.start))
+    support = next(((al, s) for al, s, _ in aligned if supports(s, claim, options.tolerance)), None)
+    conflict = next(((al, s, c) for al, s, c in aligned if c is not None and c.kind is not ConflictKind.CHANGE), None)
+    if conflict is not None and (support is None or support[0].score < conflict[0].score):
+        al, source, found = conflict
+        return _make(claim, ClaimStatus.CONTRADICTED, f"conflict-{found.kind.value}", found.message,
+                     sources=[source], kind=found.kind, score=al.score)
+    if support is not None:
+        al, source = support
+        return _make(claim, ClaimStatus.SUPPORTED, "aligned-agrees", "a source says the same",
+                     sources=[source], score=al.score)
+    nearest = [s for _, s, _ in aligned[:NEAREST]]
+    return _make(claim, ClaimStatus.UNSUPPORTED, "aligned-not-same",
+                 "sources speak of this but do not say it", sources=nearest, score=aligned[0][0].score)
+
+
+def checkable(claim: Assertion) -> bool:
+    """Whether a claim can be checked at all: not a refusal to confirm, not asked as a question."""
+    if claim.modality is Modality.CANNOT_CONFIRM:
+        return False
+    return not claim.evidence.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def supports(source: Assertion, claim: Assertion, tolerance: float) -> bool:
+    """Whether ``source`` says what ``claim`` says: same polarity, compatible scope, and a value at least as
+    precise as the claim's (the source's figure inside the claim's, its place or date inside the claim's)."""
+    if source.polarity != claim.polarity or source.expected != claim.expected:
+        return False
+    if not _scopes_compatible(source, claim):
+        return False
+    sv, cv = source.value, claim.value
+    if isinstance(sv, Quantity) and isinstance(cv, Quantity):
+        return quantity_supports(sv, cv, tolerance)
+    if isinstance(sv, Place) and isinstance(cv, Place):
+        return sv.key == cv.key or contains(cv, sv)
+    if isinstance(sv, TimeRange) and isinstance(cv, TimeRange):
+        return cv.start <= sv.start and sv.end <= cv.end
+    if isinstance(sv, Event) and isinstance(cv, Event):
+        return concept(sv.predicate) == concept(cv.predicate)
+    return False
+
+
+def quantity_supports(source: Quantity, claim: Quantity, tolerance: float) -> bool:
+    """The source's figure lies inside the claim's widened interval ("nearly 11,000" contains "10,900"), or the two
+    nominal figures agree within the tolerance ("11,000" and "about 11,000"; "eleven thousand" and "11,000")."""
+    if not comparable(source, claim):
+        return False
+    low, high = quantity_bounds(claim, tolerance)
+    s_low = -math.inf if source.low is None else source.low
+    s_high = math.inf if source.high is None else source.high
+    if low <= s_low and s_high <= high:
+        return True
+    if claim.low is None or claim.high is None:
+        return False  # "more than 200" is not supported by "about 150" just because 150 is near 200
+    slack = 0.5 if claim.unit == "percent" else tolerance * max(abs(source.nominal), abs(claim.nominal))
+    return abs(source.nominal - claim.nominal) <= slack
+
+
+def _scopes_compatible(a: Assertion, b: Assertion) -> bool:
+    if a.scope_event and b.scope_event and concept(a.scope_event) != concept(b.scope_event):
+        return False
+    if a.scope_place and b.scope_place and a.scope_place != b.scope_place:
+        gaz = gazetteer()
+        pa = Place(key=a.scope_place, name=gaz.name(a.scope_place))
+        pb = Place(key=b.scope_place, name=gaz.name(b.scope_place))
+        if not places_related(pa, pb):
+            return False
+    return True
+
+
+def evidence(a: Assertion) -> Evidence:
+    """The passage of one claim in the shape reports use (the comparison's own helper is private)."""
+    return Evidence(
+        path=a.path,
+        start=a.evidence.start,
+        end=a.evidence.end,
+        line=a.evidence.line,
+        column=a.evidence.column,
+        text=a.evidence.text,
+        value=a.value_span.text,
+        value_start=a.value_span.start,
+        value_end=a.value_span.end,
+        source=a.source,
+        polarity=a.polarity,
+        modality=a.modality,
+    )
+
+
+def _make(
+    claim: Assertion,
+    status: ClaimStatus,
+    rule: str,
+    message: str,
+    *,
+    sources: Sequence[Assertion] = (),
+    kind: ConflictKind | None = None,
+    score: float | None = None,
+) -> ClaimVerdict:
+    return ClaimVerdict(
+        status=status,
+        subject=claim.subject,
+        attribute=claim.aspect_label,
+        evidence=evidence(claim),
+        sources=[evidence(s) for s in sources],
+        kind=kind,
+        score=score,
+        rule=rule,
+        message=message,
+    )
