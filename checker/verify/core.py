@@ -29,7 +29,7 @@ from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair
-from checker.compare.similarity import ACROSS_THRESHOLD, concept, score, view
+from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, score, view
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.places import gazetteer
 from checker.models import (
@@ -69,27 +69,30 @@ def verify_claims(
         key = block_key(s)
         by_block[key].append(s)
         by_aspect[key[:-1]].append(s)
+    views: dict[int, FrameView] = {}
     out = []
     for claim in draft:
         key = block_key(claim)
-        verdict = _verdict(claim, by_block.get(key, ()), dates, options)
+        verdict = _verdict(claim, by_block.get(key, ()), dates, options, views)
         if verdict.rule == "no-aligned-source":
-            verdict = _restated(claim, by_aspect.get(key[:-1], ()), options) or verdict
+            verdict = _restated(claim, by_aspect.get(key[:-1], ()), options, views) or verdict
         out.append(verdict)
     return out
 
 
-def _restated(claim: Assertion, candidates: Sequence[Assertion], options: CompareOptions) -> ClaimVerdict | None:
+def _restated(
+    claim: Assertion, candidates: Sequence[Assertion], options: CompareOptions, views: dict[int, FrameView]
+) -> ClaimVerdict | None:
     """Support from a claim of the same aspect under another name: its value supports the claim's and the two
     sentences say much the same (shared context), although the measured things were named differently."""
     best: tuple[float, Assertion] | None = None
-    claim_view = view(claim)
+    claim_view = _view(claim, views)
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
             continue
         if not supports(source, claim, options.tolerance):
             continue
-        alignment = score(claim_view, view(source))
+        alignment = score(claim_view, _view(source, views))
         if alignment.score < RESTATED_THRESHOLD or "context" not in alignment.matched:
             continue
         if best is None or alignment.score > best[0]:
@@ -100,14 +103,30 @@ def _restated(claim: Assertion, candidates: Sequence[Assertion], options: Compar
                  sources=[best[1]], score=best[0])
 
 
+def _view(a: Assertion, views: dict[int, FrameView]) -> FrameView:
+    found = views.get(id(a))
+    if found is None:
+        found = views[id(a)] = view(a)
+    return found
+
+
 def _verdict(
-    claim: Assertion, candidates: Sequence[Assertion], dates: Mapping[str, dt.date | None], options: CompareOptions
+    claim: Assertion,
+    candidates: Sequence[Assertion],
+    dates: Mapping[str, dt.date | None],
+    options: CompareOptions,
+    views: dict[int, FrameView],
 ) -> ClaimVerdict:
     if not checkable(claim):
         return _make(claim, ClaimStatus.UNCHECKED, "not-checkable", "a question or a refusal to confirm")
     aligned: list[tuple[Alignment, Assertion, Conflict | None]] = []
+    claim_view = _view(claim, views)
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
+            continue
+        # The score alone, from cached frame views, rules out most candidates; compare_pair (which scores again)
+        # only judges the ones that align.
+        if score(claim_view, _view(source, views)).score < ACROSS_THRESHOLD:
             continue
         alignment, conflict = compare_pair(claim, source, dates=dates, options=options)
         if alignment.score >= ACROSS_THRESHOLD:
