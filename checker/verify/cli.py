@@ -120,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
         [a for x in extracted[n:] for a in x.assertions],
         dates={d.path: d.date for d in documents},
         options=CompareOptions(tolerance=args.tolerance),
+        documents=documents[n:],
     )
 
     def infos(docs) -> list[DocumentInfo]:

@@ -13,6 +13,10 @@ For each claim frame of the draft, the candidate source claims are those in its 
 - ``supported`` (restated): when no claim of its block aligns, a source claim of the same attribute under another
   name ("fans" / "crowd", "the former minister" / "the conviction") supports it if its value supports the claim's and
   the two sentences share most of their content words (the alignment's ``context`` field) at a lower score;
+- ``supported`` (derived): a figure no source states but one source sentence gives the parts of: a total of the
+  figures of one aspect in one sentence ("7 killed in Oran and 8 in Algiers" supports "a total of 15 killed"), or a
+  percentage from a count and its base ("412 of 1,000" supports "about 40 percent"), when the sentences share most
+  of their content words; the verdict's rule says it was derived;
 - ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
@@ -24,12 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair
-from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, score, view
+from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, content_concepts, score, view
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.places import gazetteer
 from checker.models import (
@@ -39,6 +44,7 @@ from checker.models import (
     ClaimVerdict,
     Conflict,
     ConflictKind,
+    Document,
     Event,
     Evidence,
     Modality,
@@ -59,8 +65,12 @@ def verify_claims(
     *,
     dates: Mapping[str, dt.date | None] | None = None,
     options: CompareOptions | None = None,
+    documents: Sequence[Document] = (),
 ) -> list[ClaimVerdict]:
-    """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``."""
+    """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``.
+
+    ``documents`` are the source documents, read for figures extraction makes no claim of (the count and base a
+    percentage is derived from); without them, only claims are compared."""
     options = options or CompareOptions()
     dates = dates or {}
     by_block: dict[tuple, list[Assertion]] = defaultdict(list)
@@ -76,6 +86,9 @@ def verify_claims(
         verdict = _verdict(claim, by_block.get(key, ()), dates, options, views)
         if verdict.rule == "no-aligned-source":
             verdict = _restated(claim, by_aspect.get(key[:-1], ()), options, views) or verdict
+        if verdict.status is not ClaimStatus.SUPPORTED and isinstance(claim.value, Quantity):
+            # A total of a source's parts is not contradicted by one of the parts.
+            verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views) or verdict
         out.append(verdict)
     return out
 
@@ -147,6 +160,98 @@ def _verdict(
     nearest = [s for _, s, _ in aligned[:NEAREST]]
     return _make(claim, ClaimStatus.UNSUPPORTED, "aligned-not-same",
                  "sources speak of this but do not say it", sources=nearest, score=aligned[0][0].score)
+
+
+# Most parts a total is summed from, within one sentence (all of them, and every pair, are tried).
+_MAX_PARTS = 8
+_OF_BASE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _derived(
+    claim: Assertion,
+    same_aspect: Sequence[Assertion],
+    documents: Sequence[Document],
+    options: CompareOptions,
+    views: dict[int, FrameView],
+) -> ClaimVerdict | None:
+    """Support for a figure computed from a source sentence's parts: a total, or a share from a count and a base."""
+    q = claim.value
+    assert isinstance(q, Quantity)
+    claim_view = _view(claim, views)
+    if q.unit == "percent":
+        return _derived_share(claim, q, documents, claim_view, options)
+    by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
+    for source in same_aspect:
+        sq = source.value
+        if (isinstance(sq, Quantity) and comparable(sq, q) and source.polarity == claim.polarity
+                and sq.low is not None and sq.high is not None):
+            by_sentence[(source.path, source.evidence.start)].append(source)
+    for parts in by_sentence.values():
+        if len(parts) < 2 or len(parts) > _MAX_PARTS or not _shares_context(claim_view, _view(parts[0], views)):
+            continue
+        spans = {p.value_span.start: p for p in parts}  # one claim per figure
+        parts = list(spans.values())
+        tries = [parts] + [[a, b] for i, a in enumerate(parts) for b in parts[i + 1 :]]
+        for chosen in tries:
+            if len(chosen) < 2:
+                continue
+            total = _sum(chosen)
+            if quantity_supports(total, q, options.tolerance):
+                return _make(claim, ClaimStatus.SUPPORTED, "derived-total",
+                             "derived: the total of figures a source gives", sources=chosen)
+    return None
+
+
+def _sum(parts: Sequence[Assertion]) -> Quantity:
+    qs = [p.value for p in parts]
+    nominal = sum(q.nominal for q in qs)  # type: ignore[union-attr]
+    low = sum(q.low for q in qs)  # type: ignore[union-attr, misc]
+    high = sum(q.high for q in qs)  # type: ignore[union-attr, misc]
+    first = qs[0]
+    return Quantity(nominal=nominal, low=low, high=high, unit=first.unit, dimension=first.dimension)  # type: ignore
+
+
+def _derived_share(
+    claim: Assertion, q: Quantity, documents: Sequence[Document], claim_view: FrameView, options: CompareOptions
+) -> ClaimVerdict | None:
+    """A percentage from "N of M" (or "N out of M") in a source sentence that shares the claim's context. Sentences
+    are read from the source documents, since extraction makes no claim of "412 of 1,000" itself."""
+    from checker.extract.quantities import find_quantities
+    from checker.extract.sentences import split_sentences
+
+    for doc in documents:
+        text = doc.text
+        found = [m for m in find_quantities(text) if m.quantity.dimension == "count"]
+        pairs = [(p, b) for p, b in zip(found, found[1:])
+                 if b.quantity.nominal and _OF_BASE.fullmatch(text[p.end : b.start])]
+        if not pairs:
+            continue
+        for sentence in split_sentences(text):
+            inside = [(p, b) for p, b in pairs if sentence.start <= p.start and b.end <= sentence.end]
+            if not inside:
+                continue
+            context = content_concepts(text[sentence.start : sentence.end])
+            small = min(len(context), len(claim_view.context))
+            if not small or len(context & claim_view.context) / small < 0.5:
+                continue
+            for part, base in inside:
+                share = 100 * part.quantity.nominal / base.quantity.nominal
+                derived = Quantity(nominal=share, low=share, high=share, unit="percent", dimension="percent")
+                if quantity_supports(derived, q, options.tolerance):
+                    span = doc.span(sentence.start, sentence.end)
+                    value = doc.span(part.start, base.end)
+                    passage = Evidence(path=doc.path, start=span.start, end=span.end, line=span.line,
+                                       column=span.column, text=span.text, value=value.text,
+                                       value_start=value.start, value_end=value.end)
+                    return _make(claim, ClaimStatus.SUPPORTED, "derived-share",
+                                 f"derived: {value.text} is {share:.1f} percent", passages=[passage])
+    return None
+
+
+def _shares_context(a: FrameView, b: FrameView) -> bool:
+    """The two sentences share at least half the content words of the smaller (the alignment's context test)."""
+    small = min(len(a.context), len(b.context))
+    return bool(small) and len(a.context & b.context) / small >= 0.5
 
 
 def checkable(claim: Assertion) -> bool:
@@ -228,6 +333,7 @@ def _make(
     message: str,
     *,
     sources: Sequence[Assertion] = (),
+    passages: Sequence[Evidence] = (),
     kind: ConflictKind | None = None,
     score: float | None = None,
 ) -> ClaimVerdict:
@@ -236,7 +342,7 @@ def _make(
         subject=claim.subject,
         attribute=claim.aspect_label,
         evidence=evidence(claim),
-        sources=[evidence(s) for s in sources],
+        sources=[evidence(s) for s in sources] + list(passages),
         kind=kind,
         score=score,
         rule=rule,

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from checker.extract import extract_text
-from checker.models import ClaimStatus, ClaimVerdict
+from checker.extract import extract_document, extract_text
+from checker.models import ClaimStatus, ClaimVerdict, Document
 from checker.verify import verify_claims
 
 DAY = dt.date(2025, 3, 14)
@@ -16,9 +16,10 @@ DAY = dt.date(2025, 3, 14)
 def run_verify(draft: str, *sources: str, date: dt.date | None = DAY) -> list[ClaimVerdict]:
     """Verdicts of the claims of ``draft`` against ``sources`` (all dated ``date``)."""
     draft_claims = extract_text(draft, path="draft.txt", date=date)
-    source_claims = [a for i, s in enumerate(sources) for a in extract_text(s, path=f"source{i}.txt", date=date)]
-    dates = {"draft.txt": date, **{f"source{i}.txt": date for i in range(len(sources))}}
-    return verify_claims(draft_claims, source_claims, dates=dates)
+    docs = [Document(path=f"source{i}.txt", raw=s, text=s, date=date) for i, s in enumerate(sources)]
+    source_claims = [a for doc in docs for a in extract_document(doc).assertions]
+    dates = {"draft.txt": date, **{doc.path: date for doc in docs}}
+    return verify_claims(draft_claims, source_claims, dates=dates, documents=docs)
 
 
 def verdict_for(verdicts: list[ClaimVerdict], value: str, attribute: str | None = None) -> ClaimVerdict:

@@ -18,7 +18,7 @@ from checker.models import ClaimStatus, ConflictKind
 from .conftest import run_verify, verdict_for
 
 S, C, U = ClaimStatus.SUPPORTED, ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED
-NOT_C = "not-contradicted"
+NOT_C = "not-contradicted"  # a different scope: anything but contradicted
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ ITEMS = [
     Item("health-percent-from-count", "health",
          "Of 1,000 adults surveyed, 412 said they had received a booster.",
          "About 40 percent of adults surveyed had received a booster.", "About 40 percent", "share", S,
-         xfail="a percentage derived from a count and its base is not computed yet"),
+         xfail="a base given before its count ('Of 1,000 ..., 412') is not read as a share yet"),
     Item("health-vaccinated-changed", "health",
          "The clinic vaccinated 3,200 children in March.",
          "The clinic vaccinated 8,200 children in March.", "8,200", None, C, ConflictKind.NUMERIC),
@@ -197,6 +197,65 @@ ITEMS = [
          "The storm killed 12 people in Texas.",
          "The storm killed 12 people in Texas.", "12", "killed", S,
          sources=("The storm killed 19 people in Texas, local media reported.",)),
+    # ---- derived figures
+    Item("derived-total-killed", "weather",
+         "The flooding killed 7 people in Oran and 8 in Algiers, the civil protection agency said.",
+         "A total of 15 people were killed in the flooding.", "15", "killed", S),
+    Item("derived-total-wrong", "weather",
+         "The flooding killed 7 people in Oran and 8 in Algiers, the civil protection agency said.",
+         "A total of 40 people were killed in the flooding.", "40", "killed", C, ConflictKind.NUMERIC),
+    Item("derived-share-of-count", "elections",
+         "In the district, 412 of 1,000 registered voters cast a ballot, officials said.",
+         "About 40 percent of registered voters in the district cast a ballot.", "About 40 percent", None, S),
+    Item("derived-share-wrong", "elections",
+         "In the district, 412 of 1,000 registered voters cast a ballot, officials said.",
+         "About 70 percent of registered voters in the district cast a ballot.", "About 70 percent", None, U),
+    Item("derived-share-out-of", "health",
+         "Researchers found that 37 out of 50 patients improved after six weeks.",
+         "Researchers found that 74 percent of patients improved after six weeks.", "74 percent", None, S),
+    # ---- more faithful paraphrases
+    Item("sport-goals-reordered", "sport",
+         "Mateo Ruiz scored twice as Harbour City beat Eastvale. The win lifts Harbour City to 58 points.",
+         "Harbour City now have 58 points after beating Eastvale.", "58", None, S),
+    Item("court-witnesses-reordered", "courts",
+         "The court heard 34 witnesses during the trial.",
+         "During the trial, the court heard from 34 witnesses.", "34", None, S),
+    Item("company-profit-rounded", "companies",
+         "Medrix posted a net profit of 812 million euros for the year, up from 640 million.",
+         "Medrix's annual net profit was roughly 810 million euros.", "roughly 810 million euros", "profit", S),
+    Item("health-beds-same", "health",
+         "The new hospital in Ghent has 640 beds and will open in May.",
+         "The Ghent hospital, which opens in May, has 640 beds.", "640", None, S),
+    Item("weather-temperature-rounded", "weather",
+         "Temperatures in Seville reached 44.6C on Sunday, the weather service said.",
+         "Temperatures in Seville reached about 45C on Sunday.", "about 45C", None, S),
+    Item("elections-seats-same", "elections",
+         "The Green List won 23 of the council's 60 seats.",
+         "The Green List group now has 23 council seats.", "23", None, S,
+         xfail="the entity keys 'the green list' and 'green list' differ by the article, so the claims never align"),
+    # ---- more hard negatives
+    Item("sport-goals-invented", "sport",
+         "Harbour City beat Eastvale at Riverside Park on Saturday.",
+         "Harbour City beat Eastvale after Mateo Ruiz scored 3 goals.", "3", None, U),
+    Item("court-sentence-other-defendant", "courts",
+         "The former mayor was sentenced to eight years in prison; his aide received three years.",
+         "The aide was sentenced to three years in prison.", "three years", "sentence", NOT_C),
+    Item("company-profit-negated", "companies",
+         "Medrix said it had raised its dividend for the fifth year in a row.",
+         "Medrix said it had not raised its dividend this year.", "had not raised", "happened", C,
+         ConflictKind.POLARITY),
+    Item("health-deaths-hedged-within", "health",
+         "The outbreak has killed at least 40 people, the ministry said.",
+         "The outbreak has killed more than 35 people.", "more than 35", "killed", S),
+    Item("security-date-changed", "security",
+         "The ceasefire was signed in Doha on Sept. 26, 2024.",
+         "The ceasefire was signed on Sept. 29, 2024, in Doha.", "Sept. 29, 2024", None, C, ConflictKind.DATE),
+    Item("security-date-same-reordered", "security",
+         "The ceasefire was signed in Doha on Sept. 26, 2024.",
+         "The ceasefire was signed on Sept. 26, 2024, in Doha.", "Sept. 26, 2024", None, S),
+    Item("security-killed-more-precise", "security",
+         "About 140 people were killed in the attack, officials said.",
+         "Exactly 112 people were killed in the attack.", "Exactly 112", "killed", C, ConflictKind.NUMERIC),
 ]
 
 
@@ -222,7 +281,9 @@ def test_labelled(item: Item):
         assert v.kind is item.kind
         assert v.sources
     if item.status is ClaimStatus.SUPPORTED:
-        assert v.sources and v.score is not None
+        assert v.sources
+        if not v.rule.startswith("derived"):
+            assert v.score is not None
 
 
 def test_the_set_is_balanced_and_varied():
