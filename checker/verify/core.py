@@ -80,6 +80,7 @@ def verify_claims(
         by_block[key].append(s)
         by_aspect[key[:-1]].append(s)
     views: dict[int, FrameView] = {}
+    shares: dict[int, list] = {}
     out = []
     for claim in draft:
         key = block_key(claim)
@@ -88,7 +89,7 @@ def verify_claims(
             verdict = _restated(claim, by_aspect.get(key[:-1], ()), options, views) or verdict
         if verdict.status is not ClaimStatus.SUPPORTED and isinstance(claim.value, Quantity):
             # A total of a source's parts is not contradicted by one of the parts.
-            verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views) or verdict
+            verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views, shares) or verdict
         out.append(verdict)
     return out
 
@@ -173,13 +174,14 @@ def _derived(
     documents: Sequence[Document],
     options: CompareOptions,
     views: dict[int, FrameView],
+    memo: dict[int, list],
 ) -> ClaimVerdict | None:
     """Support for a figure computed from a source sentence's parts: a total, or a share from a count and a base."""
     q = claim.value
     assert isinstance(q, Quantity)
     claim_view = _view(claim, views)
     if q.unit == "percent":
-        return _derived_share(claim, q, documents, claim_view, options)
+        return _derived_share(claim, q, documents, claim_view, options, memo)
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for source in same_aspect:
         sq = source.value
@@ -212,25 +214,18 @@ def _sum(parts: Sequence[Assertion]) -> Quantity:
 
 
 def _derived_share(
-    claim: Assertion, q: Quantity, documents: Sequence[Document], claim_view: FrameView, options: CompareOptions
+    claim: Assertion,
+    q: Quantity,
+    documents: Sequence[Document],
+    claim_view: FrameView,
+    options: CompareOptions,
+    memo: dict[int, list],
 ) -> ClaimVerdict | None:
     """A percentage from "N of M" (or "N out of M") in a source sentence that shares the claim's context. Sentences
     are read from the source documents, since extraction makes no claim of "412 of 1,000" itself."""
-    from checker.extract.quantities import find_quantities
-    from checker.extract.sentences import split_sentences
-
     for doc in documents:
         text = doc.text
-        found = [m for m in find_quantities(text) if m.quantity.dimension == "count"]
-        pairs = [(p, b) for p, b in zip(found, found[1:])
-                 if b.quantity.nominal and _OF_BASE.fullmatch(text[p.end : b.start])]
-        if not pairs:
-            continue
-        for sentence in split_sentences(text):
-            inside = [(p, b) for p, b in pairs if sentence.start <= p.start and b.end <= sentence.end]
-            if not inside:
-                continue
-            context = content_concepts(text[sentence.start : sentence.end])
+        for sentence, context, inside in _share_sentences(doc, memo):
             small = min(len(context), len(claim_view.context))
             if not small or len(context & claim_view.context) / small < 0.5:
                 continue
@@ -246,6 +241,28 @@ def _derived_share(
                     return _make(claim, ClaimStatus.SUPPORTED, "derived-share",
                                  f"derived: {value.text} is {share:.1f} percent", passages=[passage])
     return None
+
+
+def _share_sentences(doc: Document, memo: dict[int, list]) -> list:
+    """The sentences of a document that give a count and its base ("412 of 1,000"), with their content concepts
+    and the (count, base) matches; read once per document and run (``memo``)."""
+    held = memo.get(id(doc))
+    if held is not None:
+        return held
+    from checker.extract.quantities import find_quantities
+    from checker.extract.sentences import split_sentences
+
+    text = doc.text
+    found = [m for m in find_quantities(text) if m.quantity.dimension == "count"]
+    pairs = [(p, b) for p, b in zip(found, found[1:]) if b.quantity.nominal and _OF_BASE.fullmatch(text[p.end : b.start])]
+    out = []
+    if pairs:
+        for sentence in split_sentences(text):
+            inside = [(p, b) for p, b in pairs if sentence.start <= p.start and b.end <= sentence.end]
+            if inside:
+                out.append((sentence, content_concepts(text[sentence.start : sentence.end]), inside))
+    memo[id(doc)] = out
+    return out
 
 
 def _shares_context(a: FrameView, b: FrameView) -> bool:
