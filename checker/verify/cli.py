@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -28,7 +29,8 @@ of the draft (a figure, a date, a place, whether something happened) gets one st
   unchecked     nothing to check: a question, a refusal to confirm
 
 Exit 0 when nothing is contradicted or unsupported, 1 otherwise (--fail-on contradicted: only when something is
-contradicted), 2 on bad input (a missing or unreadable file, no sources).
+contradicted), 2 on bad input (a missing or unreadable file, no sources). A claim a reviewer accepted by its id
+(checker decide ID --confirm --note ...) is shown with the note and fails nothing.
 """
 
 EPILOG = """\
@@ -37,6 +39,7 @@ examples:
   checker verify briefing.txt --against wire1.txt --against wire2.html --format json
   checker verify draft.md --against sources/ --fail-on contradicted --format github
   checker verify draft.md --against sources/ --format sarif > verify.sarif
+  checker decide 3f9a1c0b2d4e5f60 --confirm --note 'sourced by phone call'   # accept a claim by its id
 
 JSON output (version 1) is documented in docs/verify.md; its JSON Schema ships as
 checker/data/verify-v1.schema.json.
@@ -74,6 +77,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("any", "contradicted", "none"), default="any",
                    help="which claims make the exit code 1: contradicted or unsupported (any, the default), "
                    "only contradicted, or none")
+    p.add_argument("--decisions", type=Path, default=None, metavar="FILE",
+                   help="decisions file (default: .checker/decisions.jsonl): a claim id with a decision on file "
+                   "(checker decide ID --confirm --note 'sourced by phone call') is accepted and fails nothing")
     p.add_argument("--tolerance", type=_fraction, default=0.05, metavar="FRACTION",
                    help="relative rounding tolerance for numbers (default: 0.05; percentages: half a point)")
     p.add_argument("--encoding", help="decode files with this encoding instead of UTF-8 (e.g. cp1252)")
@@ -97,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from checker.errors import InputError
     from checker.models import ClaimStatus, DocumentInfo, VerifyReport
     from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
+    from checker.store.decisions import DecisionStore
     from checker.verify.core import verify_claims
     from checker.verify.writers import write_verify
 
@@ -126,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
     def infos(docs) -> list[DocumentInfo]:
         return [DocumentInfo(path=d.path, title=d.title, source=d.source, date=d.date) for d in docs]
 
-    report = VerifyReport(drafts=infos(documents[:n]), sources=infos(documents[n:]), claims=claims)
+    decisions = DecisionStore(_decisions_path(args)).load()
+    report = VerifyReport(drafts=infos(documents[:n]), sources=infos(documents[n:]), claims=claims,
+                          decisions={c.id: decisions[c.id] for c in claims if c.id in decisions})
     for w in warnings:
         print(f"checker: warning: {w}", file=sys.stderr)
     write_verify(report, args.format, sys.stdout, color=_use_color(sys.stdout))
@@ -135,4 +144,12 @@ def run(args: argparse.Namespace) -> int:
         "contradicted": (ClaimStatus.CONTRADICTED,),
         "none": (),
     }[args.fail_on]
-    return EXIT_FINDINGS if any(c.status in failing for c in claims) else EXIT_OK
+    return EXIT_FINDINGS if any(c.status in failing and report.decision(c) is None for c in claims) else EXIT_OK
+
+
+def _decisions_path(args: argparse.Namespace) -> Path:
+    """--decisions, else the 'decisions' setting of [tool.checker] / checker.toml, as for check and review."""
+    from checker.config import load_settings
+
+    settings, _ = load_settings(overrides={"decisions": args.decisions})
+    return settings.decisions

@@ -27,6 +27,7 @@ Russia") is not supported: the source does not say it, although it does not cont
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections import defaultdict
@@ -34,6 +35,7 @@ from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair
+from checker.compare.fingerprint import value_key
 from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, content_concepts, score, view
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.places import gazetteer
@@ -325,6 +327,12 @@ def _scopes_compatible(a: Assertion, b: Assertion) -> bool:
     return True
 
 
+def claim_id(a: Assertion) -> str:
+    """A stable id for a draft claim: its path, subject key, aspect and normalised value; no offsets."""
+    material = "\x1f".join(["verify", a.path, a.subject_key, a.aspect_label, value_key(a)])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
 def evidence(a: Assertion) -> Evidence:
     """The passage of one claim in the shape reports use (the comparison's own helper is private)."""
     return Evidence(
@@ -355,6 +363,7 @@ def _make(
     score: float | None = None,
 ) -> ClaimVerdict:
     return ClaimVerdict(
+        id=claim_id(claim),
         status=status,
         subject=claim.subject,
         attribute=claim.aspect_label,

@@ -38,6 +38,9 @@ def summary_line(report: VerifyReport) -> str:
     unchecked = report.count(ClaimStatus.UNCHECKED)
     if unchecked:
         parts.append(f"{unchecked} unchecked")
+    accepted = sum(1 for c in report.claims if c.status in _FAILING and report.decision(c) is not None)
+    if accepted:
+        parts.append(f"{accepted} accepted by a reviewer")
     drafts = len(report.drafts)
     sources = len(report.sources)
     return (f"{', '.join(parts)} ({len(report.claims)} claims in {drafts} draft{'s' * (drafts != 1)}, "
@@ -65,6 +68,10 @@ def write_text(report: VerifyReport, stream: TextIO, *, color: bool = False) -> 
         if claim.score is not None:
             detail += f" score {claim.score:.2f}"
         head.append(detail)
+        decision = report.decision(claim)
+        if decision is not None:
+            head.append(f"; accepted{': ' + one_line(decision.note) if decision.note else ''}", style="magenta")
+        head.append(f"  id {claim.id}", style="dim")
         console.print(head)
         console.print(_passage("  draft ", ev))
         for src in claim.sources:
@@ -102,13 +109,17 @@ def to_dict(report: VerifyReport) -> dict[str, Any]:
         "drafts": [document_dict(d) for d in report.drafts],
         "sources": [document_dict(d) for d in report.sources],
         "summary": {s.value: report.count(s) for s in ClaimStatus},
-        "claims": [claim_dict(c) for c in report.claims],
+        "claims": [claim_dict(c, report) for c in report.claims],
     }
 
 
-def claim_dict(c: ClaimVerdict) -> dict[str, Any]:
+def claim_dict(c: ClaimVerdict, report: VerifyReport | None = None) -> dict[str, Any]:
+    decision = report.decision(c) if report is not None else None
     return {
+        "id": c.id,
         "status": c.status.value,
+        "accepted": decision is not None,
+        "note": decision.note if decision is not None else None,
         "subject": c.subject,
         "attribute": c.attribute,
         "kind": c.kind.value if c.kind is not None else None,
@@ -181,6 +192,13 @@ def to_sarif(report: VerifyReport) -> dict[str, Any]:
         }
         if related:
             result["relatedLocations"] = related
+        result["partialFingerprints"] = {"checkerClaimId/v1": claim.id}
+        decision = report.decision(claim)
+        if decision is not None:
+            suppression: dict[str, Any] = {"kind": "external", "status": "accepted"}
+            if decision.note:
+                suppression["justification"] = decision.note
+            result["suppressions"] = [suppression]
         results.append(result)
     return {
         "$schema": SARIF_SCHEMA_URI,
@@ -207,9 +225,9 @@ _COMMAND = {ClaimStatus.CONTRADICTED: "error", ClaimStatus.UNSUPPORTED: "warning
 
 
 def write_github(report: VerifyReport, stream: TextIO, *, color: bool = False) -> None:
-    """One workflow command per contradicted or unsupported claim, on the draft's line."""
+    """One workflow command per contradicted or unsupported claim not accepted by a reviewer, on the draft's line."""
     for claim in report.claims:
-        if claim.status in _COMMAND:
+        if claim.status in _COMMAND and report.decision(claim) is None:
             stream.write(github_command(claim))
             stream.write("\n")
 
@@ -227,6 +245,7 @@ def github_command(claim: ClaimVerdict) -> str:
     props.append(("title", f"{claim.status.value} claim: {one_line(claim.subject)} / {claim.attribute}"))
     lines = [_message(claim)]
     lines += [f'{s.path}:{s.line}:{s.column}: "{one_line(s.text)}"' for s in claim.sources]
+    lines.append(f"claim id: {claim.id} (accept it: checker decide {claim.id} --confirm --note ...)")
     rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{_COMMAND[claim.status]} {rendered}::{escape_data(chr(10).join(lines))}"
 

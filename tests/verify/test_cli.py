@@ -91,3 +91,18 @@ def test_help_teaches_the_statuses(capsys):
     out = capsys.readouterr().out
     for word in ("supported", "contradicted", "unsupported", "unchecked", "--fail-on", "examples"):
         assert word in out
+
+
+def test_a_claim_accepted_by_id_no_longer_fails(files, capsys):
+    draft = files("The storm injured 7 people.\n")
+    code, out, _ = run(capsys, draft, "--against", "source.txt", "--format", "json", "--date", "2025-03-14")
+    assert code == 1
+    ids = [c["id"] for c in json.loads(out)["claims"] if c["status"] == "unsupported"]
+    assert ids
+    for claim_id in ids:
+        assert main(["decide", claim_id, "--confirm", "--note", "sourced by phone call"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, draft, "--against", "source.txt", "--format", "json", "--date", "2025-03-14")
+    assert code == 0
+    claims = json.loads(out)["claims"]
+    assert all(c["accepted"] and c["note"] == "sourced by phone call" for c in claims if c["status"] == "unsupported")

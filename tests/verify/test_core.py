@@ -110,3 +110,13 @@ def test_support_needs_the_same_polarity():
     eb = next(x for x in b if x.attribute == "happened")
     assert supports(ea, ea, 0.05)
     assert not supports(eb, ea, 0.05)
+
+
+def test_claim_ids_survive_an_unrelated_edit_and_differ_by_value():
+    before = run_verify("The storm injured 7 people.", SOURCE)
+    after = run_verify("Officials spoke on Monday.\nThe storm injured 7 people.", SOURCE)
+    other = run_verify("The storm injured 9 people.", SOURCE)
+    seven = verdict_for(before, "7", "injured").id
+    assert seven == verdict_for(after, "7", "injured").id
+    assert seven != verdict_for(other, "9", "injured").id
+    assert len(seven) == 16

@@ -110,3 +110,30 @@ def test_report_text_cannot_inject_workflow_commands():
 
 def test_every_format_is_registered():
     assert set(FORMATS) == {"text", "json", "sarif", "github"}
+
+
+def _accepted(report: VerifyReport) -> VerifyReport:
+    import datetime as dt
+
+    from checker.models import Decision, DecisionStatus
+
+    failing = [c for c in report.claims if c.status in (ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED)]
+    decisions = {c.id: Decision(id=c.id, status=DecisionStatus.CONFIRMED, note="sourced by phone call",
+                                decided_at=dt.datetime(2025, 3, 14, tzinfo=dt.timezone.utc)) for c in failing}
+    return report.model_copy(update={"decisions": decisions})
+
+
+def test_accepted_claims_carry_the_note_and_are_not_annotated(report):
+    accepted = _accepted(report)
+    data = to_dict(accepted)
+    for claim in data["claims"]:
+        if claim["status"] in ("contradicted", "unsupported"):
+            assert claim["accepted"] is True and claim["note"] == "sourced by phone call"
+        else:
+            assert claim["accepted"] is False and claim["note"] is None
+    assert render(accepted, "github") == ""
+    results = to_sarif(accepted)["runs"][0]["results"]
+    assert results and all(r["suppressions"][0]["justification"] == "sourced by phone call" for r in results)
+    assert "accepted by a reviewer" in summary_line(accepted)
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator(schema()).validate(data)
