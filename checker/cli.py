@@ -168,10 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="folder of *.toml cases")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--verbose", "-v", action="store_true", help="list every missed and unexpected conflict")
-    from checker.verify import cli as verify_cli  # checker verify (issue 16): its parser and its command
+    from checker.verify import cli as verify_cli  # checker verify and review --verify (issue 16)
 
-    verify_cli.add_parser(sub)
-    _COMMANDS.setdefault("verify", verify_cli.run)
+    verify_cli.register(sub, _COMMANDS)
     return parser
 
 

@@ -97,15 +97,14 @@ def _use_color(stream) -> bool:
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def run(args: argparse.Namespace) -> int:
-    """Load, verify, write; the exit code. Input problems raise ``CheckerError`` (the CLI prints them, exit 2)."""
+def verify_files(args: argparse.Namespace):
+    """Load and extract the drafts and the sources as ``check`` does, and verify: the report (without
+    decisions), every document read (drafts first), and the warnings to print."""
     from checker.compare import CompareOptions
     from checker.errors import InputError
-    from checker.models import ClaimStatus, DocumentInfo, VerifyReport
+    from checker.models import DocumentInfo, VerifyReport
     from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
-    from checker.store.decisions import DecisionStore
     from checker.verify.core import verify_claims
-    from checker.verify.writers import write_verify
 
     options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
     draft_docs, draft_found, problems = load_and_extract(args.drafts, options)
@@ -133,9 +132,20 @@ def run(args: argparse.Namespace) -> int:
     def infos(docs) -> list[DocumentInfo]:
         return [DocumentInfo(path=d.path, title=d.title, source=d.source, date=d.date) for d in docs]
 
+    report = VerifyReport(drafts=infos(documents[:n]), sources=infos(documents[n:]), claims=claims)
+    return report, documents, warnings
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, verify, write; the exit code. Input problems raise ``CheckerError`` (the CLI prints them, exit 2)."""
+    from checker.models import ClaimStatus
+    from checker.store.decisions import DecisionStore
+    from checker.verify.writers import write_verify
+
+    report, _, warnings = verify_files(args)
     decisions = DecisionStore(_decisions_path(args)).load()
-    report = VerifyReport(drafts=infos(documents[:n]), sources=infos(documents[n:]), claims=claims,
-                          decisions={c.id: decisions[c.id] for c in claims if c.id in decisions})
+    report = report.model_copy(update={"decisions": {c.id: decisions[c.id] for c in report.claims
+                                                     if c.id in decisions}})
     for w in warnings:
         print(f"checker: warning: {w}", file=sys.stderr)
     write_verify(report, args.format, sys.stdout, color=_use_color(sys.stdout))
@@ -144,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
         "contradicted": (ClaimStatus.CONTRADICTED,),
         "none": (),
     }[args.fail_on]
-    return EXIT_FINDINGS if any(c.status in failing and report.decision(c) is None for c in claims) else EXIT_OK
+    return EXIT_FINDINGS if any(c.status in failing and report.decision(c) is None for c in report.claims) else EXIT_OK
 
 
 def _decisions_path(args: argparse.Namespace) -> Path:
@@ -153,3 +163,59 @@ def _decisions_path(args: argparse.Namespace) -> Path:
 
     settings, _ = load_settings(overrides={"decisions": args.decisions})
     return settings.decisions
+
+
+# ----------------------------------------------------------------------------------------------------- review
+
+
+def register(subparsers: Any, commands: dict) -> None:
+    """Register ``checker verify`` and ``checker review --verify DRAFT --against SOURCES`` (the verify review):
+    the verify parser and command, a ``--verify`` option on the review parser, and a review command that opens
+    the verify review when it is given and the usual review otherwise."""
+    add_parser(subparsers)
+    commands.setdefault("verify", run)
+    review = subparsers.choices.get("review")
+    if review is None or "review" not in commands:
+        return
+    if not any("--verify" in action.option_strings for action in review._actions):
+        review.add_argument("--verify", action="append", metavar="DRAFT", default=None,
+                            help="open a verify run instead: the claims of DRAFT (repeatable) checked --against "
+                            "the sources, each marked supported, contradicted or unsupported; 'a' accepts a claim "
+                            "with a note, saved in the decisions file and honoured by checker verify")
+    original = commands["review"]
+    if getattr(original, "_verify_aware", False):
+        return
+
+    def review_or_verify(args: argparse.Namespace) -> int:
+        if getattr(args, "verify", None):
+            return run_review(args)
+        return original(args)
+
+    review_or_verify._verify_aware = True  # type: ignore[attr-defined]
+    commands["review"] = review_or_verify
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """``checker review --verify DRAFT --against SOURCES``: the verify review in the terminal UI."""
+    from checker.errors import ConfigError
+    from checker.store.decisions import DecisionStore
+    from tui.verify import VerifyRun, make_verify_app
+
+    if not args.against:
+        raise ConfigError("review --verify needs the sources: --against SOURCE (files or folders)")
+    if args.paths:
+        raise ConfigError("review --verify takes the drafts with --verify, not as paths")
+    store = DecisionStore(_decisions_path(args))
+    store.load()  # a broken decisions file is reported before the screen opens
+    options = argparse.Namespace(drafts=args.verify, against=args.against, encoding=args.encoding, date=args.date,
+                                 strict=args.strict, tolerance=0.05)
+
+    def load() -> VerifyRun:
+        report, documents, _ = verify_files(options)
+        return VerifyRun(report=report, documents={d.path: d for d in documents})
+
+    app = make_verify_app(load, store, analyst=os.environ.get("CHECKER_USER") or os.environ.get("USER"))
+    app.run()
+    if app.load_error:
+        raise app.load_error
+    return app.return_code or EXIT_OK

@@ -106,3 +106,32 @@ def test_a_claim_accepted_by_id_no_longer_fails(files, capsys):
     assert code == 0
     claims = json.loads(out)["claims"]
     assert all(c["accepted"] and c["note"] == "sourced by phone call" for c in claims if c["status"] == "unsupported")
+
+
+def test_review_verify_opens_the_verify_review_on_the_loaded_run(files, capsys, monkeypatch):
+    import tui.verify
+
+    seen = {}
+
+    class FakeApp:
+        load_error = None
+        return_code = 0
+
+        def __init__(self, load, store, analyst=None):
+            self._load = load
+
+        def run(self):
+            seen["run"] = self._load()
+
+    monkeypatch.setattr(tui.verify, "make_verify_app", lambda load, store, analyst=None: FakeApp(load, store))
+    draft = files("The storm killed 40 people in Texas.\n")
+    assert main(["review", "--verify", draft, "--against", "source.txt", "--date", "2025-03-14"]) == 0
+    run_ = seen["run"]
+    assert {d.path for d in run_.report.drafts} == {"draft.txt"}
+    assert "contradicted" in {c.status.value for c in run_.report.claims}
+    assert set(run_.documents) == {"draft.txt", "source.txt"}
+
+
+def test_review_verify_without_sources_is_bad_input(files, capsys):
+    assert main(["review", "--verify", files("The storm killed 40 people.\n")]) == 2
+    assert "--against" in capsys.readouterr().err
