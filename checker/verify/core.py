@@ -12,7 +12,9 @@ For each claim frame of the draft, the candidate source claims are those in its 
   draft's place or date contains the source's, or the same event with the same polarity;
 - ``supported`` (restated): when no claim of its block aligns, a source claim of the same attribute under another
   name ("fans" / "crowd", "the former minister" / "the conviction") supports it if its value supports the claim's and
-  the two sentences share most of their content words (the alignment's ``context`` field) at a lower score;
+  the two sentences share most of their content words (the alignment's ``context`` field) at a lower score; a
+  figure with a unit is also supported by the same figure under another aspect word ("cost" / "price"), unless
+  the two aspects name different measures (revenue / profit);
 - ``supported`` (derived): a figure no source states but one source sentence gives the parts of: a total of the
   figures of one aspect in one sentence ("7 killed in Oran and 8 in Algiers" supports "a total of 15 killed"), or a
   percentage from a count and its base ("412 of 1,000" supports "about 40 percent"), when the sentences share most
@@ -59,6 +61,18 @@ from checker.models import (
 NEAREST = 3
 # A claim restated under another name (outside its block) must align at least this well, with shared context.
 RESTATED_THRESHOLD = 0.4
+# Aspects of a figure that name different measures: the same figure under two of them is a misattribution, not a
+# restatement (attributes of docs/architecture.md; "amount", "cost", "price", "share" are generic by comparison).
+_DISTINCT_MEASURES = frozenset({"revenue", "profit", "loss", "turnout", "vote_share", "votes", "increase", "decrease",
+                                "lost", "gained"})
+
+
+def _distinct(a: str, b: str) -> bool:
+    return a != b and (a in _DISTINCT_MEASURES or b in _DISTINCT_MEASURES)
+
+
+# "The same figure": equal as written, up to the last digit a writer rounds away ($424.15 and $424.2).
+_SAME_FIGURE = 0.005
 
 
 def verify_claims(
@@ -77,10 +91,13 @@ def verify_claims(
     dates = dates or {}
     by_block: dict[tuple, list[Assertion]] = defaultdict(list)
     by_aspect: dict[tuple, list[Assertion]] = defaultdict(list)
+    by_unit: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
     for s in sources:
         key = block_key(s)
         by_block[key].append(s)
         by_aspect[key[:-1]].append(s)
+        if isinstance(s.value, Quantity) and s.value.dimension != "count":
+            by_unit[(s.value.dimension, s.value.unit)].append(s)
     views: dict[int, FrameView] = {}
     shares: dict[int, list] = {}
     out = []
@@ -89,6 +106,11 @@ def verify_claims(
         verdict = _verdict(claim, by_block.get(key, ()), dates, options, views)
         if verdict.rule == "no-aligned-source":
             verdict = _restated(claim, by_aspect.get(key[:-1], ()), options, views) or verdict
+        if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity):
+            # A figure with a unit ("$424.15", "46.2C") restated under another aspect word ("cost" / "price").
+            unit = (claim.value.dimension, claim.value.unit)
+            if unit[0] != "count":
+                verdict = _restated(claim, by_unit.get(unit, ()), options, views, same_figure=True) or verdict
         if verdict.status is not ClaimStatus.SUPPORTED and isinstance(claim.value, Quantity):
             # A total of a source's parts is not contradicted by one of the parts.
             verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views, shares) or verdict
@@ -97,19 +119,34 @@ def verify_claims(
 
 
 def _restated(
-    claim: Assertion, candidates: Sequence[Assertion], options: CompareOptions, views: dict[int, FrameView]
+    claim: Assertion,
+    candidates: Sequence[Assertion],
+    options: CompareOptions,
+    views: dict[int, FrameView],
+    *,
+    same_figure: bool = False,
 ) -> ClaimVerdict | None:
     """Support from a claim of the same aspect under another name: its value supports the claim's and the two
-    sentences say much the same (shared context), although the measured things were named differently."""
+    sentences say much the same (shared context), although the measured things were named differently. With
+    ``same_figure``, the candidates are figures of the same unit under any aspect, and the figure must be the same
+    as written (not merely within the rounding), since only the number ties them together."""
     best: tuple[float, Assertion] | None = None
     claim_view = _view(claim, views)
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
             continue
-        if not supports(source, claim, options.tolerance):
+        if same_figure:
+            if _distinct(source.attribute, claim.attribute):
+                continue  # revenue is not profit, turnout is not a vote share, however equal the figures
+            sq, cq = source.value, claim.value
+            if not (isinstance(sq, Quantity) and isinstance(cq, Quantity) and comparable(sq, cq)
+                    and abs(sq.nominal - cq.nominal) <= _SAME_FIGURE * max(abs(sq.nominal), abs(cq.nominal))
+                    and source.polarity == claim.polarity):
+                continue
+        elif not supports(source, claim, options.tolerance):
             continue
         alignment = score(claim_view, _view(source, views))
-        if alignment.score < RESTATED_THRESHOLD or "context" not in alignment.matched:
+        if "context" not in alignment.matched or (alignment.score < RESTATED_THRESHOLD and not same_figure):
             continue
         if best is None or alignment.score > best[0]:
             best = (alignment.score, source)

@@ -233,6 +233,13 @@ ITEMS = [
          "The Green List won 23 of the council's 60 seats.",
          "The Green List group now has 23 council seats.", "23", None, S,
          xfail="the entity keys 'the green list' and 'green list' differ by the article, so the claims never align"),
+    # ---- the same figure under another word
+    Item("company-price-as-cost", "companies",
+         "The annual plan is priced at $424.15 for the first year, the company said in its offer.",
+         "The company's offer puts the cost of the annual plan at $424.15 for the first year.", "$424.15", None, S),
+    Item("company-revenue-as-profit", "companies",
+         "Corvane's quarterly revenue was $2.43 billion, the company said.",
+         "Corvane's quarterly profit was $2.43 billion, the company said.", "$2.43 billion", "profit", U),
     # ---- more hard negatives
     Item("sport-goals-invented", "sport",
          "Harbour City beat Eastvale at Riverside Park on Saturday.",
