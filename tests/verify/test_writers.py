@@ -137,3 +137,15 @@ def test_accepted_claims_carry_the_note_and_are_not_annotated(report):
     assert "accepted by a reviewer" in summary_line(accepted)
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.Draft202012Validator(schema()).validate(data)
+
+
+def test_derived_verdicts_are_valid_json_too():
+    jsonschema = pytest.importorskip("jsonschema")
+    claims = run_verify("A total of 15 people were killed in the flooding.\n"
+                        "About 40 percent of registered voters cast a ballot.",
+                        "The flooding killed 7 people in Oran and 8 in Algiers.\n"
+                        "In all, 412 of 1,000 registered voters cast a ballot.")
+    rules = {c.rule for c in claims}
+    assert {"derived-total", "derived-share"} <= rules
+    report = VerifyReport(drafts=[], sources=[], claims=claims)
+    jsonschema.Draft202012Validator(schema()).validate(to_dict(report))
