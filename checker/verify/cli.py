@@ -36,7 +36,7 @@ contradicted), 2 on bad input (a missing or unreadable file, no sources). A clai
 EPILOG = """\
 examples:
   checker verify summary.md --against reports/
-  checker verify briefing.txt --against wire1.txt --against wire2.html --format json
+  checker verify briefing.txt --against wire1.txt wire2.html --format json
   checker verify draft.md --against sources/ --fail-on contradicted --format github
   checker verify draft.md --against sources/ --format sarif > verify.sarif
   checker decide 3f9a1c0b2d4e5f60 --confirm --note 'sourced by phone call'   # accept a claim by its id
@@ -71,8 +71,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                               description=DESCRIPTION, epilog=EPILOG,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("drafts", nargs="+", metavar="DRAFT", help="the draft(s) to check: files, folders, or - for stdin")
-    p.add_argument("--against", action="append", required=True, metavar="SOURCE",
-                   help="source reports the draft was written from (repeatable; files or folders)")
+    p.add_argument("--against", action="extend", nargs="+", required=True, metavar="SOURCE",
+                   help="source reports the draft was written from: files or folders, one or more (put it after "
+                   "the drafts, or repeat it)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--fail-on", choices=("any", "contradicted", "none"), default="any",
                    help="which claims make the exit code 1: contradicted or unsupported (any, the default), "

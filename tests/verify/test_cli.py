@@ -135,3 +135,13 @@ def test_review_verify_opens_the_verify_review_on_the_loaded_run(files, capsys, 
 def test_review_verify_without_sources_is_bad_input(files, capsys):
     assert main(["review", "--verify", files("The storm killed 40 people.\n")]) == 2
     assert "--against" in capsys.readouterr().err
+
+
+def test_against_takes_several_sources(files, capsys, tmp_path):
+    (tmp_path / "other.txt").write_text("Officials said 300 homes were damaged by the storm.\n", encoding="utf-8")
+    draft = files("The storm killed 12 people in Texas.\nOfficials said 300 homes were damaged.\n")
+    code, out, _ = run(capsys, draft, "--against", "source.txt", "other.txt", "--format", "json",
+                       "--date", "2025-03-14")
+    data = json.loads(out)
+    assert [d["path"] for d in data["sources"]] == ["source.txt", "other.txt"]
+    assert [d["path"] for d in data["drafts"]] == ["draft.txt"]
