@@ -17,8 +17,9 @@ For each claim frame of the draft, the candidate source claims are those in its 
   the two aspects name different measures (revenue / profit);
 - ``supported`` (derived): a figure no source states but one source sentence gives the parts of: a total of the
   figures of one aspect in one sentence ("7 killed in Oran and 8 in Algiers" supports "a total of 15 killed"), or a
-  percentage from a count and its base ("412 of 1,000" supports "about 40 percent"), when the sentences share most
-  of their content words; the verdict's rule says it was derived;
+  percentage from a count and its base ("412 of 1,000" supports "about 40 percent"), or a change from the old and
+  new figure ("from 120 to 150" supports "increased by 30"), when the sentences share most of their content
+  words; the verdict's rule says it was derived;
 - ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
@@ -92,12 +93,15 @@ def verify_claims(
     by_block: dict[tuple, list[Assertion]] = defaultdict(list)
     by_aspect: dict[tuple, list[Assertion]] = defaultdict(list)
     by_unit: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for s in sources:
         key = block_key(s)
         by_block[key].append(s)
         by_aspect[key[:-1]].append(s)
         if isinstance(s.value, Quantity) and s.value.dimension != "count":
             by_unit[(s.value.dimension, s.value.unit)].append(s)
+        if isinstance(s.value, Quantity):
+            by_sentence[(s.path, s.evidence.start)].append(s)
     views: dict[int, FrameView] = {}
     shares: dict[int, list] = {}
     out = []
@@ -113,7 +117,8 @@ def verify_claims(
                 verdict = _restated(claim, by_unit.get(unit, ()), options, views, same_figure=True) or verdict
         if verdict.status is not ClaimStatus.SUPPORTED and isinstance(claim.value, Quantity):
             # A total of a source's parts is not contradicted by one of the parts.
-            verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views, shares) or verdict
+            verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views, shares,
+                               by_sentence) or verdict
         out.append(verdict)
     return out
 
@@ -214,11 +219,16 @@ def _derived(
     options: CompareOptions,
     views: dict[int, FrameView],
     memo: dict[int, list],
+    sources_by_sentence: Mapping[tuple[str, int], Sequence[Assertion]],
 ) -> ClaimVerdict | None:
     """Support for a figure computed from a source sentence's parts: a total, or a share from a count and a base."""
     q = claim.value
     assert isinstance(q, Quantity)
     claim_view = _view(claim, views)
+    if claim.attribute in _CHANGES:
+        found = _derived_change(claim, q, sources_by_sentence, claim_view, options, views)
+        if found is not None:
+            return found
     if q.unit == "percent":
         return _derived_share(claim, q, documents, claim_view, options, memo)
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
@@ -240,6 +250,75 @@ def _derived(
             if quantity_supports(total, q, options.tolerance):
                 return _make(claim, ClaimStatus.SUPPORTED, "derived-total",
                              "derived: the total of figures a source gives", sources=chosen)
+    return None
+
+
+_CHANGES = {"increase": 1, "decrease": -1}
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+_BETWEEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_BETWEEN_FROM = re.compile(r",?\s+from\s+", re.IGNORECASE)
+
+
+def _derived_change(
+    claim: Assertion,
+    q: Quantity,
+    by_sentence: Mapping[tuple[str, int], Sequence[Assertion]],
+    claim_view: FrameView,
+    options: CompareOptions,
+    views: dict[int, FrameView],
+) -> ClaimVerdict | None:
+    """A rise or fall from the figure before and the figure after that one source sentence gives ("from 120 to
+    150", "to 15 from 12") for the same thing: the difference ("increased by 30"), or the relative change in percent
+    ("rose 25 percent"). The direction must agree with the claim's (a rise is not supported by a fall)."""
+    sign = _CHANGES[claim.attribute]
+    for figures in by_sentence.values():
+        if len(figures) < 2:
+            continue
+        ordered = sorted({f.value_span.start: f for f in figures}.values(), key=lambda f: f.value_span.start)
+        for first, second in zip(ordered, ordered[1:]):
+            if first.attribute in _CHANGES or second.attribute in _CHANGES:
+                continue
+            fq, sq = first.value, second.value
+            if not (isinstance(fq, Quantity) and isinstance(sq, Quantity) and comparable(fq, sq)):
+                continue
+            first_view = _view(first, views)
+            same_thing = first_view.head == claim_view.head or claim_view.head == concept(first.attribute)
+            if not same_thing or not _shares_context(claim_view, first_view):
+                continue
+            moved = _old_new(first, second)
+            if moved is None:
+                continue
+            old, new = moved
+            change = new.nominal - old.nominal
+            if change * sign <= 0:
+                continue
+            if q.unit == "percent" and fq.unit != "percent":
+                if not old.nominal:
+                    continue
+                amount = abs(change) / abs(old.nominal) * 100
+                derived = Quantity(nominal=amount, low=amount, high=amount, unit="percent", dimension="percent")
+            else:
+                derived = Quantity(nominal=abs(change), low=abs(change), high=abs(change), unit=fq.unit,
+                                   dimension=fq.dimension)
+            if quantity_supports(derived, q, options.tolerance):
+                return _make(claim, ClaimStatus.SUPPORTED, "derived-change",
+                             "derived: the change between two figures a source gives", sources=[first, second])
+    return None
+
+
+def _old_new(first: Assertion, second: Assertion) -> tuple[Quantity, Quantity] | None:
+    """Which of two figures of one sentence is the old one: "from A to B" or "to B from A"; None when the sentence
+    does not say."""
+    text, base = first.evidence.text, first.evidence.start
+    before = text[: first.value_span.start - base]
+    between = text[first.value_span.end - base : second.value_span.start - base]
+    fq, sq = first.value, second.value
+    assert isinstance(fq, Quantity) and isinstance(sq, Quantity)
+    if _FROM.search(before) and _BETWEEN_TO.fullmatch(between):
+        return fq, sq
+    if _TO.search(before) and _BETWEEN_FROM.fullmatch(between):
+        return sq, fq
     return None
 
 
