@@ -283,7 +283,9 @@ def _derived_change(
             if not (isinstance(fq, Quantity) and isinstance(sq, Quantity) and comparable(fq, sq)):
                 continue
             first_view = _view(first, views)
-            same_thing = first_view.head == claim_view.head or claim_view.head == concept(first.attribute)
+            # The same thing: the same head, the head the source's aspect names ("death toll" / killed), or none of
+            # the claim's own ("rose 25 percent": the frame's thing is the change itself), left to the context.
+            same_thing = claim_view.head in (first_view.head, concept(first.attribute), concept(claim.attribute))
             if not same_thing or not _shares_context(claim_view, first_view):
                 continue
             moved = _old_new(first, second)
