@@ -191,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reports", nargs="+", metavar="PATH", default=None,
                    help="reports the conflicts come from (default: 'paths' from settings)")
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
-                   help="standing corpus, as given to checker check --against")
+                   help="standing corpus, as given to checker check --against; also the sources of checker verify, "
+                   "so that the ids of a draft's unsupported claims are known (accept one with --confirm --note)")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     _add_input_options(p)
@@ -259,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="folder of *.toml cases")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--verbose", "-v", action="store_true", help="list every missed and unexpected conflict")
+    from checker.verify import cli as verify_cli  # checker verify and review --verify (issue 16)
+
+    verify_cli.register(sub, _COMMANDS)
     for command in sub.choices.values():
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the traceback of an internal error (exit 3)")
@@ -580,6 +584,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
             analysis = _analyse(settings, args, progress)
         _warn(analysis.warnings, args)
         current = [c.id for c in analysis.conflicts]
+        if args.against:
+            current += _failing_claim_ids(args, settings.paths)
         known = sorted(set(current) | set(existing))
         ids = list(dict.fromkeys(args.ids))
         if args.all_new:
@@ -601,6 +607,17 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if not ids:
         _info("no new conflicts to decide")
     return EXIT_OK
+
+
+def _failing_claim_ids(args: argparse.Namespace, drafts: Sequence[str]) -> list[str]:
+    """The ids of the reports' claims that checker verify finds unsupported or contradicted by --against, so that
+    decide accepts a claim as it accepts a conflict ("sourced by phone call")."""
+    from checker.verify.cli import verify_files
+
+    verify_args = argparse.Namespace(drafts=list(drafts), against=list(args.against), encoding=args.encoding,
+                                     strict=args.strict, date=args.date, tolerance=0.05)
+    report, _, _ = verify_files(verify_args)
+    return [c.id for c in report.claims if c.status.value in ("unsupported", "contradicted")]
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:

@@ -618,3 +618,57 @@ class FactTimeline(BaseModel):
     attribute: str
     versions: list[str]
     states: list[FactSide | None]
+
+
+# --------------------------------------------------------------------------------------------------- verify
+# What ``checker verify`` says of a draft checked against its sources: one verdict per claim frame of the draft.
+# Offsets are raw offsets, like everywhere else; the contract of the JSON form is docs/verify.md.
+
+
+class ClaimStatus(StrEnum):
+    SUPPORTED = "supported"  # an aligned source claim says the same (within rounding and hedges)
+    CONTRADICTED = "contradicted"  # an aligned source claim cannot be true with it
+    UNSUPPORTED = "unsupported"  # no source claim says it
+    UNCHECKED = "unchecked"  # nothing checkable: a question, a refusal to confirm
+
+
+class ClaimVerdict(BaseModel):
+    """One claim of a draft and what the sources say of it.
+
+    ``evidence`` is the draft's sentence and value span; ``sources`` the source passages behind the verdict, best
+    first (the supporting or conflicting one; for an unsupported claim, the nearest aligned ones if any). ``kind``
+    is the conflict kind of a contradicted claim; ``score`` the alignment score of the first source passage;
+    ``rule`` names the verify rule that decided the status. ``id`` is a fingerprint of the draft's path and the
+    claim (subject key, aspect, normalised value), never of offsets, so a reviewer's decision on it survives edits.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = ""
+    status: ClaimStatus
+    subject: str
+    attribute: str
+    evidence: Evidence
+    sources: list[Evidence] = Field(default_factory=list)
+    kind: ConflictKind | None = None
+    score: float | None = None
+    rule: str = ""
+    message: str = ""
+
+
+class VerifyReport(BaseModel):
+    """Everything a verify writer needs: the drafts, the sources, one verdict per draft claim, and the reviewers'
+    decisions on claims by id (an unsupported claim accepted with a note: "sourced by phone call")."""
+
+    version: int = 1
+    drafts: list[DocumentInfo]
+    sources: list[DocumentInfo]
+    claims: list[ClaimVerdict]
+    decisions: dict[str, Decision] = Field(default_factory=dict)
+
+    def count(self, status: ClaimStatus) -> int:
+        return sum(1 for c in self.claims if c.status is status)
+
+    def decision(self, claim: ClaimVerdict) -> Decision | None:
+        """The reviewer's decision on a claim: any decision on file accepts it (it no longer fails the run)."""
+        return self.decisions.get(claim.id) if claim.id else None

@@ -1,0 +1,99 @@
+"""Speed of ``checker verify``: a draft of about 2,000 words against 100 source reports.
+
+Run: .venv/bin/python benchmarks/bench_verify.py [--sources 100] [--words 2000] [--seed 7] [--repeat 5]
+
+The sources are generated reports (see generate.py: several outlets per story, in five domains); the draft is made
+of their sentences, taken in turn from every report until it holds ``--words`` words, so nearly every claim of the
+draft has candidates in its block. Printed: the time to load and extract the sources and the draft, the time of
+the pure core (``verify_claims``), and the wall time of the whole command in a fresh process (``checker verify
+--format json``, start-up and imports included); the median over ``--repeat`` runs. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import generate  # noqa: E402
+
+from checker.compare import CompareOptions  # noqa: E402
+from checker.pipeline import load_and_extract  # noqa: E402
+from checker.verify import verify_claims  # noqa: E402
+
+_SENTENCE = re.compile(r"[A-Z][^.!?\n<>]{30,300}[.!?]")
+
+
+def make_draft(reports: list[Path], words: int) -> str:
+    """Sentences taken round-robin from the reports' text (markup and datelines skipped) up to ``words`` words."""
+    pools = []
+    for path in reports:
+        text = re.sub(r"<[^>]+>", " ", path.read_text("utf-8"))
+        pools.append([m.group(0) for m in _SENTENCE.finditer(text)][1:])
+    out: list[str] = []
+    count = 0
+    i = 0
+    while count < words and any(pools):
+        pool = pools[i % len(pools)]
+        if pool:
+            sentence = pool.pop(0)
+            out.append(sentence)
+            count += len(sentence.split())
+        i += 1
+    return "\n\n".join(" ".join(out[k : k + 4]) for k in range(0, len(out), 4)) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sources", type=int, default=100)
+    ap.add_argument("--words", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-verify-") as tmp:
+        folder = Path(tmp) / "sources"
+        reports = generate(args.sources, folder, seed=args.seed)
+        draft = Path(tmp) / "draft.txt"
+        draft.write_text(make_draft(reports, args.words), "utf-8")
+        n_words = len(draft.read_text("utf-8").split())
+        options = dict(encoding=None, strict=False, reference_date=None, max_bytes=10_000_000)
+        load, core, wall = [], [], []
+        claims = 0
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            _, drafts, _ = load_and_extract([str(draft)], options)
+            _, sources, _ = load_and_extract([str(folder)], options)
+            t1 = time.perf_counter()
+            draft_claims = [a for d in drafts for a in d.assertions]
+            verdicts = verify_claims(draft_claims, [a for d in sources for a in d.assertions],
+                                     options=CompareOptions())
+            t2 = time.perf_counter()
+            load.append(t1 - t0)
+            core.append(t2 - t1)
+            claims = len(verdicts)
+            t3 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "checker", "verify", "--format", "json", str(draft), "--against",
+                            str(folder)], capture_output=True, check=False)
+            wall.append(time.perf_counter() - t3)
+        by = {}
+        for v in verdicts:
+            by[v.status.value] = by.get(v.status.value, 0) + 1
+        print(f"draft: {n_words} words, {claims} claims; sources: {len(reports)} reports "
+              f"({sum(p.stat().st_size for p in reports) / 1024:.0f} KB)")
+        print(f"verdicts: {by}")
+        print(f"load + extract  median {statistics.median(load):.3f} s")
+        print(f"verify core     median {statistics.median(core):.3f} s")
+        print(f"whole command   median {statistics.median(wall):.3f} s (fresh process, imports included)")
+
+
+if __name__ == "__main__":
+    main()

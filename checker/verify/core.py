@@ -1,0 +1,494 @@
+"""Draft claims -> verdicts. Pure: assertions in, ``ClaimVerdict``s out; no files, no printing.
+
+For each claim frame of the draft, the candidate source claims are those in its comparison block
+(:func:`checker.compare.align.block_key`); each candidate is scored and judged by
+:func:`checker.compare.compare_pair`, the same alignment and conflict rules ``checker check`` uses. Then:
+
+- ``contradicted``: an aligned source claim conflicts with it (any kind but ``change``, which is a figure that moved
+  between reports far apart in time), and no source claim aligned at least as well supports it (when the sources
+  disagree among themselves, a draft that follows one of them is not contradicted by the other);
+- ``supported``: an aligned source claim says the same: the source's figure lies inside the draft's (widened by the
+  rounding tolerance: "nearly 11,000" by "10,900"), the nominal figures agree ("11,000" by "about 11,000"), the
+  draft's place or date contains the source's, or the same event with the same polarity;
+- ``supported`` (restated): when no claim of its block aligns, a source claim of the same attribute under another
+  name ("fans" / "crowd", "the former minister" / "the conviction") supports it if its value supports the claim's and
+  the two sentences share most of their content words (the alignment's ``context`` field) at a lower score; a
+  figure with a unit is also supported by the same figure under another aspect word ("cost" / "price"), unless
+  the two aspects name different measures (revenue / profit);
+- ``supported`` (derived): a figure no source states but one source sentence gives the parts of: a total of the
+  figures of one aspect in one sentence ("7 killed in Oran and 8 in Algiers" supports "a total of 15 killed"), or a
+  percentage from a count and its base ("412 of 1,000" supports "about 40 percent"), or a change from the old and
+  new figure ("from 120 to 150" supports "increased by 30"), when the sentences share most of their content
+  words; the verdict's rule says it was derived;
+- ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
+- ``unchecked``: nothing checkable: a question, or a refusal to confirm.
+
+A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
+Russia") is not supported: the source does not say it, although it does not contradict it either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import defaultdict
+from typing import Mapping, Sequence
+
+from checker.compare.align import block_key
+from checker.compare.engine import CompareOptions, compare_pair
+from checker.compare.fingerprint import value_key
+from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, content_concepts, score, view
+from checker.compare.values import comparable, contains, places_related, quantity_bounds
+from checker.extract.places import gazetteer
+from checker.models import (
+    Alignment,
+    Assertion,
+    ClaimStatus,
+    ClaimVerdict,
+    Conflict,
+    ConflictKind,
+    Document,
+    Event,
+    Evidence,
+    Modality,
+    Place,
+    Quantity,
+    TimeRange,
+)
+
+# How many aligned source passages an unsupported claim lists as the nearest ones.
+NEAREST = 3
+# A claim restated under another name (outside its block) must align at least this well, with shared context.
+RESTATED_THRESHOLD = 0.4
+# Aspects of a figure that name different measures: the same figure under two of them is a misattribution, not a
+# restatement (attributes of docs/architecture.md; "amount", "cost", "price", "share" are generic by comparison).
+_DISTINCT_MEASURES = frozenset({"revenue", "profit", "loss", "turnout", "vote_share", "votes", "increase", "decrease",
+                                "lost", "gained"})
+
+
+def _distinct(a: str, b: str) -> bool:
+    return a != b and (a in _DISTINCT_MEASURES or b in _DISTINCT_MEASURES)
+
+
+# "The same figure": equal as written, up to the last digit a writer rounds away ($424.15 and $424.2).
+_SAME_FIGURE = 0.005
+
+
+def verify_claims(
+    draft: Sequence[Assertion],
+    sources: Sequence[Assertion],
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+    documents: Sequence[Document] = (),
+) -> list[ClaimVerdict]:
+    """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``.
+
+    ``documents`` are the source documents, read for figures extraction makes no claim of (the count and base a
+    percentage is derived from); without them, only claims are compared."""
+    options = options or CompareOptions()
+    dates = dates or {}
+    by_block: dict[tuple, list[Assertion]] = defaultdict(list)
+    by_aspect: dict[tuple, list[Assertion]] = defaultdict(list)
+    by_unit: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
+    for s in sources:
+        key = block_key(s)
+        by_block[key].append(s)
+        by_aspect[key[:-1]].append(s)
+        if isinstance(s.value, Quantity) and s.value.dimension != "count":
+            by_unit[(s.value.dimension, s.value.unit)].append(s)
+        if isinstance(s.value, Quantity):
+            by_sentence[(s.path, s.evidence.start)].append(s)
+    views: dict[int, FrameView] = {}
+    shares: dict[int, list] = {}
+    out = []
+    for claim in draft:
+        key = block_key(claim)
+        verdict = _verdict(claim, by_block.get(key, ()), dates, options, views)
+        if verdict.rule == "no-aligned-source":
+            verdict = _restated(claim, by_aspect.get(key[:-1], ()), options, views) or verdict
+        if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity):
+            # A figure with a unit ("$424.15", "46.2C") restated under another aspect word ("cost" / "price").
+            unit = (claim.value.dimension, claim.value.unit)
+            if unit[0] != "count":
+                verdict = _restated(claim, by_unit.get(unit, ()), options, views, same_figure=True) or verdict
+        if verdict.status is not ClaimStatus.SUPPORTED and isinstance(claim.value, Quantity):
+            # A total of a source's parts is not contradicted by one of the parts.
+            verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views, shares,
+                               by_sentence) or verdict
+        out.append(verdict)
+    return out
+
+
+def _restated(
+    claim: Assertion,
+    candidates: Sequence[Assertion],
+    options: CompareOptions,
+    views: dict[int, FrameView],
+    *,
+    same_figure: bool = False,
+) -> ClaimVerdict | None:
+    """Support from a claim of the same aspect under another name: its value supports the claim's and the two
+    sentences say much the same (shared context), although the measured things were named differently. With
+    ``same_figure``, the candidates are figures of the same unit under any aspect, and the figure must be the same
+    as written (not merely within the rounding), since only the number ties them together."""
+    best: tuple[float, Assertion] | None = None
+    claim_view = _view(claim, views)
+    for source in candidates:
+        if source.path == claim.path and source.evidence.start == claim.evidence.start:
+            continue
+        if same_figure:
+            if _distinct(source.attribute, claim.attribute):
+                continue  # revenue is not profit, turnout is not a vote share, however equal the figures
+            sq, cq = source.value, claim.value
+            if not (isinstance(sq, Quantity) and isinstance(cq, Quantity) and comparable(sq, cq)
+                    and abs(sq.nominal - cq.nominal) <= _SAME_FIGURE * max(abs(sq.nominal), abs(cq.nominal))
+                    and source.polarity == claim.polarity):
+                continue
+        elif not supports(source, claim, options.tolerance):
+            continue
+        alignment = score(claim_view, _view(source, views))
+        if "context" not in alignment.matched or (alignment.score < RESTATED_THRESHOLD and not same_figure):
+            continue
+        if best is None or alignment.score > best[0]:
+            best = (alignment.score, source)
+    if best is None:
+        return None
+    return _make(claim, ClaimStatus.SUPPORTED, "restated", "a source says the same of this under another name",
+                 sources=[best[1]], score=best[0])
+
+
+def _view(a: Assertion, views: dict[int, FrameView]) -> FrameView:
+    found = views.get(id(a))
+    if found is None:
+        found = views[id(a)] = view(a)
+    return found
+
+
+def _verdict(
+    claim: Assertion,
+    candidates: Sequence[Assertion],
+    dates: Mapping[str, dt.date | None],
+    options: CompareOptions,
+    views: dict[int, FrameView],
+) -> ClaimVerdict:
+    if not checkable(claim):
+        return _make(claim, ClaimStatus.UNCHECKED, "not-checkable", "a question or a refusal to confirm")
+    aligned: list[tuple[Alignment, Assertion, Conflict | None]] = []
+    claim_view = _view(claim, views)
+    for source in candidates:
+        if source.path == claim.path and source.evidence.start == claim.evidence.start:
+            continue
+        # The score alone, from cached frame views, rules out most candidates; compare_pair (which scores again)
+        # only judges the ones that align.
+        if score(claim_view, _view(source, views)).score < ACROSS_THRESHOLD:
+            continue
+        alignment, conflict = compare_pair(claim, source, dates=dates, options=options)
+        if alignment.score >= ACROSS_THRESHOLD:
+            aligned.append((alignment, source, conflict))
+    if not aligned:
+        return _make(claim, ClaimStatus.UNSUPPORTED, "no-aligned-source", "no source claim is about this")
+    aligned.sort(key=lambda t: (-t[0].score, t[1].path, t[1].evidence.start))
+    support = next(((al, s) for al, s, _ in aligned if supports(s, claim, options.tolerance)), None)
+    conflict = next(((al, s, c) for al, s, c in aligned if c is not None and c.kind is not ConflictKind.CHANGE), None)
+    if conflict is not None and (support is None or support[0].score < conflict[0].score):
+        al, source, found = conflict
+        return _make(claim, ClaimStatus.CONTRADICTED, f"conflict-{found.kind.value}", found.message,
+                     sources=[source], kind=found.kind, score=al.score)
+    if support is not None:
+        al, source = support
+        return _make(claim, ClaimStatus.SUPPORTED, "aligned-agrees", "a source says the same",
+                     sources=[source], score=al.score)
+    nearest = [s for _, s, _ in aligned[:NEAREST]]
+    return _make(claim, ClaimStatus.UNSUPPORTED, "aligned-not-same",
+                 "sources speak of this but do not say it", sources=nearest, score=aligned[0][0].score)
+
+
+# Most parts a total is summed from, within one sentence (all of them, and every pair, are tried).
+_MAX_PARTS = 8
+_OF_BASE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _derived(
+    claim: Assertion,
+    same_aspect: Sequence[Assertion],
+    documents: Sequence[Document],
+    options: CompareOptions,
+    views: dict[int, FrameView],
+    memo: dict[int, list],
+    sources_by_sentence: Mapping[tuple[str, int], Sequence[Assertion]],
+) -> ClaimVerdict | None:
+    """Support for a figure computed from a source sentence's parts: a total, or a share from a count and a base."""
+    q = claim.value
+    assert isinstance(q, Quantity)
+    claim_view = _view(claim, views)
+    if claim.attribute in _CHANGES:
+        found = _derived_change(claim, q, sources_by_sentence, claim_view, options, views)
+        if found is not None:
+            return found
+    if q.unit == "percent":
+        return _derived_share(claim, q, documents, claim_view, options, memo)
+    by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
+    for source in same_aspect:
+        sq = source.value
+        if (isinstance(sq, Quantity) and comparable(sq, q) and source.polarity == claim.polarity
+                and sq.low is not None and sq.high is not None):
+            by_sentence[(source.path, source.evidence.start)].append(source)
+    for parts in by_sentence.values():
+        if len(parts) < 2 or len(parts) > _MAX_PARTS or not _shares_context(claim_view, _view(parts[0], views)):
+            continue
+        spans = {p.value_span.start: p for p in parts}  # one claim per figure
+        parts = list(spans.values())
+        tries = [parts] + [[a, b] for i, a in enumerate(parts) for b in parts[i + 1 :]]
+        for chosen in tries:
+            if len(chosen) < 2:
+                continue
+            total = _sum(chosen)
+            if quantity_supports(total, q, options.tolerance):
+                return _make(claim, ClaimStatus.SUPPORTED, "derived-total",
+                             "derived: the total of figures a source gives", sources=chosen)
+    return None
+
+
+_CHANGES = {"increase": 1, "decrease": -1}
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+_BETWEEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_BETWEEN_FROM = re.compile(r",?\s+from\s+", re.IGNORECASE)
+
+
+def _derived_change(
+    claim: Assertion,
+    q: Quantity,
+    by_sentence: Mapping[tuple[str, int], Sequence[Assertion]],
+    claim_view: FrameView,
+    options: CompareOptions,
+    views: dict[int, FrameView],
+) -> ClaimVerdict | None:
+    """A rise or fall from the figure before and the figure after that one source sentence gives ("from 120 to
+    150", "to 15 from 12") for the same thing: the difference ("increased by 30"), or the relative change in percent
+    ("rose 25 percent"). The direction must agree with the claim's (a rise is not supported by a fall)."""
+    sign = _CHANGES[claim.attribute]
+    for figures in by_sentence.values():
+        if len(figures) < 2:
+            continue
+        ordered = sorted({f.value_span.start: f for f in figures}.values(), key=lambda f: f.value_span.start)
+        for first, second in zip(ordered, ordered[1:]):
+            if first.attribute in _CHANGES or second.attribute in _CHANGES:
+                continue
+            fq, sq = first.value, second.value
+            if not (isinstance(fq, Quantity) and isinstance(sq, Quantity) and comparable(fq, sq)):
+                continue
+            first_view = _view(first, views)
+            # The same thing: the same head, the head the source's aspect names ("death toll" / killed), or none of
+            # the claim's own ("rose 25 percent": the frame's thing is the change itself), left to the context.
+            same_thing = claim_view.head in (first_view.head, concept(first.attribute), concept(claim.attribute))
+            if not same_thing or not _shares_context(claim_view, first_view):
+                continue
+            moved = _old_new(first, second)
+            if moved is None:
+                continue
+            old, new = moved
+            change = new.nominal - old.nominal
+            if change * sign <= 0:
+                continue
+            if q.unit == "percent" and fq.unit != "percent":
+                if not old.nominal:
+                    continue
+                amount = abs(change) / abs(old.nominal) * 100
+                derived = Quantity(nominal=amount, low=amount, high=amount, unit="percent", dimension="percent")
+            else:
+                derived = Quantity(nominal=abs(change), low=abs(change), high=abs(change), unit=fq.unit,
+                                   dimension=fq.dimension)
+            if quantity_supports(derived, q, options.tolerance):
+                return _make(claim, ClaimStatus.SUPPORTED, "derived-change",
+                             "derived: the change between two figures a source gives", sources=[first, second])
+    return None
+
+
+def _old_new(first: Assertion, second: Assertion) -> tuple[Quantity, Quantity] | None:
+    """Which of two figures of one sentence is the old one: "from A to B" or "to B from A"; None when the sentence
+    does not say."""
+    text, base = first.evidence.text, first.evidence.start
+    before = text[: first.value_span.start - base]
+    between = text[first.value_span.end - base : second.value_span.start - base]
+    fq, sq = first.value, second.value
+    assert isinstance(fq, Quantity) and isinstance(sq, Quantity)
+    if _FROM.search(before) and _BETWEEN_TO.fullmatch(between):
+        return fq, sq
+    if _TO.search(before) and _BETWEEN_FROM.fullmatch(between):
+        return sq, fq
+    return None
+
+
+def _sum(parts: Sequence[Assertion]) -> Quantity:
+    qs = [p.value for p in parts]
+    nominal = sum(q.nominal for q in qs)  # type: ignore[union-attr]
+    low = sum(q.low for q in qs)  # type: ignore[union-attr, misc]
+    high = sum(q.high for q in qs)  # type: ignore[union-attr, misc]
+    first = qs[0]
+    return Quantity(nominal=nominal, low=low, high=high, unit=first.unit, dimension=first.dimension)  # type: ignore
+
+
+def _derived_share(
+    claim: Assertion,
+    q: Quantity,
+    documents: Sequence[Document],
+    claim_view: FrameView,
+    options: CompareOptions,
+    memo: dict[int, list],
+) -> ClaimVerdict | None:
+    """A percentage from "N of M" (or "N out of M") in a source sentence that shares the claim's context. Sentences
+    are read from the source documents, since extraction makes no claim of "412 of 1,000" itself."""
+    for doc in documents:
+        text = doc.text
+        for sentence, context, inside in _share_sentences(doc, memo):
+            small = min(len(context), len(claim_view.context))
+            if not small or len(context & claim_view.context) / small < 0.5:
+                continue
+            for part, base in inside:
+                share = 100 * part.quantity.nominal / base.quantity.nominal
+                derived = Quantity(nominal=share, low=share, high=share, unit="percent", dimension="percent")
+                if quantity_supports(derived, q, options.tolerance):
+                    span = doc.span(sentence.start, sentence.end)
+                    value = doc.span(part.start, base.end)
+                    passage = Evidence(path=doc.path, start=span.start, end=span.end, line=span.line,
+                                       column=span.column, text=span.text, value=value.text,
+                                       value_start=value.start, value_end=value.end)
+                    return _make(claim, ClaimStatus.SUPPORTED, "derived-share",
+                                 f"derived: {value.text} is {share:.1f} percent", passages=[passage])
+    return None
+
+
+def _share_sentences(doc: Document, memo: dict[int, list]) -> list:
+    """The sentences of a document that give a count and its base ("412 of 1,000"), with their content concepts
+    and the (count, base) matches; read once per document and run (``memo``)."""
+    held = memo.get(id(doc))
+    if held is not None:
+        return held
+    from checker.extract.quantities import find_quantities
+    from checker.extract.sentences import split_sentences
+
+    text = doc.text
+    found = [m for m in find_quantities(text) if m.quantity.dimension == "count"]
+    pairs = [(p, b) for p, b in zip(found, found[1:]) if b.quantity.nominal and _OF_BASE.fullmatch(text[p.end : b.start])]
+    out = []
+    if pairs:
+        for sentence in split_sentences(text):
+            inside = [(p, b) for p, b in pairs if sentence.start <= p.start and b.end <= sentence.end]
+            if inside:
+                out.append((sentence, content_concepts(text[sentence.start : sentence.end]), inside))
+    memo[id(doc)] = out
+    return out
+
+
+def _shares_context(a: FrameView, b: FrameView) -> bool:
+    """The two sentences share at least half the content words of the smaller (the alignment's context test)."""
+    small = min(len(a.context), len(b.context))
+    return bool(small) and len(a.context & b.context) / small >= 0.5
+
+
+def checkable(claim: Assertion) -> bool:
+    """Whether a claim can be checked at all: not a refusal to confirm, not asked as a question."""
+    if claim.modality is Modality.CANNOT_CONFIRM:
+        return False
+    return not claim.evidence.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def supports(source: Assertion, claim: Assertion, tolerance: float) -> bool:
+    """Whether ``source`` says what ``claim`` says: same polarity, compatible scope, and a value at least as
+    precise as the claim's (the source's figure inside the claim's, its place or date inside the claim's)."""
+    if source.polarity != claim.polarity or source.expected != claim.expected:
+        return False
+    if not _scopes_compatible(source, claim):
+        return False
+    sv, cv = source.value, claim.value
+    if isinstance(sv, Quantity) and isinstance(cv, Quantity):
+        return quantity_supports(sv, cv, tolerance)
+    if isinstance(sv, Place) and isinstance(cv, Place):
+        return sv.key == cv.key or contains(cv, sv)
+    if isinstance(sv, TimeRange) and isinstance(cv, TimeRange):
+        return cv.start <= sv.start and sv.end <= cv.end
+    if isinstance(sv, Event) and isinstance(cv, Event):
+        return concept(sv.predicate) == concept(cv.predicate)
+    return False
+
+
+def quantity_supports(source: Quantity, claim: Quantity, tolerance: float) -> bool:
+    """The source's figure lies inside the claim's widened interval ("nearly 11,000" contains "10,900"), or the two
+    nominal figures agree within the tolerance ("11,000" and "about 11,000"; "eleven thousand" and "11,000")."""
+    if not comparable(source, claim):
+        return False
+    low, high = quantity_bounds(claim, tolerance)
+    s_low = -math.inf if source.low is None else source.low
+    s_high = math.inf if source.high is None else source.high
+    if low <= s_low and s_high <= high:
+        return True
+    if claim.low is None or claim.high is None:
+        return False  # "more than 200" is not supported by "about 150" just because 150 is near 200
+    slack = 0.5 if claim.unit == "percent" else tolerance * max(abs(source.nominal), abs(claim.nominal))
+    return abs(source.nominal - claim.nominal) <= slack
+
+
+def _scopes_compatible(a: Assertion, b: Assertion) -> bool:
+    if a.scope_event and b.scope_event and concept(a.scope_event) != concept(b.scope_event):
+        return False
+    if a.scope_place and b.scope_place and a.scope_place != b.scope_place:
+        gaz = gazetteer()
+        pa = Place(key=a.scope_place, name=gaz.name(a.scope_place))
+        pb = Place(key=b.scope_place, name=gaz.name(b.scope_place))
+        if not places_related(pa, pb):
+            return False
+    return True
+
+
+def claim_id(a: Assertion) -> str:
+    """A stable id for a draft claim: its path, subject key, aspect and normalised value; no offsets."""
+    material = "\x1f".join(["verify", a.path, a.subject_key, a.aspect_label, value_key(a)])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+def evidence(a: Assertion) -> Evidence:
+    """The passage of one claim in the shape reports use (the comparison's own helper is private)."""
+    return Evidence(
+        path=a.path,
+        start=a.evidence.start,
+        end=a.evidence.end,
+        line=a.evidence.line,
+        column=a.evidence.column,
+        text=a.evidence.text,
+        value=a.value_span.text,
+        value_start=a.value_span.start,
+        value_end=a.value_span.end,
+        source=a.source,
+        polarity=a.polarity,
+        modality=a.modality,
+    )
+
+
+def _make(
+    claim: Assertion,
+    status: ClaimStatus,
+    rule: str,
+    message: str,
+    *,
+    sources: Sequence[Assertion] = (),
+    passages: Sequence[Evidence] = (),
+    kind: ConflictKind | None = None,
+    score: float | None = None,
+) -> ClaimVerdict:
+    return ClaimVerdict(
+        id=claim_id(claim),
+        status=status,
+        subject=claim.subject,
+        attribute=claim.aspect_label,
+        evidence=evidence(claim),
+        sources=[evidence(s) for s in sources] + list(passages),
+        kind=kind,
+        score=score,
+        rule=rule,
+        message=message,
+    )

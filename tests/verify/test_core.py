@@ -1,0 +1,122 @@
+"""The verify core: statuses, the source passage behind each, spans in the draft."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.engine import CompareOptions
+from checker.extract import extract_text
+from checker.models import ClaimStatus, ConflictKind, Quantity
+from checker.verify.core import quantity_supports, supports, verify_claims
+
+from .conftest import run_verify, verdict_for
+
+SOURCE = "There are 10,900 North Korean troops in Kursk Oblast, officials said."
+
+
+def test_rounded_figure_is_supported_with_the_source_passage():
+    draft = "Nearly 11,000 North Korean troops are in Kursk."
+    v = verdict_for(run_verify(draft, SOURCE), "Nearly 11,000", "count")
+    assert v.status is ClaimStatus.SUPPORTED
+    assert v.kind is None
+    assert [s.value for s in v.sources] == ["10,900"]
+    assert v.sources[0].path == "source0.txt"
+    assert 0 < v.score <= 1
+
+
+def test_evidence_spans_point_into_the_draft():
+    draft = "Officials spoke.\nNearly 11,000 North Korean troops are in Kursk."
+    v = verdict_for(run_verify(draft, SOURCE), "Nearly 11,000", "count")
+    ev = v.evidence
+    assert ev.path == "draft.txt"
+    assert draft[ev.start:ev.end] == ev.text
+    assert draft[ev.value_start:ev.value_end] == "Nearly 11,000"
+    assert (ev.line, ev.column) == (2, 1)
+    src = v.sources[0]
+    assert SOURCE[src.value_start:src.value_end] == "10,900"
+
+
+def test_other_figure_for_the_same_thing_is_contradicted_with_its_kind():
+    v = verdict_for(run_verify("About 3,000 North Korean troops are in Kursk.", SOURCE), "About 3,000", "count")
+    assert v.status is ClaimStatus.CONTRADICTED
+    assert v.kind is ConflictKind.NUMERIC
+    assert v.sources[0].value == "10,900"
+
+
+def test_claim_no_source_speaks_of_is_unsupported_without_sources():
+    v = verdict_for(run_verify("The storm injured 7 people.", SOURCE), "7", "injured")
+    assert v.status is ClaimStatus.UNSUPPORTED
+    assert v.sources == []
+
+
+def test_negated_event_contradicts_the_affirmed_one():
+    verdicts = run_verify("The appeals court did not uphold the conviction.", "The appeals court upheld the conviction.")
+    v = verdict_for(verdicts, "did not uphold", "happened")
+    assert v.status is ClaimStatus.CONTRADICTED
+    assert v.kind is ConflictKind.POLARITY
+
+
+def test_a_question_is_unchecked():
+    verdicts = run_verify("Were 40 people killed in the storm?", "The storm killed 12 people.")
+    assert verdicts and {v.status for v in verdicts} == {ClaimStatus.UNCHECKED}
+
+
+def test_sources_disagreeing_among_themselves_do_not_contradict_a_draft_that_follows_one():
+    verdicts = run_verify("The storm killed 12 people in Texas.", "The storm killed 12 people in Texas.",
+                          "The storm killed 19 people in Texas.")
+    assert verdict_for(verdicts, "12", "killed").status is ClaimStatus.SUPPORTED
+
+
+def test_verdicts_keep_the_draft_order_one_per_claim():
+    draft = "The storm killed 12 people.\nThe storm injured 30 people."
+    claims = extract_text(draft, path="draft.txt")
+    verdicts = verify_claims(claims, extract_text("The storm killed 12 people.", path="s.txt"))
+    assert [v.evidence.start for v in verdicts] == [c.evidence.start for c in claims]
+
+
+def test_no_sources_make_every_claim_unsupported():
+    claims = extract_text("The storm killed 12 people.", path="draft.txt")
+    assert {v.status for v in verify_claims(claims, [])} == {ClaimStatus.UNSUPPORTED}
+
+
+def q(nominal, low, high, unit="", dimension="count"):
+    return Quantity(nominal=nominal, low=low, high=high, unit=unit, dimension=dimension)
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        pytest.param(q(10900, 10900, 10900), q(11000, 9900, 11000), True, id="nearly-contains-point"),
+        pytest.param(q(11000, 11000, 11000), q(11000, 10000, 12000), True, id="about-contains-exact"),
+        pytest.param(q(11000, 10000, 12000), q(11000, 11000, 11000), True, id="exact-nominal-of-about"),
+        pytest.param(q(10000, 9000, 11000), q(12000, 12000, 12000), False, id="point-outside-about"),
+        pytest.param(q(250, 200, None), q(200, 200, None), True, id="more-than-within-more-than"),
+        pytest.param(q(150, 150, 150), q(200, 200, None), False, id="below-more-than"),
+        pytest.param(q(41.2, 41.2, 41.2, "percent", "percent"), q(40, 36, 44, "percent", "percent"), True,
+                     id="percent-about"),
+        pytest.param(q(41.2, 41.2, 41.2, "percent", "percent"), q(40, 40, 40, "percent", "percent"), False,
+                     id="percent-point-apart"),
+        pytest.param(q(40, 40, 40, "USD", "money"), q(40, 40, 40), False, id="units-differ"),
+    ],
+)
+def test_quantity_support(source, claim, expected):
+    assert quantity_supports(source, claim, CompareOptions().tolerance) is expected
+
+
+def test_support_needs_the_same_polarity():
+    a = extract_text("The court upheld the ruling.", path="a.txt")
+    b = extract_text("The court did not uphold the ruling.", path="b.txt")
+    ea = next(x for x in a if x.attribute == "happened")
+    eb = next(x for x in b if x.attribute == "happened")
+    assert supports(ea, ea, 0.05)
+    assert not supports(eb, ea, 0.05)
+
+
+def test_claim_ids_survive_an_unrelated_edit_and_differ_by_value():
+    before = run_verify("The storm injured 7 people.", SOURCE)
+    after = run_verify("Officials spoke on Monday.\nThe storm injured 7 people.", SOURCE)
+    other = run_verify("The storm injured 9 people.", SOURCE)
+    seven = verdict_for(before, "7", "injured").id
+    assert seven == verdict_for(after, "7", "injured").id
+    assert seven != verdict_for(other, "9", "injured").id
+    assert len(seven) == 16
