@@ -34,6 +34,7 @@ from checker.models import (
     Quantity,
     Severity,
     Statement,
+    TimeRange,
 )
 
 # Above this many assertions in one block, compare one representative per distinct value instead of every pair.
@@ -275,8 +276,23 @@ def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignme
     if vb is None:
         vb = views[id(b)] = view(b)
     found = score(va, vb)
-    threshold = WITHIN_THRESHOLD if a.path == b.path else ACROSS_THRESHOLD
-    return found if found.score >= threshold else None
+    if a.path == b.path:
+        # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
+        # a figure contradicting another is about something anchored: the same named owner, event or place.
+        if found.score < WITHIN_THRESHOLD or not _anchored_within(a, b, found):
+            return None
+        return found
+    return found if found.score >= ACROSS_THRESHOLD else None
+
+
+def _anchored_within(a: Assertion, b: Assertion, found: Alignment) -> bool:
+    if not isinstance(a.value, (Quantity, TimeRange)) or a.attribute in _TOLLS:
+        return True  # a toll is the report's event's; where something is has its own guards (``Location``)
+    if "entities" in found.matched:
+        return True
+    if a.scope_event and a.scope_event == b.scope_event:
+        return True
+    return bool(a.scope_place and a.scope_place == b.scope_place)
 
 
 def _pairs(

@@ -328,3 +328,30 @@ def test_event_with_other_predicate_is_not_compared() -> None:
 
 def test_two_parties_vote_shares_do_not_conflict() -> None:
     assert check("The Labour Party won 52 percent of the vote.", "The Green Party won 38 percent of the vote.") == []
+
+
+def test_bare_counts_inside_one_report_are_different_instances() -> None:
+    from checker.extract import extract_document
+    from checker.ingest import parse_document
+
+    doc = extract_document(parse_document(
+        "a.txt",
+        "Each table inside the cafe has four chairs, the owner said.\n\n"
+        "The terrace opened in May.\n\n"
+        "Each table on the terrace has two chairs, the owner said.",
+    ))
+    assert find_conflicts(doc.assertions, statements={"a.txt": doc.statements}) == []
+
+
+def test_a_named_figure_inside_one_report_can_contradict_itself() -> None:
+    from checker.extract import extract_document
+    from checker.ingest import parse_document
+
+    doc = extract_document(parse_document(
+        "a.txt",
+        "Revenue at Northwind Corp rose to $4 billion in the quarter, the company said.\n\n"
+        "Shares were little changed.\n\n"
+        "Revenue at Northwind Corp rose to $5 billion in the quarter, analysts said.",
+    ))
+    found = find_conflicts(doc.assertions, statements={"a.txt": doc.statements})
+    assert [c.kind for c in found] == [ConflictKind.NUMERIC]
