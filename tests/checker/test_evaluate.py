@@ -1,7 +1,8 @@
-"""The comparison measured on the labelled cases in tests/data/cases (format: docs/eval-format.md)."""
+"""checker eval: loading, matching and reporting labelled cases (format: docs/eval-format.md)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -11,25 +12,22 @@ from checker.errors import InputError
 from checker.models import ConflictKind
 
 CASES = Path(__file__).parents[1] / "data" / "cases"
-MIN_PRECISION = 0.90
-MIN_RECALL = 0.80
 
 
-def test_labelled_cases_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_labelled_folder_is_balanced_and_varied() -> None:
+    """Each case runs as its own test (tests/checker/compare/test_labelled_cases.py); this checks the set."""
     report = evaluate_folder(CASES)
-    import io
-
-    out = io.StringIO()
-    write_evaluation(report, "text", out)
-    summary = out.getvalue().splitlines()[-1]
-    with capsys.disabled():  # the measured numbers, one line; the per-case list only in a failure's message
-        print("\n" + summary)
     negatives = [r for r in report.cases if not r.case.expected]
     assert len(report.cases) >= 40
     assert len(negatives) * 2 >= len(report.cases)
     assert len({r.case.domain for r in report.cases}) >= 5
-    assert report.precision >= MIN_PRECISION, out.getvalue()
-    assert report.recall >= MIN_RECALL, out.getvalue()
+
+
+def test_evaluation_text_ends_with_the_figures() -> None:
+    out = io.StringIO()
+    write_evaluation(evaluate_folder(CASES), "text", out)
+    last = out.getvalue().splitlines()[-1].split()
+    assert "precision" in last and "recall" in last
 
 
 def test_case_matching_counts_a_missed_conflict(tmp_path: Path) -> None:
