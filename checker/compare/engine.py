@@ -89,7 +89,7 @@ def find_conflicts(
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
     contexts = _contexts(assertions, countries or {})
-    stories = {path: frozenset(found) for path, found in (names or {}).items()}
+    stories = _story_names(names or {})
     comparable = _Comparable(dates, contexts, stories, options.window_days)
     best: dict[tuple, _Finding] = {}
     views: dict[int, FrameView] = {}
@@ -153,6 +153,27 @@ def compare_pair(
     if finding is None:
         return alignment, None
     return alignment, _conflict(*finding._replace(alignment=alignment))
+
+
+# A name in more than this share of the reports (and more than _COMMON_NAME_MIN of them) is an agency, a paper or a
+# wire service ("Reuters", "Xinhua"), not a story: it ties nothing together.
+_COMMON_NAME_SHARE = 0.02
+# Two rare names in common tie two reports to one story even when their countries differ (a place misread in one);
+# one may be chance (two stories quoting the same minister).
+_NAMES_TO_TIE = 2
+_COMMON_NAME_MIN = 5
+
+
+def _story_names(names: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Each report's rare names without those common to much of the corpus (one pass to count, one to filter)."""
+    sets = {path: frozenset(found) for path, found in names.items()}
+    counts: dict[str, int] = defaultdict(int)
+    for found in sets.values():
+        for name in found:
+            counts[name] += 1
+    limit = max(_COMMON_NAME_MIN, _COMMON_NAME_SHARE * len(sets))
+    common = {name for name, n in counts.items() if n > limit}
+    return {path: found - common for path, found in sets.items()} if common else sets
 
 
 def _sides(finding: _Finding) -> tuple:
@@ -238,13 +259,14 @@ def _comparable_documents(
     window: int,
     stories: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
-    """Whether two reports can be about the same story: they share a rare name, or else a country when both name
-    one, and a name when both name several (two companies' job cuts in one country share no executive, no brand)."""
+    """Whether two reports can be about the same story: they share two rare names, or else a country when both
+    name one, and a name when both name several (two companies' job cuts in one country share no executive, no
+    brand)."""
     if a == b:
         return True
     na, nb = (stories or {}).get(a), (stories or {}).get(b)
-    if na and nb and na & nb:
-        return True  # a rare name in common ("Tarvick") ties two reports to one story whatever else they place
+    if na and nb and len(na & nb) >= _NAMES_TO_TIE:
+        return True  # rare names in common ("Tarvick", "Kessler") tie two reports to one story whatever they place
     ca, cb = contexts.get(a), contexts.get(b)
     if ca and cb and not ca & cb:
         return False

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import ClassVar, Mapping
 
 from checker.compare.messages import side
-from checker.compare.similarity import opposite
+from checker.compare.similarity import entities_agree, opposite
+from checker.extract.places import gazetteer
 from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
 from checker.models import Assertion, ConflictKind, Event, Modality, Place, Polarity, Quantity, Severity, TimeRange
 
@@ -222,6 +223,17 @@ def _plural(phrase: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
+def _two_things_in_two_countries(a: Assertion, b: Assertion, va: Place, vb: Place) -> bool:
+    """Places in two countries are two things unless both claims name the same owner ("North Korean troops" in
+    Kursk and in Zaporizhzhia): "an earthquake near Herat" and "near Quito", "a mpox outbreak in Haiti" and "in
+    Uganda", "troops around Kismayo" and "soldiers in Kherson" are two events, two forces."""
+    gaz = gazetteer()
+    ca, cb = gaz.country_of(va.key), gaz.country_of(vb.key)
+    if not (ca and cb and ca != cb):
+        return False
+    return entities_agree(a.entities, b.entities) is not True
+
+
 @register
 class Location(Kind):
     """Two places for the same thing that cannot both hold (Kursk vs occupied Zaporizhzhia; "in Ukraine" vs "not
@@ -236,6 +248,8 @@ class Location(Kind):
                 "The cyclone crossed the coast near Townsville early on Tuesday, forecasters said.", True),
         Example("North Korean troops are in the Kursk region, the Pentagon said on Tuesday.",
                 "North Korean troops are in Russia, the Pentagon said on Tuesday.", False),
+        Example("A cholera outbreak in Peru has infected 3,000 people, health officials said on Tuesday.",
+                "A cholera outbreak in Kenya has infected 2,000 people, health officials said on Tuesday.", False),
     )
 
     @classmethod
@@ -245,6 +259,8 @@ class Location(Kind):
             return False
         if a.polarity == Polarity.AFFIRMED and b.polarity == Polarity.AFFIRMED:
             key = " | ".join(sorted({a.subject_key, b.subject_key}))
+            if _two_things_in_two_countries(a, b, va, vb):
+                return False
             return not places_related(va, vb) and not (len(key.split()) < 2 and _plural(a.subject))
         if a.polarity == b.polarity:
             return False
