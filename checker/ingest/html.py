@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from checker.ingest.limits import MAX_NESTING, nesting_depth
 from checker.models import Segment
 
 # ------------------------------------------------------------------------------------------------ knowledge
@@ -311,9 +312,12 @@ class _Walker:
             if title:
                 self.meta.title_tag = title
         elif tag == "script" and "ld+json" in attr_text.lower():
+            body = self.raw[start:end]
+            if nesting_depth(body) > MAX_NESTING:
+                return  # real JSON-LD is a few levels deep; json.loads recurses per level
             try:
-                data = json.loads(self.raw[start:end])
-            except ValueError:
+                data = json.loads(body)
+            except (ValueError, RecursionError):
                 return
             for item in data if isinstance(data, list) else [data]:
                 if not isinstance(item, dict):
