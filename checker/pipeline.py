@@ -75,12 +75,14 @@ def load_and_extract(
     """Read and extract every report the paths name. Large folders are read *and* extracted in a process pool, so
     both halves of the work use every core; small sets run in-process (a pool costs more to start than it saves).
     """
-    files, problems = discover(list(paths), strict=load_options["strict"])
+    files, problems = discover(
+        list(paths), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False)
+    )
     workers = os.cpu_count() or 1
     if len(files) < _POOL_THRESHOLD or workers < 2 or "-" in files:
         loaded = load_documents(list(paths), **load_options)
         return loaded.documents, extract_all(loaded.documents, on_progress), list(loaded.problems)
-    options = {k: v for k, v in load_options.items() if k != "strict"}
+    options = {k: v for k, v in load_options.items() if k not in ("strict", "allow_unreadable", "follow_symlinks")}
     documents: list[Document] = []
     extracted: list[DocumentAssertions] = []
     total = len(files)
@@ -101,6 +103,9 @@ def load_and_extract(
     if not documents:
         first = problems[0] if problems else InputProblem(paths[0], "no report could be loaded")
         raise InputError(first.path, first.reason)
+    unreadable = [p for p in problems if p.severity == "error"]
+    if unreadable and not load_options.get("allow_unreadable", True):
+        raise InputError(unreadable[0].path, unreadable[0].reason)
     return documents, extracted, problems
 
 
@@ -153,6 +158,8 @@ def analyse(
     max_bytes: int = 10_000_000,
     tolerance: float = 0.05,
     on_progress: Progress | None = None,
+    allow_unreadable: bool = True,
+    follow_symlinks: bool = False,
 ) -> Analysis:
     """Load ``paths``, extract, and compare; with ``against``, compare them with a standing corpus instead.
 
@@ -161,7 +168,14 @@ def analyse(
     fetched. Only conflicts with at least one side in ``paths`` are reported: the corpus is context, its own old
     disagreements are not news.
     """
-    load_options = dict(encoding=encoding, strict=strict, reference_date=reference_date, max_bytes=max_bytes)
+    load_options = dict(
+        encoding=encoding,
+        strict=strict,
+        reference_date=reference_date,
+        max_bytes=max_bytes,
+        allow_unreadable=allow_unreadable,
+        follow_symlinks=follow_symlinks,
+    )
     documents, extracted, problems = load_and_extract(paths, load_options, on_progress)
     warnings = [str(p) for p in problems]
     if reference_date is None:
@@ -194,7 +208,7 @@ def analyse(
         # The review UI shows both passages, so corpus reports that take part in a conflict are read in full.
         needed = sorted({e.path for c in conflicts for e in c.evidence} - incoming)
         if needed:
-            documents += load_documents(needed, **load_options).documents
+            documents += load_documents(needed, **{**load_options, "allow_unreadable": True}).documents
     warnings += undated_warnings(documents)
     return Analysis(documents=documents, assertions=assertions, conflicts=conflicts, warnings=warnings)
 
@@ -225,17 +239,31 @@ def _corpus_assertions(
     on_progress: Progress | None,
 ) -> tuple[_Corpus, list[str]]:
     """The corpus's assertions in the incoming reports' blocks, from the index (refreshed for changed files)."""
-    files, problems = discover(list(against), strict=load_options["strict"])
+    files, problems = discover(
+        list(against), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False)
+    )
     files = [f for f in files if f not in incoming]
     warnings = [str(p) for p in problems]
+    # The corpus is context, not what is being checked: an unreadable corpus file is a warning, never a failure.
+    corpus_options = {**load_options, "allow_unreadable": True}
 
     def load(stale: list[str]) -> list[Document]:
-        result = load_documents(stale, **load_options)
+        try:
+            result = load_documents(stale, **corpus_options)
+        except InputError as exc:  # none of the changed corpus files could be read: the rest is still context
+            warnings.append(str(exc))
+            return []
         warnings.extend(str(p) for p in result.problems)
         return result.documents
 
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=load_options["encoding"])
+        index.sync(
+            files,
+            load,
+            lambda docs: extract_all(docs, on_progress),
+            encoding=load_options["encoding"],
+            max_bytes=load_options["max_bytes"],
+        )
         keep = set(files)
         found = [
             a
@@ -244,6 +272,7 @@ def _corpus_assertions(
         ]
         dates = {p: d for p, d in index.dates().items() if p in keep}
         countries, names = index.contexts()
+        warnings += index.warnings
     return _Corpus(found, dates, countries, names), warnings
 
 
@@ -266,5 +295,8 @@ def build_index(
         return result.documents
 
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        stats = index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=encoding)
+        stats = index.sync(
+            files, load, lambda docs: extract_all(docs, on_progress), encoding=encoding, max_bytes=max_bytes
+        )
+        warnings += index.warnings
     return stats, warnings

@@ -9,7 +9,9 @@ from checker.ingest.files import (
     decode,
     discover,
     load_documents,
+    read_bytes,
     read_document,
+    unclosed_comment_line,
 )
 
 __all__ = [
@@ -22,5 +24,7 @@ __all__ = [
     "detect_format",
     "load_documents",
     "parse_document",
+    "read_bytes",
     "read_document",
+    "unclosed_comment_line",
 ]
