@@ -20,6 +20,7 @@ from checker.compare import CompareOptions, find_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
 from checker.ingest import InputProblem, discover, load_documents, parse_document, read_document
+from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
@@ -178,6 +179,7 @@ def analyse(
     )
     documents, extracted, problems = load_and_extract(paths, load_options, on_progress)
     warnings = [str(p) for p in problems]
+    warnings += assertion_cap_warnings((d.path, len(d.assertions)) for d in extracted)
     if reference_date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         warnings += notes
@@ -294,9 +296,12 @@ def build_index(
         warnings.extend(str(p) for p in result.problems)
         return result.documents
 
+    def extract(docs: Sequence[Document]) -> list[DocumentAssertions]:
+        results = extract_all(docs, on_progress)
+        warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
+        return results
+
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        stats = index.sync(
-            files, load, lambda docs: extract_all(docs, on_progress), encoding=encoding, max_bytes=max_bytes
-        )
+        stats = index.sync(files, load, extract, encoding=encoding, max_bytes=max_bytes)
         warnings += index.warnings
     return stats, warnings

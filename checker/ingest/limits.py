@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 # Bytes read from one report (or stdin) before it is refused; `max_bytes` / `--max-bytes` overrides it.
 DEFAULT_MAX_BYTES = 10_000_000
@@ -24,6 +25,9 @@ MAX_METADATA_CHARS = 2_000
 # A report's own date (metadata, dateline, --date) is used only inside these years: "yesterday" or "within a year"
 # around it must stay in the calendar ``datetime`` can hold (1..9999), and 0001-01-01 is a zero value, not a date.
 REPORT_YEARS = (1000, 9000)
+# Longest sentence the extractor analyses as one; longer runs without a full stop are cut at clause punctuation.
+# The rules relate each token to each place and number in its sentence, so this bounds their cost per sentence.
+MAX_SENTENCE_CHARS = 2_000
 # Assertions kept per document; past it the rest of the report is not extracted and a warning says so. Real
 # reports give a few per sentence; a hostile one (a 9 MB list of numbers) would otherwise give hundreds of
 # thousands and make comparison and output quadratic.
@@ -89,3 +93,13 @@ def scalar_text(value: object, limit: int = MAX_METADATA_CHARS) -> str | None:
             return None
         return replace_surrogates(text[:limit]) or None
     return None
+
+
+def assertion_cap_warnings(extracted: Iterable[tuple[str, int]]) -> list[str]:
+    """One warning per document (path, number of assertions) that reached ``MAX_ASSERTIONS_PER_DOCUMENT``."""
+    return [
+        f"{path}: over {MAX_ASSERTIONS_PER_DOCUMENT:,} assertions; only the first {MAX_ASSERTIONS_PER_DOCUMENT:,} "
+        "are checked (split the report to check the rest)"
+        for path, count in extracted
+        if count >= MAX_ASSERTIONS_PER_DOCUMENT
+    ]
