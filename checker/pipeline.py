@@ -19,7 +19,14 @@ from typing import Callable, Sequence
 from checker.compare import CompareOptions, find_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
-from checker.ingest import InputProblem, discover, load_documents, parse_document, read_document
+from checker.ingest import (
+    InputProblem,
+    discover,
+    hidden_text_problem,
+    load_documents,
+    parse_document,
+    read_document,
+)
 from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
@@ -67,7 +74,7 @@ def _read_and_extract(path: str, options: dict) -> tuple[Document | None, Docume
         return None, None, InputProblem(exc.path, exc.reason, "error")
     if doc is None:
         return None, None, InputProblem(path, "is empty (no text to check); skipped", "warning")
-    return doc, extract_document(doc), None
+    return doc, extract_document(doc), hidden_text_problem(doc)
 
 
 def load_and_extract(
@@ -96,7 +103,7 @@ def load_and_extract(
                 if load_options["strict"] and problem.severity == "error":
                     raise InputError(problem.path, problem.reason)
                 problems.append(problem)
-            elif doc is not None and result is not None:
+            if doc is not None and result is not None:
                 documents.append(doc)
                 extracted.append(result)
             if on_progress and (i % chunk == 0 or i == total):

@@ -314,6 +314,14 @@ def read_document(
     return document
 
 
+def hidden_text_problem(document: Document) -> InputProblem | None:
+    """An error-severity problem when part of a loaded report is hidden by an unclosed ``<!--``, else None."""
+    line = unclosed_comment_line(document)
+    if line is None:
+        return None
+    return InputProblem(document.path, f"an unclosed <!-- comment at line {line} hides the text after it")
+
+
 def unclosed_comment_line(document: Document) -> int | None:
     """The line of an ``<!--`` in an HTML or Markdown report that no ``-->`` closes and that hides text after it
     (HTML and Markdown both drop everything after it as comment), or None."""
@@ -408,12 +416,11 @@ def load_documents(
                 problems.append(InputProblem(path, "is empty (no text to check); skipped", "warning"))
             else:
                 documents.append(document)
-                line = unclosed_comment_line(document)
-                if line is not None:
-                    reason = f"an unclosed <!-- comment at line {line} hides the text after it"
+                hidden = hidden_text_problem(document)
+                if hidden is not None:
                     if strict:
-                        raise InputError(path, reason)
-                    problems.append(InputProblem(path, reason))
+                        raise InputError(hidden.path, hidden.reason)
+                    problems.append(hidden)
         if on_progress is not None:
             on_progress(done, len(files))
     unreadable = [p for p in problems if p.severity == "error"]
