@@ -13,7 +13,7 @@ from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
-from checker.ingest.limits import MAX_ASSERTIONS_PER_DOCUMENT
+from checker.ingest import limits
 from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence
 
 __all__ = ["extract_document", "extract_text"]
@@ -66,7 +66,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
     assertions: list[Assertion] = []
     names: set[str] = set()
     for i, sentence in enumerate(sentences):
-        if len(assertions) >= MAX_ASSERTIONS_PER_DOCUMENT:
+        if len(assertions) >= limits.MAX_ASSERTIONS_PER_DOCUMENT:
             break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
         tokens = tokenize(text, sentence.start, sentence.end)
         names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
@@ -74,7 +74,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
         stance = analyse_stance(tokens, text, memory, opaque)
         ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
         assertions.extend(sentence_assertions(ctx))
-    del assertions[MAX_ASSERTIONS_PER_DOCUMENT:]
+    del assertions[limits.MAX_ASSERTIONS_PER_DOCUMENT :]
     return DocumentAssertions(
         path=doc.path,
         title=doc.title,

@@ -66,7 +66,7 @@ def reports() -> list[tuple[str, bytes]]:
         "terminal-escapes.txt": f"\x1b]52;c;ZXZpbA==\x07\x1b[2J{CLAIM}\n::error file=x::injected\n##[error]fake\n",
         "bidi.txt": f"\u202eevil\u202c \u2066{CLAIM}\u2069\n",
         "workflow-command.md": f"# Title\n\n{CLAIM}\n::add-mask::secret\n::stop-commands::token\n",
-        "many-assertions.txt": " ".join(f"Unit {i} reported {i + 100} troops killed." for i in range(5_100)),
+        "many-assertions.txt": " ".join(f"Unit {i} reported {i + 100} troops killed." for i in range(1_000)),
         "crlf.txt": (CLAIM + "\r\n") * 50 + "lone\rreturn\r" + COUNTER,
         "nul-controls.txt": CLAIM + "\x0b\x0c\x1b" + COUNTER,
         "markup-soup.html": "<div <div <div " * 5_000 + "<p>" + CLAIM + "&#xD800;&#0;&bogus;</p>",
