@@ -265,11 +265,16 @@ def _corpus_assertions(
         warnings.extend(str(p) for p in result.problems)
         return result.documents
 
+    def extract(docs: Sequence[Document]) -> list[DocumentAssertions]:
+        results = extract_all(docs, on_progress)
+        warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
+        return results
+
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
         index.sync(
             files,
             load,
-            lambda docs: extract_all(docs, on_progress),
+            extract,
             encoding=load_options["encoding"],
             max_bytes=load_options["max_bytes"],
         )

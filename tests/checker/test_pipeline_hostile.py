@@ -52,3 +52,19 @@ def test_tampered_index_rows_are_re_extracted_and_announced(tmp_path: Path) -> N
     second = analyse([str(incoming)], against=[str(corpus)], index_path=index)
     assert [c.id for c in second.conflicts] == [c.id for c in first.conflicts] != []
     assert any("index" in w for w in second.warnings)
+
+
+def test_a_report_over_the_assertion_cap_is_announced_incoming_and_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.ingest import limits
+
+    monkeypatch.setattr(limits, "MAX_ASSERTIONS_PER_DOCUMENT", 3)
+    incoming, corpus, index = _setup(tmp_path)
+    many = " ".join(f"Unit {i} reported {i + 100} troops killed." for i in range(5))
+    (incoming / "many.txt").write_text(many, encoding="utf-8")
+    (corpus / "many-old.txt").write_text(many, encoding="utf-8")
+    found = analyse([str(incoming)], against=[str(corpus)], index_path=index)
+    capped = [w for w in found.warnings if "assertions" in w]
+    assert {Path(w.split(":")[0]).name for w in capped} == {"many.txt", "many-old.txt"}
+    assert len([a for a in found.assertions if a.path.endswith("/many.txt")]) == 3
