@@ -436,7 +436,7 @@ class CorpusIndex:
             found = rows.pop(key, [])
             if len(found) != count or rows_digest(found) != digest:
                 out.append(_path(key))
-        out.extend(_path(k) for k, found in rows.items() if found and keys is None)  # rows of no indexed file
+        out.extend(_path(k) for k, found in rows.items() if found)  # rows of no indexed file
         return sorted(set(out))
 
     def _miscounted(self, paths: Iterable[str]) -> list[str]:
@@ -689,7 +689,10 @@ class CorpusIndex:
         if self._loader is None:
             return
         load, extract = self._loader
-        documents = list(load(list(paths)))
+        try:
+            documents = list(load([p for p in paths if p in set(self._files)]))
+        except CheckerError:  # none of them can be read now: their rows stay dropped
+            return
         results = extract(documents)
         with self._transaction():
             for doc, result in zip(documents, results):

@@ -146,3 +146,22 @@ def test_stale_reads_no_more_than_the_byte_limit(tmp_path: Path) -> None:
         fh.truncate(2_000_000_000)
     with CorpusIndex(default_index_path(tmp_path)) as index:
         assert index.stale([str(big)]) == [str(big)]
+
+
+def test_rows_of_a_file_the_index_never_saw_are_not_served(tmp_path: Path) -> None:
+    path, files, expected = _built(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO assertions (path, subject_key, attribute, head, lead, data)"
+        " SELECT 'forged.txt', subject_key, attribute, head, lead, replace(data, ?, 'forged.txt')"
+        " FROM assertions WHERE path = ?",
+        (files[1], files[1]),
+    )
+    conn.commit()
+    conn.close()
+    with CorpusIndex(path) as index:
+        index.sync(files, _load, _extract)
+        keys = blocking_keys(a for d in _extract(_load(files[:2])) for a in d.assertions)
+        assert "forged.txt" not in {a.path for a in index.assertions_for(keys)}
+        assert index.warnings
+        assert _snapshot(index) == expected
