@@ -122,15 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--out", type=Path, default=Path("fuzz-findings"))
     ap.add_argument("--hang-seconds", type=float, default=30.0)
-    ap.add_argument("--memory-mb", type=int, default=4096)
+    ap.add_argument("--memory-mb", type=int, default=4096, help="address-space cap; 0 for none")
     args = ap.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
     rng = random.Random(seed)
     seeds = [data for _, data in make_hostile.reports()]
-    if args.memory_mb:
+    if args.memory_mb > 0:
         limit = args.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    signal.signal(signal.SIGALRM, _alarm)
+    previous_handler = signal.signal(signal.SIGALRM, _alarm)
     deadline = time.monotonic() + args.minutes * 60
     tried = 0
     outcomes: Counter[str] = Counter()
@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         if key is not None:
             findings[key] = findings.get(key, 0) + 1
             examples.setdefault(key, (files, reference, detail))
+    signal.signal(signal.SIGALRM, previous_handler)
     known = {k: n for k, n in findings.items() if k in KNOWN_PLACES or any(w in k[1] for w in harness.KNOWN_FAILING_WRITERS)}
     new = {k: n for k, n in findings.items() if k not in known}
     if findings:
