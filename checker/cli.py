@@ -1,7 +1,9 @@
 """The ``checker`` command. I/O lives here: arguments, settings, progress, exit codes; the core is called in.
 
-Exit codes follow linters: 0 clean, 1 conflicts that need attention, 2 usage or input error. Every CheckerError is
-caught here, once, and printed as ``checker: error: <file>: <reason>``.
+Exit codes follow linters: 0 clean, 1 conflicts that need attention, 2 usage, input or settings error, 3 internal
+error. Every CheckerError is caught here, once, and printed as ``checker: error: <file>: <reason>``; any other
+exception is a bug, printed as one line naming the report being processed and where to report it (``--debug``
+adds the traceback).
 """
 
 from __future__ import annotations
@@ -12,19 +14,20 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence, TextIO
+from typing import Iterator, NoReturn, Sequence, TextIO
 
 from checker import __version__
-from checker.errors import CheckerError, ConfigError, InputError
+from checker.errors import CheckerError, issues_url, ConfigError, InputError
+from checker.report._safe import LineGuard, safe_line
 
-EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 _DESCRIPTION = """\
 Read reports, normalise them into assertions, and flag where they contradict each other.
 
   checker extract seeds/                  what each report claims, as a table (or --format json)
   checker check seeds/                    conflicts between and within reports; exit 1 if any is new
-  checker check --against corpus/ new/    only conflicts that involve the new reports
+  checker check new/ --against corpus/    only conflicts that involve the new reports
   checker review seeds/                   judge each conflict in a terminal UI (decisions are saved)
   checker decide ID --confirm --note ...  record a decision from a script
   checker baseline seeds/                 accept every current conflict, gate only on new ones
@@ -33,6 +36,8 @@ Read reports, normalise them into assertions, and flag where they contradict eac
 
 Reports are .txt, .md (YAML front matter: title, date, source) or .html files, folders of them, or - for stdin.
 Settings come from [tool.checker] in pyproject.toml or from checker.toml; flags override them.
+
+exit codes: 0 nothing to act on, 1 conflicts, 2 bad input or settings, 3 internal error (a bug: please report it)
 """
 
 
@@ -51,41 +56,99 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-11-25") from None
 
 
+_SIZE_SUFFIX = {"": 1, "B": 1, "K": 1_000, "KB": 1_000, "M": 1_000_000, "MB": 1_000_000, "G": 1_000_000_000,
+                "GB": 1_000_000_000}
+
+
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a positive number of bytes, optionally with a K/M/G (KB/MB/GB, powers of 1000) suffix."""
+    text = value.strip().upper().replace("_", "").replace(",", "")
+    digits = text.rstrip("KMGB")
+    suffix = text[len(digits):]
+    try:
+        number = float(digits) * _SIZE_SUFFIX[suffix]
+    except (KeyError, ValueError):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size like 20000000, 500K or 20MB") from None
+    if not number >= 1 or number != number or number > 2**62:
+        raise argparse.ArgumentTypeError(f"{value!r}: the limit must be at least one byte")
+    return int(number)
+
+
+_LIMIT_HINT = " (raise the limit with --max-bytes or max_bytes in settings)"
+
+
+def _limit_hint(message: str) -> str:
+    """The size limit's message, naming the flag and the setting that change it."""
+    if " limit" in message and "over the" in message and _LIMIT_HINT not in message:
+        return message + _LIMIT_HINT
+    return message
+
+
+def _add_max_bytes(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-bytes", type=_byte_count, default=None, metavar="SIZE",
+                   help="largest report read, in bytes (K, M, G suffixes allowed; default: 10MB, or max_bytes "
+                   "in settings); larger files are skipped with a warning, or an error with --strict")
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--output", "-o", metavar="FILE", default=None,
+                   help="write the report to FILE instead of standard output (replaced whole, never half-written)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="print the report and errors only: no warnings, no progress, no files summary")
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
+    _add_max_bytes(p)
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8 (e.g. cp1252)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="reference date for reports that carry none (resolves 'on Monday', 'in June')")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable report instead of skipping it")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error line made safe like every other line (it may quote a value from the command line,
+    which a shell glob can fill with a file name)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {safe_line(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="checker", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error (exit 3)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the assertions each report makes",
                        description="Print the assertions (subject, attribute, value, polarity, modality, source) "
                        "each report makes, with the line and column they come from.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  checker extract seeds/\n  checker extract report.html --format json\n"
+                       epilog="examples:\n  checker extract seeds/\n  checker extract seeds/ --explain\n  checker extract report.html --format json\n"
                        "  cat report.txt | checker extract - --date 2024-11-25")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or - for stdin")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--explain", action="store_true",
+                   help="under each assertion, its claim frame (thing, entities, predicate, scope) and the rule "
+                   "that made it; then each rule used, with where it takes every field from")
+    _add_output_options(p)
     _add_input_options(p)
 
     p = sub.add_parser("check", help="flag conflicts between and within reports",
                        description="Flag numeric, location, date, polarity and unverified conflicts between and "
-                       "within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input.",
+                       "within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input "
+                       "or settings, 3 on an internal error (a bug).",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker check seeds/\n  checker check --format sarif seeds/ > checker.sarif\n"
-                       "  checker check --against corpus/ incoming/today.md --format github\n"
+                       "  checker check incoming/today.md --format github --against corpus/ archive/2023/\n"
                        "  checker check seeds/ --min-severity medium --fail-on any")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports to check (default: 'paths' from settings)")
-    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
-                   help="standing corpus (repeatable): only conflicts involving PATHs are reported; the corpus is "
-                   "read through the index in .checker/index.sqlite, so only new or changed files are extracted")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus: one or more files or folders (every path after --against, so put it last; "
+                   "may be repeated); only conflicts involving PATHs are reported; the corpus is read through the "
+                   "index in .checker/index.sqlite, so only new or changed files are extracted")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default=None,
                    help="output format (default: text)")
     p.add_argument("--min-severity", choices=("low", "medium", "high"), default=None,
@@ -93,36 +156,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("new", "confirmed", "any", "none"), default=None,
                    help="which conflicts make the exit code 1: undecided (new, the default), confirmed, any "
                    "not dismissed, or none")
-    p.add_argument("--show-all", action="store_true", help="also list dismissed conflicts")
+    p.add_argument("--show-reviewed", "--show-all", dest="show_all", action="store_true",
+                   help="also list reviewed conflicts that are otherwise left out: dismissed ones in every format; in "
+                   "--format github, baselined/confirmed/dismissed ones as ::notice; in sarif, decided ones no longer "
+                   "found (baselineState absent)")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE",
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
                    help="relative rounding tolerance for numbers (default: 0.05)")
+    _add_output_options(p)
     _add_input_options(p)
 
-    p = sub.add_parser("decide", help="record a review decision on a conflict id (for scripts)",
-                       description="Record that a conflict (by the id 'checker check' prints) is a real "
-                       "disagreement (--confirm) or not one (--dismiss). Decisions go to the decisions file, "
-                       "which 'checker check' and 'checker review' read.",
+    p = sub.add_parser("decide", help="record a review decision on conflict ids (for scripts)",
+                       description="Record that conflicts (by the ids 'checker check' prints) are real "
+                       "disagreements (--confirm) or not (--dismiss), or forget a decision (--undo). Ids are looked "
+                       "up in the reports first (--reports, default: 'paths' and 'corpus' from settings): an id no "
+                       "conflict has is refused with exit 2 and the nearest known ids. Each decision keeps who "
+                       "(--by, default $CHECKER_USER or $USER), when (UTC) and why (--note).",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  checker decide 3f9a1c0b2d4e5f60 --confirm --note 'NIS figure is older'\n"
-                       "  checker decide 3f9a1c0b2d4e5f60 --dismiss --note 'different brigades'")
-    p.add_argument("id", metavar="ID", help="conflict id, as printed by checker check (json: conflicts[].id)")
+                       epilog="examples:\n  checker decide 3f9a1c0b2d4e5f60 --confirm --note 'NIS figure is older' "
+                       "--reports incoming/\n"
+                       "  checker decide 3f9a1c0b2d4e5f60 61523cae76456ff3 --dismiss --note 'different brigades'\n"
+                       "  checker decide --all-new --confirm --note 'accepted at launch' --reports incoming/\n"
+                       "  checker decide 3f9a1c0b2d4e5f60 --undo")
+    p.add_argument("ids", nargs="*", metavar="ID",
+                   help="conflict ids, as printed by checker check (json: conflicts[].id)")
+    p.add_argument("--all-new", action="store_true", help="every conflict in the reports that has no decision yet")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--confirm", action="store_true", help="a real disagreement")
     group.add_argument("--dismiss", action="store_true", help="not a conflict (say why with --note)")
     group.add_argument("--undo", action="store_true", help="forget the decision: the conflict is new again")
     p.add_argument("--note", help="why; shown next to the conflict in check output and the review UI")
+    p.add_argument("--by", metavar="NAME", help="who decides (default: $CHECKER_USER, else $USER)")
+    p.add_argument("--reports", nargs="+", metavar="PATH", default=None,
+                   help="reports the conflicts come from (default: 'paths' from settings)")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus, as given to checker check --against")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
+    _add_input_options(p)
 
     p = sub.add_parser("baseline", help="accept every current conflict so only new ones fail the check",
                        description="Record every conflict the reports hold now as confirmed with the note "
                        "'accepted by checker baseline', so that 'checker check' fails only on conflicts that "
                        "appear later. Existing decisions are kept.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
-    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
-                   help="standing corpus (repeatable); only conflicts involving PATHs")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     _add_input_options(p)
 
     p = sub.add_parser("index", help="build or refresh the corpus index used by check --against",
@@ -130,19 +212,22 @@ def build_parser() -> argparse.ArgumentParser:
                        "by default). Only files that are new or whose content changed are read again, so running it "
                        "on every pipeline run is cheap.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  checker index corpus/\n  checker check --against corpus/ incoming/")
+                       epilog="examples:\n  checker index corpus/\n  checker check incoming/ --against corpus/")
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help="corpus folders or files (default: 'corpus' setting)")
     p.add_argument("--index", type=Path, default=None, metavar="FILE", help="index file (default: .checker/index.sqlite)")
+    _add_max_bytes(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for reports that carry none")
 
     p = sub.add_parser("review", help="judge each conflict in a terminal UI",
                        description="Open the review UI: every conflict with both passages side by side. "
-                       "c confirm, d dismiss, n note, u undo, o open the document, / search, f filter, ? help, "
-                       "q quit. Decisions are saved at once to the decisions file.")
+                       "c confirm, d dismiss, n note, u undo, o open the document, v diff, / search, f filter, "
+                       "s sort, ? help, "
+                       "q or ctrl+c quit. Decisions are saved at once to the decisions file.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: 'paths' from settings)")
-    p.add_argument("--against", action="append", metavar="CORPUS", default=None,
-                   help="standing corpus (repeatable); only conflicts involving PATHs")
+    p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
+                   help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
     _add_input_options(p)
 
@@ -154,12 +239,18 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker diff seeds/seoul-nis-briefing.md seeds/seoul-nis-briefing-updated.md\n"
                        "  checker diff v1.md v2.md v3.md --timeline\n  checker diff --git reports/briefing.md\n"
-                       "  checker diff old.html new.html --format html > changes.html")
+                       "  checker diff old.html new.html --format html -o changes.html\n"
+                       "  checker diff old.md new.md --exit-code --format json   # exit 1 when a fact changed")
     p.add_argument("paths", nargs="*", metavar="VERSION", help="two or more versions, oldest first")
     p.add_argument("--git", metavar="FILE", help="compare the committed versions of FILE in git history")
     p.add_argument("--timeline", action="store_true", help="print each fact's values across all versions")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--exit-code", action="store_true",
+                   help="exit 1 when a fact changed between the versions and 0 when none did (as git diff "
+                   "--exit-code); without it, diff exits 0 whatever changed")
+    p.add_argument("--output", "-o", metavar="FILE", default=None, help="write to FILE instead of standard output")
     p.add_argument("--encoding", help="decode the versions with this encoding instead of UTF-8")
+    _add_max_bytes(p)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for versions that carry none")
 
     p = sub.add_parser("eval", help="precision and recall of check on a labelled folder of cases",
@@ -168,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="folder of *.toml cases")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--verbose", "-v", action="store_true", help="list every missed and unexpected conflict")
+    for command in sub.choices.values():
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show the traceback of an internal error (exit 3)")
     return parser
 
 
@@ -183,48 +277,154 @@ def _settings(args: argparse.Namespace):
         "format": getattr(args, "format", None) if args.command == "check" else None,
         "numeric_tolerance": getattr(args, "tolerance", None),
         "encoding": getattr(args, "encoding", None),
+        "max_bytes": getattr(args, "max_bytes", None),
     }
     settings, _ = load_settings(overrides=overrides)
     return settings
 
 
+def _sizes(paths: Sequence[str] | None) -> list[int]:
+    """Sizes in bytes of the report files ``paths`` stand for, in reading order (0 for stdin or a vanished file)."""
+    if not paths:
+        return []
+    from checker.ingest import discover
+
+    files, _ = discover(list(paths))
+    sizes = []
+    for f in files:
+        try:
+            sizes.append(0 if f == "-" else os.stat(f).st_size)
+        except OSError:
+            sizes.append(0)
+    return sizes
+
+
+def _progress_wanted(args: argparse.Namespace | None) -> bool:
+    """Progress is drawn on stderr for people: never with --quiet, never when stderr is not a terminal."""
+    if args is not None and getattr(args, "quiet", False):
+        return False
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
+
 @contextmanager
-def _progress(enabled: bool, label: str) -> Iterator:
-    """A rich progress bar on stderr for long runs; nothing when stderr is not a terminal."""
-    if not enabled or not sys.stderr.isatty():
+def _progress(args: argparse.Namespace | None, label: str, paths: Sequence[str] | None = None) -> Iterator:
+    """A rich progress bar on stderr for long runs -- files and bytes done, with an ETA -- or nothing (see
+    ``_progress_wanted``). The core reports ``(done, total)`` in documents; while ``total`` is the number of files
+    ``paths`` stand for, bytes done are those of the first ``done`` files."""
+    if not _progress_wanted(args):
         yield None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from itertools import accumulate
 
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    from rich.console import Console
+    from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    sizes = _sizes(paths)
+    running = [0, *accumulate(sizes)]
+    with Progress(SpinnerColumn(), TextColumn(label), BarColumn(), DownloadColumn(binary_units=False),
+                  TextColumn("{task.fields[files]}"), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+        total_bytes = running[-1] or None
+        task = bar.add_task(label, total=total_bytes, files=f"0/{len(sizes) or '?'} files")
 
         def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            if sizes and total == len(sizes):
+                bar.update(task, completed=running[min(done, len(sizes))], total=total_bytes,
+                           files=f"{done}/{total} files")
+            else:  # another phase (the corpus): files only
+                bar.update(task, completed=done, total=total or None, files=f"{done}/{total} files")
 
         yield update
 
 
-def _warn(messages: Sequence[str]) -> None:
-    for m in messages:
-        print(f"checker: warning: {m}", file=sys.stderr)
+def _say(kind: str, message: str) -> None:
+    """One line on stderr, ``checker: <kind>: <message>``, with the message made safe (``report._safe``)."""
+    print(f"checker: {kind}: {safe_line(_limit_hint(message))}", file=sys.stderr)
+
+
+def _warn(messages: Sequence[str], args: argparse.Namespace | None = None) -> None:
+    """Each warning once, in first-seen order; none with --quiet."""
+    if args is not None and getattr(args, "quiet", False):
+        return
+    for m in dict.fromkeys(messages):
+        _say("warning", m)
+
+
+def _input_summary(args: argparse.Namespace, paths: Sequence[str], loaded: Sequence[str], max_bytes: int,
+                   stream: TextIO | None = None) -> None:
+    """The files line (checked, skipped with reasons, unreadable) on ``stream`` (default stderr); not with --quiet."""
+    if getattr(args, "quiet", False):
+        return
+    from checker.report.inputs import summarise
+
+    line = summarise(paths, loaded, max_bytes).line()
+    if stream is None:
+        print(f"checker: {safe_line(line)}", file=sys.stderr)
+    else:
+        print(safe_line(line), file=stream)
+
+
+@contextmanager
+def _output(args: argparse.Namespace, fmt: str) -> Iterator[tuple[TextIO, bool]]:
+    """Where the report goes and whether in colour: ``--output FILE`` (written whole, then renamed into place, so
+    a reader never sees half a file; no colour) or stdout. Text for people goes through ``_human``."""
+    target = getattr(args, "output", None)
+    if target is None:
+        with _human(sys.stdout, fmt) as out:
+            yield out, _use_color(sys.stdout)
+        return
+    path = Path(target)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "w", encoding="utf-8", newline="") as stream, _human(stream, fmt) as out:
+            yield out, False
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write the report: {exc.strerror or exc}") from None
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+def _info(message: str) -> None:
+    """A one-line result on stdout (``checker decide``, ``index``, ``baseline``), made safe."""
+    print(safe_line(message))
+
+
+@contextmanager
+def _human(stream: TextIO, fmt: str = "text") -> Iterator[TextIO]:
+    """``stream`` for a writer: text meant for people goes through a ``LineGuard`` so that no line it prints can
+    start a workflow command; machine formats (json, sarif, junit, github) escape for themselves."""
+    if fmt not in ("text", "html"):
+        yield stream
+        return
+    guard = LineGuard(stream)
+    try:
+        yield guard  # type: ignore[misc]
+    finally:
+        guard.flush()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
     from checker.report.assertions import write_assertions
 
-    options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
-    with _progress(True, "extracting") as progress:
+    from checker.config import load_settings
+
+    settings, _ = load_settings(overrides={"encoding": args.encoding, "max_bytes": args.max_bytes})
+    options = dict(encoding=settings.encoding, strict=args.strict, reference_date=args.date,
+                   max_bytes=settings.max_bytes)
+    with _progress(args, "extracting", args.paths) as progress:
         documents, extracted, problems = load_and_extract(args.paths, options, progress)
     notes: list[str] = []
     if args.date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         notes += undated_warnings(documents)
-    _warn([str(p) for p in problems] + notes)
-    write_assertions(extracted, args.format, sys.stdout, color=_use_color(sys.stdout))
+    _warn([str(p) for p in problems] + notes, args)
+    with _output(args, args.format) as (out, color):
+        write_assertions(extracted, args.format, out, color=color, explain=args.explain)
+    _input_summary(args, args.paths, [d.path for d in documents], settings.max_bytes)
     return EXIT_OK
 
 
@@ -246,32 +446,36 @@ def _analyse(settings, args: argparse.Namespace, progress):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from checker.models import CheckResult, DecisionStatus, Severity
+    from checker.models import CheckResult, Severity
     from checker.report import write_report
-    from checker.store.decisions import DecisionStore
+    from checker.store.decisions import DecisionStore, ReviewStatus, review_status
 
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports to check: name them (checker check reports/) or set 'paths' in [tool.checker]")
-    with _progress(True, "checking") as progress:
+    with _progress(args, "checking", settings.paths) as progress:
         analysis = _analyse(settings, args, progress)
-    _warn(analysis.warnings)
+    _warn(analysis.warnings, args)
     decisions = DecisionStore(settings.decisions).load()
     threshold = Severity(settings.min_severity).rank
     shown = [c for c in analysis.conflicts if c.severity.rank >= threshold]
+    present = {c.id for c in analysis.conflicts}
+    kept = {c.id for c in shown} | {cid for cid in decisions if cid not in present}  # absent ones for SARIF
     result = CheckResult(documents=analysis.info(), conflicts=shown,
-                         decisions={c.id: decisions[c.id] for c in shown if c.id in decisions})
-    write_report(result, settings.format, sys.stdout, color=_use_color(sys.stdout), show_all=args.show_all)
+                         decisions={cid: d for cid, d in decisions.items() if cid in kept})
+    with _output(args, settings.format) as (out, color):
+        write_report(result, settings.format, out, color=color, show_all=args.show_all)
+        loaded = [d.path for d in analysis.documents]
+        if settings.format == "text":  # the files line follows the conflicts summary; other formats: stderr
+            _input_summary(args, settings.paths, loaded, settings.max_bytes, out)
+    if settings.format != "text":
+        _input_summary(args, settings.paths, loaded, settings.max_bytes)
 
-    def status(cid: str) -> DecisionStatus:
-        d = decisions.get(cid)
-        return d.status if d else DecisionStatus.PENDING
-
-    statuses = [status(c.id) for c in shown]
+    statuses = [review_status(decisions.get(c.id)) for c in shown]
     failing = {
-        "new": [s for s in statuses if s == DecisionStatus.PENDING],
-        "confirmed": [s for s in statuses if s == DecisionStatus.CONFIRMED],
-        "any": [s for s in statuses if s != DecisionStatus.DISMISSED],
+        "new": [s for s in statuses if s is ReviewStatus.NEW],
+        "confirmed": [s for s in statuses if s in (ReviewStatus.CONFIRMED, ReviewStatus.BASELINED)],
+        "any": [s for s in statuses if s is not ReviewStatus.DISMISSED],
         "none": [],
     }[settings.fail_on]
     return EXIT_CONFLICTS if failing else EXIT_OK
@@ -281,7 +485,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from checker.evaluate import evaluate_folder, write_evaluation
 
     report = evaluate_folder(Path(args.dir))
-    write_evaluation(report, args.format, sys.stdout, verbose=args.verbose)
+    with _human(sys.stdout, args.format) as out:
+        write_evaluation(report, args.format, out, verbose=args.verbose)
     return EXIT_OK
 
 
@@ -298,20 +503,26 @@ def cmd_diff(args: argparse.Namespace) -> int:
             raise ConfigError("checker diff needs two or more versions (oldest first), or --git FILE")
         docs = []
         for path in args.paths:
-            doc = read_document(path, encoding=args.encoding, reference_date=args.date)
+            doc = read_document(path, encoding=args.encoding, reference_date=args.date,
+                                max_bytes=args.max_bytes or _settings(args).max_bytes)
             if doc is None:
                 raise InputError(path, "is empty: nothing to compare")
             docs.append(doc)
     if len(docs) < 2:
         raise InputError(args.git or args.paths[0], "has only one version: nothing to compare")
-    color = _use_color(sys.stdout)
     if args.timeline:
         if args.format == "html":
             raise ConfigError("--timeline prints text or json, not html")
-        write_timeline(fact_timeline(docs), args.format, sys.stdout, color=color)
+        timelines = fact_timeline(docs)
+        changed = any(any(state != t.states[0] for state in t.states) for t in timelines)
+        with _output(args, args.format) as (out, color):
+            write_timeline(timelines, args.format, out, color=color)
     else:
-        write_diff(diff_history(docs), args.format, sys.stdout, color=color)
-    return EXIT_OK
+        diffs = diff_history(docs)
+        changed = any(d.changes for d in diffs)
+        with _output(args, args.format) as (out, color):
+            write_diff(diffs, args.format, out, color=color)
+    return EXIT_CONFLICTS if args.exit_code and changed else EXIT_OK
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -319,14 +530,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     from checker.pipeline import build_index
 
     settings, _ = load_settings(overrides={"corpus": args.corpus or None, "index": args.index,
-                                           "encoding": args.encoding})
+                                           "encoding": args.encoding, "max_bytes": args.max_bytes})
     if not settings.corpus:
         raise ConfigError("no corpus: name it (checker index corpus/) or set 'corpus' in [tool.checker]")
-    with _progress(True, "indexing") as progress:
+    with _progress(args, "indexing", settings.corpus) as progress:
         stats, warnings = build_index(settings.corpus, index_path=settings.index, encoding=settings.encoding,
                                       reference_date=args.date, max_bytes=settings.max_bytes, on_progress=progress)
-    _warn(warnings)
-    print(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
+    _warn(warnings, args)
+    _info(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
           f"{stats.removed} removed")
     return EXIT_OK
 
@@ -335,40 +546,80 @@ def _who() -> str | None:
     return os.environ.get("CHECKER_USER") or os.environ.get("USER") or os.environ.get("USERNAME")
 
 
+def _nearest(wanted: str, known: Sequence[str], limit: int = 3) -> list[str]:
+    """The known ids closest to a mistyped one (rapidfuzz ratio), best first."""
+    from rapidfuzz import fuzz, process
+
+    return [match for match, _, _ in process.extract(wanted, list(known), scorer=fuzz.ratio, limit=limit)]
+
+
 def cmd_decide(args: argparse.Namespace) -> int:
+    from checker.errors import UnknownIdError
     from checker.models import Decision, DecisionStatus
     from checker.store.decisions import DecisionStore
 
+    if not args.ids and not args.all_new:
+        raise ConfigError("name the conflict ids to decide, or pass --all-new")
+    if args.undo and args.all_new:
+        raise ConfigError("--all-new decides new conflicts; it cannot be combined with --undo")
+    args.paths = args.reports
     settings = _settings(args)
     store = DecisionStore(settings.decisions)
+    existing = store.load()
     if args.undo:
-        removed = store.remove(args.id)
-        print(f"{args.id}: {'decision removed' if removed else 'had no decision'}")
+        known: Sequence[str] = sorted(existing)
+        ids = list(dict.fromkeys(args.ids))
+    else:
+        paths = settings.paths or settings.corpus
+        if not paths:
+            raise ConfigError("decide looks the ids up in the reports first: name them (--reports incoming/) or "
+                              "set 'paths' in [tool.checker]")
+        if not settings.paths:
+            settings = settings.model_copy(update={"paths": list(paths), "corpus": []})
+        with _progress(args, "checking", settings.paths) as progress:
+            analysis = _analyse(settings, args, progress)
+        _warn(analysis.warnings, args)
+        current = [c.id for c in analysis.conflicts]
+        known = sorted(set(current) | set(existing))
+        ids = list(dict.fromkeys(args.ids))
+        if args.all_new:
+            ids += [cid for cid in current if cid not in existing and cid not in ids]
+    for cid in ids:
+        if cid not in known:
+            raise UnknownIdError(cid, _nearest(cid, known), str(settings.decisions) if args.undo else None)
+    if args.undo:
+        for cid in ids:
+            removed = store.remove(cid)
+            _info(f"{cid}: {'decision removed' if removed else 'had no decision'}")
         return EXIT_OK
     status = DecisionStatus.CONFIRMED if args.confirm else DecisionStatus.DISMISSED
-    store.record(Decision(id=args.id, status=status, note=args.note,
-                          decided_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), by=_who()))
-    print(f"{args.id}: {status.value} ({settings.decisions})")
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    by = args.by or _who()
+    store.record_many(Decision(id=cid, status=status, note=args.note, decided_at=now, by=by) for cid in ids)
+    for cid in ids:
+        _info(f"{cid}: {status.value} ({settings.decisions})")
+    if not ids:
+        _info("no new conflicts to decide")
     return EXIT_OK
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     from checker.models import Decision, DecisionStatus
-    from checker.store.decisions import DecisionStore
+    from checker.store.decisions import BASELINE_NOTE, DecisionStore
 
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports: name them (checker baseline reports/) or set 'paths' in [tool.checker]")
-    with _progress(True, "checking") as progress:
+    with _progress(args, "checking", settings.paths) as progress:
         analysis = _analyse(settings, args, progress)
-    _warn(analysis.warnings)
+    _warn(analysis.warnings, args)
     store = DecisionStore(settings.decisions)
     existing = store.load()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    new = [Decision(id=c.id, status=DecisionStatus.CONFIRMED, note="accepted by checker baseline", decided_at=now,
+    new = [Decision(id=c.id, status=DecisionStatus.CONFIRMED, note=BASELINE_NOTE, decided_at=now,
                     by=_who()) for c in analysis.conflicts if c.id not in existing]
     store.record_many(new)
-    print(f"baseline: {len(new)} conflicts accepted, {len(analysis.conflicts) - len(new)} already decided "
+    _info(f"baseline: {len(new)} conflicts accepted, {len(analysis.conflicts) - len(new)} already decided "
           f"({settings.decisions})")
     return EXIT_OK
 
@@ -405,6 +656,44 @@ _COMMANDS = {
 }
 
 
+def _processing(exc: BaseException, args: argparse.Namespace) -> str:
+    """The report being processed when ``exc`` was raised: from the innermost call whose *parameters* name it (a
+    ``doc``/``document`` with a ``path``, or a ``path``); loop variables are never trusted, they may hold the report
+    before. Work done in a process pool leaves no such call here, so then the paths the command was given are named.
+    """
+    tb = exc.__traceback__
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        code = frame.f_code
+        params = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+        local = frame.f_locals
+        for name in ("doc", "document", "version"):
+            path = getattr(local.get(name), "path", None) if name in params else None
+            if isinstance(path, str):
+                return path
+        for name in ("path", "filename"):
+            if name in params and isinstance(local.get(name), str):
+                return local[name]
+    given = [str(p) for p in (getattr(args, "paths", None) or getattr(args, "corpus", None) or [])]
+    return f"one of {', '.join(given)}" if given else "(no report yet)"
+
+
+def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
+    """An unexpected exception: one line naming the report and where to report it; the traceback with --debug."""
+    if getattr(args, "debug", False):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    where = _processing(exc, args)
+    hint = "" if getattr(args, "debug", False) else " (run with --debug for the traceback)"
+    _say("internal error", f"while processing {where}: {type(exc).__name__}: {exc} -- this is a bug in checker "
+         f"{__version__}; please report it to {issues_url()} with the report if you can{hint}")
+    return EXIT_INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -414,10 +703,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except CheckerError as exc:
-        print(f"checker: error: {exc}", file=sys.stderr)
+        _say("error", str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("checker: interrupted", file=sys.stderr)
+        _say("error", "interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the one place an unexpected error becomes exit 3
+        return _internal_error(exc, args)

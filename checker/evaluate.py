@@ -20,6 +20,7 @@ from checker.errors import InputError
 from checker.extract import extract_document
 from checker.ingest import parse_document
 from checker.models import CaseResult, Conflict, EvalCase, EvalReport, ExpectedConflict
+from checker.report._safe import safe_line
 
 
 def load_case(path: Path) -> EvalCase:
@@ -69,6 +70,7 @@ def run_case(case: EvalCase) -> CaseResult:
         dates={d.path: d.date for d in docs},
         countries={d.path: d.countries for d in extracted},
         names={d.path: d.names for d in extracted},
+        statements={d.path: d.statements for d in extracted},
     )
     # The words of both sides' subject keys, so that a label naming "troops" matches "north-korea troops".
     words_by_id: dict[str, set[str]] = {}
@@ -131,11 +133,11 @@ def write_evaluation(report: EvalReport, fmt: str, stream: TextIO, *, verbose: b
         ok = not r.missed and not r.unexpected
         if ok and not verbose:
             continue
-        stream.write(f"{'ok  ' if ok else 'FAIL'} {r.case.path}: {r.case.description}\n")
+        stream.write(f"{'ok  ' if ok else 'FAIL'} {safe_line(str(r.case.path))}: {safe_line(r.case.description)}\n")
         for m in r.missed:
-            stream.write(f"     missed {m.kind.value} {' '.join(m.subject)} {m.attribute or ''}\n")
+            stream.write(f"     missed {m.kind.value} {safe_line(' '.join(m.subject))} {safe_line(m.attribute or '')}\n")
         for c in r.unexpected:
-            stream.write(f"     unexpected {c.kind.value}: {c.message}\n")
+            stream.write(f"     unexpected {c.kind.value}: {safe_line(c.message)}\n")
     n_expected = report.true_positives + sum(len(c.missed) for c in report.cases)
     n_found = report.true_positives + sum(len(c.unexpected) for c in report.cases)
     stream.write(

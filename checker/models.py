@@ -309,6 +309,36 @@ _PREDICATE_ATTRIBUTES = frozenset({"when", "happened"})
 _CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
 
 
+class Slot(BaseModel):
+    """A value as it stands in a sentence (a figure, a date, a place), whatever claim it belongs to: ``at`` and
+    ``until`` are offsets into the statement's ``evidence.text`` (the sentence as analysed), ``start`` and ``end``
+    raw offsets into the file, ``text`` the words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Value
+    at: int
+    until: int
+    start: int
+    end: int
+    text: str
+
+
+class Statement(BaseModel):
+    """A sentence with the values it holds, for lining up two reports that say the same thing in nearly the same
+    words (``checker.compare.restatement``): wire copy reused with one figure, date, place or "not" changed.
+
+    ``polarity``, ``modality`` and ``source`` are the sentence's stance (at its main verb).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    evidence: Span
+    slots: tuple[Slot, ...] = ()
+    modality: Modality = Modality.ASSERTED
+    source: str | None = None
+
+
 class DocumentAssertions(BaseModel):
     """The result of extracting one document: what ``checker extract`` prints and the comparison reads.
 
@@ -324,6 +354,7 @@ class DocumentAssertions(BaseModel):
     date: dt.date | None = None
     countries: list[str] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
     assertions: list[Assertion]
 
 
@@ -371,13 +402,15 @@ class Evidence(BaseModel):
 class Alignment(BaseModel):
     """Why two claims were compared: a score in [0, 1] over their frame fields and the fields that matched
     (``thing``, ``entities``, ``predicate``, ``context``). ``different_entities``: both name whose thing it is, and
-    not the same one."""
+    not the same one; ``different_scope``: their sentences name two parts of one whole ("the men's final" / "the
+    women's final")."""
 
     model_config = ConfigDict(frozen=True)
 
     score: float
     matched: list[str] = Field(default_factory=list)
     different_entities: bool = False
+    different_scope: bool = False
 
 
 class Conflict(BaseModel):

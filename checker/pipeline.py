@@ -212,6 +212,7 @@ def analyse(
         options=CompareOptions(tolerance=tolerance),
         countries=countries,
         names=names,
+        statements={d.path: d.statements for d in extracted},
     )
     if incoming is not None:
         # The review UI shows both passages, so corpus reports that take part in a conflict are read in full.

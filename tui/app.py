@@ -6,6 +6,7 @@ decisions store. Everything the analyst decides is written to the store at once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 
@@ -13,12 +14,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from checker.errors import CheckerError
+
 from checker.models import Analysis
 
 from tui.screens.diff import DiffScreen
 from tui.screens.document import DocumentScreen
 from tui.screens.help import HelpScreen
+from tui.screens.modals import PromptScreen
 from tui.screens.review import ReviewScreen
 from tui.state import DecisionStoreLike
 
@@ -33,8 +35,13 @@ class ReviewApp(App[None]):
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Show every key"),
-        Binding("q", "quit", "Quit", tooltip="Quit (decisions are already saved)"),
+        Binding("q", "request_quit", "Quit", tooltip="Quit (decisions are already saved)"),
+        Binding("ctrl+c", "request_quit", "Quit", show=False, priority=True,
+                tooltip="Quit, also from a dialog (asks first if a note is not saved)"),
     ]
+
+    QUIT_CONFIRM_SECONDS = 3.0
+    """After a warning about an unsaved note, a second quit key within this time quits."""
 
     def __init__(
         self, load: Loader, store: DecisionStoreLike, *, title: str = "checker review", analyst: str | None = None
@@ -44,8 +51,29 @@ class ReviewApp(App[None]):
         self._store = store
         self._analyst = analyst
         self.title = title
-        self.load_error: CheckerError | None = None
-        """Set when ``load`` raised a ``CheckerError``; the app then exits with return code 2."""
+        self._quit_armed_at = float("-inf")
+        self.load_error: Exception | None = None
+        """Set when ``load`` raised; the app then exits (return code 2 for a ``CheckerError``, else 3) and the CLI
+        prints the error as one readable line."""
+
+    def unsaved_work(self) -> str | None:
+        """What would be lost by quitting now. Decisions are written as they are made, so only a note typed in an
+        open dialog and not yet saved with enter can be."""
+        for screen in self.screen_stack:
+            if isinstance(screen, PromptScreen) and screen.is_mounted and screen.unsaved:
+                return "the note being typed is not saved"
+        return None
+
+    def action_request_quit(self) -> None:
+        """Quit; when something is unsaved, warn first and quit on a second press."""
+        unsaved = self.unsaved_work()
+        now = time.monotonic()
+        if unsaved and now - self._quit_armed_at > self.QUIT_CONFIRM_SECONDS:
+            self._quit_armed_at = now
+            self.notify(f"{unsaved.capitalize()}: press ctrl+c again to quit without it (enter saves it).",
+                        title="Quit?", severity="warning", markup=False)
+            return
+        self.exit()
 
     def get_default_screen(self) -> Screen:
         return ReviewScreen(self._load, self._store, analyst=self._analyst)

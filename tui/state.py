@@ -16,6 +16,7 @@ from pathlib import PurePath
 from typing import Protocol
 
 from checker.models import Analysis, Conflict, ConflictKind, Decision, DecisionStatus
+from checker.store.decisions import ReviewStatus, review_status
 
 from tui.context import DocumentView
 
@@ -31,10 +32,11 @@ class DecisionStoreLike(Protocol):
 
 
 STATUS_LABELS: dict[DecisionStatus, str] = {
-    DecisionStatus.PENDING: "new",
-    DecisionStatus.CONFIRMED: "confirmed",
-    DecisionStatus.DISMISSED: "dismissed",
+    DecisionStatus.PENDING: ReviewStatus.NEW.value,
+    DecisionStatus.CONFIRMED: ReviewStatus.CONFIRMED.value,
+    DecisionStatus.DISMISSED: ReviewStatus.DISMISSED.value,
 }
+"""Labels of the stored statuses, for the filter (a baselined conflict is a confirmed one there)."""
 _STATUS_ORDER = {DecisionStatus.PENDING: 0, DecisionStatus.CONFIRMED: 1, DecisionStatus.DISMISSED: 2}
 
 SORT_COLUMNS: tuple[str, ...] = ("severity", "kind", "subject", "value_a", "value_b", "status", "documents")
@@ -110,6 +112,10 @@ class ReviewState:
     def status(self, conflict_id: str) -> DecisionStatus:
         decision = self.decisions.get(conflict_id)
         return decision.status if decision else DecisionStatus.PENDING
+
+    def review(self, conflict_id: str) -> ReviewStatus:
+        """The status as every output names it: new, baselined, confirmed or dismissed."""
+        return review_status(self.decisions.get(conflict_id))
 
     def counts(self) -> Counter[DecisionStatus]:
         counts: Counter[DecisionStatus] = Counter({s: 0 for s in DecisionStatus})

@@ -75,10 +75,15 @@ def blocks(assertions: Sequence[Assertion]) -> dict[tuple, list[Assertion]]:
     for the alignment score (``similarity.score``) to say."""
     out: dict[tuple, list[Assertion]] = defaultdict(list)
     for a in assertions:
-        attribute, verb, metric, expected = a.aspect
-        if attribute == "happened":
-            verb = None
-        words = (a.thing or a.subject_key).split()
-        head = concept(words[-1]) if words else ""
-        out[(attribute, concept(verb) if verb else None, concept(metric) if metric else None, expected, head)].append(a)
+        out[block_key(a)].append(a)
     return out
+
+
+def block_key(a: Assertion) -> tuple:
+    """The block an assertion falls in (see :func:`blocks`): only claims with equal keys are ever compared."""
+    attribute, verb, metric, expected = a.aspect
+    if attribute == "happened":
+        verb = None
+    words = (a.thing or a.subject_key).split()
+    head = concept(words[-1]) if words else ""
+    return (attribute, concept(verb) if verb else None, concept(metric) if metric else None, expected, head)

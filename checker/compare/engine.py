@@ -9,17 +9,17 @@ overlapping) before it calls a disagreement.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
-from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, opposite, score, view
+from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, score, view
 from checker.compare.fingerprint import conflict_id, value_key
-from checker.compare.messages import explain
+from checker.compare.kinds import Context, judge, message, priority
+from checker.compare.restatement import restated_pairs, restatement_score
 from checker.extract.quantity_rules import WORLDWIDE
-from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
+from checker.compare.values import places_related
 from checker.extract.places import gazetteer
 from checker.models import (
     Alignment,
@@ -33,7 +33,7 @@ from checker.models import (
     Polarity,
     Quantity,
     Severity,
-    TimeRange,
+    Statement,
 )
 
 # Above this many assertions in one block, compare one representative per distinct value instead of every pair.
@@ -75,11 +75,14 @@ def find_conflicts(
     options: CompareOptions | None = None,
     countries: Mapping[str, Iterable[str]] | None = None,
     names: Mapping[str, Iterable[str]] | None = None,
+    statements: Mapping[str, Sequence[Statement]] | None = None,
 ) -> list[Conflict]:
     """Every conflict among ``assertions``; with ``incoming``, only pairs with at least one incoming path.
 
     ``dates`` gives each document's reference date, so that counts from reports far apart in time are read as a
-    change rather than a contradiction.
+    change rather than a contradiction. ``statements`` (each report's sentences with their values) add the
+    restatement rule: near-identical sentences of two reports that differ in one value or one "not"
+    (``checker.compare.restatement``), for pairs of sentences no claim-frame conflict already covers.
     """
     options = options or CompareOptions()
     dates = dates or {}
@@ -108,6 +111,11 @@ def find_conflicts(
             _keep(best, finding)
         for _, finding in changes.values():
             _keep(best, finding)
+    covered = {_sides(f) for f in best.values()}
+    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=stories):
+        finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
+        if finding is not None and _sides(finding) not in covered:
+            _keep(best, finding._replace(alignment=restatement_score(left, right)))
     for finding in _unverified(assertions, incoming_set, comparable):
         _keep(best, finding)
     conflicts: dict[str, Conflict] = {}
@@ -120,19 +128,45 @@ def find_conflicts(
     return sorted(found, key=_order)
 
 
-_KIND_PRIORITY = {k: i for i, k in enumerate(
-    [ConflictKind.POLARITY, ConflictKind.NUMERIC, ConflictKind.DATE, ConflictKind.LOCATION, ConflictKind.UNVERIFIED,
-     ConflictKind.CHANGE])}
+def compare_pair(
+    a: Assertion,
+    b: Assertion,
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+) -> tuple[Alignment, Conflict | None]:
+    """How well two claims line up, and the conflict between them if they are aligned and disagree.
+
+    The one-pair form of :func:`find_conflicts` for callers that choose the pairs themselves (``checker verify``
+    checks each claim of a draft against its best-aligned source claims). The alignment is returned whether or not
+    it clears the threshold, so a caller can rank candidates by it.
+    """
+    options = options or CompareOptions()
+    dates = dates or {}
+    alignment = score(view(a), view(b))
+    threshold = WITHIN_THRESHOLD if a.path == b.path else ACROSS_THRESHOLD
+    if alignment.score < threshold:
+        return alignment, None
+    key = " | ".join(sorted({a.subject_key, b.subject_key}))
+    finding = _judge(key, a.aspect_label, a, b, dates, options)
+    if finding is None:
+        return alignment, None
+    return alignment, _conflict(*finding._replace(alignment=alignment))
+
+
+def _sides(finding: _Finding) -> tuple:
+    """The two passages of a finding, in canonical order."""
+    a, b = finding.a, finding.b
+    left, right = sorted([(a.path, a.evidence.start), (b.path, b.evidence.start)])
+    return (*left, *right)
 
 
 def _keep(best: dict[tuple, _Finding], finding: _Finding) -> None:
     """One disagreement per pair of passages and subject: "denied troops were deployed to Russia" vs "were
     deployed to Russia" is one polarity conflict, not also a location conflict about the same words."""
-    a, b = finding.a, finding.b
-    sides = sorted([(a.path, a.evidence.start), (b.path, b.evidence.start)])
-    pk = (*sides[0], *sides[1], finding.key)
+    pk = (*_sides(finding), finding.key)
     held = best.get(pk)
-    if held is None or _KIND_PRIORITY[finding.kind] < _KIND_PRIORITY[held.kind]:
+    if held is None or priority(finding.kind) < priority(held.kind):
         best[pk] = finding
 
 
@@ -181,16 +215,6 @@ _NEIGHBOURS = 12
 _NAMES_FOR_STORY = 3
 
 
-_ABSOLUTE = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:spring|summer|autumn|fall|winter)\b"
-)
-
-
-def _absolute(r: TimeRange) -> bool:
-    """A date written with its month or year ("in June", "on Sept. 3"), not relative to the report ("Monday")."""
-    return bool(_ABSOLUTE.search(r.text))
-
-
 _TOLLS = frozenset({"killed", "injured", "missing", "arrested", "casualties", "evacuated", "trapped", "rescued",
                     "released", "sentence"})
 
@@ -213,15 +237,17 @@ def _comparable_documents(
     window: int,
     stories: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
-    """Whether two reports can be about the same story: they share a country when both name one, and a name when
-    both name several (two companies' job cuts in one country share no executive, no brand)."""
+    """Whether two reports can be about the same story: they share a rare name, or else a country when both name
+    one, and a name when both name several (two companies' job cuts in one country share no executive, no brand)."""
     if a == b:
         return True
+    na, nb = (stories or {}).get(a), (stories or {}).get(b)
+    if na and nb and na & nb:
+        return True  # a rare name in common ("Tarvick") ties two reports to one story whatever else they place
     ca, cb = contexts.get(a), contexts.get(b)
     if ca and cb and not ca & cb:
         return False
-    na, nb = (stories or {}).get(a), (stories or {}).get(b)
-    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY and not na & nb)
+    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY)
 
 
 class _Comparable:
@@ -328,84 +354,14 @@ def _judge(
     dates: Mapping[str, dt.date | None],
     options: CompareOptions,
 ) -> _Finding | None:
+    """The conflict of two aligned claims, if any: the scope gate, then the registered kinds (``kinds.py``)."""
     if not _scopes_match(a, b):
         return None
-    if Modality.CANNOT_CONFIRM in (a.modality, b.modality):
+    found = judge(a, b, Context(dates, options.tolerance, options.change_after_days))
+    if found is None:
         return None
-    va, vb = a.value, b.value
-    if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        return _numeric(key, attribute, a, b, va, vb, dates, options)
-    if isinstance(va, Place) and isinstance(vb, Place):
-        return _location(key, attribute, a, b, va, vb)
-    if isinstance(va, TimeRange) and isinstance(vb, TimeRange):
-        if a.polarity != b.polarity or ranges_overlap(va, vb):
-            return None
-        if dates.get(a.path) != dates.get(b.path) and not (_absolute(va) and _absolute(vb)):
-            return None  # "next week" in reports of different days names different weeks, not rival dates
-        return _Finding(ConflictKind.DATE, key, attribute, a, b, Severity.HIGH)
-    if isinstance(va, Event) and isinstance(vb, Event):
-        same = va.predicate == vb.predicate
-        if not (same and a.polarity != b.polarity) and not (
-            opposite(va.predicate, vb.predicate) and a.polarity == b.polarity
-        ):
-            return None  # "upheld" vs "did not uphold", or "upheld" vs "overturned"
-        return _Finding(ConflictKind.POLARITY, key, attribute, a, b, Severity.HIGH)
-    return None
-
-
-def _numeric(key, attribute, a, b, va: Quantity, vb: Quantity, dates, options) -> _Finding | None:
-    if not comparable(va, vb) or Polarity.NEGATED in (a.polarity, b.polarity):
-        return None
-    if _different_times(a, b, dates, options):
-        if a.path == b.path:
-            return None  # a report telling how a figure moved ("rose from 12 to 19") states a change, not a conflict
-        # Over time even a move within the rounding of "about" is news: compare the figures as written.
-        if abs(va.nominal - vb.nominal) <= options.tolerance * max(abs(va.nominal), abs(vb.nominal)):
-            return None
-        return _Finding(ConflictKind.CHANGE, key, attribute, a, b, Severity.LOW)
-    if quantities_agree(va, vb, options.tolerance):
-        return None
-    return _Finding(ConflictKind.NUMERIC, key, attribute, a, b, Severity.HIGH)
-
-
-def _different_times(a: Assertion, b: Assertion, dates, options: CompareOptions) -> bool:
-    """Claims scoped to times that do not overlap ("as of Oct. 30" vs "by Nov. 25"), or from reports far apart."""
-    ta, tb = _scoped_time(a, dates), _scoped_time(b, dates)
-    if ta and tb:
-        return not ranges_overlap(ta, tb)
-    da, db = dates.get(a.path), dates.get(b.path)
-    if da is None or db is None:
-        return False
-    return abs((da - db).days) > options.change_after_days
-
-
-def _scoped_time(a: Assertion, dates: Mapping[str, dt.date | None]) -> TimeRange | None:
-    """The claim's own time, unless it is just the report's date ("reported revenue ... on Thursday")."""
-    if a.time is None:
-        return None
-    if a.time.start == a.time.end == dates.get(a.path):
-        return None
-    return a.time
-
-
-def _location(key, attribute, a, b, va: Place, vb: Place) -> _Finding | None:
-    if a.polarity == Polarity.AFFIRMED and b.polarity == Polarity.AFFIRMED:
-        if places_related(va, vb):
-            return None
-        if len(key.split()) < 2 and _plural(a.subject):
-            return None  # "patients in Karachi" vs "patients in Lagos": a bare plural is many groups, not one
-        return _Finding(ConflictKind.LOCATION, key, attribute, a, b, Severity.MEDIUM)
-    if a.polarity == b.polarity:
-        return None
-    affirmed, negated = (a, b) if a.polarity == Polarity.AFFIRMED else (b, a)
-    if contains(negated.value, affirmed.value):  # type: ignore[arg-type]
-        return _Finding(ConflictKind.LOCATION, key, attribute, a, b, Severity.HIGH)
-    return None
-
-
-def _plural(phrase: str) -> bool:
-    last = phrase.strip().split()[-1].lower() if phrase.strip() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    kind, severity = found
+    return _Finding(kind.kind, key, attribute, a, b, severity)
 
 
 def _unverified(
@@ -475,7 +431,7 @@ def _conflict(
         severity=severity,
         subject=left.subject if len(left.subject) >= len(right.subject) else right.subject,
         attribute=attribute,
-        message=explain(kind, left, right),
+        message=message(kind, left, right),
         evidence=(_evidence(left), _evidence(right)),
         alignment=alignment,
     )

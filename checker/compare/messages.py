@@ -54,8 +54,8 @@ def describe_value(a: Assertion) -> str:
     if isinstance(v, Place):
         return f"{a.subject} {'not ' if negated else ''}in {v.name}"
     if isinstance(v, TimeRange):
-        verb = _past(a.predicate or a.attribute)
-        return f"{a.subject} {'not ' if negated else ''}{verb} {a.value_span.text.strip()}"
+        verb = f" {_past(a.predicate)}" if a.predicate else ""
+        return f"{a.subject}{' not' if negated else ''}{verb} {a.value_span.text.strip()}".strip()
     if isinstance(v, Event):
         if a.modality == Modality.CANNOT_CONFIRM:
             return f"{v.predicate} ({a.subject})"

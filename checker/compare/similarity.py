@@ -43,6 +43,7 @@ class _Vocabulary:
     concept: dict[str, str]
     antonyms: frozenset[tuple[str, str]]
     stopwords: frozenset[str]
+    contrasts: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -65,7 +66,8 @@ def vocabulary() -> _Vocabulary:
     antonyms = frozenset(
         pair for a, b in data["antonyms"] for pair in ((concept.get(a, a), concept.get(b, b)), (concept.get(b, b), concept.get(a, a)))
     )
-    return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]))
+    contrasts = tuple((a, b) for a, b in data["contrasts"])
+    return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]), contrasts)
 
 
 @lru_cache(maxsize=131072)
@@ -105,7 +107,7 @@ def content_concepts(text: str) -> frozenset[str]:
     vocab = vocabulary()
     out = set()
     for m in _WORD.finditer(text):
-        word = m.group(0).lower()
+        word = m.group(0).lower().removesuffix("'s").removesuffix("’s")
         if word in vocab.stopwords or len(word) < 2:
             continue
         c = concept(word)
@@ -138,6 +140,14 @@ def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     return False
 
 
+def contrasted(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences name two parts of one whole, one each ("the women's final" / "the men's final")."""
+    for x, y in vocabulary().contrasts:
+        if (x in a and y in b and y not in a and x not in b) or (y in a and x in b and x not in a and y not in b):
+            return True
+    return False
+
+
 def score(a: FrameView, b: FrameView) -> Alignment:
     """How likely two claims are about the same thing, in [0, 1], with the fields that matched."""
     matched: list[str] = []
@@ -152,6 +162,8 @@ def score(a: FrameView, b: FrameView) -> Alignment:
     agree = entities_agree(a.entities, b.entities)
     if agree is False:
         return Alignment(score=0.0, matched=[], different_entities=True)
+    if contrasted(a.context, b.context):
+        return Alignment(score=0.0, matched=[], different_scope=True)
     if agree:
         entity = 1.0
         matched.append("entities")

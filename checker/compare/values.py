@@ -60,6 +60,9 @@ def _region_unknown(city: str, region: str) -> bool:
     if entry is None or entry.kind != "city":
         return False
     country = gaz.country_of(city)
+    other = gaz.get(region)
+    if other is None or other.kind == "city":
+        return False  # two cities are two places, whatever regions the gazetteer knows them in
     return country is not None and tuple(entry.parents) == (country,) and gaz.country_of(region) == country
 
 

@@ -2,7 +2,8 @@
 
 Every string that comes from a report (paths, sentences, subjects, values) goes through ``html.escape`` (quotes
 included) after terminal controls are made visible, so a report holding ``<script>`` shows those characters. The
-page has inline CSS and no script or external resource, so it can be mailed or archived as one file.
+page has inline CSS (light and dark colours, chosen by ``prefers-color-scheme``), a viewport for phones, a legend of
+its marks, and no script or external resource, so it can be mailed or archived as one file.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from checker.models import FactChange, FactSide, FactTimeline, RevisionDiff, Tex
 from checker.report._common import escape_unsafe
 
 _CSS = """
-body { font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+:root { color-scheme: light dark; }
+body { font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; padding: 0 1em; max-width: 60em; color: #222;
+       background: #fff; }
+.table-wrap { overflow-x: auto; }
+.legend { font-size: .9em; color: #555; border: 1px solid #ddd; padding: .4em .8em; }
+.legend span { margin-right: 1.2em; white-space: nowrap; }
 h1 { font-size: 1.3em; } h2 { font-size: 1.1em; margin-top: 1.5em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; vertical-align: top; }
@@ -26,7 +32,26 @@ th, td { border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; ve
 .hunk.moved { border-color: #58c; }
 del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
 .moved-text { background: #eef4ff; }
+@media (prefers-color-scheme: dark) {
+  body { color: #ddd; background: #161616; }
+  th, td { border-bottom-color: #333; }
+  .where, .aspects, .legend { color: #aaa; } .legend { border-color: #444; }
+  .changed .kind { color: #f0b060; } .added .kind { color: #7c7; } .removed .kind { color: #f77; }
+  .hunk { border-left-color: #555; }
+  del { background: #4a1d1d; color: #ffb3b3; } ins { background: #1d3d1d; color: #b3ffb3; }
+  .moved-text { background: #1d2a44; }
+}
 """
+
+_LEGEND = (
+    '<p class="legend"><b>Legend:</b> '
+    '<span><span class="kind changed">changed</span>: a fact with a new value, place, date, polarity, modality or '
+    "source</span> "
+    '<span><span class="kind added">added</span> / <span class="kind removed">removed</span>: a fact only in the '
+    "new / old version</span> "
+    "<span><del>struck out</del>: text taken out</span> <span><ins>highlighted</ins>: text put in</span> "
+    '<span><span class="moved-text">shaded</span>: text moved unchanged</span></p>'
+)
 
 
 def _e(text: str | None) -> str:
@@ -36,7 +61,9 @@ def _e(text: str | None) -> str:
 def _page(title: str, body: list[str]) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{_LEGEND}\n" + "\n".join(body)
+        + "\n</body>\n</html>\n"
     )
 
 
@@ -60,7 +87,7 @@ def _side(side: FactSide | None, path: str) -> str:
 
 def _fact_row(change: FactChange, old_path: str, new_path: str) -> str:
     return (
-        f"<tr class=\"{change.kind}\"><td class=\"kind\">{change.kind}</td><td>{_e(change.subject)}</td>"
+        f"<tr class=\"{_e(change.kind)}\"><td class=\"kind\">{_e(change.kind)}</td><td>{_e(change.subject)}</td>"
         f"<td>{_e(change.attribute)}</td>{_side(change.old, old_path)}{_side(change.new, new_path)}"
         f"<td class=\"aspects\">{_e(', '.join(change.aspects))}</td></tr>"
     )
@@ -86,7 +113,7 @@ def _hunk(hunk: TextHunk, old_path: str, new_path: str) -> str:
     else:
         content = f"<span class=\"moved-text\">{_e(hunk.new.text if hunk.new else '')}</span>"
     return (
-        f"<div class=\"hunk {hunk.kind}\"><div class=\"where\">{hunk.kind}: {arrow.join(where)}</div>"
+        f"<div class=\"hunk {_e(hunk.kind)}\"><div class=\"where\">{_e(hunk.kind)}: {arrow.join(where)}</div>"
         f"<p>{content}</p></div>"
     )
 
@@ -97,10 +124,11 @@ def _diff_section(diff: RevisionDiff) -> list[str]:
     out.append(f"<h2>Facts ({len(diff.changes)})</h2>")
     if diff.changes:
         out.append(
-            "<table><tr><th></th><th>subject</th><th>attribute</th><th>old</th><th>new</th><th>what changed</th></tr>"
+            "<div class=\"table-wrap\"><table><tr><th></th><th>subject</th><th>attribute</th><th>old</th><th>new</th>"
+            "<th>what changed</th></tr>"
         )
         out.extend(_fact_row(c, old, new) for c in diff.changes)
-        out.append("</table>")
+        out.append("</table></div>")
     else:
         out.append("<p>No fact changed.</p>")
     out.append(f"<h2>Text ({len(diff.text)})</h2>")

@@ -18,6 +18,7 @@ from rich.text import Text
 from checker.compare.messages import negated
 from checker.models import FactChange, FactSide, FactTimeline, RevisionDiff, TextHunk
 from checker.report._common import escape_unsafe
+from checker.report._safe import neutralise_commands
 from checker.report.text import make_console
 
 _WHITESPACE = re.compile(r"\s+")
@@ -33,7 +34,7 @@ INSERT_STYLE = "green underline"
 
 def _flat(text: str) -> str:
     """Safe text on one line: controls escaped, whitespace runs (newlines included) folded to one space."""
-    return _WHITESPACE.sub(" ", escape_unsafe(text))
+    return neutralise_commands(_WHITESPACE.sub(" ", escape_unsafe(text)))
 
 
 def _elide(text: str) -> str:
@@ -43,6 +44,7 @@ def _elide(text: str) -> str:
 
 
 def _where(path: str, line: int, column: int | None = None) -> str:
+    path = _flat(path)
     return f"{path}:{line}" if column is None else f"{path}:{line}:{column}"
 
 

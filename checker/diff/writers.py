@@ -13,6 +13,7 @@ from typing import Any, Literal, TextIO
 from checker.diff.html_page import diff_page, timeline_page
 from checker.diff.text import write_diff_text, write_timeline_text
 from checker.errors import ConfigError
+from checker.report._safe import json_escape_raw
 from checker.models import FactTimeline, RevisionDiff
 
 FORMATS = ("text", "json", "html")
@@ -34,7 +35,7 @@ def write_diff(diffs: Sequence[RevisionDiff], fmt: Format, stream: TextIO, *, co
             payload: dict[str, Any] = diff_json(diffs[0])
         else:
             payload = {"version": JSON_VERSION, "diffs": [d.model_dump(mode="json") for d in diffs]}
-        json.dump(payload, stream, ensure_ascii=False, indent=2)
+        stream.write(json_escape_raw(json.dumps(payload, ensure_ascii=False, indent=2)))
         stream.write("\n")
     elif fmt == "html":
         stream.write(diff_page(diffs))
@@ -48,7 +49,7 @@ def write_timeline(timelines: Sequence[FactTimeline], fmt: Format, stream: TextI
         write_timeline_text(timelines, stream, color=color)
     elif fmt == "json":
         payload = {"version": JSON_VERSION, "timeline": [t.model_dump(mode="json") for t in timelines]}
-        json.dump(payload, stream, ensure_ascii=False, indent=2)
+        stream.write(json_escape_raw(json.dumps(payload, ensure_ascii=False, indent=2)))
         stream.write("\n")
     elif fmt == "html":
         stream.write(timeline_page(timelines))

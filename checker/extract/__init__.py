@@ -14,7 +14,7 @@ from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
 from checker.ingest import limits
-from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence
+from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence, Slot, Statement
 
 __all__ = ["extract_document", "extract_text"]
 
@@ -64,6 +64,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
     memory = SourceMemory()
     state = DocumentState()
     assertions: list[Assertion] = []
+    statements: list[Statement] = []
     names: set[str] = set()
     for i, sentence in enumerate(sentences):
         if len(assertions) >= limits.MAX_ASSERTIONS_PER_DOCUMENT:
@@ -74,6 +75,8 @@ def extract_document(doc: Document) -> DocumentAssertions:
         stance = analyse_stance(tokens, text, memory, opaque)
         ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
         assertions.extend(sentence_assertions(ctx))
+        if len(tokens) >= _STATEMENT_TOKENS:
+            statements.append(_statement(ctx, len(tokens)))
     del assertions[limits.MAX_ASSERTIONS_PER_DOCUMENT :]
     return DocumentAssertions(
         path=doc.path,
@@ -82,7 +85,35 @@ def extract_document(doc: Document) -> DocumentAssertions:
         date=doc.date,
         countries=_countries(doc, found_places, assertions),
         names=_rare(names),
+        statements=statements,
         assertions=assertions,
+    )
+
+
+_STATEMENT_TOKENS = 6  # shorter sentences ("Shares fell.") are too plain for a reworded copy to be recognised
+
+
+def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
+    """The sentence and every value in it, for the restatement comparison. The evidence span is the one the
+    sentence's assertions share, so the sentence's text is held once."""
+    doc = ctx.doc
+    found = [(m.quantity, m.start, m.end) for m in ctx.quantities]
+    found += [(m.range, m.start, m.end) for m in ctx.dates]
+    found += [(m.place, m.start, m.end) for m in ctx.places]
+    base = ctx.sentence.start
+    slots = sorted(
+        (
+            Slot.model_construct(value=v, at=a - base, until=b - base, start=doc.to_raw(a), end=doc.to_raw(b - 1) + 1,
+                                 text=doc.text[a:b])
+            for v, a, b in found
+        ),
+        key=lambda x: x.at,
+    )
+    return Statement.model_construct(
+        evidence=ctx.evidence,
+        slots=tuple(slots),
+        modality=ctx.stance.modality(n_tokens - 1),
+        source=ctx.stance.source or doc.source,
     )
 
 

@@ -1,10 +1,13 @@
-"""One sentence -> the assertions it makes.
+"""One sentence -> the assertions it makes, by the registered rules in order.
 
-The single-purpose finders (quantities, dates, places) say *what values* a sentence holds; this module decides
+The single-purpose finders (quantities, dates, places) say *what values* a sentence holds; the rules below decide
 *what each value is about*: the noun phrase a number counts, the trigger word that says what happened to it
 ("killed", "revenue", "lost"), where something is said to be, when an event is said to have happened, and whether
 it happened at all. Every rule is local to a clause or a short window so that a sentence about two things does not
 bleed one into the other; a subject it cannot find is left out rather than guessed.
+
+Each rule is a named ``Rule`` (checker/extract/rule.py) with a description of where every frame field comes from
+and examples that run as tests; ``checker extract --explain`` shows them next to the assertions they made.
 """
 
 from __future__ import annotations
@@ -13,23 +16,136 @@ from checker.extract.context import DocumentState, SentenceContext, scope_event,
 from checker.extract.event_rules import date_assertions, event_assertions, refusal_assertions
 from checker.extract.place_rules import location_assertions
 from checker.extract.quantity_rules import quantity_assertions, remember_organisation
+from checker.extract.rule import Example, Rule
 from checker.models import Assertion
 
-__all__ = ["DocumentState", "SentenceContext", "sentence_assertions"]
+__all__ = ["DocumentState", "RULES", "SentenceContext", "rule_named", "sentence_assertions"]
+
+QUANTITY = Rule(
+    name="quantity",
+    description="A figure and what it measures: the noun phrase it counts or the metric it gives, what is said of "
+    "it (the nearest trigger: killed, revenue, rose to), and whose it is.",
+    fields={
+        "value": "the figure as written, with its bounds (about, more than, up to) and unit",
+        "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
+        "or share by the figure's unit",
+        "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout)",
+        "entities": "a nationality or country in the phrase, a name after of/at/for/in, a name closing the clause's "
+        "opening phrase, or the named subject of the verb whose object the figure is; never a speaker",
+        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached)",
+        "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
+    },
+    apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
+    examples=(
+        Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.", "Roughly 8,000",
+                attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head
+        Example("Revenue at Northwind Corp rose to $4 billion in the third quarter.", "$4 billion",
+                attribute="revenue", thing="revenue", entities=("northwind",), predicate="rise"),
+        Example("Verlaine has scored 14 goals this season.", "14", thing="goal", entities=("verlaine",),
+                predicate="score"),
+        Example("Fire officials said 12 people were injured in the blaze.", "12", attribute="injured",
+                thing="people", entities=()),
+        Example("Researchers at Calder University found that walking 7,000 steps a day lowered the risk.", "7,000",
+                thing="step", entities=()),
+        Example("The 34-year-old was jailed on Friday.", "34", made=False),
+    ),
+)
+
+LOCATION = Rule(
+    name="location",
+    description="Where something is said to be: a place after a locative word (in, near, at, into) and the noun "
+    "phrase before it; what stands at a place inside another is in the outer place too.",
+    fields={
+        "value": "the place, as a gazetteer key (Kursk Oblast, Russia)",
+        "thing": "the noun phrase before the locative word (its head)",
+        "entities": "a nationality or country in that phrase",
+        "polarity": "negated when a negation cue stands before in the same clause",
+    },
+    apply=lambda ctx, made: location_assertions(ctx),
+    examples=(
+        Example("About 40 howitzers were spotted at a depot near Belgorod.", "Belgorod", attribute="location",
+                thing="depot"),
+        Example("North Korean troops were not deployed to Kursk, the ministry said.", "Kursk",
+                attribute="location", entities=("north-korea",), polarity="negated"),
+        Example("Kyiv Mayor Vitali Klitschko said the city held up.", "Kyiv", made=False),
+    ),
+)
+
+EVENT_DATE = Rule(
+    name="event-date",
+    description="When an event is said to have happened: a date after a verb of its clause (signed in June, "
+    "opened on Oct. 3), keyed by what the verb is about.",
+    fields={
+        "value": "the date, as a range of days (in June is June 1-30)",
+        "attribute": "when",
+        "thing": "the subject of the verb (the treaty, the bridge)",
+        "predicate": "the verb's lemma (sign, open, reopen)",
+        "polarity": "negated when the verb is",
+    },
+    apply=lambda ctx, made: date_assertions(ctx),
+    examples=(
+        Example("The treaty was signed in September 2024.", "September 2024", attribute="when",
+                predicate="sign"),
+        Example("The bridge did not reopen on Monday.", "Monday", attribute="when", predicate="reopen",
+                polarity="negated"),
+    ),
+)
+
+EVENT = Rule(
+    name="event",
+    description="That something happened or did not: an event verb of a clause with its subject (the court "
+    "upheld, troops were not deployed).",
+    fields={
+        "value": "the verb group as written",
+        "attribute": "happened",
+        "thing": "the subject or, for a passive, what the verb was done to",
+        "predicate": "the verb's lemma",
+        "polarity": "negated by not/never/n't in the verb group, or by a denial around it",
+    },
+    apply=lambda ctx, made: event_assertions(ctx),
+    examples=(
+        Example("The court upheld the ban on short-term rentals.", "upheld", attribute="happened",
+                predicate="uphold", polarity="affirmed"),
+        Example("North Korean troops were not deployed to Kursk, the ministry said.", "were not deployed",
+                attribute="happened", predicate="deploy", polarity="negated"),
+    ),
+)
+
+REFUSAL = Rule(
+    name="refusal",
+    description="A refusal to confirm (I can't confirm, could not confirm reports that): about what and whom, so "
+    "that it is never read as a denial or a figure of its own.",
+    fields={
+        "value": "the words of the refusal",
+        "attribute": "the kind of the trigger it is about (killed, casualties)",
+        "thing": "the last noun phrase of the sentence, or people for a toll",
+        "modality": "cannot_confirm",
+    },
+    apply=lambda ctx, made: refusal_assertions(ctx, made),
+    examples=(
+        Example("I can't confirm those reports of casualties.", "can't confirm those reports of casualties",
+                attribute="casualties"),
+    ),
+)
+
+RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, EVENT, REFUSAL)
+_BY_NAME = {r.name: r for r in RULES}
+
+
+def rule_named(name: str) -> Rule | None:
+    """The rule an assertion's ``rule`` field names ("location-outer" is the location rule's second step)."""
+    return _BY_NAME.get(name) or _BY_NAME.get(name.split("-outer")[0])
 
 
 def sentence_assertions(ctx: SentenceContext) -> list[Assertion]:
-    """Every assertion of one sentence, in reading order of kinds: numbers, places, dates, events, refusals."""
+    """Every assertion of one sentence, rule by rule in the order of ``RULES``: numbers, places, dates, events,
+    refusals (a refusal reads what the others made, so a figure refused is not refused twice)."""
     if not ctx.tokens:
         return []
-    event_noun = scope_event(ctx)
     remember_organisation(ctx)
     made: list[Assertion] = []
-    made += quantity_assertions(ctx, event_noun)
-    made += location_assertions(ctx)
-    made += date_assertions(ctx)
-    made += event_assertions(ctx)
-    made += refusal_assertions(ctx, made)
+    for rule in RULES:
+        made += rule.apply(ctx, made)
     subjects = subjects_in(ctx, 0, len(ctx.tokens))
     if subjects:
         ctx.state.last_subject = subjects[-1][1]

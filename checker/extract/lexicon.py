@@ -82,6 +82,7 @@ class Lexicon:
     locative_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     person_heads: frozenset[str]
+    affiliated_people: frozenset[str]
     common_verbs: frozenset[str]
     group_nouns: frozenset[str]
     predicate_aliases: dict[str, str]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         locative_verbs=frozenset(lex["locative_verbs"]),
         territory_nouns=frozenset(lex["territory_nouns"]),
         person_heads=frozenset(lex["person_heads"]),
+        affiliated_people=frozenset(lex["affiliated_people"]),
         common_verbs=frozenset(lex["common_verbs"]),
         group_nouns=frozenset(lex["group_nouns"]),
         predicate_aliases={k: v for k, v in pred["predicate_aliases"].items() if not k.startswith("_")},

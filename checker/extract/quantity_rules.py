@@ -136,6 +136,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
     tokens = ctx.tokens
     lowers = {t.lower for t in tokens}
     owned = _owned_nouns(ctx)
+    refers_to_org = _refers_to_organisation(ctx)
     for q in ctx.quantities:
         dim = q.quantity.dimension
         first = ctx.index_containing(q.start)
@@ -208,6 +209,20 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
                 attribute = "amount"
                 via_of = True  # the noun before "of" is what the money is; no owner replaces it
+        elif (
+            before == "of"
+            and first >= 2
+            and dim == "count"
+            and tokens[first - 2].is_word
+            and tokens[first - 2].lower not in lex.stop_after_number
+            and not tokens[first - 2].is_capitalised
+            and (not words or is_verb(tokens, after))
+        ):
+            # "a crowd of 61,500 saw ...", "a toll of 12": the noun before "of" is what the figure counts.
+            noun = tokens[first - 2].lower
+            subject = build_subject([tokens[first - 2]], ctx.doc.text)
+            attribute = lex.triggers.get((noun,))  # "a toll of 12" is killed; "a crowd of" a count
+            via_of = True
         if attribute in _LEVEL_CHANGES and (
             (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
         ):
@@ -232,6 +247,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = metric
         elif attribute in METRIC_ATTRIBUTES or (dim in ("money", "percent") and attribute not in ("amount", "share")):
             thing = attribute
+        elif dim == "magnitude":
+            thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
         if subject is not None and dim == "count" and not subject.country:
             actor = actor_before(ctx, clause[0], first)
             if actor:
@@ -245,10 +262,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = clause_subject(ctx, clause[0], first)
         if subject is None or subject.head in lex.pronouns:
             continue
-        subject = _with_organisation(ctx, subject, clause)
-        if not subject.entities and not subject.proper:
+        subject = _with_organisation(ctx, subject, refers_to_org)
+        if not subject.proper:
             owner = named_owner(ctx, first, np_end if words else after, clause)
-            if owner:
+            if owner and owner not in subject.entities:
                 subject = with_owner(subject, owner)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
@@ -280,6 +297,7 @@ _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 
 
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
+_SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
 def _name_key(tokens: Sequence[Token]) -> str | None:
@@ -307,23 +325,53 @@ def _capitalised_run(tokens: Sequence[Token], start: int, step: int, limit: int 
     return out[::-1] if step < 0 else out
 
 
+def _named_holding(ctx: SentenceContext, k: int) -> bool:
+    """"Shares in Talbot Mining", "a stake in Brill": "in" before a name that is neither a place nor a date."""
+    if ctx.tokens[k].lower != "in" or k + 1 >= len(ctx.tokens):
+        return False
+    nxt = ctx.tokens[k + 1]
+    if not nxt.is_capitalised or is_place_token(ctx, k + 1):
+        return False
+    return not any(d.start <= nxt.start < d.end for d in ctx.dates)
+
+
 def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
     """Whose figure it is when a name says so structurally (rule "owner"):
 
     - a name after the measured phrase: "attendance at Brookvale Stadium", "the fine against Dorrin Mining",
       "revenue of Northwind Corp";
+    - a name closing the clause's opening phrase: "Revenue at Northwind Corp rose to $4 billion";
     - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
       have won nine matches", "Russia launched 73 drones" (never a speaker: "Police said 12 ..." has none).
     """
     tokens = ctx.tokens
     lex = lexicon()
-    if np_end < clause[1] and tokens[np_end].lower in _OWNER_PREPOSITIONS:
+    if np_end < clause[1] and (tokens[np_end].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, np_end)):
         k = np_end + 1
         while k < len(tokens) and tokens[k].lower == "the":
             k += 1
         run = _capitalised_run(tokens, k, 1)
-        if run and not is_place_token(ctx, k):
+        # "revenue at Northwind" names an owner, "attendance in Leeds" a scope; a place after "for" or "against" is
+        # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil").
+        if run and (tokens[np_end].lower in ("for", "against") or not is_place_token(ctx, k)):
             return _name_key(run)
+    # The clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion".
+    k = clause[0]
+    while k < first and not is_verb(tokens, k):
+        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k)) and k > clause[0] and (
+            tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
+        ):
+            # ("Researchers at Calder University found ...": an affiliation of the people, not an owner)
+            j = k + 1
+            while j < first and tokens[j].lower == "the":
+                j += 1
+            run = _capitalised_run(tokens, j, 1)
+            end = j + len(run)
+            if run and end < first and is_verb(tokens, end) and tokens[end].lower not in lex.reporting_verbs and (
+                tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)
+            ):
+                return _name_key(run)
+        k += 1
     # The verb whose object the figure is, then the names right before its verb group.
     k = first - 1
     while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
@@ -338,6 +386,9 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
         run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
     if not run or ctx.position(run[0]) < clause[0]:
         return None
+    before = ctx.position(run[0]) - 1
+    if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
+        return None  # "prices in Canada dropped 4%": a place the figure is for, not who did it
     return _name_key(run)
 
 
@@ -358,18 +409,28 @@ def _without_metric(subject: Subject, base: str) -> Subject:
                    entities)
 
 
-def _with_organisation(ctx: SentenceContext, subject: Subject, clause: tuple[int, int]) -> Subject:
+def _refers_to_organisation(ctx: SentenceContext) -> bool:
+    """Whether the sentence opens with the report's organisation or refers back to it ("its", "the company")."""
+    org = ctx.state.organisation
+    if org is None:
+        return False
+    lex = lexicon()
+    if " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org:
+        return True
+    return any(
+        t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
+        for k, t in enumerate(ctx.tokens)
+    )
+
+
+def _with_organisation(ctx: SentenceContext, subject: Subject, refers: bool) -> Subject:
     """"The group would cut 4,400 jobs", "its revenue": the report's organisation, named earlier, owns the figure;
-    so two reports about two companies' job cuts are not lined up as one."""
+    so two reports about two companies' job cuts are not lined up as one. ``refers``: the sentence refers to it
+    (``_refers_to_organisation``, read once per sentence)."""
     org = ctx.state.organisation
     if org is None or subject.country or org in subject.key:
         return subject
     lex = lexicon()
-    opens_with_org = " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org
-    refers = opens_with_org or any(
-        t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
-        for k, t in enumerate(ctx.tokens)
-    )
     if not refers and subject.head not in lex.organisation_references:
         return subject
     key = " ".join(w for w in subject.key.split() if w not in lex.organisation_references) or subject.key

@@ -7,19 +7,13 @@ alike, so that ``--format text`` and ``--format json`` never disagree about what
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker.report._safe import safe_line, safe_text
+from checker.store.decisions import ReviewStatus, review_status
 from checker.models import CheckResult, Conflict, Decision, DecisionStatus, Evidence, Severity
 
-# Characters that can drive a terminal or a log parser rather than be displayed: C0 controls except tab and
-# newline, DEL, C1 controls (0x9b is an 8-bit CSI), lone surrogates (undecodable bytes kept by surrogateescape,
-# which a UTF-8 stream cannot write), Unicode line/paragraph separators (some readers split lines on them), and
-# the bidirectional embedding/override/isolate controls that can make a line display in an order other than the
-# one it is stored in.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-_WHITESPACE = re.compile(r"\s+")
 
 # One line on what each conflict kind means; SARIF rules and the docs show it, so it is said once here.
 KIND_HELP: dict[str, tuple[str, str]] = {
@@ -55,26 +49,17 @@ KIND_HELP: dict[str, tuple[str, str]] = {
 
 
 def escape_unsafe(text: str) -> str:
-    r"""Replace characters that could act on a terminal or parser with a visible escape such as ``\x1b``.
-
-    Escaping rather than deleting keeps the report's content inspectable: an analyst sees that the source held
-    an escape sequence instead of silently reading a doctored sentence.
-    """
-    return _UNSAFE.sub(_escape_char, text)
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    """Untrusted text, newlines kept, made safe to print (the one rule: ``checker.report._safe.safe_text``)."""
+    return safe_text(text)
 
 
 def one_line(text: str) -> str:
-    """Safe text on one line: controls escaped, runs of whitespace (newlines, tabs) folded to one space."""
-    return _WHITESPACE.sub(" ", escape_unsafe(text)).strip()
+    """Untrusted text made safe on one line (``checker.report._safe.safe_line``)."""
+    return safe_line(text)
 
 
 def status_of(result: CheckResult, conflict: Conflict) -> tuple[DecisionStatus, str | None]:
-    """The review status and note of a conflict; no decision on file means pending ("new")."""
+    """The stored decision status and note of a conflict; no decision on file means pending ("new")."""
     decision: Decision | None = result.decisions.get(conflict.id)
     if decision is None:
         return DecisionStatus.PENDING, None
@@ -83,11 +68,13 @@ def status_of(result: CheckResult, conflict: Conflict) -> tuple[DecisionStatus, 
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """A conflict as a writer shows it: the conflict with its review status and note."""
+    """A conflict as a writer shows it: the conflict, its stored decision status, note and review status (the
+    one vocabulary every format prints: new, baselined, confirmed, dismissed)."""
 
     conflict: Conflict
     status: DecisionStatus
     note: str | None
+    review: ReviewStatus = ReviewStatus.NEW
 
 
 def shown(result: CheckResult, show_all: bool) -> Iterator[Shown]:
@@ -96,7 +83,13 @@ def shown(result: CheckResult, show_all: bool) -> Iterator[Shown]:
         status, note = status_of(result, conflict)
         if status is DecisionStatus.DISMISSED and not show_all:
             continue
-        yield Shown(conflict, status, note)
+        yield Shown(conflict, status, note, review_status(result.decisions.get(conflict.id)))
+
+
+def absent_ids(result: CheckResult) -> list[str]:
+    """Decided conflict ids the result's decisions hold but no current conflict has (SARIF ``absent``)."""
+    present = {c.id for c in result.conflicts}
+    return sorted(cid for cid in result.decisions if cid not in present)
 
 
 def hidden_count(result: CheckResult, show_all: bool) -> int:
@@ -119,9 +112,12 @@ def summary_line(result: CheckResult, items: list[Shown], hidden: int) -> str:
     by_severity = {s: 0 for s in Severity}
     for item in items:
         by_severity[item.conflict.severity] += 1
-    new = sum(1 for item in items if item.status is DecisionStatus.PENDING)
+    by_status = {s: 0 for s in ReviewStatus}
+    for item in items:
+        by_status[item.review] += 1
     counts = ", ".join(f"{by_severity[s]} {s.value}" for s in (Severity.HIGH, Severity.MEDIUM, Severity.LOW))
-    return f"{_plural(len(items), 'conflict')} ({counts}) in {docs}; {new} new{tail}"
+    statuses = ", ".join(f"{n} {s.value}" for s, n in by_status.items() if n or s is ReviewStatus.NEW)
+    return f"{_plural(len(items), 'conflict')} ({counts}) in {docs}; {statuses}{tail}"
 
 
 def raw_text_matches(evidence: Evidence) -> bool:

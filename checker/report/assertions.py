@@ -12,7 +12,7 @@ from rich.text import Text
 
 from checker.extract.places import gazetteer
 from checker.models import Assertion, DocumentAssertions, Event, Place, Polarity, Quantity, TimeRange
-from checker.report._common import escape_unsafe as clean
+from checker.report._safe import json_escape_raw, safe_line, safe_text as clean
 
 
 def _number(x: float) -> str:
@@ -40,7 +40,36 @@ def value_text(a: Assertion) -> str:
     return str(v)  # pragma: no cover
 
 
-def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: TextIO, *, color: bool = False) -> None:
+def frame_text(a: Assertion) -> str:
+    """The claim frame of an assertion in one line: "thing troops · entities north-korea · predicate deploy"."""
+    parts = [f"thing {a.thing or a.subject_key}"]
+    if a.entities:
+        parts.append("entities " + ", ".join(a.entities))
+    parts.append(f"predicate {a.predicate or '-'}")
+    if a.expected:
+        parts.append("expected")
+    scope = [x for x in (a.scope_place, a.time.text if a.time else None, a.scope_event) if x]
+    if scope:
+        parts.append("scope " + ", ".join(scope))
+    parts.append(f"rule {a.rule or '-'}")
+    return " · ".join(parts)
+
+
+def _write_rules(console: Console, names: set[str]) -> None:
+    from checker.extract.assertions import RULES
+
+    for rule in RULES:
+        if rule.name not in names:
+            continue
+        console.print(Text(f"rule {rule.name}", style="bold"), Text(f"  {rule.description}"))
+        for name, how in rule.fields.items():
+            console.print(Text(f"  {name:<10} {how}", style="dim"))
+        console.print()
+
+
+def write_assertions(
+    results: Sequence[DocumentAssertions], fmt: str, stream: TextIO, *, color: bool = False, explain: bool = False
+) -> None:
     if fmt == "json":
         payload = {
             "version": 1,
@@ -57,14 +86,14 @@ def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: Te
                 for r in results
             ],
         }
-        json.dump(payload, stream, indent=2, ensure_ascii=False)
+        stream.write(json_escape_raw(json.dumps(payload, indent=2, ensure_ascii=False)))
         stream.write("\n")
         return
     console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
                       width=None if color else 160)
     for r in results:
         meta = " · ".join(x for x in (r.title, r.date.isoformat() if r.date else None, r.source) if x)
-        console.print(Text(f"{r.path}", style="bold"), Text(f"  {clean(meta)}", style="dim"))
+        console.print(Text(safe_line(r.path), style="bold"), Text(f"  {safe_line(meta)}", style="dim"))
         if not r.assertions:
             console.print(Text("  no assertions found", style="dim"))
             continue
@@ -81,5 +110,20 @@ def write_assertions(results: Sequence[DocumentAssertions], fmt: str, stream: Te
                 Text(stance, style="red" if a.polarity == Polarity.NEGATED else ""),
                 Text(clean(a.source or "")),
             )
+        if explain:
+            for a in r.assertions:
+                stance = ("NOT " if a.polarity == Polarity.NEGATED else "") + a.modality.value
+                said = f" ({a.source})" if a.source else ""
+                console.print(Text(f"{a.evidence.line}:{a.value_span.column}  "),
+                              Text(safe_line(f"{a.subject} · {a.attribute} · {value_text(a)} · {stance}{said}")),
+                              sep="")
+                console.print(Text("    "), Text(safe_line(frame_text(a)), style="dim"), sep="")
+            console.print()
+            continue
         console.print(table)
         console.print()
+    if explain:
+        from checker.extract.assertions import rule_named
+
+        used = {r.name for a in (a for r in results for a in r.assertions) if (r := rule_named(a.rule))}
+        _write_rules(console, used)

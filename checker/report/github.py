@@ -3,23 +3,29 @@
 The runner executes any output line that starts with ``::``, so every piece of report text is escaped the way
 the runner unescapes it (``%``, CR and LF in the message; additionally ``:`` and ``,`` in properties) after
 controls and Unicode line separators are made visible. Whatever a report contains, each conflict is exactly one
-line and every line is a command this module wrote. Dismissed conflicts are never annotated (an annotation
-cannot be marked dismissed), even with ``show_all``; confirmed ones are, with the analyst's note.
+line and every line is a command this module wrote.
+
+Only new conflicts (nobody has reviewed them) are annotated by severity (``::error`` for high, ``::warning`` for
+medium, ``::notice`` for low). Reviewed ones -- baselined, confirmed or dismissed -- are left out, or with
+``show_all`` (``--show-reviewed``) shown as ``::notice`` with their status and note, so they never look like
+something to fix.
 """
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from checker.models import CheckResult, DecisionStatus, Evidence, Severity
+from checker.models import CheckResult, Evidence, Severity
 from checker.report._common import Shown, end_position, escape_unsafe, one_line, shown
 
 COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
 
 
 def write(result: CheckResult, stream: TextIO, *, color: bool = False, show_all: bool = False) -> None:
-    """Write one workflow command per pending or confirmed conflict; ``color`` and ``show_all`` are ignored."""
-    for item in shown(result, show_all=False):
+    """Write one workflow command per new conflict (and per reviewed one with ``show_all``); ``color`` is ignored."""
+    for item in shown(result, show_all=show_all):
+        if item.review.reviewed and not show_all:
+            continue
         stream.write(command(item))
         stream.write("\n")
 
@@ -37,9 +43,12 @@ def command(item: Shown) -> str:
         props.append(("endLine", str(end[0])))
         if end[0] == first.line:
             props.append(("endColumn", str(end[1])))
-    props.append(("title", f"{c.kind.value} conflict ({c.severity.value}): {one_line(c.subject)} / {c.attribute}"))
+    reviewed = f"; {item.review.value}" if item.review.reviewed else ""
+    props.append(("title", f"{c.kind.value} conflict ({c.severity.value}{reviewed}): {one_line(c.subject)} / "
+                           f"{c.attribute}"))
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{COMMAND[c.severity]} {rendered}::{escape_data(message(item))}"
+    level = "notice" if item.review.reviewed else COMMAND[c.severity]
+    return f"::{level} {rendered}::{escape_data(message(item))}"
 
 
 def message(item: Shown) -> str:
@@ -47,8 +56,8 @@ def message(item: Shown) -> str:
     c = item.conflict
     lines = [c.message]
     lines.extend(_passage(ev) for ev in c.evidence)
-    if item.status is DecisionStatus.CONFIRMED:
-        lines.append("confirmed" + (f": {item.note}" if item.note else ""))
+    if item.review.reviewed:
+        lines.append(item.review.value + (f": {item.note}" if item.note else ""))
     lines.append(f"conflict id: {c.id}")
     return "\n".join(lines)
 

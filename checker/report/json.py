@@ -8,21 +8,16 @@ needs a new ``version``; adding optional fields does not.
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from importlib import resources
 from typing import Any, TextIO
 
 from checker.models import CheckResult, DocumentInfo, Evidence
 from checker.report._common import Shown, shown
+from checker.report._safe import json_escape_raw
 
 VERSION = 1
 SCHEMA_RESOURCE = "check-v1.schema.json"
-
-# Characters json.dumps(ensure_ascii=False) leaves raw but that a terminal or a line-based reader may act on:
-# DEL and C1 controls, Unicode line separators and lone surrogates (which cannot even be encoded as UTF-8).
-# They only ever occur inside JSON strings, so replacing them with \uXXXX escapes keeps the document identical.
-_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def write(result: CheckResult, stream: TextIO, *, color: bool = False, show_all: bool = False) -> None:
@@ -34,7 +29,7 @@ def write(result: CheckResult, stream: TextIO, *, color: bool = False, show_all:
 def dumps(data: Any) -> str:
     """Indented UTF-8-friendly JSON in which nothing but printable text and newlines between keys appears."""
     text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_escape_raw(text)
 
 
 def to_dict(result: CheckResult, *, show_all: bool = False) -> dict[str, Any]:
@@ -64,8 +59,9 @@ def conflict_dict(item: Shown) -> dict[str, Any]:
         "subject": c.subject,
         "attribute": c.attribute,
         "message": c.message,
-        "status": item.status.value,
+        "status": item.review.value,
         "note": item.note,
+        "alignment": {"score": c.alignment.score, "matched": list(c.alignment.matched)} if c.alignment else None,
         "evidence": [evidence_dict(ev) for ev in c.evidence],
     }
 

@@ -1,7 +1,8 @@
 """JUnit XML report, for CI systems that show test results but know nothing of SARIF.
 
-Each shown conflict is a test case: pending and confirmed conflicts fail (the body is the same block the text
-report prints), dismissed ones (only with ``show_all``) are skipped with the analyst's note. An empty result is
+Each shown conflict is a test case: new conflicts fail (the body is the same block the text report prints);
+reviewed ones -- baselined, confirmed, and dismissed (only with ``show_all``) -- are skipped with their status
+and the analyst's note. An empty result is
 one passing test case, so a CI dashboard records that the check ran. ElementTree escapes markup; characters XML
 1.0 cannot carry at all (most controls) are made visible as ``\\xNN`` first, so the file always parses.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from checker.models import CheckResult, DecisionStatus
+from checker.models import CheckResult
 from checker.report._common import Shown, escape_unsafe, hidden_count, shown, summary_line
 from checker.report.text import conflict_lines
 
@@ -30,7 +31,7 @@ def write(result: CheckResult, stream: TextIO, *, color: bool = False, show_all:
 def to_element(result: CheckResult, *, show_all: bool = False) -> ET.Element:
     """The ``<testsuites>`` element with one ``<testsuite>``."""
     items = list(shown(result, show_all))
-    failures = sum(1 for item in items if item.status is not DecisionStatus.DISMISSED)
+    failures = sum(1 for item in items if not item.review.reviewed)
     skipped = len(items) - failures
     tests = max(len(items), 1)
     counts = {"tests": str(tests), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
@@ -60,8 +61,9 @@ def testcase(item: Shown) -> ET.Element:
             "line": str(first.line),
         },
     )
-    if item.status is DecisionStatus.DISMISSED:
-        ET.SubElement(case, "skipped", {"message": _safe("dismissed" + (f": {item.note}" if item.note else ""))})
+    if item.review.reviewed:
+        label = item.review.value + (f": {item.note}" if item.note else "")
+        ET.SubElement(case, "skipped", {"message": _safe(label)})
         return case
     body = "\n".join(line.plain for line in conflict_lines(item, color=False))
     failure = ET.SubElement(

@@ -2,8 +2,14 @@
 
 One run; one rule per conflict kind; one result per shown conflict, located at the first evidence sentence with
 the second as a related location. Columns and character offsets count Unicode code points (Python string
-indexes), which the run declares with ``columnKind``. Dismissed conflicts (shown only with ``show_all``) carry an
-external suppression with the analyst's note as justification, which SARIF viewers treat as hidden by default.
+indexes), which the run declares with ``columnKind``.
+
+Review status: every reviewed conflict (baselined, confirmed; dismissed ones are listed only with ``show_all``)
+carries an external suppression, status ``accepted``, with the analyst's note as justification, so code scanning
+shows it as dismissed rather than as an open alert. Every result has a ``baselineState`` against the decisions
+file, which is the baseline: ``unchanged`` when the conflict has a decision (it was seen and judged before),
+``new`` otherwise. With ``show_all`` (``--show-reviewed``), decided conflicts that are no longer found are listed
+as ``absent`` results (no location: only their id is known).
 """
 
 from __future__ import annotations
@@ -14,15 +20,16 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 import checker
-from checker.models import CheckResult, ConflictKind, DecisionStatus, Evidence, Severity
-from checker.report._common import KIND_HELP, Shown, end_position, shown
+from checker.models import CheckResult, ConflictKind, Evidence, Severity
+from checker.store.decisions import ReviewStatus, review_status
+from checker.report._common import KIND_HELP, Shown, absent_ids, end_position, shown
 from checker.report.json import dumps
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 TOOL_NAME = "checker"
 # Where a SARIF viewer sends a user who clicks the tool name; the project's documentation home.
-INFORMATION_URI = "https://pypi.org/project/checker/"
+INFORMATION_URI = "https://pypi.org/project/report-checker/"
 FINGERPRINT_KEY = "checkerConflictId/v1"
 
 LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
@@ -53,7 +60,8 @@ def to_sarif(result: CheckResult, *, show_all: bool = False) -> dict[str, Any]:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [sarif_result(item) for item in shown(result, show_all)],
+                "results": [sarif_result(item) for item in shown(result, show_all)]
+                + ([absent_result(cid, result) for cid in absent_ids(result)] if show_all else []),
             }
         ],
     }
@@ -80,7 +88,7 @@ def sarif_result(item: Shown) -> dict[str, Any]:
         "severity": c.severity.value,
         "subject": c.subject,
         "attribute": c.attribute,
-        "status": item.status.value,
+        "status": item.review.value,
     }
     if item.note is not None:
         properties["note"] = item.note
@@ -92,14 +100,32 @@ def sarif_result(item: Shown) -> dict[str, Any]:
         "locations": [location(first)],
         "relatedLocations": [location(second, id_=1, message=_side_message(second))],
         "partialFingerprints": {FINGERPRINT_KEY: c.id},
+        "baselineState": "new" if item.review is ReviewStatus.NEW else "unchanged",
         "properties": properties,
     }
-    if item.status is DecisionStatus.DISMISSED:
-        suppression: dict[str, Any] = {"kind": "external", "status": "accepted"}
-        if item.note:
-            suppression["justification"] = item.note
-        out["suppressions"] = [suppression]
+    if item.review.reviewed:
+        out["suppressions"] = [suppression(item.review, item.note)]
     return out
+
+
+def suppression(review: ReviewStatus, note: str | None) -> dict[str, Any]:
+    """An external suppression for a reviewed conflict; the note (else the status) is the justification."""
+    return {"kind": "external", "status": "accepted", "justification": note or review.value}
+
+
+def absent_result(conflict_id: str, result: CheckResult) -> dict[str, Any]:
+    """A decided conflict that is no longer found: its id, status and note, ``baselineState`` ``absent``."""
+    decision = result.decisions[conflict_id]
+    review = review_status(decision)
+    return {
+        "message": {"text": f"Conflict {conflict_id} ({review.value}) is no longer found in the reports."},
+        "kind": "pass",
+        "level": "none",
+        "partialFingerprints": {FINGERPRINT_KEY: conflict_id},
+        "baselineState": "absent",
+        "suppressions": [suppression(review, decision.note)] if review.reviewed else [],
+        "properties": {"status": review.value, **({"note": decision.note} if decision.note is not None else {})},
+    }
 
 
 def location(ev: Evidence, *, id_: int | None = None, message: str | None = None) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from checker.models import CheckResult, DecisionStatus, Evidence, Modality, Polarity, Severity
+from checker.models import CheckResult, Evidence, Modality, Polarity, Severity
+from checker.store.decisions import ReviewStatus
 from checker.report._common import Shown, escape_unsafe, hidden_count, one_line, shown, split_on_value, summary_line
 
 MARK_OPEN = "[["
@@ -25,12 +26,8 @@ MARK_CLOSE = "]]"
 CONTEXT_CHARS = 160
 
 SEVERITY_COLOR = {Severity.HIGH: "red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
-STATUS_LABEL = {
-    DecisionStatus.PENDING: "new",
-    DecisionStatus.CONFIRMED: "confirmed",
-    DecisionStatus.DISMISSED: "dismissed",
-}
-STATUS_STYLE = {DecisionStatus.PENDING: "bold", DecisionStatus.CONFIRMED: "magenta", DecisionStatus.DISMISSED: "dim"}
+STATUS_STYLE = {ReviewStatus.NEW: "bold", ReviewStatus.BASELINED: "dim", ReviewStatus.CONFIRMED: "magenta",
+                ReviewStatus.DISMISSED: "dim"}
 INDENT = "  "
 
 
@@ -77,7 +74,7 @@ def conflict_lines(item: Shown, *, color: bool) -> list[Text]:
     value_style = f"bold underline {severity_color}" if color else None
     lines.extend(evidence_line(ev, value_style=value_style) for ev in conflict.evidence)
     status = Text(INDENT + f"{conflict.severity.value} severity; ")
-    status.append(STATUS_LABEL[item.status], style=STATUS_STYLE[item.status])
+    status.append(item.review.value, style=STATUS_STYLE[item.review])
     if item.note:
         note_lines = escape_unsafe(item.note).strip().splitlines() or [""]
         status.append(": " + note_lines[0])

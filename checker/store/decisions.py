@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from pathlib import Path
 
 from checker.errors import DecisionsError
@@ -27,7 +28,39 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
     import msvcrt
 
-__all__ = ["DecisionStore", "default_decisions_path", "dumps_decision"]
+__all__ = ["BASELINE_NOTE", "DecisionStore", "ReviewStatus", "default_decisions_path", "dumps_decision",
+           "review_status"]
+
+BASELINE_NOTE = "accepted by checker baseline"
+"""The note ``checker baseline`` records with each decision; it marks the decision as part of the baseline."""
+
+
+class ReviewStatus(StrEnum):
+    """The one status vocabulary every output uses (text, JSON, SARIF, GitHub, JUnit, the review UI).
+
+    ``new``: nobody has decided; ``baselined``: accepted by ``checker baseline``; ``confirmed``: an analyst says
+    it is a real disagreement; ``dismissed``: an analyst says it is not a conflict.
+    """
+
+    NEW = "new"
+    BASELINED = "baselined"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+    @property
+    def reviewed(self) -> bool:
+        return self is not ReviewStatus.NEW
+
+
+def review_status(decision: Decision | None) -> ReviewStatus:
+    """The review status of a conflict from its decision (``None``: no decision on file)."""
+    if decision is None or decision.status is DecisionStatus.PENDING:
+        return ReviewStatus.NEW
+    if decision.status is DecisionStatus.DISMISSED:
+        return ReviewStatus.DISMISSED
+    if decision.note == BASELINE_NOTE:
+        return ReviewStatus.BASELINED
+    return ReviewStatus.CONFIRMED
 
 _KEYS = ("id", "status", "note", "decided_at", "by")
 _OPTIONAL_TEXT = ("note", "by")

@@ -58,7 +58,7 @@ def test_decisions_gate_the_check_across_edits(repo: Path, capsys: pytest.Captur
     assert conflict["evidence"][0]["path"] == "incoming/blogger.txt"  # the incoming side leads
     assert (repo / ".checker/index.sqlite").exists()
 
-    assert main(["decide", conflict["id"], "--confirm", "--note", "blogger undercounts"]) == 0
+    assert main(["decide", conflict["id"], "--confirm", "--note", "blogger undercounts", "--reports", "incoming/"]) == 0
     capsys.readouterr()
     code, data, _ = check(capsys)
     assert code == 0
@@ -78,7 +78,7 @@ def test_decisions_gate_the_check_across_edits(repo: Path, capsys: pytest.Captur
     code, data, _ = check(capsys)
     assert code == 1
     assert data["conflicts"][0]["id"] != conflict["id"]
-    assert data["conflicts"][0]["status"] == "pending"
+    assert data["conflicts"][0]["status"] == "new"
 
 
 def test_a_broken_decisions_file_fails_clearly_and_is_kept(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

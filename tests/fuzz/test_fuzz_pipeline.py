@@ -24,14 +24,8 @@ def test_pipeline_keeps_its_invariants(files: list[tuple[str, bytes]], reference
     harness.run(files, reference, skip=harness.KNOWN_FAILING_WRITERS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=harness.InvariantError,
-    reason="checker/report/assertions.py (extract --format json) writes raw DEL/C1 characters and lone surrogates "
-    "(a non-UTF-8 file name then fails to print); the fix belongs to the owner of report/",
-)
 @pytest.mark.parametrize("files", [[("b.md", b"\x7f About 500 troops.")], [("r\udcffport.txt", b"About 500 troops.")]])
-def test_extract_json_keeps_the_invariants(files: list[tuple[str, bytes]]) -> None:
+def test_extract_json_escapes_controls_and_non_utf8_paths(files: list[tuple[str, bytes]]) -> None:
     harness.run(files)
 
 

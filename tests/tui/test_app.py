@@ -368,3 +368,15 @@ async def test_no_color_keeps_highlights_visible(make_review, wait_loaded, monke
         await wait_loaded(pilot)
         pane = app.screen.query_one("#side-a")
         assert pane.get_component_rich_style("passage--value", partial=True).reverse
+
+
+async def test_unexpected_load_error_exits_3_without_a_traceback(store):
+    def load(progress):
+        raise ZeroDivisionError("boom")
+
+    app = make_app(load, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 3
+    assert isinstance(app.load_error, ZeroDivisionError)

@@ -42,6 +42,11 @@ class PromptScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.value.strip())
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether the text typed so far differs from what the prompt opened with (it is not saved yet)."""
+        return self.query_one("#prompt-input", Input).value.strip() != self._value.strip()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 

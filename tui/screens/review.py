@@ -23,12 +23,13 @@ from textual.worker import get_current_worker
 
 from checker.errors import CheckerError
 from checker.models import Analysis, Conflict, ConflictKind, Decision, DecisionStatus
+from checker.store.decisions import ReviewStatus, review_status
 
 from tui.screens.diff import DiffScreen, diff_pair
 from tui.screens.document import DocumentScreen
 from tui.screens.modals import FilterScreen, PromptScreen
 from tui.sanitize import clean
-from tui.state import STATUS_LABELS, DecisionStoreLike, Filters, ReviewState
+from tui.state import DecisionStoreLike, Filters, ReviewState
 from tui.widgets.conflict_table import ConflictTable
 from tui.widgets.detail import ConflictDetail
 from tui.widgets.passage import PassagePane
@@ -57,12 +58,12 @@ class ReviewScreen(Screen[None]):
         Binding("n", "note", "Note", tooltip="Add or edit a note on the conflict"),
         Binding("r", "reopen", "Reopen", show=False, tooltip="Reopen: mark the conflict new again"),
         Binding("u", "undo", "Undo", tooltip="Undo the last confirm, dismiss, note or reopen"),
-        Binding("o", "open_document(0)", "Open", tooltip="Open side A's document at the sentence"),
+        Binding("o", "open_document(0)", "Open", show=False, tooltip="Open side A's document at the sentence"),
         Binding("O", "open_document(1)", "Open B", show=False, tooltip="Open side B's document at the sentence"),
-        Binding("v", "diff", "Diff", tooltip="Diff the two documents: changed facts and text"),
+        Binding("v", "diff", "Diff", show=False, tooltip="Diff the two documents: changed facts and text"),
         Binding("slash", "search", "Search", tooltip="Search subject, message and text"),
-        Binding("f", "filter", "Filter", tooltip="Filter by kind, status and document"),
-        Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column"),
+        Binding("f", "filter", "Filter", show=False, tooltip="Filter by kind, status and document"),
+        Binding("s", "cycle_sort", "Sort", show=False, tooltip="Sort by the next column"),
         Binding("escape", "clear_filters", "Clear", show=False, tooltip="Clear search and filters"),
     ]
 
@@ -79,7 +80,7 @@ class ReviewScreen(Screen[None]):
             self.decisions = decisions
 
     class LoadFailed(Message):
-        def __init__(self, error: CheckerError) -> None:
+        def __init__(self, error: Exception) -> None:
             super().__init__()
             self.error = error
 
@@ -123,7 +124,7 @@ class ReviewScreen(Screen[None]):
         try:
             analysis = self._load(self._report_progress)
             decisions = self._store.load()
-        except CheckerError as error:
+        except Exception as error:  # noqa: BLE001 - shown by the CLI as one line (exit 2, or 3 for a bug)
             self.post_message(self.LoadFailed(error))
             return
         if not worker.is_cancelled:
@@ -145,9 +146,10 @@ class ReviewScreen(Screen[None]):
         bar.update(total=message.total or None, progress=message.done)
 
     def on_review_screen_load_failed(self, message: LoadFailed) -> None:
-        # The CLI reports the error (and exits 2) once the app is closed, as it does for every other command.
+        # The CLI reports the error once the app is closed, as for every other command: a CheckerError as
+        # "checker: error: ..." (exit 2), anything else as one "internal error" line (exit 3), never a traceback.
         self.app.load_error = message.error  # type: ignore[attr-defined]
-        self.app.exit(return_code=2)
+        self.app.exit(return_code=2 if isinstance(message.error, CheckerError) else 3)
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         self.state = ReviewState(message.analysis, self._store, message.decisions, analyst=self._analyst)
@@ -168,7 +170,7 @@ class ReviewScreen(Screen[None]):
         if state is None:
             return
         table = self.query_one(ConflictTable)
-        status_of = {cid: d.status for cid, d in state.decisions.items()}
+        status_of = {cid: review_status(d) for cid, d in state.decisions.items()}
         compact = self.size.width < self.COMPACT_BELOW
         table.populate(state.visible(), status_of, keep, state.sort_column, state.sort_reverse, compact)
         self._show_summary()
@@ -179,12 +181,15 @@ class ReviewScreen(Screen[None]):
         if state is None:
             return
         counts = state.counts()
+        baselined = sum(1 for c in state.conflicts if state.review(c.id) is ReviewStatus.BASELINED)
         total = len(state.conflicts)
         shown = self.query_one(ConflictTable).row_count
         text = Text()
         text.append(f"{total} conflict{'s' if total != 1 else ''}", style="bold")
         text.append(
-            f" \u00b7 {counts[DecisionStatus.PENDING]} new \u00b7 {counts[DecisionStatus.CONFIRMED]} confirmed"
+            f" \u00b7 {counts[DecisionStatus.PENDING]} new"
+            + (f" \u00b7 {baselined} baselined" if baselined else "")
+            + f" \u00b7 {counts[DecisionStatus.CONFIRMED] - baselined} confirmed"
             f" \u00b7 {counts[DecisionStatus.DISMISSED]} dismissed"
         )
         text.append(f" \u00b7 {len(state.analysis.documents)} documents")
@@ -257,7 +262,7 @@ class ReviewScreen(Screen[None]):
         if self.state.filters.status is not None:
             self._refill(keep=conflict_id if not advance else None)
             return
-        table.set_status(conflict_id, self.state.status(conflict_id))
+        table.set_status(conflict_id, self.state.review(conflict_id))
         self._show_summary()
         if advance and table.current_id == conflict_id and table.cursor_row < table.row_count - 1:
             table.action_cursor_down()
@@ -333,7 +338,7 @@ class ReviewScreen(Screen[None]):
             return
         self._after_change(conflict_id, advance=False)
         self.query_one(ConflictTable).select(conflict_id)
-        status = STATUS_LABELS[self.state.status(conflict_id)]
+        status = self.state.review(conflict_id).value
         self.notify(f"Undone: {self.state.by_id[conflict_id].subject} is {status} again.", markup=False)
 
     # ------------------------------------------------------------------ actions: finding

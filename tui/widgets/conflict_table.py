@@ -14,10 +14,11 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from checker.compare.messages import negated
-from checker.models import Conflict, DecisionStatus, Evidence, Polarity, Severity
+from checker.models import Conflict, Evidence, Polarity, Severity
+from checker.store.decisions import ReviewStatus
 
 from tui.sanitize import clean_line, truncate
-from tui.state import STATUS_LABELS, documents_label
+from tui.state import documents_label
 
 # (key, label, cap on the characters shown); the table sizes columns to their content up to the cap. The compact
 # set fits 80 columns: status shrinks to its mark, text columns get shorter caps and documents are left to the
@@ -40,8 +41,10 @@ COMPACT_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("value_b", "Value B", 13),
 )
 
-_STATUS_MARK = {DecisionStatus.PENDING: "\u25cf", DecisionStatus.CONFIRMED: "\u2713", DecisionStatus.DISMISSED: "\u2717"}
-_STATUS_STYLE = {DecisionStatus.PENDING: "bold", DecisionStatus.CONFIRMED: "", DecisionStatus.DISMISSED: "dim"}
+_STATUS_MARK = {ReviewStatus.NEW: "\u25cf", ReviewStatus.BASELINED: "\u2261", ReviewStatus.CONFIRMED: "\u2713",
+                ReviewStatus.DISMISSED: "\u2717"}
+_STATUS_STYLE = {ReviewStatus.NEW: "bold", ReviewStatus.BASELINED: "dim", ReviewStatus.CONFIRMED: "",
+                 ReviewStatus.DISMISSED: "dim"}
 _SEVERITY_STYLE = {Severity.HIGH: "bold", Severity.MEDIUM: "", Severity.LOW: "dim"}
 
 
@@ -56,13 +59,13 @@ class _Cell(Text):
     __rich_measure__ = None  # type: ignore[assignment]
 
 
-def status_cell(status: DecisionStatus, compact: bool = False) -> Text:
+def status_cell(status: ReviewStatus, compact: bool = False) -> Text:
     """A status with a mark, so it reads without colour (NO_COLOR) too; compact tables show the mark alone."""
-    label = _STATUS_MARK[status] if compact else f"{_STATUS_MARK[status]} {STATUS_LABELS[status]}"
+    label = _STATUS_MARK[status] if compact else f"{_STATUS_MARK[status]} {status.value}"
     return _Cell(label, style=_STATUS_STYLE[status])
 
 
-_STATUS_CELLS = {(s, compact): status_cell(s, compact) for s in DecisionStatus for compact in (False, True)}
+_STATUS_CELLS = {(s, compact): status_cell(s, compact) for s in ReviewStatus for compact in (False, True)}
 
 
 def _text_of(conflict: Conflict, key: str) -> str:
@@ -110,7 +113,7 @@ class ConflictTable(DataTable[Text]):
     def populate(
         self,
         conflicts: Sequence[Conflict],
-        status_of: dict[str, DecisionStatus],
+        status_of: dict[str, ReviewStatus],
         keep: str | None,
         sort_column: str | None = None,
         reverse: bool = False,
@@ -132,7 +135,7 @@ class ConflictTable(DataTable[Text]):
                 cells = cache[conflict.id, compact] = row_cells(conflict, compact)
             rows.append((conflict.id, cells))
         arrow = "\u25b2" if reverse else "\u25bc"
-        pending = DecisionStatus.PENDING
+        pending = ReviewStatus.NEW
         for key, label, cap in self.column_set:
             header = Text(f"{label} {arrow if key == sort_column else ' '}")
             if key == "status":
@@ -154,7 +157,7 @@ class ConflictTable(DataTable[Text]):
                 pass
         self.move_cursor(row=index, animate=False, scroll=True)
 
-    def set_status(self, conflict_id: str, status: DecisionStatus) -> None:
+    def set_status(self, conflict_id: str, status: ReviewStatus) -> None:
         try:
             self.update_cell(conflict_id, "status", _STATUS_CELLS[status, self.compact])
         except RowDoesNotExist:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from checker.models import Conflict, Decision, DecisionStatus
+from checker.models import Conflict, Decision
+from checker.store.decisions import review_status
 
 from tui.sanitize import clean, clean_line
-from tui.state import STATUS_LABELS
 
 
 def describe_conflict(conflict: Conflict, decision: Decision | None) -> Text:
-    status = decision.status if decision else DecisionStatus.PENDING
     text = Text()
     text.append(f"{conflict.kind.value} \u00b7 {conflict.severity.value}", style="bold")
     text.append(f"  {clean_line(conflict.subject)}", style="bold")
@@ -20,8 +19,11 @@ def describe_conflict(conflict: Conflict, decision: Decision | None) -> Text:
     a, b = conflict.evidence
     text.append(f"\n{clean_line(a.value)}  vs  {clean_line(b.value)}", style="italic")
     text.append(f"\n{clean(conflict.message)}")
+    if conflict.alignment is not None:
+        matched = ", ".join(conflict.alignment.matched) or "nothing in particular"
+        text.append(f"\nCompared because they match on {matched} (score {conflict.alignment.score:.2f})", style="dim")
     text.append("\nStatus: ")
-    text.append(STATUS_LABELS[status], style="bold")
+    text.append(review_status(decision).value, style="bold")
     if decision and decision.decided_at:
         text.append(f" on {decision.decided_at:%Y-%m-%d %H:%M %Z}".rstrip())
     if decision and decision.by:

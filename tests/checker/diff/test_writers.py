@@ -78,3 +78,21 @@ def test_controls_in_reports_are_escaped():
 def test_unknown_format_is_a_config_error():
     with pytest.raises(ConfigError):
         _write("yaml")
+
+
+def test_html_page_has_viewport_legend_and_dark_colours():
+    page = _write("html")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert 'class="legend"' in page
+    assert "@media (prefers-color-scheme: dark)" in page
+
+
+@pytest.mark.parametrize("hostile", ['<img src=x onerror=alert(1)>', '"><script>x</script>', "\x1b]52;c;x\x07"])
+def test_html_escapes_every_report_text(hostile):
+    old_doc = Document(path=f"old{hostile}.txt", raw=OLD, text=OLD)
+    new_text = NEW.replace("Kremlin", f"Kremlin {hostile}")
+    new_doc = Document(path=f"new{hostile}.txt", raw=new_text, text=new_text)
+    out = io.StringIO()
+    write_diff([diff_documents(old_doc, new_doc)], "html", out)
+    page = out.getvalue()
+    assert "<img" not in page and "<script>" not in page and "\x1b" not in page and "\x07" not in page

@@ -1,8 +1,8 @@
 """Extraction measured on the labelled sentences in tests/data/extraction.jsonl (format: tests/data/README.md).
 
-Recall is the share of "must" items some assertion matches. Precision is measured on what the labels speak about:
-an assertion matching a "must" item is right, one matching a "must_not" item is wrong; others are not counted.
-The bars below only go up.
+One test per sentence: every "must" item is matched by some assertion and no "must_not" item is. Sentences the
+extractor gets wrong today are listed in tests/data/known_failures/extraction.txt and run as strict xfails: the
+list only shrinks.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from checker.models import Assertion, Place, Quantity, TimeRange
 
 DATA = Path(__file__).parents[2] / "data" / "extraction.jsonl"
 CASES = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
-MIN_RECALL = 0.75
-MIN_PRECISION = 0.92
 
 
 def matches(a: Assertion, item: dict) -> bool:
@@ -82,22 +80,31 @@ def run(case: dict) -> tuple[list[Assertion], list[dict], list[dict]]:
     return found, missed, wrong
 
 
-def test_labelled_set_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
-    must = hit = wrong = 0
-    lines = []
-    for case in CASES:
-        found, missed, bad = run(case)
-        n = len(case.get("must", []))
-        must += n
-        hit += n - len(missed)
-        wrong += len(bad)
-        if missed or bad:
-            lines.append(f"{case['id']}: missed {missed} wrong {bad}")
-    recall = hit / must
-    precision = hit / (hit + wrong) if hit + wrong else 1.0
-    with capsys.disabled():
-        print(f"\nextraction on {len(CASES)} labelled sentences: precision {precision:.2f}, recall {recall:.2f}")
+def _known() -> set[str]:
+    lines = (DATA.parent / "known_failures" / "extraction.txt").read_text("utf-8").splitlines()
+    return {line.split("#")[0].strip() for line in lines if line.strip() and not line.startswith("//")}
+
+
+KNOWN = _known()
+
+
+def test_known_failures_name_labelled_sentences() -> None:
+    assert KNOWN <= {case["id"] for case in CASES}
+
+
+def test_the_set_spans_many_domains() -> None:
     assert len(CASES) >= 60
     assert len({c["domain"] for c in CASES}) >= 5
-    assert recall >= MIN_RECALL, "\n".join(lines)
-    assert precision >= MIN_PRECISION, "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True)] if c["id"] in KNOWN else [])
+        for c in CASES
+    ],
+)
+def test_labelled_sentence(case: dict) -> None:
+    """Every "must" item is matched by some assertion and no "must_not" item is."""
+    found, missed, wrong = run(case)
+    assert (missed, wrong) == ([], []), [(a.aspect_label, a.subject_key, a.value_span.text) for a in found]

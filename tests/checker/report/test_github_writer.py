@@ -30,26 +30,38 @@ def parse(line: str) -> tuple[str, dict[str, str], str]:
     return match.group(1), {k: unescape_property(v) for k, v in props.items()}, unescape_data(match.group(3))
 
 
-def test_one_command_per_conflict_with_location(make):
+def test_only_new_conflicts_are_annotated_by_default(make):
     lines = render(make.mixed()).splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 1
     assert lines[0].startswith(
         "::error file=reports/a.txt,line=1,col=1,endLine=1,endColumn=47,"
         "title=numeric conflict (high)%3A North Korean troops / count::"
         "North Korean troops in Kursk: 11,000 vs 15,000%0Areports/a.txt:1:1 (Reuters): "
     )
-    level, props, message = parse(lines[1])
-    assert level == "warning"
-    assert props["title"] == "location conflict (medium): North Korean troops / count"
+    assert "c-medium" not in lines[0] and "c-low" not in lines[0]
+
+
+def test_reviewed_conflicts_are_notices_only_with_show_reviewed(make):
+    lines = render(make.mixed(), show_all=True).splitlines()
+    assert [parse(line)[0] for line in lines] == ["error", "notice", "notice"]
+    _, props, message = parse(lines[1])
+    assert props["title"] == "location conflict (medium; confirmed): North Korean troops / count"
     assert message.splitlines()[0] == "Where the troops are: Kursk vs Donetsk"
     assert "confirmed: Called both desks; figures differ." in message.splitlines()
     assert message.splitlines()[-1] == "conflict id: c-medium"
+    assert "dismissed: Same event" in parse(lines[2])[2].splitlines()
 
 
-def test_low_is_notice_and_dismissed_never_annotated(make):
-    assert "c-low" not in render(make.mixed(), show_all=True)
-    res = make.result(make.conflict("c9", "date", "low"))
-    assert render(res).startswith("::notice file=")
+def test_baselined_conflicts_are_never_errors(make):
+    res = make.result(make.conflict("c1"), decisions={"c1": ("confirmed", "accepted by checker baseline")})
+    assert render(res) == ""
+    level, props, _ = parse(render(res, show_all=True).strip())
+    assert level == "notice" and "baselined" in props["title"]
+
+
+def test_new_low_is_notice_medium_is_warning(make):
+    assert render(make.result(make.conflict("c9", "date", "low"))).startswith("::notice file=")
+    assert render(make.result(make.conflict("c8", "date", "medium"))).startswith("::warning file=")
 
 
 def test_multiline_span_drops_columns(make):
@@ -75,7 +87,7 @@ def test_hostile_text_cannot_add_a_command(make, hostile):
         make.conflict("c2", "location", "medium", message=hostile, first=first, subject=hostile, attribute=hostile),
         decisions={"c2": ("confirmed", hostile)},
     )
-    out = render(res)
+    out = render(res, show_all=True)
     out.encode("utf-8")
     # Split the way any line reader might, including on Unicode and legacy separators.
     lines = out.splitlines()
@@ -86,4 +98,4 @@ def test_hostile_text_cannot_add_a_command(make, hostile):
         # What the runner decodes is the report text itself (controls made visible), not a broken-off piece.
         assert props["file"] == escape_unsafe(hostile)
         assert message.startswith(escape_unsafe(hostile) + "\n")
-    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::notice"]

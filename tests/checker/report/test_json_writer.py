@@ -6,7 +6,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.models import ConflictKind, DecisionStatus, Modality, Polarity, Severity
+from checker.store.decisions import ReviewStatus
+
+from checker.models import ConflictKind, Modality, Polarity, Severity
 from checker.report import write_report
 from checker.report.json import schema, to_dict
 
@@ -44,6 +46,7 @@ def test_exact_shape_and_key_order(make):
         "message",
         "status",
         "note",
+        "alignment",
         "evidence",
     ]
     assert list(data["conflicts"][0]["evidence"][0]) == [
@@ -85,9 +88,11 @@ def test_indented_two_spaces_with_trailing_newline(make):
 def test_status_and_note_follow_decisions(make):
     data = json.loads(render(make.mixed()))
     assert [(c["id"], c["status"], c["note"]) for c in data["conflicts"]] == [
-        ("c-high", "pending", None),
+        ("c-high", "new", None),
         ("c-medium", "confirmed", "Called both desks; figures differ."),
     ]
+    baselined = make.result(make.conflict("c1"), decisions={"c1": ("confirmed", "accepted by checker baseline")})
+    assert json.loads(render(baselined))["conflicts"][0]["status"] == "baselined"
     data = json.loads(render(make.mixed(), show_all=True))
     assert data["conflicts"][2]["status"] == "dismissed"
     assert data["conflicts"][2]["note"] == "Same event"
@@ -103,7 +108,7 @@ def test_output_validates_against_shipped_schema(make):
     [
         lambda d: d.update(version=2),
         lambda d: d["conflicts"][0].pop("note"),
-        lambda d: d["conflicts"][0].update(status="new"),
+        lambda d: d["conflicts"][0].update(status="pending"),
         lambda d: d["conflicts"][0]["evidence"].pop(),
         lambda d: d["conflicts"][0]["evidence"][0].update(line=0),
         lambda d: d["documents"][0].update(date="5 Nov 2024"),
@@ -121,7 +126,7 @@ def test_schema_enums_match_the_models():
     defs = schema()["$defs"]
     assert defs["conflict"]["properties"]["kind"]["enum"] == [k.value for k in ConflictKind]
     assert set(defs["conflict"]["properties"]["severity"]["enum"]) == {s.value for s in Severity}
-    assert defs["conflict"]["properties"]["status"]["enum"] == [s.value for s in DecisionStatus]
+    assert defs["conflict"]["properties"]["status"]["enum"] == [s.value for s in ReviewStatus]
     assert defs["evidence"]["properties"]["polarity"]["enum"] == [p.value for p in Polarity]
     assert defs["evidence"]["properties"]["modality"]["enum"] == [m.value for m in Modality]
 

@@ -18,8 +18,8 @@ def test_parseable_with_counts_and_one_case_per_conflict(make):
     suite = root.find("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("skipped"), suite.get("errors")) == (
         "2",
-        "2",
-        "0",
+        "1",
+        "1",
         "0",
     )
     cases = suite.findall("testcase")
@@ -33,13 +33,21 @@ def test_parseable_with_counts_and_one_case_per_conflict(make):
     assert failure.get("message") == "North Korean troops in Kursk: 11,000 vs 15,000"
     assert failure.get("type") == "numeric/high"
     assert '"About [[11,000]] North Korean troops are in Kursk."' in failure.text
-    assert "confirmed: Called both desks; figures differ." in cases[1].find("failure").text
+    assert cases[1].find("failure") is None
+    assert cases[1].find("skipped").get("message") == "confirmed: Called both desks; figures differ."
+
+
+def test_baselined_is_skipped(make):
+    res = make.result(make.conflict("c1"), decisions={"c1": ("confirmed", "accepted by checker baseline")})
+    case = ET.fromstring(render(res)).find("testsuite/testcase")
+    assert case.find("failure") is None
+    assert case.find("skipped").get("message").startswith("baselined")
 
 
 def test_dismissed_skipped_only_with_show_all(make):
     root = ET.fromstring(render(make.mixed(), show_all=True))
     suite = root.find("testsuite")
-    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "2", "1")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "1", "2")
     skipped = suite.findall("testcase")[2]
     assert skipped.find("failure") is None
     assert skipped.find("skipped").get("message") == "dismissed: Same event"

@@ -22,7 +22,7 @@ def test_every_format_hides_dismissed_unless_show_all(make, fmt, show_all):
     write_report(make.mixed(), fmt, out, show_all=show_all)
     text = out.getvalue()
     assert "c-high" in text or fmt == "text"  # text shows locations, not ids
-    assert ("Same event" in text) == (show_all and fmt != "github")
+    assert ("Same event" in text) == show_all
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

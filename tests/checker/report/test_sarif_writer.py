@@ -81,19 +81,42 @@ def test_result_fields(make):
         "severity": "high",
         "subject": "North Korean troops",
         "attribute": "count",
-        "status": "pending",
+        "status": "new",
     }
     assert "suppressions" not in first
+    assert first["baselineState"] == "new"
 
 
-def test_low_is_note_and_confirmed_is_not_suppressed(make):
+def test_reviewed_results_are_suppressed_with_the_note(make):
     results = render(make.mixed(), show_all=True)["runs"][0]["results"]
     confirmed, dismissed = results[1], results[2]
     assert confirmed["properties"]["status"] == "confirmed"
     assert confirmed["properties"]["note"] == "Called both desks; figures differ."
-    assert "suppressions" not in confirmed
+    assert confirmed["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "Called both desks; figures differ."}
+    ]
     assert dismissed["level"] == "note"
     assert dismissed["suppressions"] == [{"kind": "external", "status": "accepted", "justification": "Same event"}]
+    assert [r["baselineState"] for r in results] == ["new", "unchanged", "unchanged"]
+
+
+def test_baselined_is_unchanged_and_suppressed(make):
+    res = make.result(make.conflict("c1"), make.conflict("c2", "date", "low"),
+                      decisions={"c1": ("confirmed", "accepted by checker baseline")})
+    results = render(res)["runs"][0]["results"]
+    assert [(r["properties"]["status"], r["baselineState"], "suppressions" in r) for r in results] == [
+        ("baselined", "unchanged", True), ("new", "new", False)
+    ]
+
+
+def test_decided_conflicts_no_longer_found_are_absent_with_show_all(make):
+    res = make.result(make.conflict("c1"), decisions={"gone": ("confirmed", "accepted by checker baseline")})
+    assert len(render(res)["runs"][0]["results"]) == 1
+    log = render(res, show_all=True)
+    absent = log["runs"][0]["results"][1]
+    assert absent["baselineState"] == "absent"
+    assert absent["partialFingerprints"] == {"checkerConflictId/v1": "gone"}
+    oasis_validator().validate(log)
 
 
 def test_dismissed_hidden_without_show_all(make):

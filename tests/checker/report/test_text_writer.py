@@ -47,14 +47,18 @@ def test_decisions_confirmed_listed_with_note_dismissed_hidden(make):
     out = render(make.mixed())
     assert "c-low" not in out and "date:" not in out
     assert "  medium severity; confirmed: Called both desks; figures differ." in out
-    assert out.splitlines()[-1] == "2 conflicts (1 high, 1 medium, 0 low) in 2 documents; 1 new; 1 dismissed not shown"
+    assert out.splitlines()[-1] == (
+        "2 conflicts (1 high, 1 medium, 0 low) in 2 documents; 1 new, 1 confirmed; 1 dismissed not shown"
+    )
 
 
 def test_show_all_lists_dismissed_with_note(make):
     out = render(make.mixed(), show_all=True)
     assert "reports/a.txt:1:1: date: When it was signed: 3 May vs 5 May" in out
     assert "  low severity; dismissed: Same event" in out
-    assert out.splitlines()[-1] == "3 conflicts (1 high, 1 medium, 1 low) in 2 documents; 1 new"
+    assert out.splitlines()[-1] == (
+        "3 conflicts (1 high, 1 medium, 1 low) in 2 documents; 1 new, 1 confirmed, 1 dismissed"
+    )
 
 
 def test_no_conflicts_summary(make):

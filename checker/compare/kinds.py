@@ -1,0 +1,295 @@
+"""Conflict kinds: one small class per kind, registered in ``KINDS`` (as pyflakes keeps its messages).
+
+Each kind says when two aligned claims conflict in its way (``judge``), how the conflict reads (``message``, one
+template built from the two claims' frames), how it ranks against the other kinds when one pair of passages fits
+several (``priority``: lower wins), and carries examples that run as tests (tests/checker/compare/test_kinds.py,
+one test id per example). Adding a kind touches this file and its tests only.
+
+The engine (``engine.py``) finds which claims to compare; the gate of scope (place, event, worldwide) is the
+engine's too, since it applies to every kind. A kind only ever sees two claims that passed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import ClassVar, Mapping
+
+from checker.compare.messages import side
+from checker.compare.similarity import opposite
+from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
+from checker.models import Assertion, ConflictKind, Event, Modality, Place, Polarity, Quantity, Severity, TimeRange
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a kind may read besides the two claims: report dates and the comparison's settings."""
+
+    dates: Mapping[str, dt.date | None]
+    tolerance: float
+    change_after_days: int
+
+
+@dataclass(frozen=True)
+class Example:
+    """Two one-sentence reports (dated ``left_date``/``right_date``) and whether this kind flags them."""
+
+    left: str
+    right: str
+    flagged: bool
+    left_date: dt.date = dt.date(2025, 3, 4)
+    right_date: dt.date = dt.date(2025, 3, 4)
+
+
+class Kind:
+    """One kind of conflict. Subclasses set the class variables and override ``judge``."""
+
+    kind: ClassVar[ConflictKind]
+    priority: ClassVar[int]
+    severity: ClassVar[Severity]
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        raise NotImplementedError
+
+    @classmethod
+    def message(cls, left: Assertion, right: Assertion) -> str:
+        """"a.txt says 11,000 North Korean troops (Pentagon); b.txt says 3,000 ..." with who disagrees with whom."""
+        text = f"{side(left)}; {side(right)}"
+        if left.path == right.path:
+            same_voice = (left.source or "").strip().lower() == (right.source or "").strip().lower()
+            return f"the report contradicts itself: {text}" if same_voice else (
+                f"within one report, two sources disagree: {text}")
+        return text
+
+
+KINDS: dict[ConflictKind, type[Kind]] = {}
+
+
+def register(cls: type[Kind]) -> type[Kind]:
+    KINDS[cls.kind] = cls
+    return cls
+
+
+def _scoped_time(a: Assertion, dates: Mapping[str, dt.date | None]) -> TimeRange | None:
+    """The claim's own time, unless it is just the report's date ("reported revenue ... on Thursday")."""
+    if a.time is None or a.time.start == a.time.end == dates.get(a.path):
+        return None
+    return a.time
+
+
+def different_times(a: Assertion, b: Assertion, ctx: Context) -> bool:
+    """Claims scoped to times that do not overlap ("as of Oct. 30" vs "by Nov. 25"), or from reports far apart."""
+    ta, tb = _scoped_time(a, ctx.dates), _scoped_time(b, ctx.dates)
+    if ta and tb:
+        return not ranges_overlap(ta, tb)
+    da, db = ctx.dates.get(a.path), ctx.dates.get(b.path)
+    if da is None or db is None:
+        return False
+    return abs((da - db).days) > ctx.change_after_days
+
+
+def _figures(a: Assertion, b: Assertion) -> tuple[Quantity, Quantity] | None:
+    va, vb = a.value, b.value
+    if not (isinstance(va, Quantity) and isinstance(vb, Quantity)) or not comparable(va, vb):
+        return None
+    if Polarity.NEGATED in (a.polarity, b.polarity):
+        return None
+    return va, vb
+
+
+@register
+class Polarity_(Kind):
+    """One report says a thing happened, the other that it did not ("was charged" / "was not charged"), or the
+    two give opposite outcomes of one event ("upheld" / "overturned")."""
+
+    kind = ConflictKind.POLARITY
+    priority = 0
+    severity = Severity.HIGH
+    examples = (
+        Example("The appeals court upheld the ban on short-term rentals on Tuesday.",
+                "The appeals court overturned the ban on short-term rentals on Tuesday.", True),
+        Example("The appeals court upheld the ban on short-term rentals on Tuesday.",
+                "The appeals court did not uphold the ban on short-term rentals on Tuesday.", True),
+        Example("The appeals court upheld the ban on short-term rentals on Tuesday.",
+                "Judges upheld the ban on short-term rentals, the appeals court said on Tuesday.", False),
+    )
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        va, vb = a.value, b.value
+        if not (isinstance(va, Event) and isinstance(vb, Event)):
+            return False
+        return (va.predicate == vb.predicate and a.polarity != b.polarity) or (
+            opposite(va.predicate, vb.predicate) and a.polarity == b.polarity
+        )
+
+
+@register
+class Numeric(Kind):
+    """Two figures for the same thing at the same time that do not agree within what their wording allows
+    ("about 11,000" keeps its bounds; "61.2%" and "61%" agree after rounding to the precision written)."""
+
+    kind = ConflictKind.NUMERIC
+    priority = 1
+    severity = Severity.HIGH
+    examples = (
+        Example("Officials said 11,000 North Korean troops had reached the Kursk region.",
+                "Officials said 3,000 North Korean troops had reached the Kursk region.", True),
+        Example("Officials said about 11,000 North Korean troops had reached the Kursk region.",
+                "Officials said nearly 11,000 North Korean troops had reached the Kursk region.", False),
+    )
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        figures = _figures(a, b)
+        if figures is None or different_times(a, b, ctx):
+            return False
+        return not quantities_agree(*figures, ctx.tolerance)
+
+
+@register
+class Change(Kind):
+    """A figure that moved between two times (reports days apart, or "as of Oct. 30" against "by Nov. 25"): news,
+    not a contradiction. Inside one report a figure moving over time is a story, not a finding."""
+
+    kind = ConflictKind.CHANGE
+    priority = 5
+    severity = Severity.LOW
+    examples = (
+        Example("The death toll from the floods rose to 31, state officials said.",
+                "The death toll from the floods rose to 58, state officials said.", True,
+                left_date=dt.date(2025, 3, 4), right_date=dt.date(2025, 3, 11)),
+        Example("The death toll from the floods rose to 31, state officials said.",
+                "The death toll from the floods rose to 31, state officials said.", False,
+                left_date=dt.date(2025, 3, 4), right_date=dt.date(2025, 3, 11)),
+    )
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        figures = _figures(a, b)
+        if figures is None or a.path == b.path or not different_times(a, b, ctx):
+            return False
+        va, vb = figures
+        # Over time even a move within the rounding of "about" is news: compare the figures as written.
+        return abs(va.nominal - vb.nominal) > ctx.tolerance * max(abs(va.nominal), abs(vb.nominal))
+
+    @classmethod
+    def message(cls, left: Assertion, right: Assertion) -> str:
+        return f"changed over time: {side(left)}; {side(right)}"
+
+
+_ABSOLUTE = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:spring|summer|autumn|fall|winter)\b"
+)
+
+
+def _absolute(r: TimeRange) -> bool:
+    """A date written with its month or year ("in June", "on Sept. 3"), not relative to the report ("Monday")."""
+    return bool(_ABSOLUTE.search(r.text))
+
+
+@register
+class Date(Kind):
+    """Two dates for the same event that do not overlap ("signed in June" / "signed in September"). Relative
+    dates ("on Monday") only meet within reports of the same day."""
+
+    kind = ConflictKind.DATE
+    priority = 2
+    severity = Severity.HIGH
+    examples = (
+        Example("The maritime treaty was signed in Geneva on March 3, 2025, officials said.",
+                "The maritime treaty was signed in Geneva on March 10, 2025, officials said.", True),
+        Example("The maritime treaty was signed in Geneva in March 2025, officials said.",
+                "The maritime treaty was signed in Geneva on March 10, 2025, officials said.", False),
+    )
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        va, vb = a.value, b.value
+        if not (isinstance(va, TimeRange) and isinstance(vb, TimeRange)):
+            return False
+        if a.polarity != b.polarity or ranges_overlap(va, vb):
+            return False
+        # "next week" in reports of different days names different weeks, not rival dates
+        return ctx.dates.get(a.path) == ctx.dates.get(b.path) or (_absolute(va) and _absolute(vb))
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.strip().split()[-1].lower() if phrase.strip() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+@register
+class Location(Kind):
+    """Two places for the same thing that cannot both hold (Kursk vs occupied Zaporizhzhia; "in Ukraine" vs "not
+    in Ukraine"). A place inside the other (Kursk Oblast and Russia) agrees; a bare plural ("patients in
+    Karachi" / "patients in Lagos") is many groups, not one."""
+
+    kind = ConflictKind.LOCATION
+    priority = 3
+    severity = Severity.MEDIUM
+    examples = (
+        Example("The cyclone crossed the coast near Cairns early on Tuesday, forecasters said.",
+                "The cyclone crossed the coast near Townsville early on Tuesday, forecasters said.", True),
+        Example("North Korean troops are in the Kursk region, the Pentagon said on Tuesday.",
+                "North Korean troops are in Russia, the Pentagon said on Tuesday.", False),
+    )
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        va, vb = a.value, b.value
+        if not (isinstance(va, Place) and isinstance(vb, Place)):
+            return False
+        if a.polarity == Polarity.AFFIRMED and b.polarity == Polarity.AFFIRMED:
+            key = " | ".join(sorted({a.subject_key, b.subject_key}))
+            return not places_related(va, vb) and not (len(key.split()) < 2 and _plural(a.subject))
+        if a.polarity == b.polarity:
+            return False
+        affirmed, negated = (a, b) if a.polarity == Polarity.AFFIRMED else (b, a)
+        return contains(negated.value, affirmed.value)  # type: ignore[arg-type]
+
+    @classmethod
+    def severity_for(cls, a: Assertion, b: Assertion) -> Severity:
+        """Said and denied is worse than two places."""
+        return Severity.HIGH if a.polarity != b.polarity else cls.severity
+
+
+@register
+class Unverified(Kind):
+    """A claim meeting a refusal to confirm it ("upwards of 500 killed" / "I can't confirm those reports"): the
+    engine pairs refusals with claims about the same subject; the kind only words it."""
+
+    kind = ConflictKind.UNVERIFIED
+    priority = 4
+    severity = Severity.MEDIUM
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        refusal = [x for x in (a, b) if x.modality == Modality.CANNOT_CONFIRM]
+        return len(refusal) == 1 and (a if refusal[0] is b else b).polarity == Polarity.AFFIRMED
+
+
+# Kinds tried on a pair of aligned claims, in this order; the first that flags it names the conflict.
+VALUE_KINDS: tuple[type[Kind], ...] = (Polarity_, Change, Numeric, Date, Location)
+
+
+def judge(a: Assertion, b: Assertion, ctx: Context) -> tuple[type[Kind], Severity] | None:
+    """The kind of conflict between two aligned claims in compatible scopes, with its base severity, or None."""
+    if Modality.CANNOT_CONFIRM in (a.modality, b.modality):
+        return None
+    for kind in VALUE_KINDS:
+        if kind.judge(a, b, ctx):
+            severity = kind.severity_for(a, b) if kind is Location else kind.severity
+            return kind, severity
+    return None
+
+
+def priority(kind: ConflictKind) -> int:
+    return KINDS[kind].priority
+
+
+def message(kind: ConflictKind, left: Assertion, right: Assertion) -> str:
+    return KINDS[kind].message(left, right)

@@ -1,0 +1,313 @@
+"""Restatements: two reports that say the same thing in nearly the same words, except one value or one "not".
+
+Wire copy is reused: a sentence travels from one report to the next and is edited on the way ("Kestrel Ferries
+said 212 passengers were on board" / "Kestrel Ferries said 122 passengers were on board"; "The treasurer was
+charged" / "The treasurer was not charged"). When two sentences of different reports are the same words but for one short stretch,
+that stretch is what they disagree about, whether or not the claim-frame rules understood the sentence. This
+module finds such pairs and hands the two differing values to the ordinary judgement (tolerance, time, scope), as
+claims of their own:
+
+- the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), or be a
+  negation cue on one side only ("not", "n't", "never");
+- the shared words must name something particular, a name or another figure (boilerplate such as "Net profit
+  was $300 million, the company said" recurs in every company's report);
+- the rest of the two sentences must be the same words (ignoring case and punctuation), allowing one other short
+  stretch of plain lower-case words ("said on Monday" / "said"); a second stretch with a name or a number in it
+  means the sentences are about different things ("Shares in Acme rose 5%" / "Shares in Brill rose 3%").
+
+Inside one report the bar is higher: the same sentence told twice (a lead and its restatement further down) with
+only the value changed, and nothing else reworded.
+
+Candidates come from an inverted index of each sentence's content words; a posting longer than
+``_MAX_POSTING`` (a word in every report of the corpus) is not followed, so the cost grows with the number of
+sentences that share rare words, not with the square of all sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from checker.compare.similarity import vocabulary
+from checker.models import Alignment, Assertion, Event, Modality, Place, Polarity, Quantity, Slot, Span, Statement, TimeRange
+
+_TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
+_NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
+_MIN_RATIO = 0.8
+_MIN_RATIO_WITHIN = 0.9
+_MIN_SHARED = 0.6  # of the shorter sentence's content words
+_MAX_POSTING = 200
+_MAX_STRETCH = 4  # tokens in a differing stretch
+_SPELLING = 80  # rapidfuzz ratio of two spellings of one word
+_ATTRIBUTE = {"quantity": "count", "range": "when", "place": "location"}
+
+
+class _Words:
+    """A sentence as lower-case tokens with their raw offsets."""
+
+    __slots__ = ("statement", "path", "tokens", "starts", "ends", "capitals", "content")
+
+    def __init__(self, path: str, statement: Statement) -> None:
+        ev = statement.evidence
+        self.statement, self.path = statement, path
+        matches = list(_TOKEN.finditer(ev.text))
+        self.tokens = [m.group().lower().replace("’", "'") for m in matches]
+        self.starts = [m.start() for m in matches]  # offsets into the sentence as analysed, as Slot.at/until
+        self.ends = [m.end() for m in matches]
+        self.capitals = [m.group()[:1].isupper() for m in matches]
+        self.content = frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha())
+
+
+def restated_pairs(
+    statements: Mapping[str, Sequence[Statement]],
+    *,
+    incoming: set[str] | None = None,
+    comparable: Callable[[str, str], bool] = lambda a, b: True,
+    names: Mapping[str, frozenset[str]] | None = None,
+) -> Iterator[tuple[Assertion, Assertion]]:
+    """For every pair of near-identical sentences of two reports, the two values they differ in, as claims.
+
+    With ``names`` (each report's rare names), two reports that both name things outside the sentence must share
+    one of them: "Analysts polled by LSEG had expected revenue of about $39.3 billion" is in every earnings story
+    that agency writes, and only the company's name elsewhere tells whose revenue it is."""
+    names = names or {}
+    words = [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        for token in w.content:
+            postings[token].append(i)
+    for i, left in enumerate(words):
+        if not left.content:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for token in left.content:
+            posting = postings[token]
+            if len(posting) > _MAX_POSTING:
+                continue
+            for j in posting:
+                if j > i:
+                    shared[j] += 1
+        for j, count in shared.items():
+            right = words[j]
+            if count < _MIN_SHARED * min(len(left.content), len(right.content)):
+                continue
+            if incoming is not None and left.path not in incoming and right.path not in incoming:
+                continue
+            if not comparable(left.path, right.path) or not _same_story(left, right, names):
+                continue
+            yield from _differing_values(left, right)
+
+
+def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
+    own = {t for w in (left, right) for k, t in enumerate(w.tokens) if w.capitals[k]}
+    other_left = names.get(left.path, frozenset()) - own
+    other_right = names.get(right.path, frozenset()) - own
+    return not (other_left and other_right) or bool(other_left & other_right)
+
+
+def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, Assertion]]:
+    within = left.path == right.path
+    matcher = SequenceMatcher(None, left.tokens, right.tokens, autojunk=False)
+    if matcher.ratio() < (_MIN_RATIO_WITHIN if within else _MIN_RATIO):
+        return
+    stretches = [op for op in matcher.get_opcodes() if op[0] != "equal" and not _punctuation(left, right, op)]
+    valued = [op for op in stretches if not _plain(left, right, op)]
+    if len(stretches) > (1 if within else 2) or len(valued) != 1:
+        return  # inside one report only the same sentence told twice with one value changed
+    _, i1, i2, j1, j2 = valued[0]
+    if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not _anchored(left, matcher, i1, i2):
+        return
+    a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
+    if _negation_only(a_words, b_words):
+        yield from _polarity(left, right, i1, i2, j1, j2)
+        return
+    a_slot = _slot_over(left, i1, i2)
+    b_slot = _slot_over(right, j1, j2)
+    if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
+        return
+    shared = _shared_key(left, i1, i2)
+    yield _claim(left, a_slot, shared, _around(left, a_slot)), _claim(right, b_slot, shared, _around(right, b_slot))
+
+
+def restatement_score(left: Assertion, right: Assertion) -> Alignment:
+    """The alignment of two claims of a restatement: how alike their sentences are, matched on "sentence"."""
+    ratio = SequenceMatcher(None, left.evidence.text.lower(), right.evidence.text.lower(), autojunk=False).ratio()
+    return Alignment(score=round(ratio, 3), matched=["sentence"])
+
+
+def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool:
+    """The shared words name something particular: a name (a capital not opening the sentence) or a figure outside
+    the differing stretch. "Net profit was $300 million, the company said" is boilerplate that every company's
+    report can hold; "Sudanese forces launched 119 drones, of which 106 ..." is one story's sentence."""
+    for tag, a1, a2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for k in range(a1, a2):
+            if i1 <= k < i2:
+                continue
+            t = words.tokens[k]
+            if (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
+                if not _in_slot(words, k):
+                    return True
+    return False
+
+
+def _in_slot(words: _Words, k: int) -> bool:
+    return any(s.at < words.ends[k] and words.starts[k] < s.until for s in words.statement.slots)
+
+
+def _punctuation(left: _Words, right: _Words, op: tuple) -> bool:
+    _, i1, i2, j1, j2 = op
+    return all(not t[0].isalnum() for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]))
+
+
+def _plain(left: _Words, right: _Words, op: tuple) -> bool:
+    """A stretch of lower-case words with no figure, name or negation: wording, not substance. One word spelled
+    another way ("theatre" / "theater", "Zelensky" / "Zelenskyy") is wording too."""
+    _, i1, i2, j1, j2 = op
+    if i2 - i1 == j2 - j1 == 1:
+        a, b = left.tokens[i1], right.tokens[j1]
+        if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING:
+            return True
+    for words, a, b in ((left, i1, i2), (right, j1, j2)):
+        for k in range(a, b):
+            t = words.tokens[k]
+            if t in _NEGATION or t[0].isdigit() or (words.capitals[k] and k > 0):
+                return False
+            if _in_slot(words, k):
+                return False
+    if i1 < i2 and j1 < j2:
+        # A word replaced by another is substance ("at the county hospital" / "at the city clinic") unless both
+        # sides are function words ("that" / "which").
+        stop = vocabulary().stopwords
+        return all(t in stop for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]))
+    return (i2 - i1) + (j2 - j1) <= _MAX_STRETCH  # words added on one side: "said on Monday that" / "said"
+
+
+def _negation_only(a: list[str], b: list[str]) -> bool:
+    """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't")."""
+    if a and b:
+        return False
+    added = a or b
+    return bool(added) and all(t in _NEGATION for t in added)
+
+
+def _slot_over(words: _Words, i1: int, i2: int) -> Slot | None:
+    """The value the stretch falls in (an empty stretch, an insertion, falls in none)."""
+    if i1 >= i2:
+        return None
+    start, end = words.starts[i1], words.ends[i2 - 1]
+    inside = [s for s in words.statement.slots if s.at < end and start < s.until]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _shared_key(words: _Words, i1: int, i2: int) -> str:
+    """What both sentences say around the value: the content words of the shared rest, as a stable key."""
+    around = [t for k, t in enumerate(words.tokens) if not i1 <= k < i2 and len(t) > 3 and t.isalpha()]
+    return " ".join(around[:8])
+
+
+def _around(words: _Words, slot: Slot) -> str:
+    """The words next to a value, as written, to name it in messages: what follows a figure ("days of national
+    mourning"), what precedes a date or place ("sworn in on")."""
+    ev = words.statement.evidence
+    def run(ks: list[int]) -> list[int]:
+        out = []
+        for k in ks:
+            if not words.tokens[k][0].isalnum():
+                break  # a phrase ends at punctuation
+            out.append(k)
+        return out
+
+    after = run([k for k in range(len(words.tokens)) if words.starts[k] >= slot.until])[:4]
+    before = run([k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.at])[:4][::-1]
+    pick = after if isinstance(slot.value, Quantity) and after else before
+    if not pick:
+        return ""
+    return ev.text[words.starts[pick[0]] : words.ends[pick[-1]]]
+
+
+def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:
+    st = words.statement
+    return Assertion.model_construct(
+        path=words.path,
+        subject=subject,
+        subject_key=key,
+        attribute=_ATTRIBUTE[_kind(slot)],
+        value=slot.value,
+        thing="",
+        entities=(),
+        predicate=None,
+        expected=False,
+        rule="restatement",
+        polarity=Polarity.AFFIRMED,
+        modality=st.modality,
+        source=st.source,
+        time=None,
+        scope_place=None,
+        scope_event=None,
+        evidence=st.evidence,
+        value_span=_slot_span(words, slot),
+    )
+
+
+def _kind(slot: Slot) -> str:
+    v = slot.value
+    if isinstance(v, Quantity):
+        return "quantity"
+    if isinstance(v, TimeRange):
+        return "range"
+    assert isinstance(v, Place)
+    return "place"
+
+
+def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -> Iterable[tuple[Assertion, Assertion]]:
+    """The verb after the negation cue, said on one side and denied on the other."""
+    cue_words, (a, b) = (left, (i1, i2)) if i1 < i2 else (right, (j1, j2))
+    verb_at = next((k for k in range(b, len(cue_words.tokens)) if cue_words.tokens[k].isalpha()), None)
+    if verb_at is None:
+        return
+    verb = cue_words.tokens[verb_at]
+    key = _shared_key(left, i1, i2)
+    sides = []
+    for words, x, y in ((left, i1, i2), (right, j1, j2)):
+        negated = x < y
+        last = min(y if negated else x, len(words.tokens) - 1)  # the verb: after the cue, or where it would be
+        span = _token_span(words, x, last + 1)
+        st = words.statement
+        sides.append(Assertion.model_construct(
+            path=words.path, subject=key, subject_key=key, attribute="happened",
+            value=Event(predicate=verb, text=span.text), thing="", entities=(), predicate=verb, expected=False,
+            rule="restatement", polarity=Polarity.NEGATED if negated else Polarity.AFFIRMED, modality=st.modality,
+            source=st.source, time=None, scope_place=None, scope_event=None, evidence=st.evidence, value_span=span,
+        ))
+    if Modality.CANNOT_CONFIRM not in (sides[0].modality, sides[1].modality):
+        yield sides[0], sides[1]
+
+
+def _token_span(words: _Words, a: int, b: int) -> Span:
+    """Tokens ``a`` to ``b`` (exclusive) as a raw span. The sentence's analysed text has the raw file's offsets
+    when it is plain text or Markdown; for HTML (tags removed) the span is the whole sentence, which is exact."""
+    ev = words.statement.evidence
+    at, until = words.starts[a], words.ends[b - 1]
+    if len(ev.text) != ev.end - ev.start:
+        return ev
+    line, column = _line_column(ev, at)
+    return Span.model_construct(start=ev.start + at, end=ev.start + until, line=line, column=column,
+                                text=ev.text[at:until])
+
+
+def _slot_span(words: _Words, slot: Slot) -> Span:
+    line, column = _line_column(words.statement.evidence, slot.at)
+    return Span.model_construct(start=slot.start, end=slot.end, line=line, column=column, text=slot.text)
+
+
+def _line_column(ev: Span, at: int) -> tuple[int, int]:
+    """Line and column of an offset inside the sentence (exact for plain text; near it for HTML)."""
+    before = ev.text[:at]
+    newlines = before.count("\n")
+    return ev.line + newlines, (len(before) - before.rfind("\n") if newlines else ev.column + len(before))

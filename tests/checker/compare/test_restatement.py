@@ -1,0 +1,149 @@
+"""Restatements: near-identical sentences of two reports that differ in one value or one negation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.compare.engine import find_conflicts
+from checker.compare.restatement import restated_pairs
+from checker.extract import extract_document
+from checker.ingest import parse_document
+from checker.models import ConflictKind
+
+DAY = dt.date(2025, 3, 4)
+
+
+def _conflicts(left: str, right: str, right_date: dt.date = DAY):
+    docs = [parse_document("a.txt", left), parse_document("b.txt", right)]
+    docs = [docs[0].model_copy(update={"date": DAY}), docs[1].model_copy(update={"date": right_date})]
+    extracted = [extract_document(d) for d in docs]
+    return find_conflicts(
+        [],  # the rule alone: no claim frames
+        dates={d.path: d.date for d in docs},
+        statements={e.path: e.statements for e in extracted},
+        names={e.path: e.names for e in extracted},
+    )
+
+
+CONFLICTS = [
+    pytest.param(
+        "Kestrel Ferries said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "Kestrel Ferries said 122 passengers were on board when the vessel ran aground near the harbour mouth.",
+        ConflictKind.NUMERIC, ("212", "122"), id="ferry-passengers",
+    ),
+    pytest.param(
+        "The former treasurer of the Millbrook angling club was charged with theft after an audit of its accounts.",
+        "The former treasurer of the Millbrook angling club was not charged with theft after an audit of its accounts.",
+        ConflictKind.POLARITY, ("charged", "not charged"), id="treasurer-charged",
+    ),
+    pytest.param(
+        "The caravan wasn't towed away by Harrowgate council before the storm reached the coast road.",
+        "The caravan was towed away by Harrowgate council before the storm reached the coast road.",
+        ConflictKind.POLARITY, ("n't towed", "towed"), id="caravan-towed",
+    ),
+    pytest.param(
+        "The referee abandoned the match in the 63rd minute after floodlights failed at the ground in Leeds.",
+        "The referee abandoned the match in the 63rd minute after floodlights failed at the ground in Bristol.",
+        ConflictKind.LOCATION, ("Leeds", "Bristol"), id="match-abandoned-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "kind", "values"), CONFLICTS)
+def test_one_value_changed_is_a_conflict(left: str, right: str, kind: ConflictKind, values: tuple[str, str]) -> None:
+    found = _conflicts(left, right)
+    assert [c.kind for c in found] == [kind]
+    assert tuple(e.value for e in found[0].evidence) == values
+    assert found[0].evidence[0].path == "a.txt"
+    a, b = found[0].evidence
+    assert left[a.value_start : a.value_end] == values[0] and right[b.value_start : b.value_end] == values[1]
+
+
+AGREEMENTS = [
+    pytest.param(
+        "Shares in Talbot Mining rose 5 percent on Tuesday after the company raised its copper forecast.",
+        "Shares in Crestline Foods rose 3 percent on Tuesday after the company raised its sales forecast.",
+        id="different-company-template",
+    ),
+    pytest.param(
+        "Kestrel Ferries said 212 passengers were on board when the vessel ran aground near the harbour mouth.",
+        "Kestrel Ferries said on Monday that 212 passengers were on board when the vessel ran aground near the "
+        "harbour mouth.",
+        id="same-figure-other-words",
+    ),
+    pytest.param(
+        "Net profit rose to $300 million in the quarter, the company said in a statement on Thursday.",
+        "Net profit rose to $5.5 billion in the quarter, the company said in a statement on Thursday.",
+        id="boilerplate-names-nothing",
+    ),
+    pytest.param(
+        "Forecasters said the storm had dropped 140 millimetres of rain on the valley by Tuesday evening.",
+        "Forecasters said the storm had dropped 140 millimetres of rain on the valley by Tuesday evening.",
+        id="identical",
+    ),
+    pytest.param(
+        "The regional health board said 34 patients were waiting for a bed at the county hospital last night.",
+        "The regional health board said 43 patients were waiting for a bed at the city clinic last night.",
+        id="two-changes-other-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), AGREEMENTS)
+def test_other_wording_or_other_subject_is_no_conflict(left: str, right: str) -> None:
+    assert _conflicts(left, right) == []
+
+
+def test_a_figure_reported_days_later_is_a_change() -> None:
+    left = "The county council said 48 homes were still without running water after the pipe burst on Main Street."
+    right = "The county council said 12 homes were still without running water after the pipe burst on Main Street."
+    found = _conflicts(left, right, right_date=DAY + dt.timedelta(days=6))
+    assert [c.kind for c in found] in ([ConflictKind.CHANGE], [])
+
+
+def test_sentences_of_one_report_are_not_paired() -> None:
+    doc = extract_document(parse_document(
+        "a.txt",
+        "The first phase of the bypass will cost 40 million pounds, the council said. "
+        "The second phase of the bypass will cost 60 million pounds, the council said.",
+    ))
+    assert list(restated_pairs({"a.txt": doc.statements})) == []
+
+
+def test_shared_boilerplate_of_two_stories_is_not_a_restatement() -> None:
+    left = ("Shares of Brixham Foods fell on Thursday. "
+            "Analysts polled by Veldon Research had expected revenue of about $39.3 billion.")
+    right = ("Shares of Kettering Motors rose on Thursday. "
+             "Analysts polled by Veldon Research had expected revenue of about $14.8 billion.")
+    assert _conflicts(left, right) == []
+
+
+def test_one_report_telling_the_same_sentence_twice_with_another_figure_contradicts_itself() -> None:
+    doc = parse_document(
+        "a.txt",
+        "Flooding forced 4,200 residents of Tarvick to leave their homes on Sunday, officials said.\n\n"
+        "Rescue crews worked through the night.\n\n"
+        "Flooding forced 2,400 residents of Tarvick to leave their homes on Sunday, officials said.",
+    ).model_copy(update={"date": DAY})
+    extracted = extract_document(doc)
+    found = find_conflicts([], dates={"a.txt": DAY}, statements={"a.txt": extracted.statements})
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.NUMERIC, "4,200", "2,400")
+    ]
+
+
+def test_one_report_rewording_a_sentence_around_another_figure_is_not_a_restatement() -> None:
+    doc = parse_document(
+        "a.txt",
+        "Flooding forced 4,200 residents of Tarvick to leave their homes on Sunday, officials said.\n\n"
+        "Flooding later forced 2,400 more residents of Tarvick to leave their homes on Monday, officials said.",
+    )
+    assert list(restated_pairs({"a.txt": extract_document(doc).statements})) == []
+
+
+def test_a_word_spelled_another_way_is_wording() -> None:
+    left = "Kessler Orchestra has toured 12 countries since its founding, says conductor Ilse Marrow of the theatre."
+    right = "Kessler Orchestra has toured 21 countries since its founding, says conductor Ilse Marrow of the theater."
+    assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.NUMERIC]

@@ -1,0 +1,49 @@
+"""The alignment score: which claims are about the same thing (checker/compare/similarity.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.similarity import concept, content_concepts, contrasted, opposite, score, view
+from checker.extract import extract_text
+
+
+def _claim(text: str, value: str):
+    return next(a for a in extract_text(text) if a.value_span.text == value)
+
+
+@pytest.mark.parametrize(("a", "b"), [("troops", "soldiers"), ("revenue", "sales"), ("killed", "dead")])
+def test_synonyms_share_a_concept(a: str, b: str) -> None:
+    assert concept(a) == concept(b)
+
+
+def test_opposite_outcomes() -> None:
+    assert opposite("upheld", "overturned") or opposite("uphold", "overturn")
+    assert not opposite("uphold", "sign")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        pytest.param("the women's final drew a crowd", "the men's final drew a crowd", True, id="men-women"),
+        pytest.param("quarterly revenue at the bank", "annual revenue at the bank", True, id="quarterly-annual"),
+        pytest.param("the men's and women's finals", "the men's final", False, id="both-named-on-one-side"),
+        pytest.param("the cup final drew a crowd", "the final drew a big crowd", False, id="no-contrast"),
+    ],
+)
+def test_contrasted_parts_of_one_whole(left: str, right: str, expected: bool) -> None:
+    assert contrasted(content_concepts(left), content_concepts(right)) is expected
+
+
+def test_same_figure_of_two_companies_does_not_align() -> None:
+    a = _claim("Revenue at Northwind Corp rose to $4 billion.", "$4 billion")
+    b = _claim("Revenue at Brightline rose to $3 billion.", "$3 billion")
+    found = score(view(a), view(b))
+    assert found.different_entities and found.score == 0
+
+
+def test_same_thing_in_other_words_aligns() -> None:
+    a = _claim("Roughly 8,000 North Korean soldiers have reached the Kursk region.", "Roughly 8,000")
+    b = _claim("About 11,000 North Korean troops are in Kursk, officials said.", "About 11,000")
+    found = score(view(a), view(b))
+    assert "thing" in found.matched and "entities" in found.matched and found.score >= 0.55
