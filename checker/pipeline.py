@@ -19,7 +19,15 @@ from typing import Callable, Sequence
 from checker.compare import CompareOptions, find_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
-from checker.ingest import InputProblem, discover, load_documents, parse_document, read_document
+from checker.ingest import (
+    InputProblem,
+    discover,
+    hidden_text_problem,
+    load_documents,
+    parse_document,
+    read_document,
+)
+from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
@@ -66,7 +74,7 @@ def _read_and_extract(path: str, options: dict) -> tuple[Document | None, Docume
         return None, None, InputProblem(exc.path, exc.reason, "error")
     if doc is None:
         return None, None, InputProblem(path, "is empty (no text to check); skipped", "warning")
-    return doc, extract_document(doc), None
+    return doc, extract_document(doc), hidden_text_problem(doc)
 
 
 def load_and_extract(
@@ -75,12 +83,14 @@ def load_and_extract(
     """Read and extract every report the paths name. Large folders are read *and* extracted in a process pool, so
     both halves of the work use every core; small sets run in-process (a pool costs more to start than it saves).
     """
-    files, problems = discover(list(paths), strict=load_options["strict"])
+    files, problems = discover(
+        list(paths), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False)
+    )
     workers = os.cpu_count() or 1
     if len(files) < _POOL_THRESHOLD or workers < 2 or "-" in files:
         loaded = load_documents(list(paths), **load_options)
         return loaded.documents, extract_all(loaded.documents, on_progress), list(loaded.problems)
-    options = {k: v for k, v in load_options.items() if k != "strict"}
+    options = {k: v for k, v in load_options.items() if k not in ("strict", "allow_unreadable", "follow_symlinks")}
     documents: list[Document] = []
     extracted: list[DocumentAssertions] = []
     total = len(files)
@@ -93,7 +103,7 @@ def load_and_extract(
                 if load_options["strict"] and problem.severity == "error":
                     raise InputError(problem.path, problem.reason)
                 problems.append(problem)
-            elif doc is not None and result is not None:
+            if doc is not None and result is not None:
                 documents.append(doc)
                 extracted.append(result)
             if on_progress and (i % chunk == 0 or i == total):
@@ -101,6 +111,9 @@ def load_and_extract(
     if not documents:
         first = problems[0] if problems else InputProblem(paths[0], "no report could be loaded")
         raise InputError(first.path, first.reason)
+    unreadable = [p for p in problems if p.severity == "error"]
+    if unreadable and not load_options.get("allow_unreadable", True):
+        raise InputError(unreadable[0].path, unreadable[0].reason)
     return documents, extracted, problems
 
 
@@ -153,6 +166,8 @@ def analyse(
     max_bytes: int = 10_000_000,
     tolerance: float = 0.05,
     on_progress: Progress | None = None,
+    allow_unreadable: bool = True,
+    follow_symlinks: bool = False,
 ) -> Analysis:
     """Load ``paths``, extract, and compare; with ``against``, compare them with a standing corpus instead.
 
@@ -161,9 +176,17 @@ def analyse(
     fetched. Only conflicts with at least one side in ``paths`` are reported: the corpus is context, its own old
     disagreements are not news.
     """
-    load_options = dict(encoding=encoding, strict=strict, reference_date=reference_date, max_bytes=max_bytes)
+    load_options = dict(
+        encoding=encoding,
+        strict=strict,
+        reference_date=reference_date,
+        max_bytes=max_bytes,
+        allow_unreadable=allow_unreadable,
+        follow_symlinks=follow_symlinks,
+    )
     documents, extracted, problems = load_and_extract(paths, load_options, on_progress)
     warnings = [str(p) for p in problems]
+    warnings += assertion_cap_warnings((d.path, len(d.assertions)) for d in extracted)
     if reference_date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         warnings += notes
@@ -195,7 +218,7 @@ def analyse(
         # The review UI shows both passages, so corpus reports that take part in a conflict are read in full.
         needed = sorted({e.path for c in conflicts for e in c.evidence} - incoming)
         if needed:
-            documents += load_documents(needed, **load_options).documents
+            documents += load_documents(needed, **{**load_options, "allow_unreadable": True}).documents
     warnings += undated_warnings(documents)
     return Analysis(documents=documents, assertions=assertions, conflicts=conflicts, warnings=warnings)
 
@@ -226,17 +249,36 @@ def _corpus_assertions(
     on_progress: Progress | None,
 ) -> tuple[_Corpus, list[str]]:
     """The corpus's assertions in the incoming reports' blocks, from the index (refreshed for changed files)."""
-    files, problems = discover(list(against), strict=load_options["strict"])
+    files, problems = discover(
+        list(against), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False)
+    )
     files = [f for f in files if f not in incoming]
     warnings = [str(p) for p in problems]
+    # The corpus is context, not what is being checked: an unreadable corpus file is a warning, never a failure.
+    corpus_options = {**load_options, "allow_unreadable": True}
 
     def load(stale: list[str]) -> list[Document]:
-        result = load_documents(stale, **load_options)
+        try:
+            result = load_documents(stale, **corpus_options)
+        except InputError as exc:  # none of the changed corpus files could be read: the rest is still context
+            warnings.append(str(exc))
+            return []
         warnings.extend(str(p) for p in result.problems)
         return result.documents
 
+    def extract(docs: Sequence[Document]) -> list[DocumentAssertions]:
+        results = extract_all(docs, on_progress)
+        warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
+        return results
+
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=load_options["encoding"])
+        index.sync(
+            files,
+            load,
+            extract,
+            encoding=load_options["encoding"],
+            max_bytes=load_options["max_bytes"],
+        )
         keep = set(files)
         found = [
             a
@@ -245,6 +287,7 @@ def _corpus_assertions(
         ]
         dates = {p: d for p, d in index.dates().items() if p in keep}
         countries, names = index.contexts()
+        warnings += index.warnings
     return _Corpus(found, dates, countries, names), warnings
 
 
@@ -266,6 +309,12 @@ def build_index(
         warnings.extend(str(p) for p in result.problems)
         return result.documents
 
+    def extract(docs: Sequence[Document]) -> list[DocumentAssertions]:
+        results = extract_all(docs, on_progress)
+        warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
+        return results
+
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        stats = index.sync(files, load, lambda docs: extract_all(docs, on_progress), encoding=encoding)
+        stats = index.sync(files, load, extract, encoding=encoding, max_bytes=max_bytes)
+        warnings += index.warnings
     return stats, warnings

@@ -2,6 +2,7 @@
 
 The id hashes what the conflict is about (subject key, attribute, kind), the two normalised values and the two
 paths -- never offsets or line numbers -- and orders the two sides canonically so that A-vs-B and B-vs-A agree.
+Any path hashes, including one whose name is not valid UTF-8.
 """
 
 from __future__ import annotations
@@ -30,4 +31,6 @@ def value_key(a: Assertion) -> str:
 def conflict_id(kind: ConflictKind, subject_key: str, attribute: str, left: Assertion, right: Assertion) -> str:
     sides = sorted([(left.path, value_key(left)), (right.path, value_key(right))])
     material = "\x1f".join([kind.value, subject_key, attribute, *(f"{p}\x1e{v}" for p, v in sides)])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+    # A path that is not UTF-8 reaches us with surrogate escapes (os.fsdecode); "surrogatepass" hashes any string,
+    # and leaves the ids of UTF-8 paths as they were.
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -13,6 +13,7 @@ from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
+from checker.ingest import limits
 from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence, Slot, Statement
 
 __all__ = ["extract_document", "extract_text"]
@@ -66,6 +67,8 @@ def extract_document(doc: Document) -> DocumentAssertions:
     statements: list[Statement] = []
     names: set[str] = set()
     for i, sentence in enumerate(sentences):
+        if len(assertions) >= limits.MAX_ASSERTIONS_PER_DOCUMENT:
+            break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
         tokens = tokenize(text, sentence.start, sentence.end)
         names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
         opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
@@ -74,6 +77,7 @@ def extract_document(doc: Document) -> DocumentAssertions:
         assertions.extend(sentence_assertions(ctx))
         if len(tokens) >= _STATEMENT_TOKENS:
             statements.append(_statement(ctx, len(tokens)))
+    del assertions[limits.MAX_ASSERTIONS_PER_DOCUMENT :]
     return DocumentAssertions(
         path=doc.path,
         title=doc.title,

@@ -26,9 +26,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from checker.models import DateMatch, TimeRange
+
+_T = TypeVar("_T")
 
 Relation = Literal["on", "as_of", "before", "after", "since"]
 DayRange = tuple[dt.date, dt.date]
@@ -427,7 +429,8 @@ class _Candidate:
 def _nearest(build: YearBuild, ref: dt.date, deixis: str | None) -> DayRange | None:
     """The instance of a yearless date nearest the reference ("this/last/next" pick the current, latest finished
     or earliest future instance). Ties go to the past: reports are mostly written after the fact."""
-    options = [r for y in range(ref.year - 2, ref.year + 2) if (r := build(y)) is not None]
+    years = range(max(dt.MINYEAR, ref.year - 2), min(dt.MAXYEAR, ref.year + 1) + 1)
+    options = [r for y in years if (r := build(y)) is not None]
     if not options:
         return None
     if deixis == "last":
@@ -785,7 +788,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
     cands: list[_Candidate] = []
     floor = 0
     for m in _scan(text):
-        cand = _candidate(m, text)
+        cand = _guarded(_candidate, m, text)
         if cand is None:
             continue
         _apply_prefix(text, cand, floor)
@@ -804,7 +807,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             if conn and (not a.weak or not b.weak):
                 opener = _BETWEEN.search(text, max(0, a.start - 10), a.start)
                 if conn.group().strip().lower() != "and" or opener:
-                    rng = _merge(a, b, reference)
+                    rng = _guarded(_merge, a, b, reference)
                     if rng is not None:
                         start = opener.start() if opener else a.start
                         relation = _relation(_prev_words(text, start))
@@ -820,10 +823,19 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
         relation = _relation(_prev_words(text, start))
         if relation == "since" and a.deixis is None and a.year is None and a.build is not None and reference:
             a.deixis = "since"  # "since June": a June that has begun, even if next June is nearer
-        rng = a.resolve(reference)
+        rng = _guarded(a.resolve, reference)
         if rng is not None:
             out.append(_match(text, start, a.end, rng, relation))
     return out
+
+
+def _guarded(fn: Callable[..., _T], *args: Any) -> _T | None:
+    """``fn(*args)``, or None when its date arithmetic leaves the calendar ("yesterday" on 0001-01-01, "next year"
+    in 9999): such an expression names no day ``datetime`` can hold, so it is dropped rather than crash the report."""
+    try:
+        return fn(*args)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _anchors(text: str) -> list[int]:

@@ -10,6 +10,7 @@ The word lists live in ``checker/data/number_words.json``; the patterns are comp
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
 from importlib import resources
@@ -229,8 +230,21 @@ def _from_digits(m: re.Match[str]) -> ParsedNumber:
     return ParsedNumber(value * scale, pos, end, float(scale), False, plain, grouped, letter)
 
 
+# Larger than anything a report counts or measures; a numeral past it (309 digits overflow a float to infinity)
+# is not read as a number, so unit arithmetic and JSON output only ever see finite values.
+MAX_VALUE = 1e30
+
+
 def match_number(text: str, pos: int = 0) -> ParsedNumber | None:
-    """The number that starts exactly at ``pos`` in ``text`` (longest reading), or None."""
+    """The number that starts exactly at ``pos`` in ``text`` (longest reading), or None (also for a numeral whose
+    value is not finite or is over ``MAX_VALUE``)."""
+    found = _match_number(text, pos)
+    if found is not None and not (math.isfinite(found.value) and abs(found.value) <= MAX_VALUE):
+        return None
+    return found
+
+
+def _match_number(text: str, pos: int) -> ParsedNumber | None:
     if text[pos : pos + 1].isdigit():
         dm = _DIGITS_RE.match(text, pos)
         return None if dm is None else _from_digits(dm)

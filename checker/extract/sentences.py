@@ -3,19 +3,30 @@
 News copy is full of abbreviations that end in a period ("Nov. 25", "U.S.", "Gen. Smith", "Corp."), so a bare
 split on ". " would cut most datelines and attributions in half. A rule-based splitter with an abbreviation list is
 predictable and fast; every sentence keeps its offsets into the analysed text so evidence can point back to it.
+
+Linear in the text, whatever it holds: a run of punctuation is one boundary candidate (possessive patterns, never
+re-scanned from inside the run), line starts are bisected from newline offsets found once, and nothing looks back
+further than the line before. A "sentence" longer than ``MAX_SENTENCE_CHARS`` (a list of places and figures with no
+full stop, a table flattened to one line) is cut at clause punctuation or spaces, so that the per-sentence rules
+downstream, which relate every token to every place and number, stay bounded.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from functools import cache
 from importlib import resources
 
+from checker.ingest.limits import MAX_SENTENCE_CHARS
 from checker.models import Sentence
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n[ \t]*\n\s*""")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace. The lookbehind and
+# the possessive runs make a run of 1 MB of dots one attempt, not a million.
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s)|\n[ \t]*\n\s*""")
+# Where to cut an over-long sentence, best first: after a semicolon, a comma, then any space.
+_CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.?$")
 _NEXT_START = re.compile(r"""\s*["'“‘(\[]*(\S)""")
 # A line that opens a list item or heading: a bullet, "1." or "#", or the indentation a blanked Markdown bullet leaves.
@@ -26,18 +37,34 @@ _HEADING_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n(?=[ \t]*[\"“]?[A-Z])")
 
 
 def _stands_alone(text: str, line_start: int) -> bool:
-    """A heading or list line starts a paragraph or follows a finished line; a hard-wrapped line of prose does not."""
-    before = text[:line_start]
-    if before.endswith("\n"):
-        before = before[:-1]
-    before = before.rstrip(" \t")
-    if not before or before.endswith("\n"):
+    """A heading or list line starts a paragraph or follows a finished line; a hard-wrapped line of prose does not.
+
+    Looks back over the previous line's trailing spaces only (never copies or rescans the text before it)."""
+    i = line_start
+    if i and text[i - 1] == "\n":
+        i -= 1
+    while i and text[i - 1] in " \t":
+        i -= 1
+    if not i or text[i - 1] == "\n":
         return True  # first line, or after a blank line
-    return before[-1] in ".!?:;\"”)"
+    return text[i - 1] in ".!?:;\"”)"
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+class _Lines:
+    """Line starts of a text, found once, so that the line of any offset is a bisection rather than a search back
+    to the document start (which made long texts with few newlines quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def start(self, pos: int) -> int:
+        """Offset of the first character of the line holding ``pos`` (as ``text.rfind("\\n", 0, pos) + 1``)."""
+        return self.starts[bisect_right(self.starts, pos - 1) - 1] if pos else 0
 
 
 @cache
@@ -67,10 +94,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     cursor = start
+    lines = _Lines(text)
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
         mark = m.group(0)
-        if mark[0] == "." and _LIST_NUMBER.match(text, _line_start(text, m.start()), m.end()):
+        if mark[0] == "." and m.start() - (ls := lines.start(m.start())) <= 16 and _LIST_NUMBER.match(text, ls, m.end()):
             continue  # "1." opening a numbered list item
         if mark.startswith("..."):
             nxt = _NEXT_START.match(text, cut)
@@ -86,19 +114,39 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             nxt = _NEXT_START.match(text, cut)
             if nxt and nxt.group(1).islower():
                 continue
-        _append(text, cursor, cut, sentences)
+        _append(text, cursor, cut, sentences, lines)
         cursor = cut
-    _append(text, cursor, end, sentences)
+    _append(text, cursor, end, sentences, lines)
     return sentences
 
 
-def _append(text: str, a: int, b: int, out: list[Sentence]) -> None:
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` as pieces of at most ``MAX_SENTENCE_CHARS``, cut after the last "; ", else ", ", else space
+    in each window (a hard cut only when a window has none)."""
+    out: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE_CHARS:
+        limit = s + MAX_SENTENCE_CHARS
+        cut = limit
+        for pattern in _CUTS:
+            last = None
+            for last in pattern.finditer(text, s + MAX_SENTENCE_CHARS // 2, limit):
+                pass
+            if last is not None:
+                cut = last.start() + 1
+                break
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
+def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> None:
     # List items and headings on their own lines are sentences of their own.
     pieces = [a]
     for m in _LINE_BLOCK.finditer(text, a, b):
         pieces.append(m.start() + 1)
     for m in _HEADING_BREAK.finditer(text, a, b):
-        start = _line_start(text, m.start())
+        start = lines.start(m.start())
         line = text[start : m.start()].strip()
         if 0 < len(line) <= 70 and len(line.split()) <= 12 and _stands_alone(text, start):
             pieces.append(m.end())
@@ -109,5 +157,13 @@ def _append(text: str, a: int, b: int, out: list[Sentence]) -> None:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
+        if e - s > MAX_SENTENCE_CHARS:
+            for ps, pe in _bounded(text, s, e):
+                while ps < pe and text[ps].isspace():
+                    ps += 1
+                while pe > ps and text[pe - 1].isspace():
+                    pe -= 1
+                if pe > ps:
+                    out.append(Sentence(start=ps, end=pe, text=text[ps:pe]))
+        elif e > s:
             out.append(Sentence(start=s, end=e, text=text[s:e]))

@@ -8,8 +8,11 @@ from checker.ingest.files import (
     LoadResult,
     decode,
     discover,
+    hidden_text_problem,
     load_documents,
+    read_bytes,
     read_document,
+    unclosed_comment_line,
 )
 
 __all__ = [
@@ -19,8 +22,11 @@ __all__ = [
     "LoadResult",
     "decode",
     "discover",
+    "hidden_text_problem",
     "detect_format",
     "load_documents",
     "parse_document",
+    "read_bytes",
     "read_document",
+    "unclosed_comment_line",
 ]

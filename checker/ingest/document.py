@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from checker.ingest.html import extract_html
+from checker.ingest.limits import replace_surrogates, usable_report_date
 from checker.ingest.markdown import FRONT_MATTER, blank_markdown
 from checker.ingest.metadata import (
     Metadata,
@@ -58,7 +59,7 @@ def _stem(path: str) -> str | None:
     if path == "-":
         return None
     stem = os.path.splitext(os.path.basename(path.rstrip("/\\")))[0]
-    return stem or None
+    return replace_surrogates(stem) or None
 
 
 def parse_document(
@@ -71,7 +72,12 @@ def parse_document(
 
     ``reference_date`` is the ``--date`` option: the report's date when neither metadata nor a dateline gives one,
     and the anchor for a dateline that omits the year ("Nov 25 (Reuters) -").
+
+    Lone surrogates in ``raw`` become U+FFFD (one for one, so offsets hold). A date outside
+    ``limits.REPORT_YEARS`` (a zero value such as 0001-01-01) is no date at all.
     """
+    raw = replace_surrogates(raw)
+    reference_date = usable_report_date(reference_date)
     fmt = fmt or detect_format(path, raw)
     segments = None
     meta = Metadata()
@@ -88,9 +94,9 @@ def parse_document(
     else:
         text = raw
     dateline = find_dateline(text)
-    date = meta.date
+    date = usable_report_date(meta.date)
     if date is None and dateline is not None:
-        date = dateline_date(dateline, reference_date)
+        date = usable_report_date(dateline_date(dateline, reference_date))
     if date is None:
         date = reference_date
     source = meta.source or (dateline.wire if dateline else None)

@@ -5,7 +5,13 @@ first character after the BOM. Line endings are kept as they are (``\\r\\n`` sta
 offset and line/column checker reports matches what an editor shows.
 
 One unreadable file should not cost an analyst the other forty: unless ``strict``, a bad file becomes an
-``InputProblem`` and the rest load. Only when nothing at all could be loaded is that an error.
+``InputProblem`` and the rest load. Only when nothing at all could be loaded is that an error. A gate must fail
+closed, though: with ``allow_unreadable=False`` any report that cannot be read or decoded is an ``InputError``
+(``LoadResult.unreadable`` lists them either way).
+
+Nothing is read before it is known to be a regular file within the byte limit: a FIFO named ``*.txt``, a device
+(a symlink to /dev/zero) or a 2 GB sparse file costs one ``stat``. A folder walk skips, with a warning, symlinks
+that lead out of the folder given (``follow_symlinks=True`` allows them) and anything that is not a regular file.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import codecs
 import datetime as dt
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +28,9 @@ from typing import BinaryIO, Literal
 
 from checker.errors import InputError
 from checker.ingest.document import EXTENSIONS, parse_document
+from checker.ingest.limits import DEFAULT_MAX_BYTES
 from checker.models import Document
 
-DEFAULT_MAX_BYTES = 10_000_000
 STDIN = "-"
 _SKIP_DIRS = frozenset((".checker", "__pycache__", "node_modules"))
 # A folder of reports often carries its own README; project files are not reports (named explicitly, they load).
@@ -62,6 +69,12 @@ class LoadResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
 
+    @property
+    def unreadable(self) -> list[InputProblem]:
+        """Reports that could not be read or decoded (missing, binary, undecodable, over the limit, not a regular
+        file, hidden by an unclosed comment), each with its reason: what a gate must not pass over silently."""
+        return [p for p in self.problems if p.severity == "error"]
+
 
 # ------------------------------------------------------------------------------------------------ discovery
 
@@ -74,27 +87,70 @@ def _join(base: str, rel: str) -> str:
     return base + sep + rel
 
 
-def _walk(folder: str) -> list[str]:
-    """Reports under ``folder``, sorted by path parts; hidden folders and files, ``.checker/`` and READMEs skipped."""
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(folder: str, problems: list[InputProblem] | None = None, follow_symlinks: bool = False) -> list[str]:
+    """Reports under ``folder``, sorted by path parts; hidden folders and files, ``.checker/`` and READMEs skipped.
+
+    A symlink (file or folder) whose target is outside ``folder`` is skipped with a warning unless
+    ``follow_symlinks``; so is anything that is not a regular file (a FIFO, socket or device named like a report).
+    """
+    problems = problems if problems is not None else []
+    root = os.path.realpath(folder)
     found: list[tuple[tuple[str, ...], str]] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS]
+    visited = {root}
+
+    def skip(rel: str, reason: str) -> None:
+        problems.append(InputProblem(_join(folder, rel), reason, "warning"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_symlinks):
         rel_dir = os.path.relpath(dirpath, folder)
         parts = () if rel_dir == "." else tuple(rel_dir.split(os.sep))
+        kept = []
+        for d in dirnames:
+            if d.startswith(".") or d in _SKIP_DIRS:
+                continue
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                target = os.path.realpath(full)
+                if not follow_symlinks:
+                    if not _inside(target, root):
+                        skip("/".join((*parts, d)), "is a symlink to a folder outside the folder given; skipped "
+                             "(allow with follow_symlinks)")
+                    continue  # a link inside the folder: its files are reached the direct way
+                if target in visited:
+                    continue  # a symlink loop, or a folder already walked
+                visited.add(target)
+            kept.append(d)
+        dirnames[:] = kept
         for name in filenames:
             if name.startswith(".") or _NOT_REPORTS.match(name) or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                 continue
-            found.append(((*parts, name), "/".join((*parts, name))))
+            full = os.path.join(dirpath, name)
+            rel = "/".join((*parts, name))
+            if not follow_symlinks and os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                skip(rel, "is a symlink to a file outside the folder given; skipped (allow with follow_symlinks)")
+                continue
+            try:
+                regular = stat.S_ISREG(os.stat(full).st_mode)
+            except OSError:
+                regular = True  # a dangling link or a race: reading it reports the reason
+            if not regular:
+                skip(rel, "is not a regular file (a pipe, socket or device); skipped")
+                continue
+            found.append(((*parts, name), rel))
     found.sort()
     return [_join(folder, rel) for _, rel in found]
 
 
-def _expand(path: str) -> list[str]:
+def _expand(path: str, problems: list[InputProblem] | None = None, follow_symlinks: bool = False) -> list[str]:
     """The files one command-line path stands for; raises ``InputError`` for a missing path or an empty folder."""
     if path == STDIN:
         return [STDIN]
     if os.path.isdir(path):
-        files = _walk(path)
+        files = _walk(path, problems, follow_symlinks)
         if not files:
             exts = " ".join(sorted(EXTENSIONS))
             raise InputError(path, f"no reports in this folder (looked for {exts})")
@@ -127,12 +183,28 @@ def _read_bytes(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         if len(data) > max_bytes:
             raise InputError(path, f"standard input is over the {_limit_text(max_bytes)} limit")
         return data
+    return read_bytes(path, max_bytes)
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the report file ``path``; ``InputError`` for anything but a regular file of at most
+    ``max_bytes``, found out before reading (opened non-blocking, so a FIFO cannot stall the open either)."""
+    fd = -1
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(path, _limit(size, max_bytes))
-        with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "is not a regular file (a pipe, socket or device), not a report")
+        if info.st_size > max_bytes:
+            raise InputError(path, _limit(info.st_size, max_bytes))
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:  # the file grew after stat
+            raise InputError(path, _limit(len(data), max_bytes))
+        return data
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except IsADirectoryError:
@@ -141,6 +213,9 @@ def _read_bytes(path: str, max_bytes: int, stdin: BinaryIO | None) -> bytes:
         raise InputError(path, "no such file or folder") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _binary_reason(data: bytes) -> str | None:
@@ -219,7 +294,11 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
 ) -> Document | None:
-    """Read and parse one file (or stdin); ``None`` for an empty report, ``InputError`` for a bad one."""
+    """Read and parse one file (or stdin); ``None`` for an empty report, ``InputError`` for a bad one.
+
+    A page or Markdown file whose text is all inside an unclosed ``<!--`` is not empty but unreadable: a gate
+    must not pass a report it could not check.
+    """
     data = _read_bytes(path, max_bytes, stdin)
     if len(data) > max_bytes:  # the file grew after stat
         raise InputError(path, _limit(len(data), max_bytes))
@@ -228,18 +307,56 @@ def read_document(
         return None
     document = parse_document(path, raw, reference_date=reference_date)
     if not document.text.strip():
+        line = unclosed_comment_line(document)
+        if line is not None:
+            raise InputError(path, f"an unclosed <!-- comment at line {line} hides all of its text")
         return None
     return document
+
+
+def hidden_text_problem(document: Document) -> InputProblem | None:
+    """An error-severity problem when part of a loaded report is hidden by an unclosed ``<!--``, else None."""
+    line = unclosed_comment_line(document)
+    if line is None:
+        return None
+    return InputProblem(document.path, f"an unclosed <!-- comment at line {line} hides the text after it")
+
+
+def unclosed_comment_line(document: Document) -> int | None:
+    """The line of an ``<!--`` in an HTML or Markdown report that no ``-->`` closes and that hides text after it
+    (HTML and Markdown both drop everything after it as comment), or None."""
+    if document.format == "text":
+        return None
+    raw = document.raw
+    opened = raw.rfind("<!--")
+    if opened == -1 or raw.find("-->", opened + 4) != -1:
+        return None
+    pos = 0
+    while True:  # the first opener that is never closed
+        start = raw.find("<!--", pos)
+        end = raw.find("-->", start + 4)
+        if end == -1:
+            break
+        pos = end + 3
+    if not raw[start + 4 :].strip():
+        return None  # nothing after it to hide
+    if document.format == "html" and start > raw.rfind(">"):
+        return None  # the HTML tokenizer reads a "<" that no ">" follows as text
+    if document.format == "markdown" and document.text[start:].strip():
+        return None  # inside code, or otherwise not read as a comment: the text after it is analysed
+    return raw.count("\n", 0, start) + 1
 
 
 # ------------------------------------------------------------------------------------------------ loading
 
 
-def _targets(paths: Sequence[str], problems: list[InputProblem], strict: bool) -> Iterator[str]:
+def _targets(
+    paths: Sequence[str], problems: list[InputProblem], strict: bool, follow_symlinks: bool = False
+) -> Iterator[str]:
     seen: set[str] = set()
     for path in paths:
         try:
-            files = _expand(path)
+            files = _expand(path, problems, follow_symlinks)
         except InputError as exc:
             if strict:
                 raise
@@ -252,11 +369,13 @@ def _targets(paths: Sequence[str], problems: list[InputProblem], strict: bool) -
                 yield file
 
 
-def discover(paths: Sequence[str], *, strict: bool = False) -> tuple[list[str], list[InputProblem]]:
+def discover(
+    paths: Sequence[str], *, strict: bool = False, follow_symlinks: bool = False
+) -> tuple[list[str], list[InputProblem]]:
     """The report files the paths name (folders walked as ``load_documents`` walks them), without reading them;
     for callers that decide per file whether it needs reading at all (the corpus index)."""
     problems: list[InputProblem] = []
-    return list(_targets(paths, problems, strict)), problems
+    return list(_targets(paths, problems, strict, follow_symlinks)), problems
 
 
 def load_documents(
@@ -268,16 +387,20 @@ def load_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[int, int], None] | None = None,
     stdin: BinaryIO | None = None,
+    allow_unreadable: bool = True,
+    follow_symlinks: bool = False,
 ) -> LoadResult:
     """Load every report the paths name ("-" is stdin); see the module docstring for how failures are handled.
 
     ``on_progress(done, total)`` is called after each file. ``stdin`` replaces ``sys.stdin.buffer`` (tests, TUI).
     Empty reports are skipped with a warning, even when ``strict``; they are not broken, just empty.
+    ``allow_unreadable=False`` makes any unreadable report an ``InputError`` once all are tried (fail closed);
+    ``follow_symlinks`` lets a folder walk follow symlinks that leave the folder.
     """
     if not paths:
         raise InputError(".", "no reports given")
     problems: list[InputProblem] = []
-    files = list(_targets(paths, problems, strict))
+    files = list(_targets(paths, problems, strict, follow_symlinks))
     documents: list[Document] = []
     for done, path in enumerate(files, 1):
         try:
@@ -293,8 +416,17 @@ def load_documents(
                 problems.append(InputProblem(path, "is empty (no text to check); skipped", "warning"))
             else:
                 documents.append(document)
+                hidden = hidden_text_problem(document)
+                if hidden is not None:
+                    if strict:
+                        raise InputError(hidden.path, hidden.reason)
+                    problems.append(hidden)
         if on_progress is not None:
             on_progress(done, len(files))
+    unreadable = [p for p in problems if p.severity == "error"]
+    if unreadable and not allow_unreadable:
+        more = f" (and {len(unreadable) - 1} more unreadable reports)" if len(unreadable) > 1 else ""
+        raise InputError(unreadable[0].path, unreadable[0].reason + more)
     if not documents:
         errors = [p for p in problems if p.severity == "error"]
         if len(problems) == 1:

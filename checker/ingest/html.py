@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from checker.ingest.limits import MAX_NESTING, nesting_depth
 from checker.models import Segment
 
 # ------------------------------------------------------------------------------------------------ knowledge
@@ -120,7 +121,9 @@ class _Walker:
 
     ``regions`` holds the open elements that change how text inside them counts: dropped ("hard"), boilerplate
     ("soft"), or a main-text landmark given by attribute (``role="main"``, ``itemprop="articleBody"``). Each entry is
-    [tag, depth, kind]; depth counts nested elements of the same tag so the right end tag closes it.
+    [tag, depth, kind]; depth counts nested elements of the same tag so the right end tag closes it. Entries are
+    kept per tag name (innermost last), so a tag finds its own entry in constant time however many other elements
+    are open: a page of thousands of distinct hidden elements must not cost a stack scan per tag.
     """
 
     def __init__(self, raw: str) -> None:
@@ -130,7 +133,7 @@ class _Walker:
         knowledge = html_knowledge()
         self.boiler = knowledge["boilerplate_words"]
         self.prefixes = tuple(sorted(knowledge["boilerplate_prefixes"]))  # "relatedposts", "sharedaddy"
-        self.regions: list[list] = []
+        self.regions: dict[str, list[list]] = {}
         self.hard = 0
         self.soft = 0
         self.saw_soft = False
@@ -229,13 +232,12 @@ class _Walker:
             if self.article_stack or self.main_depth or self.header_depth:
                 self.meta.time_datetime = attrs["datetime"]
         if not (tag in VOID or self_closing):
-            for entry in reversed(self.regions):
-                if entry[0] == tag:
-                    entry[1] += 1
-                    break
+            same = self.regions.get(tag)
+            if same:
+                same[-1][1] += 1
             kind = self._region_kind(tag, attrs) if (attrs or tag in HARD_SKIP or tag == "header") else None
             if kind:
-                self.regions.append([tag, 1, kind])
+                self.regions.setdefault(tag, []).append([tag, 1, kind])
                 self._enter(kind)
             if tag == "article":
                 self._enter("article")
@@ -258,10 +260,8 @@ class _Walker:
 
     def _close_head(self) -> None:
         """``</head>`` is optional: the body starting ends it."""
-        for i in range(len(self.regions) - 1, -1, -1):
-            if self.regions[i][0] == "head":
-                del self.regions[i]
-                self.hard -= 1
+        for _ in self.regions.pop("head", ()):
+            self.hard -= 1
 
     def end_tag(self, tag: str) -> None:
         if tag == "body":
@@ -274,14 +274,13 @@ class _Walker:
                 self.pieces.append(("r", 1, self.ctx))
             elif strength:
                 self.pieces.append(("b", strength, self.ctx))
-        for i in range(len(self.regions) - 1, -1, -1):
-            entry = self.regions[i]
-            if entry[0] == tag:
-                entry[1] -= 1
-                if entry[1] == 0:
-                    del self.regions[i]
-                    self._leave(entry[2])
-                break
+        same = self.regions.get(tag)
+        if same:
+            entry = same[-1]
+            entry[1] -= 1
+            if entry[1] == 0:
+                same.pop()
+                self._leave(entry[2])
         if tag == "article":
             self._leave("article")
         elif tag == "main":
@@ -306,14 +305,17 @@ class _Walker:
 
     def raw_text(self, tag: str, start: int, end: int, attr_text: str) -> None:
         """Contents of script/style/title/...: never analysed text, but a source of metadata."""
-        if tag == "title" and self.meta.title_tag is None and not any(e[0] in ("svg", "math") for e in self.regions):
+        if tag == "title" and self.meta.title_tag is None and not (self.regions.get("svg") or self.regions.get("math")):
             title = " ".join(_html.unescape(self.raw[start:end]).split())
             if title:
                 self.meta.title_tag = title
         elif tag == "script" and "ld+json" in attr_text.lower():
+            body = self.raw[start:end]
+            if nesting_depth(body) > MAX_NESTING:
+                return  # real JSON-LD is a few levels deep; json.loads recurses per level
             try:
-                data = json.loads(self.raw[start:end])
-            except ValueError:
+                data = json.loads(body)
+            except (ValueError, RecursionError):
                 return
             for item in data if isinstance(data, list) else [data]:
                 if not isinstance(item, dict):

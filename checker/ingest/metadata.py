@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from checker.ingest.html import HtmlMeta, html_knowledge
+from checker.ingest.limits import MAX_FRONT_MATTER_NODES, MAX_NESTING, nesting_depth, scalar_text
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
 _MONTHS = (
@@ -104,11 +105,42 @@ def coerce_date(value: Any, reference: dt.date | None = None) -> dt.date | None:
 # ------------------------------------------------------------------------------------------------ front matter
 
 
+def _yaml_within_limits(body: str) -> bool:
+    """Whether YAML ``body`` nests at most ``MAX_NESTING`` deep, has at most ``MAX_FRONT_MATTER_NODES`` nodes and
+    no aliases, found from its event stream (the parser is a state machine; only composing recurses)."""
+    depth = nodes = 0
+    for event in yaml.parse(body, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return False
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING:
+                return False
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > MAX_FRONT_MATTER_NODES:
+                return False
+    return True
+
+
 def parse_front_matter(body: str, kind: str) -> dict[str, Any] | None:
-    """The front-matter mapping, or None when the block is not a mapping (then it was not front matter)."""
+    """The front-matter mapping, or None when the block is not a mapping (then it was not front matter).
+
+    Front matter nested deeper than ``MAX_NESTING``, and YAML with aliases or too many nodes, is front matter that
+    says nothing: ``{}`` (the block is still not report text).
+    """
     try:
-        data = tomllib.loads(body) if kind == "toml" else yaml.safe_load(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        if kind == "toml":
+            if nesting_depth(body, quotes="\"'") > MAX_NESTING:
+                return {}
+            data = tomllib.loads(body)
+        else:
+            if not _yaml_within_limits(body):
+                return {}
+            data = yaml.safe_load(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         return None
     if data is None:
         return {}
@@ -117,15 +149,19 @@ def parse_front_matter(body: str, kind: str) -> dict[str, Any] | None:
     return data
 
 
-def _name(value: Any) -> str | None:
-    """A person or organisation name from a string, a list of them, or a {name: ...} mapping."""
+def _name(value: Any, nested: bool = False) -> str | None:
+    """A person or organisation name from a string, a list of them, or a {name: ...} mapping.
+
+    Looks one list deep and at string values only, so a hostile value (deep or aliased) costs nothing to read.
+    """
     if isinstance(value, str):
-        return value.strip() or None
+        return scalar_text(value)
     if isinstance(value, dict):
-        return _name(value.get("name"))
-    if isinstance(value, list):
-        for item in value:
-            name = _name(item)
+        name = value.get("name")
+        return scalar_text(name) if isinstance(name, str) else None
+    if isinstance(value, list) and not nested:
+        for item in value[:100]:
+            name = _name(item, nested=True)
             if name:
                 return name
     return None
@@ -140,9 +176,9 @@ def from_front_matter(front: dict[str, Any], reference: dt.date | None) -> Metad
         None,
     )
     return Metadata(
-        title=str(title).strip() if title not in (None, "") else None,
+        title=scalar_text(title),
         date=coerce_date(date_value, reference),
-        date_text=str(date_value) if date_value is not None else None,
+        date_text=scalar_text(date_value),
         source=source,
     )
 
@@ -171,7 +207,9 @@ def from_html(meta: HtmlMeta, reference: dt.date | None) -> Metadata:
     ld_title = ld_date = ld_publisher = ld_author = None
     for item in meta.json_ld:
         ld_title = ld_title or _name(item.get("headline"))
-        ld_date = ld_date or item.get("datePublished") or item.get("dateCreated")
+        ld_date = ld_date or next(
+            (v for v in (item.get("datePublished"), item.get("dateCreated")) if isinstance(v, str) and v), None
+        )
         ld_publisher = ld_publisher or _name(item.get("publisher"))
         ld_author = ld_author or _name(item.get("author"))
     site = first(k["site_meta"]) or ld_publisher

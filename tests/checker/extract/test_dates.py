@@ -167,3 +167,30 @@ def test_parse_date_needs_a_reference_for_yearless_phrases() -> None:
     rng = parse_date("KYIV, Nov. 25 (Reuters) -", dt.date(2024, 11, 26))
     assert rng is not None and rng.start == dt.date(2024, 11, 25)
     assert parse_date("no date here", REF) is None
+
+
+EDGE_TEXTS = [
+    "Troops arrived yesterday.",
+    "The pact was signed in June.",
+    "It was signed in December.",
+    "It was signed last week.",
+    "500 troops arrived three years ago.",
+    "500 troops arrived last Monday.",
+    "500 troops arrived last winter.",
+    "500 troops will arrive tomorrow.",
+    "500 troops will arrive next year.",
+    "Next month 500 troops will arrive.",
+    "500 troops will arrive in the coming days.",
+]
+
+
+@pytest.mark.parametrize("ref", [dt.date(1, 1, 1), dt.date(1, 1, 5), dt.date(9999, 12, 25), dt.date(9999, 12, 31)])
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_relative_dates_at_the_ends_of_the_calendar_stay_inside_it(ref: dt.date, text: str) -> None:
+    for m in find_dates(text, ref):
+        assert dt.date.min <= m.range.start <= m.range.end <= dt.date.max
+
+
+def test_a_yearless_month_in_year_one_resolves_within_the_calendar() -> None:
+    (m,) = find_dates("The pact was signed in June.", dt.date(1, 11, 25))
+    assert (m.range.start, m.range.end) == (dt.date(1, 6, 1), dt.date(1, 6, 30))

@@ -94,3 +94,13 @@ def test_number_pattern_embeds_without_groups() -> None:
     pattern = re.compile(rf"(?P<n>{NUMBER_PATTERN}) (?:troops|people)")
     assert pattern.groups == 1
     assert [m.group("n") for m in pattern.finditer("11,000 troops and twenty-one people")] == ["11,000", "twenty-one"]
+
+
+@pytest.mark.parametrize("digits", [309, 400, 5000])
+def test_a_numeral_too_large_for_a_float_is_not_a_number(digits: int) -> None:
+    assert match_number("9" * digits) is None
+    assert parse_number("9" * digits) is None
+
+
+def test_a_huge_numeral_with_a_scale_word_is_not_a_number() -> None:
+    assert match_number("9" * 300 + " billion") is None

@@ -183,3 +183,11 @@ def test_a_small_word_number_reached_by_a_toll_counts() -> None:
     (m,) = find_quantities(text)
     assert text[m.start : m.end] == "seven" and m.quantity.nominal == 7
     assert find_quantities("They met seven, then left.") == []
+
+
+@pytest.mark.parametrize("digits", [309, 400, 2000])
+def test_a_numeral_of_hundreds_of_digits_yields_no_quantity_and_no_crash(digits: int) -> None:
+    text = f"They deployed {'9' * digits} troops and 500 tanks."
+    found = find_quantities(text)
+    assert [text[q.start : q.end] for q in found] == ["500"]
+    assert all(math.isfinite(v) for q in found for v in (q.quantity.low, q.quantity.high) if v is not None)

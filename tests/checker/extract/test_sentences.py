@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract.sentences import split_sentences
+from checker.ingest.limits import MAX_SENTENCE_CHARS
 
 
 def split(text: str) -> list[str]:
@@ -110,3 +111,35 @@ def test_hard_wrapped_prose_is_not_cut_at_line_ends() -> None:
 def test_indented_lines_left_by_markdown_bullets_are_items() -> None:
     assert split("Key figures:\n  Sustained winds 110 km/h\n  Surge 2 metres") == [
         "Key figures:", "Sustained winds 110 km/h", "Surge 2 metres"]
+
+
+# Hostile input: each of these took minutes to hours with a quadratic splitter; linear, they take milliseconds.
+@pytest.mark.parametrize("run", [".", "?!", "…", "!"])
+def test_a_megabyte_of_sentence_punctuation_is_one_pass(run: str) -> None:
+    text = "Troops arrived. " + run * (1_000_000 // len(run)) + "Then they left."
+    found = split_sentences(text)
+    assert found[0].text == "Troops arrived."
+    assert found[-1].text.endswith("Then they left.")
+
+
+def test_a_long_text_without_newlines_splits_into_its_sentences() -> None:
+    text = "About 11,000 troops arrived in Kursk on Monday. " * 40_000
+    assert len(split_sentences(text)) == 40_000
+
+
+def test_many_heading_like_line_breaks_are_looked_at_once_each() -> None:
+    # every break used to copy the text before it to look at the previous line
+    text = "Short heading line\nNext Line\n" * 20_000
+    found = split_sentences(text)
+    assert [s.text for s in found[:1]] == ["Short heading line"]
+    assert found[-1].end == len(text) - 1
+
+
+def test_a_sentence_over_the_cap_is_cut_at_clause_punctuation() -> None:
+    text = " ".join(["Kyiv, Kursk, Odesa, 500 troops, Kharkiv, 12 tanks;"] * 2_000) + "."
+    found = split_sentences(text)
+    assert len(found) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in found)
+    assert all(s.text.endswith((";", ".")) for s in found)
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert "".join(s.text for s in found).replace(" ", "") == text.replace(" ", "")
