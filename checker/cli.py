@@ -103,6 +103,11 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="reference date for reports that carry none (resolves 'on Monday', 'in June')")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable report instead of skipping it")
+    p.add_argument("--allow-unreadable", action="store_true",
+                   help="skip an incoming report that cannot be read, with a warning, even in CI (formats github, "
+                   "sarif, junit, or CI=true); without it the gate fails closed there: exit 2")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links that lead out of the folders given (skipped with a warning)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -418,7 +423,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     settings, _ = load_settings(overrides={"encoding": args.encoding, "max_bytes": args.max_bytes})
     options = dict(encoding=settings.encoding, strict=args.strict, reference_date=args.date,
-                   max_bytes=settings.max_bytes)
+                   max_bytes=settings.max_bytes, follow_symlinks=args.follow_symlinks)
     with _progress(args, "extracting", args.paths) as progress:
         documents, extracted, problems = load_and_extract(args.paths, options, progress)
     notes: list[str] = []
@@ -446,7 +451,19 @@ def _analyse(settings, args: argparse.Namespace, progress):
         max_bytes=settings.max_bytes,
         tolerance=settings.numeric_tolerance,
         on_progress=progress,
+        allow_unreadable=_allow_unreadable(args, settings.format),
+        follow_symlinks=getattr(args, "follow_symlinks", False),
     )
+
+
+def _allow_unreadable(args: argparse.Namespace, fmt: str) -> bool:
+    """Whether an incoming report that cannot be read is skipped (a warning) rather than an error (exit 2): skipped
+    at a terminal, an error in CI (a CI format, or CI=true in the environment) unless --allow-unreadable. A gate
+    that cannot read what it guards must not pass it."""
+    if getattr(args, "allow_unreadable", False):
+        return True
+    in_ci = fmt in ("github", "sarif", "junit") or os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+    return not in_ci
 
 
 def cmd_check(args: argparse.Namespace) -> int:

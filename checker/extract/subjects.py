@@ -98,7 +98,10 @@ def _demonym(phrase: str) -> str | None:
 
 
 def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
-    """A country (gazetteer key) named by a demonym or actor alias at ``tokens[i]`` and how many tokens it spans."""
+    """A country (gazetteer key) named by a demonym or actor alias at ``tokens[i]`` and how many tokens it spans
+    (none when ``i`` is past the end: "... 500 troops from" ends a hard-wrapped line)."""
+    if i >= len(tokens):
+        return None, 0
     first = tokens[i]
     if not first.is_capitalised and first.lower not in ("u.s.", "us"):
         return None, 0
