@@ -76,7 +76,10 @@ def default_decisions_path(root: Path) -> Path:
 def _format_time(value: dt.datetime) -> str:
     """UTC with a ``Z`` when the time knows its zone, so every analyst's clock writes the same text."""
     if value.tzinfo is not None and value.utcoffset() is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        try:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        except OverflowError:  # "0001-01-01T00:30+01:00" has no UTC time in the calendar: kept with its offset
+            return value.isoformat()
         suffix = "Z"
     else:  # a naive time is written as given rather than guessing its zone
         suffix = ""

@@ -242,3 +242,10 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     decisions = DecisionStore(path).load()
     assert len(decisions) == 100
     assert decisions["q049"].note == "by q"
+
+
+def test_a_decision_dated_at_the_start_of_the_calendar_round_trips(tmp_path: Path) -> None:
+    when = dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    store = DecisionStore(tmp_path / "d.jsonl")
+    store.record_many([Decision(id="0001", status=DecisionStatus.CONFIRMED, decided_at=when)])
+    assert store.load()["0001"].decided_at == when
