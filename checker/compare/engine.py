@@ -89,8 +89,9 @@ def find_conflicts(
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
     contexts = _contexts(assertions, countries or {})
-    stories = _story_names(names or {})
-    comparable = _Comparable(dates, contexts, stories, options.window_days)
+    stories = {path: frozenset(found) for path, found in (names or {}).items()}
+    rare = _rare_names(stories)
+    comparable = _Comparable(dates, contexts, stories, options.window_days, rare)
     best: dict[tuple, _Finding] = {}
     views: dict[int, FrameView] = {}
     for group in blocks(assertions).values():
@@ -113,7 +114,7 @@ def find_conflicts(
         for _, finding in changes.values():
             _keep(best, finding)
     covered = {_sides(f) for f in best.values()}
-    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=stories):
+    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=rare):
         finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
         if finding is not None and _sides(finding) not in covered:
             _keep(best, finding._replace(alignment=restatement_score(left, right)))
@@ -164,9 +165,8 @@ _NAMES_TO_TIE = 2
 _COMMON_NAME_MIN = 5
 
 
-def _story_names(names: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+def _rare_names(sets: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
     """Each report's rare names without those common to much of the corpus (one pass to count, one to filter)."""
-    sets = {path: frozenset(found) for path, found in names.items()}
     counts: dict[str, int] = defaultdict(int)
     for found in sets.values():
         for name in found:
@@ -258,26 +258,28 @@ def _comparable_documents(
     contexts: Mapping[str, frozenset[str]],
     window: int,
     stories: Mapping[str, frozenset[str]] | None = None,
+    rare: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
-    """Whether two reports can be about the same story: they share two rare names, or else a country when both
-    name one, and a name when both name several (two companies' job cuts in one country share no executive, no
-    brand)."""
+    """Whether two reports can be about the same story: they share two rare names (``rare``: names not common to
+    much of the corpus), or else a country when both name one, and a name (``stories``) when both name several
+    (two companies' job cuts in one country share no executive, no brand)."""
     if a == b:
         return True
-    na, nb = (stories or {}).get(a), (stories or {}).get(b)
-    if na and nb and len(na & nb) >= _NAMES_TO_TIE:
+    ra, rb = (rare or {}).get(a), (rare or {}).get(b)
+    if ra and rb and len(ra & rb) >= _NAMES_TO_TIE:
         return True  # rare names in common ("Tarvick", "Kessler") tie two reports to one story whatever they place
     ca, cb = contexts.get(a), contexts.get(b)
     if ca and cb and not ca & cb:
         return False
-    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY)
+    na, nb = (stories or {}).get(a), (stories or {}).get(b)
+    return not (na and nb and len(na) >= _NAMES_FOR_STORY and len(nb) >= _NAMES_FOR_STORY and not na & nb)
 
 
 class _Comparable:
     """``_comparable_documents`` with its answers remembered: a large block asks about the same report pairs often."""
 
-    def __init__(self, dates, contexts, stories, window: int) -> None:
-        self.dates, self.contexts, self.stories, self.window = dates, contexts, stories, window
+    def __init__(self, dates, contexts, stories, window: int, rare=None) -> None:
+        self.dates, self.contexts, self.stories, self.window, self.rare = dates, contexts, stories, window, rare
         self._memo: dict[tuple[str, str, bool], bool] = {}
 
     def __call__(self, a: str, b: str, located: bool = False) -> bool:
@@ -285,7 +287,7 @@ class _Comparable:
         hit = self._memo.get(key)
         if hit is None:
             contexts = {} if located else self.contexts
-            hit = self._memo[key] = _comparable_documents(a, b, self.dates, contexts, self.window, self.stories)
+            hit = self._memo[key] = _comparable_documents(a, b, self.dates, contexts, self.window, self.stories, self.rare)
         return hit
 
 
