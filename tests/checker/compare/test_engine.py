@@ -355,3 +355,12 @@ def test_a_named_figure_inside_one_report_can_contradict_itself() -> None:
     ))
     found = find_conflicts(doc.assertions, statements={"a.txt": doc.statements})
     assert [c.kind for c in found] == [ConflictKind.NUMERIC]
+
+
+def test_reports_sharing_one_name_of_several_are_one_story() -> None:
+    from checker.compare.engine import _comparable_documents
+
+    stories = {"a.txt": frozenset({"kursk", "singh", "pentagon"}), "b.txt": frozenset({"kursk", "budanov", "hur"}),
+               "c.txt": frozenset({"herat", "omar", "lindqvist"})}
+    assert _comparable_documents("a.txt", "b.txt", {}, {}, 45, stories, stories)
+    assert not _comparable_documents("a.txt", "c.txt", {}, {}, 45, stories, stories)
