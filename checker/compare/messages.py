@@ -48,8 +48,12 @@ def describe_value(a: Assertion) -> str:
     v = a.value
     negated = a.polarity == Polarity.NEGATED
     if isinstance(v, Quantity):
+        # The frame in words: value, the thing as the report named it, and what is said of it when the subject does
+        # not already say so ("61.2 percent turnout", not "61.2 percent Turnout turnout").
         what = a.attribute
-        tail = "" if what in ("count", "amount", "share") else f" {what}"
+        said = {w.lower().strip(".,'’") for w in a.subject.split()} | set((a.thing or "").split())
+        quiet = what in ("count", "amount", "share") or what in said or what.rstrip("s") in said
+        tail = "" if quiet else f" {what.replace('_', ' ')}"
         return f"{'not ' if negated else ''}{a.value_span.text.strip()} {a.subject}{tail}".strip()
     if isinstance(v, Place):
         return f"{a.subject} {'not ' if negated else ''}in {v.name}"

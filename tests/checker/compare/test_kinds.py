@@ -43,3 +43,23 @@ def test_every_kind_is_registered_once_with_a_docstring() -> None:
 def test_value_kinds_have_a_flagged_and_an_unflagged_example() -> None:
     for kind in VALUE_KINDS:
         assert {e.flagged for e in kind.examples} == {True, False}, kind.kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 61.2 percent, the election board said on Sunday.",
+        "Five people were killed in the blast on Sunday, police said.",
+        "Revenue at Northwind Corp rose to $4 billion in the quarter.",
+    ],
+)
+def test_a_message_names_each_value_once_and_no_word_twice_in_a_row(text: str) -> None:
+    from checker.compare.messages import describe_value
+    from checker.extract import extract_text
+
+    for a in extract_text(text):
+        if a.value.type != "quantity":
+            continue
+        words = describe_value(a).lower().split()
+        assert words.count(a.value_span.text.lower().split()[-1]) == 1
+        assert all(x != y for x, y in zip(words, words[1:]))
