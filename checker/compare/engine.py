@@ -442,7 +442,8 @@ def _severity(base: Severity, a: Assertion, b: Assertion) -> Severity:
     return Severity(("low", "medium", "high")[max(0, min(2, rank))])
 
 
-def _evidence(a: Assertion) -> Evidence:
+def evidence_of(a: Assertion) -> Evidence:
+    """One claim's passage in the shape every report uses (the sentence, the value span, who says it, how)."""
     return Evidence(
         path=a.path,
         start=a.evidence.start,
@@ -472,6 +473,6 @@ def _conflict(
         subject=left.subject if len(left.subject) >= len(right.subject) else right.subject,
         attribute=attribute,
         message=message(kind, left, right),
-        evidence=(_evidence(left), _evidence(right)),
+        evidence=(evidence_of(left), evidence_of(right)),
         alignment=alignment,
     )

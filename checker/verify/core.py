@@ -37,7 +37,7 @@ from collections import defaultdict
 from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
-from checker.compare.engine import CompareOptions, compare_pair
+from checker.compare.engine import CompareOptions, compare_pair, evidence_of
 from checker.compare.fingerprint import value_key
 from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, content_concepts, score, view
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
@@ -344,7 +344,6 @@ def _derived_share(
     """A percentage from "N of M" (or "N out of M") in a source sentence that shares the claim's context. Sentences
     are read from the source documents, since extraction makes no claim of "412 of 1,000" itself."""
     for doc in documents:
-        text = doc.text
         for sentence, context, inside in _share_sentences(doc, memo):
             small = min(len(context), len(claim_view.context))
             if not small or len(context & claim_view.context) / small < 0.5:
@@ -452,21 +451,8 @@ def claim_id(a: Assertion) -> str:
 
 
 def evidence(a: Assertion) -> Evidence:
-    """The passage of one claim in the shape reports use (the comparison's own helper is private)."""
-    return Evidence(
-        path=a.path,
-        start=a.evidence.start,
-        end=a.evidence.end,
-        line=a.evidence.line,
-        column=a.evidence.column,
-        text=a.evidence.text,
-        value=a.value_span.text,
-        value_start=a.value_span.start,
-        value_end=a.value_span.end,
-        source=a.source,
-        polarity=a.polarity,
-        modality=a.modality,
-    )
+    """The passage of one claim in the shape reports use."""
+    return evidence_of(a)
 
 
 def _make(
