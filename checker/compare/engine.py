@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
-from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, score, view
+from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, different_predicates, score, view
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.kinds import Context, judge, message, priority
 from checker.compare.restatement import restated_pairs, restatement_score
@@ -145,9 +145,10 @@ def compare_pair(
     """
     options = options or CompareOptions()
     dates = dates or {}
-    alignment = score(view(a), view(b))
+    va, vb = view(a), view(b)
+    alignment = score(va, vb)
     threshold = WITHIN_THRESHOLD if a.path == b.path else ACROSS_THRESHOLD
-    if alignment.score < threshold:
+    if alignment.score < threshold or different_predicates(va, vb):
         return alignment, None
     key = " | ".join(sorted({a.subject_key, b.subject_key}))
     finding = _judge(key, a.aspect_label, a, b, dates, options)
@@ -300,6 +301,8 @@ def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignme
     if vb is None:
         vb = views[id(b)] = view(b)
     found = score(va, vb)
+    if different_predicates(va, vb):
+        return None
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
         # a figure contradicting another is about something anchored: the same named owner, event or place.
@@ -353,6 +356,8 @@ def _pairs(
                 continue
             if left.path == right.path and left.evidence.start == right.evidence.start:
                 continue  # one sentence does not contradict itself by listing two values
+            if left.evidence.text == right.evidence.text:
+                continue  # nor does it when two reports carry it word for word ("risen from seven to 16")
             if not comparable(left.path, right.path, located):
                 continue
             alignment = _aligned(left, right, views)

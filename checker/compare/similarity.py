@@ -44,6 +44,7 @@ class _Vocabulary:
     antonyms: frozenset[tuple[str, str]]
     stopwords: frozenset[str]
     contrasts: tuple[tuple[str, str], ...]
+    level_verbs: frozenset[str]
 
 
 @cache
@@ -67,7 +68,7 @@ def vocabulary() -> _Vocabulary:
         pair for a, b in data["antonyms"] for pair in ((concept.get(a, a), concept.get(b, b)), (concept.get(b, b), concept.get(a, a)))
     )
     contrasts = tuple((a, b) for a, b in data["contrasts"])
-    return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]), contrasts)
+    return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]))
 
 
 @lru_cache(maxsize=131072)
@@ -146,6 +147,17 @@ def contrasted(a: frozenset[str], b: frozenset[str]) -> bool:
         if (x in a and y in b and y not in a and x not in b) or (y in a and x in b and x not in a and y not in b):
             return True
     return False
+
+
+def different_predicates(a: FrameView, b: FrameView) -> bool:
+    """Two verbs, neither a level ("climbed to 31") nor the other's opposite, and no owner in common: "five men were
+    taken to hospital" / "three men were stabbed" say two things happened to two groups, so their figures are not
+    rivals (they may still both be true: that is for ``checker verify`` to weigh, not a conflict)."""
+    if not (a.predicate and b.predicate) or a.predicate == b.predicate or opposite(a.predicate, b.predicate):
+        return False
+    if {a.predicate, b.predicate} & vocabulary().level_verbs:
+        return False
+    return entities_agree(a.entities, b.entities) is not True
 
 
 def score(a: FrameView, b: FrameView) -> Alignment:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare.similarity import concept, content_concepts, contrasted, opposite, score, view
+from checker.compare.similarity import (
+    concept,
+    content_concepts,
+    contrasted,
+    different_predicates,
+    opposite,
+    score,
+    view,
+)
 from checker.extract import extract_text
 
 
@@ -47,3 +55,15 @@ def test_same_thing_in_other_words_aligns() -> None:
     b = _claim("About 11,000 North Korean troops are in Kursk, officials said.", "About 11,000")
     found = score(view(a), view(b))
     assert "thing" in found.matched and "entities" in found.matched and found.score >= 0.55
+
+
+def test_two_verbs_and_no_owner_in_common_do_not_align() -> None:
+    a = _claim("Five men were taken to hospital after the fight in the town centre.", "Five")
+    b = _claim("Three men were stabbed after the fight in the town centre.", "Three")
+    assert different_predicates(view(a), view(b))
+
+
+def test_a_level_verb_does_not_part_a_toll_from_its_event() -> None:
+    a = _claim("Twelve people have been killed by the hurricane in Florida, officials said.", "Twelve")
+    b = _claim("The death toll from the hurricane in Florida climbed to 31, officials said.", "31")
+    assert not different_predicates(view(a), view(b))
