@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -309,14 +309,13 @@ _PREDICATE_ATTRIBUTES = frozenset({"when", "happened"})
 _CHANGE_ATTRIBUTES = frozenset({"increase", "decrease", "lost", "gained"})
 
 
-class Slot(BaseModel):
+class Slot(NamedTuple):
     """A value as it stands in a sentence (a figure, a date, a place), whatever claim it belongs to: ``at`` and
     ``until`` are offsets into the statement's ``evidence.text`` (the sentence as analysed), ``start`` and ``end``
-    raw offsets into the file, ``text`` the words."""
+    raw offsets into the file, ``text`` the words. A named tuple, not a model: a report holds one per value, and
+    they never leave the process."""
 
-    model_config = ConfigDict(frozen=True)
-
-    value: Value
+    value: Quantity | Place | TimeRange
     at: int
     until: int
     start: int

@@ -101,16 +101,21 @@ def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
     found += [(m.range, m.start, m.end) for m in ctx.dates]
     found += [(m.place, m.start, m.end) for m in ctx.places]
     base = ctx.sentence.start
+    ev = ctx.evidence
+    same = len(ev.text) == ev.end - ev.start  # plain text and Markdown: analysed and raw offsets differ by a shift
+
+    def raw(offset: int) -> int:
+        return ev.start + offset - base if same else doc.to_raw(offset)
+
     slots = sorted(
         (
-            Slot.model_construct(value=v, at=a - base, until=b - base, start=doc.to_raw(a), end=doc.to_raw(b - 1) + 1,
-                                 text=doc.text[a:b])
+            Slot(v, a - base, b - base, raw(a), raw(b - 1) + 1, doc.text[a:b])
             for v, a, b in found
         ),
         key=lambda x: x.at,
     )
     return Statement.model_construct(
-        evidence=ctx.evidence,
+        evidence=ev,
         slots=tuple(slots),
         modality=ctx.stance.modality(n_tokens - 1),
         source=ctx.stance.source or doc.source,
