@@ -288,7 +288,9 @@ class _Comparable:
         hit = self._memo.get(key)
         if hit is None:
             contexts = {} if located else self.contexts
-            hit = self._memo[key] = _comparable_documents(a, b, self.dates, contexts, self.window, self.stories, self.rare)
+            hit = self._memo[key] = _comparable_documents(
+                a, b, self.dates, contexts, self.window, self.stories, self.rare
+            )
         return hit
 
 

@@ -2,18 +2,20 @@
 
 Wire copy is reused: a sentence travels from one report to the next and is edited on the way ("Kestrel Ferries
 said 212 passengers were on board" / "Kestrel Ferries said 122 passengers were on board"; "The treasurer was
-charged" / "The treasurer was not charged"). When two sentences of different reports are the same words but for one short stretch,
-that stretch is what they disagree about, whether or not the claim-frame rules understood the sentence. This
-module finds such pairs and hands the two differing values to the ordinary judgement (tolerance, time, scope), as
-claims of their own:
+charged" / "The treasurer was not charged"). When two sentences of different reports are the same words but for
+one short stretch, that stretch is what they disagree about, whether or not the claim-frame rules understood the
+sentence. This module finds such pairs and hands the two differing values to the ordinary judgement (tolerance,
+time, scope), as claims of their own:
 
 - the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), or be a
   negation cue on one side only ("not", "n't", "never");
 - the shared words must name something particular, a name or another figure (boilerplate such as "Net profit
   was $300 million, the company said" recurs in every company's report);
 - the rest of the two sentences must be the same words (ignoring case and punctuation), allowing one other short
-  stretch of plain lower-case words ("said on Monday" / "said"); a second stretch with a name or a number in it
-  means the sentences are about different things ("Shares in Acme rose 5%" / "Shares in Brill rose 3%").
+  stretch of plain lower-case words added on one side ("said last week that" / "said that"), function words
+  swapped ("that" / "which") or one word spelled another way ("theatre" / "theater"); a second stretch with a
+  name, a number or other content words in it means the sentences are about different things ("Shares in Acme
+  rose 5%" / "Shares in Brill rose 3%"; "34 patients at the county hospital" / "43 at the city clinic").
 
 Inside one report the bar is higher: the same sentence told twice (a lead and its restatement further down) with
 only the value changed, and nothing else reworded.
@@ -33,7 +35,19 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from checker.compare.similarity import vocabulary
-from checker.models import Alignment, Assertion, Event, Modality, Place, Polarity, Quantity, Slot, Span, Statement, TimeRange
+from checker.models import (
+    Alignment,
+    Assertion,
+    Event,
+    Modality,
+    Place,
+    Polarity,
+    Quantity,
+    Slot,
+    Span,
+    Statement,
+    TimeRange,
+)
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
 _NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})

@@ -65,7 +65,9 @@ def vocabulary() -> _Vocabulary:
             parent[find(word)] = root
     concept = {word: find(word) for word in parent}
     antonyms = frozenset(
-        pair for a, b in data["antonyms"] for pair in ((concept.get(a, a), concept.get(b, b)), (concept.get(b, b), concept.get(a, a)))
+        pair
+        for a, b in data["antonyms"]
+        for pair in ((concept.get(a, a), concept.get(b, b)), (concept.get(b, b), concept.get(a, a)))
     )
     contrasts = tuple((a, b) for a, b in data["contrasts"])
     return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]))

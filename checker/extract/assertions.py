@@ -37,7 +37,8 @@ QUANTITY = Rule(
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
-        Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.", "Roughly 8,000",
+        Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",
+                "Roughly 8,000",
                 attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head
         Example("Revenue at Northwind Corp rose to $4 billion in the third quarter.", "$4 billion",
                 attribute="revenue", thing="revenue", entities=("northwind",), predicate="rise"),
