@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from checker.compare import CompareOptions, find_conflicts
+from checker.compare.engine import cap_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
 from checker.ingest import (
@@ -27,6 +28,7 @@ from checker.ingest import (
     parse_document,
     read_document,
 )
+from checker.ingest import limits
 from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
@@ -214,6 +216,11 @@ def analyse(
         names=names,
         statements={d.path: d.statements for d in extracted},
     )
+    conflicts, full = cap_conflicts(conflicts, limits.MAX_CONFLICTS_PER_DOCUMENT)
+    warnings += [
+        f"{path}: over {limits.MAX_CONFLICTS_PER_DOCUMENT:,} conflicts; the least severe beyond that are not reported"
+        for path in full
+    ]
     if incoming is not None:
         # The review UI shows both passages, so corpus reports that take part in a conflict are read in full.
         needed = sorted({e.path for c in conflicts for e in c.evidence} - incoming)

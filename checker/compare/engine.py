@@ -130,6 +130,26 @@ def find_conflicts(
     return sorted(found, key=_order)
 
 
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+
+
+def cap_conflicts(conflicts: Sequence[Conflict], cap: int) -> tuple[list[Conflict], list[str]]:
+    """At most ``cap`` conflicts per document, the most severe first: the conflicts kept (in their order) and the
+    documents that reached the cap. One hostile report must not bury the others' findings or the output."""
+    counts: dict[str, int] = defaultdict(int)
+    keep: set[int] = set()
+    full: set[str] = set()
+    for i in sorted(range(len(conflicts)), key=lambda k: _SEVERITY_RANK[conflicts[k].severity]):
+        paths = {e.path for e in conflicts[i].evidence}
+        if any(counts[p] >= cap for p in paths):
+            full.update(p for p in paths if counts[p] >= cap)
+            continue
+        keep.add(i)
+        for p in paths:
+            counts[p] += 1
+    return [c for i, c in enumerate(conflicts) if i in keep], sorted(full)
+
+
 def compare_pair(
     a: Assertion,
     b: Assertion,

@@ -32,6 +32,9 @@ MAX_SENTENCE_CHARS = 2_000
 # real report gives about 1,500, a megabyte of dense wire copy about 15,000; a hostile one (a 9 MB list of
 # figures) would otherwise give hundreds of thousands and flood comparison and output.
 MAX_ASSERTIONS_PER_DOCUMENT = 20_000
+# Conflicts reported per document; past it the rest (lowest severity first) are dropped and a warning says so. A
+# real report takes part in a handful; a hostile one (a 9 MB list of figures) would give hundreds of thousands.
+MAX_CONFLICTS_PER_DOCUMENT = 1_000
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

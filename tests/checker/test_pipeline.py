@@ -65,3 +65,18 @@ def test_an_undated_report_takes_its_neighbours_date(tmp_path: Path) -> None:
     assert undated.date is not None and undated.date.year == 2023
     assert any("assumed 2023-10-02" in w for w in analysis.warnings)
     assert [c.kind.value for c in analysis.conflicts] == ["date"]
+
+
+def test_a_document_past_the_conflict_cap_is_cut_with_a_warning(tmp_path, monkeypatch) -> None:
+    from checker.ingest import limits
+    from checker.pipeline import analyse
+
+    monkeypatch.setattr(limits, "MAX_CONFLICTS_PER_DOCUMENT", 2)
+    towns = ["Tarvick", "Millbrook", "Harrowgate", "Kessler", "Dunmore"]
+    a = " ".join(f"Floods in {t} killed {10 + i} people on Monday, officials said." for i, t in enumerate(towns))
+    b = " ".join(f"Floods in {t} killed {90 + i} people on Monday, officials said." for i, t in enumerate(towns))
+    (tmp_path / "a.txt").write_text("LONDON, March 4, 2025 — " + a, "utf-8")
+    (tmp_path / "b.txt").write_text("LONDON, March 4, 2025 — " + b, "utf-8")
+    result = analyse([str(tmp_path)])
+    assert len(result.conflicts) == 2
+    assert any("a.txt" in w and "conflicts" in w for w in result.warnings)

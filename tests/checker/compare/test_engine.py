@@ -372,3 +372,18 @@ def test_one_sentence_carried_by_two_reports_word_for_word_agrees_with_itself() 
     text = "The number of women on the board of Kessler Bank has risen from three to seven this year."
     found = find_conflicts(extract_text(text, path="a.txt") + extract_text(text, path="b.txt"))
     assert found == []
+
+
+def test_conflicts_are_capped_per_document_most_severe_first() -> None:
+    from checker.compare.engine import cap_conflicts
+
+    found = []
+    for k in range(6):
+        a = made("a.txt", "people", "killed", n(10 + k), start=100 * k)
+        b = made("b.txt", "people", "killed", n(500 + k), start=100 * k)
+        found += find_conflicts([a, b])
+    assert len(found) >= 4
+    kept, full = cap_conflicts(found, 3)
+    assert len(kept) == 3 and full == ["a.txt", "b.txt"]
+    assert [c.severity for c in kept] == sorted((c.severity for c in found), key=["high", "medium", "low"].index)[:3]
+    assert cap_conflicts(found, 100) == (found, [])
