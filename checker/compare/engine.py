@@ -167,8 +167,7 @@ def compare_pair(
     dates = dates or {}
     va, vb = view(a), view(b)
     alignment = score(va, vb)
-    threshold = WITHIN_THRESHOLD if a.path == b.path else ACROSS_THRESHOLD
-    if alignment.score < threshold or different_predicates(va, vb):
+    if not _accepts(a, b, va, vb, alignment):
         return alignment, None
     key = " | ".join(sorted({a.subject_key, b.subject_key}))
     finding = _judge(key, a.aspect_label, a, b, dates, options)
@@ -323,15 +322,19 @@ def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignme
     if vb is None:
         vb = views[id(b)] = view(b)
     found = score(va, vb)
+    return found if _accepts(a, b, va, vb, found) else None
+
+
+def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Alignment) -> bool:
+    """Whether an alignment is enough to compare two claims: the threshold (stricter inside one report), no two
+    verbs without an owner in common, and inside one report something anchored."""
     if different_predicates(va, vb):
-        return None
+        return False
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
         # a figure contradicting another is about something anchored: the same named owner, event or place.
-        if found.score < WITHIN_THRESHOLD or not _anchored_within(a, b, found):
-            return None
-        return found
-    return found if found.score >= ACROSS_THRESHOLD else None
+        return found.score >= WITHIN_THRESHOLD and _anchored_within(a, b, found)
+    return found.score >= ACROSS_THRESHOLD
 
 
 def _anchored_within(a: Assertion, b: Assertion, found: Alignment) -> bool:

@@ -57,7 +57,7 @@ _MIN_SHARED = 0.6  # of the shorter sentence's content words
 _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
-_ATTRIBUTE = {"quantity": "count", "range": "when", "place": "location"}
+_ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location"}
 
 
 class _Words:
@@ -246,37 +246,28 @@ def _around(words: _Words, slot: Slot) -> str:
 
 
 def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:
+    attribute = _ATTRIBUTE[type(slot.value)]
+    return _restated(words, key, subject, attribute, slot.value, _slot_span(words, slot))
+
+
+def _restated(
+    words: _Words,
+    key: str,
+    subject: str,
+    attribute: str,
+    value: Quantity | Place | TimeRange | Event,
+    span: Span,
+    *,
+    predicate: str | None = None,
+    polarity: Polarity = Polarity.AFFIRMED,
+) -> Assertion:
+    """One side of a restatement as a claim of its own: no frame beyond the value, the sentence's stance."""
     st = words.statement
     return Assertion.model_construct(
-        path=words.path,
-        subject=subject,
-        subject_key=key,
-        attribute=_ATTRIBUTE[_kind(slot)],
-        value=slot.value,
-        thing="",
-        entities=(),
-        predicate=None,
-        expected=False,
-        rule="restatement",
-        polarity=Polarity.AFFIRMED,
-        modality=st.modality,
-        source=st.source,
-        time=None,
-        scope_place=None,
-        scope_event=None,
-        evidence=st.evidence,
-        value_span=_slot_span(words, slot),
+        path=words.path, subject=subject, subject_key=key, attribute=attribute, value=value, thing="", entities=(),
+        predicate=predicate, expected=False, rule="restatement", polarity=polarity, modality=st.modality,
+        source=st.source, time=None, scope_place=None, scope_event=None, evidence=st.evidence, value_span=span,
     )
-
-
-def _kind(slot: Slot) -> str:
-    v = slot.value
-    if isinstance(v, Quantity):
-        return "quantity"
-    if isinstance(v, TimeRange):
-        return "range"
-    assert isinstance(v, Place)
-    return "place"
 
 
 def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -> Iterable[tuple[Assertion, Assertion]]:
@@ -292,13 +283,8 @@ def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -
         negated = x < y
         last = min(y if negated else x, len(words.tokens) - 1)  # the verb: after the cue, or where it would be
         span = _token_span(words, x, last + 1)
-        st = words.statement
-        sides.append(Assertion.model_construct(
-            path=words.path, subject=key, subject_key=key, attribute="happened",
-            value=Event(predicate=verb, text=span.text), thing="", entities=(), predicate=verb, expected=False,
-            rule="restatement", polarity=Polarity.NEGATED if negated else Polarity.AFFIRMED, modality=st.modality,
-            source=st.source, time=None, scope_place=None, scope_event=None, evidence=st.evidence, value_span=span,
-        ))
+        sides.append(_restated(words, key, key, "happened", Event(predicate=verb, text=span.text), span,
+                               predicate=verb, polarity=Polarity.NEGATED if negated else Polarity.AFFIRMED))
     if Modality.CANNOT_CONFIRM not in (sides[0].modality, sides[1].modality):
         yield sides[0], sides[1]
 
