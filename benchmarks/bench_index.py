@@ -1,20 +1,31 @@
-"""One new report against an indexed corpus: the cost should be the new report's, not the corpus's.
+"""One new report against an indexed corpus, timed as a user runs it: ``checker check new.txt --against corpus/``.
 
-Run: .venv/bin/python benchmarks/bench_index.py [--n 10000] [--seed 7] [--probes 5]
+Run: .venv/bin/python benchmarks/bench_index.py [--n 1000 10000] [--probes 3] [--before DIR]
 
-Generates ``n`` reports plus ``probes`` held-out ones from the same stories (so they meet real blocks), indexes the
-corpus once (``CorpusIndex.refresh`` with the pooled ``extract_all``), times a refresh that finds nothing to do
-(``stale`` hashing every file, no parsing), then checks each held-out report against the index the way
-``checker check --against`` would: load it, extract it, fetch the corpus assertions in its blocks
-(``assertions_for``), compare with ``incoming``. Nothing is asserted; the target is well under a second per report.
+For each corpus size, generates ``n`` reports plus ``probes`` held out from the same stories (so they meet real
+blocks), then for each checkout of checker (this one, and the one at ``--before`` if given, e.g. made with
+``git archive main | tar -x -C /tmp/before``), in a folder of its own:
+
+- builds the index with ``checker index CORPUS`` (a subprocess): build time, reports/s per core (the extraction pool
+  uses every core), index size on disk against the corpus text;
+- runs ``checker check PROBE --against CORPUS --format json`` for each probe (a fresh process each time, so
+  Python start-up and imports count: that is what a user waits for) and reports the median;
+- runs the same check with the corpus path spelled the other way (relative instead of absolute) once;
+- checks that both checkouts report the same conflicts (ids and evidence), and prints the time of
+  ``python -m checker --version`` as the floor set by start-up alone.
+
+Both checkouts run alternately in one run, so the figures are side by side on the same (shared, noisy) machine.
+Nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,99 +33,100 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
 
 from generate import generate  # noqa: E402
 
-from checker.compare import find_conflicts  # noqa: E402
-from checker.extract import extract_document  # noqa: E402
-from checker.extract.places import gazetteer  # noqa: E402
-from checker.ingest import EXTENSIONS, load_documents  # noqa: E402
-from checker.pipeline import _window, extract_all  # noqa: E402
-from checker.store.index import CorpusIndex, blocking_keys, default_index_path  # noqa: E402
+REPORT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
-def _files(folder: Path) -> list[str]:
-    """Report files under ``folder`` spelled as ``load_documents`` spells them (folder + '/' + relative path)."""
-    return sorted(str(p) for p in folder.rglob("*") if p.suffix in EXTENSIONS and p.is_file())
-
-
-def check_one(index: CorpusIndex, path: str) -> dict[str, float]:
-    timings: dict[str, float] = {}
+def _run(code: Path, args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+    env = {**os.environ, "PYTHONPATH": str(code), "CI": "", "NO_COLOR": "1"}
     t0 = time.perf_counter()
-    docs = load_documents([path]).documents
-    t1 = time.perf_counter()
-    extracted = [extract_document(d) for d in docs]
-    fresh = [a for r in extracted for a in r.assertions]
-    t2 = time.perf_counter()
-    # What `checker check --against` does (checker.pipeline): fetch the blocks within the time window only.
-    context = index.assertions_for(blocking_keys(fresh), between=_window([d.date for d in docs]))
-    t3 = time.perf_counter()
-    dates = index.dates()
-    dates.update({d.path: d.date for d in docs})
-    countries, names = index.contexts()
-    countries.update({r.path: r.countries for r in extracted})
-    names.update({r.path: r.names for r in extracted})
-    conflicts = find_conflicts(
-        fresh + context, dates=dates, incoming={d.path for d in docs}, countries=countries, names=names
-    )
-    t4 = time.perf_counter()
-    timings.update(load=t1 - t0, extract=t2 - t1, fetch=t3 - t2, compare=t4 - t3, total=t4 - t0)
-    timings.update(fresh=len(fresh), context=len(context), conflicts=len(conflicts))
-    return timings
+    done = subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"checker {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return elapsed, done
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=10_000)
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--probes", type=int, default=5)
-    args = ap.parse_args()
+def _conflicts(output: str) -> list[tuple[str, list[tuple[str, int, int, str]]]]:
+    data = json.loads(output)
+    return [
+        (c["id"], [(e["path"], e["start"], e["end"], e["text"]) for e in c["evidence"]]) for c in data["conflicts"]
+    ]
 
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir() if f.name.startswith("index.sqlite"))
+
+
+def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], respell: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="checker-index-bench-") as tmp:
         root = Path(tmp)
         corpus, incoming = root / "corpus", root / "incoming"
         incoming.mkdir()
-        paths = generate(args.n + args.probes, corpus, args.seed)
-        # Hold out reports that are not their story's first, so the corpus has their story-mates.
-        held = [p for p in reversed(paths) if not p.stem.endswith("-0")][: args.probes]
-        probes = []
+        paths = generate(n + probes, corpus, seed)
+        held = [p for p in reversed(paths) if not p.stem.endswith("-0")][:probes]
+        probe_paths = []
         for p in held:
-            target = incoming / p.name
-            shutil.move(p, target)
-            probes.append(str(target))
-        print(f"cores: {os.cpu_count()}  corpus: {args.n} reports  probes: {len(probes)}")
+            shutil.move(p, incoming / p.name)
+            probe_paths.append(str(incoming / p.name))
+        text_bytes = sum(p.stat().st_size for p in corpus.rglob("*") if p.suffix in REPORT_EXTENSIONS)
+        cores = os.cpu_count() or 1
+        print(f"\n== corpus: {n} reports, {text_bytes / 1e6:.1f} MB of text; {len(probe_paths)} probes; {cores} cores")
+        results: dict[str, dict[str, object]] = {label: {"checks": [], "out": []} for label, _ in variants}
+        for label, code in variants:
+            cwd = root / label
+            cwd.mkdir()
+            elapsed, _ = _run(code, ["index", str(corpus), "-q"], cwd)
+            r = results[label]
+            r["build"] = elapsed
+            r["size"] = _size(cwd / ".checker")
+            r["startup"] = min(_run(code, ["--version"], cwd)[0] for _ in range(3))
+        # Probes alternate between checkouts, so a burst of load from other processes hits both alike.
+        for probe in probe_paths:
+            for label, code in variants:
+                elapsed, done = _run(code, ["check", probe, "--format", "json", "-q", "--against", str(corpus)],
+                                     root / label)
+                results[label]["checks"].append(elapsed)  # type: ignore[union-attr]
+                results[label]["out"].append(_conflicts(done.stdout))  # type: ignore[union-attr]
+        if respell:
+            for label, code in variants:
+                rel = os.path.relpath(corpus, root / label)
+                elapsed, done = _run(code, ["check", probe_paths[0], "--format", "json", "-q", "--against", rel],
+                                     root / label)
+                results[label]["respelled"] = elapsed
+        print(f"{'checkout':10} {'build s':>8} {'rep/s/core':>10} {'index MB':>9} {'x text':>7} {'startup':>8} "
+              f"{'check median':>12} {'check max':>9} {'respelled':>9} {'conflicts':>9}")
+        for label, _ in variants:
+            r = results[label]
+            checks: list[float] = r["checks"]  # type: ignore[assignment]
+            size: int = r["size"]  # type: ignore[assignment]
+            build: float = r["build"]  # type: ignore[assignment]
+            respelled = f"{r['respelled']:9.2f}" if "respelled" in r else f"{'-':>9}"
+            found = sum(len(o) for o in r["out"])  # type: ignore[union-attr]
+            print(f"{label:10} {build:8.1f} {n / build / cores:10.0f} {size / 1e6:9.1f} {size / text_bytes:7.2f} "
+                  f"{r['startup']:8.2f} {statistics.median(checks):12.2f} {max(checks):9.2f} {respelled} {found:9}")
+        if len(variants) > 1:
+            outs = [results[label]["out"] for label, _ in variants]
+            print("same conflicts (ids and evidence) in every checkout:", all(o == outs[0] for o in outs))
 
-        gazetteer()  # loaded once in the parent, so forked pool workers inherit it
-        index = CorpusIndex(default_index_path(root))
-        t0 = time.perf_counter()
-        docs = load_documents([str(corpus)]).documents
-        t1 = time.perf_counter()
-        stats = index.refresh(docs, extract_all)
-        t2 = time.perf_counter()
-        size = sum(f.stat().st_size for f in (root / ".checker").iterdir()) / 1e6
-        print(f"first index: load {t1 - t0:.2f} s + extract/write {t2 - t1:.2f} s = {t2 - t0:.2f} s "
-              f"({stats.added} added, {size:.0f} MB on disk, {len(index.assertions_for())} assertions)")
 
-        t0 = time.perf_counter()
-        files = _files(corpus)
-        stale = index.stale(files)
-        stats = index.refresh([], extract_all, keep=set(files) - set(stale))
-        print(f"no-op refresh via stale(): {time.perf_counter() - t0:.2f} s ({len(stale)} stale, {stats})")
-
-        t0 = time.perf_counter()
-        stats = index.refresh(load_documents([str(corpus)]).documents, extract_all)
-        print(f"no-op refresh via load_documents: {time.perf_counter() - t0:.2f} s ({stats})")
-
-        rows = [check_one(index, p) for p in probes]
-        print(f"\n{'probe':28} {'load':>6} {'extract':>8} {'fetch':>6} {'compare':>8} {'total':>6} "
-              f"{'own':>5} {'context':>8} {'conflicts':>9}")
-        for path, r in zip(probes, rows):
-            print(f"{Path(path).name:28} {r['load']:6.3f} {r['extract']:8.3f} {r['fetch']:6.3f} {r['compare']:8.3f} "
-                  f"{r['total']:6.3f} {r['fresh']:5.0f} {r['context']:8.0f} {r['conflicts']:9.0f}")
-        totals = [r["total"] for r in rows]
-        print(f"\nper new report: median {statistics.median(totals):.3f} s, max {max(totals):.3f} s")
-        index.close()
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, nargs="+", default=[1000, 10_000])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--probes", type=int, default=3)
+    ap.add_argument("--before", type=Path, default=None, metavar="DIR",
+                    help="another checkout of checker to time side by side (its folder holding the checker package)")
+    ap.add_argument("--no-respell", dest="respell", action="store_false",
+                    help="skip the check with the corpus path spelled relatively (the old index re-extracts it all)")
+    args = ap.parse_args()
+    variants = [("after", HERE.parent)]
+    if args.before is not None:
+        variants.insert(0, ("before", args.before.resolve()))
+    for n in args.n:
+        bench(n, args.probes, args.seed, variants, args.respell)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from checker.compare import CompareOptions, find_conflicts
 from checker.compare.engine import cap_conflicts
@@ -197,16 +197,19 @@ def analyse(
     countries = {d.path: d.countries for d in extracted}
     names = {d.path: d.names for d in extracted}
     incoming = None
+    common_names: set[str] | None = None
     if against:
         incoming = {d.path for d in documents}
         corpus, corpus_warnings = _corpus_assertions(
-            against, incoming, assertions, [d.date for d in documents], index_path, load_options, on_progress
+            against, incoming, assertions, [d.date for d in documents], names, index_path, load_options,
+            on_progress,
         )
         warnings += corpus_warnings
         assertions += corpus.assertions
         dates.update(corpus.dates)
         countries.update(corpus.countries)
         names.update(corpus.names)
+        common_names = corpus.common_names
     conflicts = find_conflicts(
         assertions,
         dates=dates,
@@ -215,6 +218,7 @@ def analyse(
         countries=countries,
         names=names,
         statements={d.path: d.statements for d in extracted},
+        common_names=common_names,
     )
     conflicts, full = cap_conflicts(conflicts, limits.MAX_CONFLICTS_PER_DOCUMENT)
     warnings += [
@@ -236,6 +240,7 @@ class _Corpus:
     dates: dict[str, dt.date | None]
     countries: dict[str, list[str]]
     names: dict[str, list[str]]
+    common_names: set[str]
 
 
 def _window(dates: Sequence[dt.date | None]) -> tuple[dt.date, dt.date] | None:
@@ -251,6 +256,7 @@ def _corpus_assertions(
     incoming: set[str],
     incoming_assertions: Sequence[Assertion],
     incoming_dates: Sequence[dt.date | None],
+    incoming_names: Mapping[str, Sequence[str]],
     index_path: Path | None,
     load_options: dict,
     on_progress: Progress | None,
@@ -292,10 +298,18 @@ def _corpus_assertions(
             for a in index.assertions_for(blocking_keys(incoming_assertions), between=_window(incoming_dates))
             if a.path in keep
         ]
-        dates = {p: d for p, d in index.dates().items() if p in keep}
-        countries, names = index.contexts()
+        # Only the files that can meet the incoming reports are read; the names common across the whole corpus
+        # come from the index's counts, so the comparison judges them as if it saw every file.
+        indexed = index.files_for({a.path for a in found})
+        common = index.common_names(incoming_names)
         warnings += index.warnings
-    return _Corpus(found, dates, countries, names), warnings
+    return _Corpus(
+        found,
+        {p: f.date for p, f in indexed.items()},
+        {p: f.countries for p, f in indexed.items()},
+        {p: f.names for p, f in indexed.items()},
+        common,
+    ), warnings
 
 
 def build_index(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, different_predicates, score, view
@@ -77,6 +77,7 @@ def find_conflicts(
     countries: Mapping[str, Iterable[str]] | None = None,
     names: Mapping[str, Iterable[str]] | None = None,
     statements: Mapping[str, Sequence[Statement]] | None = None,
+    common_names: Collection[str] | None = None,
 ) -> list[Conflict]:
     """Every conflict among ``assertions``; with ``incoming``, only pairs with at least one incoming path.
 
@@ -84,13 +85,15 @@ def find_conflicts(
     change rather than a contradiction. ``statements`` (each report's sentences with their values) add the
     restatement rule: near-identical sentences of two reports that differ in one value or one "not"
     (``checker.compare.restatement``), for pairs of sentences no claim-frame conflict already covers.
+    ``common_names`` are the names too common to tie reports to one story, when the caller counted them over more
+    reports than ``names`` holds (a corpus index hands over only the reports that can meet the incoming ones).
     """
     options = options or CompareOptions()
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
     contexts = _contexts(assertions, countries or {})
     stories = {path: frozenset(found) for path, found in (names or {}).items()}
-    rare = _rare_names(stories)
+    rare = _rare_names(stories) if common_names is None else _without(stories, frozenset(common_names))
     comparable = _Comparable(dates, contexts, stories, options.window_days, rare)
     best: dict[tuple, _Finding] = {}
     views: dict[int, FrameView] = {}
@@ -185,15 +188,29 @@ _NAMES_TO_TIE = 2
 _COMMON_NAME_MIN = 5
 
 
+def common_names(counts: Mapping[str, int], documents: int) -> set[str]:
+    """The names too common to tie two reports to one story, given in how many of ``documents`` reports each
+    name appears: ``find_conflicts`` takes them when the reports it is given are a sample of a larger corpus."""
+    limit = common_name_limit(documents)
+    return {name for name, n in counts.items() if n > limit}
+
+
+def common_name_limit(documents: int) -> float:
+    """In how many of ``documents`` reports a name may appear and still tie reports to one story."""
+    return max(_COMMON_NAME_MIN, _COMMON_NAME_SHARE * documents)
+
+
+def _without(sets: Mapping[str, frozenset[str]], common: frozenset[str]) -> Mapping[str, frozenset[str]]:
+    return {path: found - common for path, found in sets.items()} if common else sets
+
+
 def _rare_names(sets: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
     """Each report's rare names without those common to much of the corpus (one pass to count, one to filter)."""
     counts: dict[str, int] = defaultdict(int)
     for found in sets.values():
         for name in found:
             counts[name] += 1
-    limit = max(_COMMON_NAME_MIN, _COMMON_NAME_SHARE * len(sets))
-    common = {name for name, n in counts.items() if n > limit}
-    return {path: found - common for path, found in sets.items()} if common else sets
+    return _without(sets, frozenset(common_names(counts, len(sets))))
 
 
 def _sides(finding: _Finding) -> tuple:

@@ -1,23 +1,38 @@
 """The corpus index: a SQLite cache of every corpus report's assertions, so a standing corpus is extracted once.
 
-Checking one new report against ten thousand old ones should cost the new report, not the corpus. So the index
-keeps, per file, a SHA-256 of its decoded text (``Document.raw``, which is what extraction sees before parsing) and
-the assertions extracted from it; ``refresh`` re-extracts only files whose text changed, and ``assertions_for``
-hands the comparison just the blocks the new report's assertions fall into.
+Checking one new report against a hundred thousand old ones should cost the new report, not the corpus. So the
+index keeps, per file, its size and modification time, a SHA-256 of its decoded text (``Document.raw``, what
+extraction sees before parsing) and the assertions extracted from it:
 
-It is a cache: a schema from another checker version, or assertions from another extractor version, are dropped
-and rebuilt rather than migrated. A file that is not a SQLite database at all is never overwritten -- it may be
-something else the user pointed at by mistake -- and is reported as a ``CheckerError`` naming it. An index of ours
-that SQLite finds damaged (flipped bytes, the right version with the wrong columns: any ``sqlite3.DatabaseError``)
-is deleted and rebuilt, with a warning in ``warnings``; a full disk or a lock held too long is a ``CheckerError``.
+- ``sync`` trusts size and modification time: a file whose size and mtime are those stored is not read at all;
+  one whose size or mtime changed is read and hashed, and extracted again only if its text changed. A file
+  modified within ``_RACY_NS`` of being hashed is hashed again next time (a change in the same clock tick as the
+  hash would otherwise go unseen). Tools that change a file's bytes but restore its size and mtime (``rsync -t``
+  onto a file of the same length, say) are not noticed; ``checker index`` after ``rm .checker/index.sqlite`` is.
+- Files are keyed by their normalised absolute path (``os.path.abspath``), so ``corpus/`` and ``/srv/corpus/``
+  are one corpus; results name each file as the last ``sync`` or ``refresh`` spelled it.
+- A file's assertions are one zlib-compressed JSON blob (``claims``), its evidence stored as offsets into the
+  stretch of the report text the claims cover (the text once, not a sentence per claim); a ``blocks`` table
+  (head word, leading word, attribute -> file) is what a check looks up, so ``assertions_for`` reads only the
+  files with a claim in the incoming report's blocks. A ``names`` table counts in how many files each name
+  appears, so the comparison's "common name" rule sees the whole corpus without reading it.
 
-The index is only as trustworthy as where it came from (docs/security.md): each file's row keeps a count and a
-SHA-256 of its assertion rows, checked when the file's rows are read; rows that no longer match (deleted or edited
-behind checker's back) make that file be extracted again, with a warning. That catches damage and careless edits,
+It is a cache: a schema from another checker version is dropped and rebuilt with a warning, assertions from
+another extractor version are dropped and rebuilt, rather than migrated. A file that is not a SQLite database at
+all is never overwritten -- it may be something else the user pointed at by mistake -- and is reported as a
+``CheckerError`` naming it. An index of ours that SQLite finds damaged (flipped bytes, the right version with the
+wrong columns: any ``sqlite3.DatabaseError``) is deleted and rebuilt, with a warning in ``warnings``; a full disk
+or a lock held too long is a ``CheckerError``.
+
+The index is only as trustworthy as where it came from (docs/security.md): each file's row keeps the number of
+its assertions and block entries and a SHA-256 of its blob, checked when the blob is read; a blob that no longer
+matches (edited behind checker's back) makes that file be extracted again, with a warning. Every ``sync`` also
+compares the number of blobs and block entries with the totals the file rows promise (two counts, no reading), so
+deleted or forged rows are found and the files concerned extracted again. That catches damage and careless edits,
 not a forger who recomputes the digests: never restore an index cached from an untrusted branch.
 
 Paths are stored as given; one that is not valid UTF-8 (a file name decoded with surrogate escapes) is stored as
-``\x00`` plus the hex of its bytes, since SQLite text must be UTF-8.
+``\\x00`` plus the hex of its bytes, since SQLite text must be UTF-8.
 
 One connection, WAL journal (readers do not block the writer), every write in one ``BEGIN IMMEDIATE`` transaction
 so a crash or Ctrl-C leaves the previous state, and a busy timeout so two runs on one index wait for each other.
@@ -28,17 +43,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import os
 import sqlite3
-from collections import defaultdict
+import stat as stat_mode
+import time
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from checker import __version__
 from checker.compare.align import family
+from checker.compare.engine import common_name_limit
 from checker.errors import CheckerError, InputError
 from checker.ingest import decode, read_bytes
 from checker.ingest.limits import DEFAULT_MAX_BYTES, replace_surrogates
@@ -47,6 +67,7 @@ from checker.models import Assertion, Document, DocumentAssertions, DocumentInfo
 __all__ = [
     "SCHEMA_VERSION",
     "CorpusIndex",
+    "IndexedFile",
     "RefreshStats",
     "blocking_keys",
     "content_hash",
@@ -55,51 +76,64 @@ __all__ = [
 ]
 
 # Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
-SCHEMA_VERSION = 3
+# 4: files keyed by absolute path with size/mtime; claims as one compressed blob per file; blocks and names tables.
+SCHEMA_VERSION = 4
 _APPLICATION_ID = 0x43484B31  # "CHK1": lets us tell our own database from any other SQLite file
 _BUSY_MS = 10_000
 # Documents extracted per batch: each batch commits on its own, so an interrupted first index keeps its progress.
 _BATCH = 1000
+# A file modified less than this long before it was hashed is hashed again on the next sync, whatever its mtime
+# says: file systems with coarse timestamps (FAT: 2 s) would hide a second write in the same tick.
+_RACY_NS = 2_000_000_000
+# Rows asked for per query with ``IN (...)`` (SQLite allows 32,766 variables; fewer keeps statements cheap).
+_CHUNK = 500
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
-    path TEXT PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
-    mtime REAL,
+    mtime_ns INTEGER,
+    hashed_ns INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
     title TEXT,
     date TEXT,
     source TEXT,
-    countries TEXT NOT NULL DEFAULT '',
-    names TEXT NOT NULL DEFAULT '',
-    n_assertions INTEGER NOT NULL DEFAULT 0,
-    assertions_sha256 TEXT NOT NULL DEFAULT ''
+    countries TEXT NOT NULL,
+    names TEXT NOT NULL,
+    n_assertions INTEGER NOT NULL,
+    n_blocks INTEGER NOT NULL,
+    claims_sha256 TEXT NOT NULL
 );
-CREATE TABLE assertions (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL,
-    subject_key TEXT NOT NULL,
-    attribute TEXT NOT NULL,
+CREATE INDEX files_by_date ON files (date);
+CREATE TABLE claims (file INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE blocks (
     head TEXT NOT NULL,
     lead TEXT NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE INDEX assertions_by_key ON assertions (subject_key, attribute);
-CREATE INDEX assertions_by_head ON assertions (head, attribute);
-CREATE INDEX assertions_by_path ON assertions (path);
+    attribute TEXT NOT NULL,
+    file INTEGER NOT NULL,
+    PRIMARY KEY (head, lead, attribute, file)
+) WITHOUT ROWID;
+CREATE TABLE names (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX names_by_count ON names (n);
 """
-_TABLES = ("meta", "files", "assertions")
+_TABLES = ("meta", "files", "claims", "blocks", "names")
 _COLUMNS = {
     "meta": ["key", "value"],
     "files": [
-        "path", "sha256", "size", "mtime", "title", "date", "source", "countries", "names", "n_assertions",
-        "assertions_sha256",
+        "id", "key", "path", "sha256", "size", "mtime_ns", "hashed_ns", "encoding", "title", "date", "source",
+        "countries", "names", "n_assertions", "n_blocks", "claims_sha256",
     ],
-    "assertions": ["id", "path", "subject_key", "attribute", "head", "lead", "data"],
+    "claims": ["file", "data"],
+    "blocks": ["head", "lead", "attribute", "file"],
+    "names": ["name", "n"],
 }
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _RAW_PATH = "\x00"  # prefix of a stored path that was not valid UTF-8 (hex of its bytes follows)
+_SPANS = ("evidence", "value_span")
 
 Extract = Callable[[Sequence[Document]], list[DocumentAssertions]]
 _T = TypeVar("_T")
@@ -149,18 +183,14 @@ def _path(key: str) -> str:
     return key
 
 
-def rows_digest(rows: Iterable[str]) -> str:
-    """SHA-256 of a file's assertion rows (their JSON, in order): what ``files.assertions_sha256`` holds."""
-    digest = hashlib.sha256()
-    for data in rows:
-        digest.update(data.encode("utf-8", "surrogatepass"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+def _norm(path: str) -> str:
+    """The key a file is indexed under: its normalised absolute path (``corpus/a.txt`` and ``./corpus/a.txt``
+    and ``/home/me/corpus/a.txt`` are one file), stored as ``_key`` stores paths."""
+    return _key(os.path.abspath(path))
 
 
-def _assertion(data: str) -> Assertion:
-    a = Assertion.model_validate_json(data)
-    return a.model_copy(update={"path": _path(a.path)}) if a.path.startswith(_RAW_PATH) else a
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _is_full(exc: sqlite3.Error) -> bool:
@@ -186,6 +216,62 @@ def blocking_keys(assertions: Iterable[Assertion]) -> set[tuple[str, str]]:
     return {(a.subject_key, a.attribute) for a in assertions}
 
 
+# ------------------------------------------------------------------------------------------- the claims blob
+
+
+def _pack(raw: str, assertions: Sequence[Assertion]) -> tuple[bytes, set[tuple[str, str, str]]]:
+    """One file's assertions as a compressed blob, and the (head, lead, attribute) blocks they fall into.
+
+    Each assertion is its JSON without ``path`` (the file row has it); a span whose text is the report's text at
+    its offsets is stored as ``[start, end, line, column]`` and the text once, as the stretch from the first to the
+    last such span (``base`` is where it starts). A span that does not match (never seen, but cheap to allow) keeps
+    its text.
+    """
+    matching = [
+        s for a in assertions for s in (a.evidence, a.value_span) if raw[s.start : s.end] == s.text
+    ]
+    base = min((s.start for s in matching), default=0)
+    end = max((s.end for s in matching), default=0)
+    claims = []
+    blocks = set()
+    for a in assertions:
+        data = a.model_dump(mode="json", exclude={"path"})
+        for name in _SPANS:
+            s = getattr(a, name)
+            if raw[s.start : s.end] == s.text:
+                data[name] = [s.start, s.end, s.line, s.column]
+        claims.append(data)
+        blocks.add((*_block_of(a.subject_key), a.attribute))
+    text = json.dumps({"base": base, "text": raw[base:end], "claims": claims}, ensure_ascii=False,
+                      separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6), blocks
+
+
+def _unpack(data: bytes) -> tuple[int, str, list[dict[str, Any]]]:
+    """(base, text, claims) of a blob written by ``_pack``; ``ValueError`` for one that is not."""
+    try:
+        body = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+        return int(body["base"]), str(body["text"]), list(body["claims"])
+    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _claim(data: dict[str, Any], base: int, text: str, path: str) -> Assertion:
+    data = dict(data)
+    for name in _SPANS:
+        span = data[name]
+        if isinstance(span, list):
+            start, end, line, column = span
+            data[name] = {"start": start, "end": end, "line": line, "column": column,
+                          "text": text[start - base : end - base]}
+    data["path"] = path
+    return Assertion.model_validate(data)
+
+
+def _claim_block(data: dict[str, Any]) -> tuple[str, str, str]:
+    return (*_block_of(data["subject_key"]), data["attribute"])
+
+
 @dataclass(frozen=True)
 class RefreshStats:
     """What one ``refresh`` did, by file."""
@@ -200,12 +286,30 @@ class RefreshStats:
         return self.added + self.updated
 
 
-def _stat(path: str) -> tuple[int | None, float | None]:
+@dataclass(frozen=True)
+class IndexedFile:
+    """What the comparison needs to know of an indexed file besides its claims (``CorpusIndex.files_for``)."""
+
+    path: str
+    date: dt.date | None
+    countries: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A file's size and mtime, and when we looked (before reading it): what a file row stores to trust them."""
+
+    size: int
+    mtime_ns: int
+    at_ns: int
+
+
+def _stat(path: str) -> os.stat_result | None:
     try:
-        st = os.stat(path)
-    except OSError:  # stdin, or a file gone since it was read
-        return None, None
-    return st.st_size, st.st_mtime
+        return os.stat(path)
+    except (OSError, ValueError):  # stdin, a file gone since it was listed, a name the OS refuses
+        return None
 
 
 class CorpusIndex:
@@ -222,6 +326,10 @@ class CorpusIndex:
         # What the last ``sync`` was given, so that damage found while reading can be repaired by re-extracting.
         self._loader: tuple[Callable[[list[str]], Sequence[Document]], Extract] | None = None
         self._files: list[str] = []
+        # How this run spells each indexed file (key -> path as given), and what ``stale`` saw of the files it
+        # found stale, so that writing them stores the size and mtime from before they were read.
+        self._spelled: dict[str, str] = {}
+        self._seen: dict[str, _Seen] = {}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -323,22 +431,37 @@ class CorpusIndex:
         # Looked at again under the write lock: another run may be creating or clearing the same index right now.
         with self._transaction():
             user_version, tables = self._header()
-            if not tables or user_version != SCHEMA_VERSION or not self._columns_match():
+            if not tables:
+                self._create(tables)
+            elif user_version != SCHEMA_VERSION:
+                self.warnings.append(
+                    f"{self.path}: the index was written by another version of checker (index format "
+                    f"{user_version}, this one reads {SCHEMA_VERSION}); rebuilt from the corpus"
+                )
+                self._create(tables)
+            elif not self._columns_match():
+                self.warnings.append(f"{self.path}: the index's tables are not as written; rebuilt from the corpus")
                 self._create(tables)
             elif self._meta("extractor") != self.version:
-                conn.execute("DELETE FROM assertions")
-                conn.execute("DELETE FROM files")
+                self._empty()
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
 
     def _create(self, old_tables: set[str]) -> None:
-        for table in old_tables & set(_TABLES):
-            self._conn.execute(f"DROP TABLE {table}")
+        # Every table of an older schema goes, not just the ones this schema also has (they are all ours: the
+        # application id was checked).
+        for table in sorted(old_tables):
+            if not table.startswith("sqlite_"):
+                self._conn.execute(f'DROP TABLE IF EXISTS "{table}"')
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 self._conn.execute(statement)
         self._conn.execute("INSERT INTO meta VALUES ('extractor', ?)", (self.version,))
         self._conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
         self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _empty(self) -> None:
+        for table in ("files", "claims", "blocks", "names"):
+            self._conn.execute(f"DELETE FROM {table}")
 
     def _guarded(self, action: Callable[[], _T], redo: Callable[[], None] | None = None) -> _T:
         """Run ``action``; if SQLite finds the index damaged, rebuild it, run ``redo`` (re-sync) and try once more.
@@ -385,70 +508,136 @@ class CorpusIndex:
 
     # ------------------------------------------------------------------------------------------- freshness
 
+    def _shown(self, key: str, stored: str) -> str:
+        """The path to show for a file: as this run spelled it, else as it was spelled when written."""
+        return self._spelled.get(key) or _path(stored)
+
     def hashes(self) -> dict[str, str]:
         """Content hash of every indexed file, by path."""
-        return self._guarded(lambda: {_path(k): v for k, v in self._conn.execute("SELECT path, sha256 FROM files")})
+        return self._guarded(
+            lambda: {self._shown(k, p): v for k, p, v in self._conn.execute("SELECT key, path, sha256 FROM files")}
+        )
 
     def needs(self, hashes: Mapping[str, str]) -> set[str]:
         """Which of ``hashes`` (path -> ``content_hash``) are new or changed since they were indexed."""
-        stored = self.hashes()
-        return {path for path, digest in hashes.items() if stored.get(path) != digest}
+        stored = dict(self._conn.execute("SELECT key, sha256 FROM files"))
+        return {path for path, digest in hashes.items() if stored.get(_norm(path)) != digest}
 
     def stale(
         self, paths: Iterable[str], *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
     ) -> list[str]:
-        """Which report files must be loaded and extracted again, found by hashing bytes without parsing them.
+        """Which report files must be loaded and extracted again; the rest are unchanged since indexed.
 
-        A file that cannot be read or decoded counts as stale, so that loading it reports the problem. The rest of
-        the corpus can then skip ``load_documents`` entirely: pass the unchanged paths as ``keep`` to ``refresh``.
-        Files are read as ``load_documents`` reads them: regular files of at most ``max_bytes`` only.
+        A file whose size and modification time are those stored (and whose stored hash was taken well after that
+        time, see ``_RACY_NS``) is not read. Any other is read and hashed as ``load_documents`` would read it
+        (regular files of at most ``max_bytes``); if its text is what was indexed, its new size and mtime are
+        stored and it is not stale. A file that cannot be read or decoded counts as stale, so that loading it
+        reports the problem. Pass the paths not returned as ``keep`` to ``refresh``.
         """
-        stored = self.hashes()
+        return self._guarded(lambda: self._stale(list(paths), encoding, max_bytes))
+
+    def _stale(self, paths: list[str], encoding: str | None, max_bytes: int) -> list[str]:
+        label = encoding or ""
+        stored = {
+            key: (fid, digest, size, mtime_ns, hashed_ns, enc)
+            for fid, key, digest, size, mtime_ns, hashed_ns, enc in self._conn.execute(
+                "SELECT id, key, sha256, size, mtime_ns, hashed_ns, encoding FROM files"
+            )
+        }
         out: list[str] = []
+        confirmed: list[tuple[int, int, int, str, int]] = []
         for path in paths:
+            key = _norm(path)
+            self._spelled[key] = path
+            now = time.time_ns()  # before the stat: a write after it makes the stored mtime older than the file
+            st = _stat(path)
+            if st is None or not stat_mode.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+                out.append(path)
+                continue
+            seen = _Seen(st.st_size, st.st_mtime_ns, now)
+            row = stored.get(key)
+            if row is None:
+                self._seen[key] = seen
+                out.append(path)
+                continue
+            fid, digest, size, mtime_ns, hashed_ns, enc = row
+            if (size, mtime_ns, enc) == (seen.size, seen.mtime_ns, label) and mtime_ns < hashed_ns - _RACY_NS:
+                continue
             try:
-                digest = content_hash(replace_surrogates(decode(path, read_bytes(path, max_bytes), encoding)))
+                found = content_hash(replace_surrogates(decode(path, read_bytes(path, max_bytes), encoding)))
             except (OSError, InputError):
                 out.append(path)
                 continue
-            if stored.get(path) != digest:
+            if found == digest:
+                confirmed.append((seen.size, seen.mtime_ns, seen.at_ns, label, fid))
+            else:
+                self._seen[key] = seen
                 out.append(path)
+        if confirmed:
+            with self._transaction():
+                self._conn.executemany(
+                    "UPDATE files SET size = ?, mtime_ns = ?, hashed_ns = ?, encoding = ? WHERE id = ?", confirmed
+                )
         return out
 
     def damaged(self, paths: Iterable[str] | None = None) -> list[str]:
-        """Indexed files whose assertion rows no longer match the count and digest written with them (all files,
-        or those of ``paths``): rows deleted, added or edited behind checker's back, or damaged on disk."""
-        keys = None if paths is None else {_key(p) for p in paths}
-        out: list[str] = []
-        rows: dict[str, list[str]] = defaultdict(list)
-        query = "SELECT path, data FROM assertions ORDER BY path, id"
-        if keys is None:
-            for key, data in self._conn.execute(query):
-                rows[key].append(data)
-        else:
-            for key in keys:
-                rows[key] = [d for (d,) in self._conn.execute(
-                    "SELECT data FROM assertions WHERE path = ? ORDER BY id", (key,))]
-        expected = self._conn.execute("SELECT path, n_assertions, assertions_sha256 FROM files")
-        for key, count, digest in expected:
-            if keys is not None and key not in keys:
-                continue
-            found = rows.pop(key, [])
-            if len(found) != count or rows_digest(found) != digest:
-                out.append(_path(key))
-        out.extend(_path(k) for k, found in rows.items() if found)  # rows of no indexed file
-        return sorted(set(out))
+        """Indexed files whose claims blob no longer matches the digest and count written with it (all files, or
+        those of ``paths``): edited behind checker's back, or damaged on disk."""
+        keys = None if paths is None else [_norm(p) for p in paths]
+        out = []
+        for key, stored, count, digest, data in self._file_rows(keys, "f.n_assertions, f.claims_sha256, c.data"):
+            if self._unpacked(data, count, digest) is None:
+                out.append(self._shown(key, stored))
+        return sorted(out)
 
-    def _miscounted(self, paths: Iterable[str]) -> list[str]:
-        """Of ``paths``, the indexed files whose number of assertion rows is not the number written: a cheap check
-        (it reads the path index only) run on every sync, so deleted rows are noticed before anything is fetched."""
-        counts = dict(self._conn.execute("SELECT path, COUNT(*) FROM assertions GROUP BY path"))
-        wanted = {_key(p) for p in paths}
-        return [
-            _path(key)
-            for key, count in self._conn.execute("SELECT path, n_assertions FROM files")
-            if key in wanted and counts.get(key, 0) != count
-        ]
+    def _unpacked(self, data: bytes | None, count: int, digest: str) -> tuple[int, str, list[dict]] | None:
+        """A blob's contents if it is the one the file row describes, else None."""
+        if data is None or _digest(data) != digest:
+            return None
+        try:
+            base, text, claims = _unpack(data)
+        except ValueError:
+            return None
+        return (base, text, claims) if len(claims) == count else None
+
+    def _file_rows(self, keys: Sequence[str] | None, columns: str, where: str = "", args: tuple = ()) -> Iterator:
+        """``key, path`` and ``columns`` of the files of ``keys`` (all files when None), their blob as ``c.data``."""
+        query = f"SELECT f.key, f.path, {columns} FROM files f LEFT JOIN claims c ON c.file = f.id"
+        if keys is None:
+            yield from self._conn.execute(query + (f" WHERE {where}" if where else ""), args)
+            return
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            yield from self._conn.execute(
+                f"{query} WHERE f.key IN ({marks})" + (f" AND {where}" if where else ""), (*chunk, *args)
+            )
+
+    def _miscounted(self) -> list[str]:
+        """Files whose blob or block entries are missing, or that lost or gained block entries behind checker's
+        back; block entries and blobs of no indexed file are deleted. Costs two counts when nothing is wrong."""
+        conn = self._conn
+        promised = conn.execute("SELECT COUNT(*), COALESCE(SUM(n_blocks), 0) FROM files").fetchone()
+        found = (conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0],
+                 conn.execute("SELECT COUNT(*) FROM blocks").fetchone()[0])
+        if tuple(promised) == found:
+            return []
+        counts = dict(conn.execute("SELECT file, COUNT(*) FROM blocks GROUP BY file"))
+        blobs = {fid for (fid,) in conn.execute("SELECT file FROM claims")}
+        out = []
+        ids = set()
+        for fid, key, path, n_blocks in conn.execute("SELECT id, key, path, n_blocks FROM files"):
+            ids.add(fid)
+            if counts.get(fid, 0) != n_blocks or fid not in blobs:
+                out.append(self._shown(key, path))
+        orphans = [(fid,) for fid in (set(counts) | blobs) - ids]
+        if orphans:
+            with self._transaction():
+                conn.executemany("DELETE FROM blocks WHERE file = ?", orphans)
+                conn.executemany("DELETE FROM claims WHERE file = ?", orphans)
+            if not out:
+                self.warnings.append(f"{self.path}: rows of files the index never held were found and dropped")
+        return out
 
     # ------------------------------------------------------------------------------------------- writing
 
@@ -460,27 +649,31 @@ class CorpusIndex:
         *,
         keep: Iterable[str] = (),
         batch: int = _BATCH,
+        encoding: str | None = None,
     ) -> RefreshStats:
         """Bring the index in line with the corpus: ``documents`` plus the paths in ``keep`` are the whole of it.
 
         Only documents that are new, or whose text or date changed, are passed to ``extract`` (in batches, each
         committed on its own); rows of indexed files that are neither among ``documents`` nor in ``keep`` are
         deleted. ``keep`` names files known unchanged that were not loaded (see ``stale``); they count as
-        unchanged. ``on_progress(done, total)`` counts documents extracted and written.
+        unchanged. ``on_progress(done, total)`` counts documents extracted and written. ``encoding`` is the one
+        the documents were decoded with (a later ``stale`` with another one hashes them again).
         """
         stored = {
-            _path(key): (digest, date)
-            for key, digest, date in self._conn.execute("SELECT path, sha256, date FROM files")
+            key: (digest, date)
+            for key, digest, date in self._conn.execute("SELECT key, sha256, date FROM files")
         }
-        todo: list[tuple[Document, str]] = []
+        todo: list[tuple[Document, str, str]] = []
         seen: set[str] = set()
         added = updated = unchanged = 0
         for doc in documents:
-            if doc.path in seen:
+            key = _norm(doc.path)
+            if key in seen:
                 continue
-            seen.add(doc.path)
+            seen.add(key)
+            self._spelled[key] = doc.path
             digest = content_hash(doc.raw)
-            old = stored.get(doc.path)
+            old = stored.get(key)
             if old is None:
                 added += 1
             elif old != (digest, doc.date.isoformat() if doc.date else None):
@@ -488,11 +681,16 @@ class CorpusIndex:
             else:
                 unchanged += 1
                 continue
-            todo.append((doc, digest))
-        kept = {path for path in keep if path in stored and path not in seen}
-        unchanged += len(kept)
-        seen |= kept
-        gone = [path for path in stored if path not in seen]
+            todo.append((doc, key, digest))
+        kept = 0
+        for path in keep:
+            key = _norm(path)
+            if key in stored and key not in seen:
+                seen.add(key)
+                self._spelled[key] = path
+                kept += 1
+        unchanged += kept
+        gone = [key for key in stored if key not in seen]
         if gone:
             with self._transaction():
                 self._delete(gone)
@@ -501,12 +699,12 @@ class CorpusIndex:
             on_progress(0, total)
         for start in range(0, total, max(1, batch)):
             chunk = todo[start : start + max(1, batch)]
-            results = extract([doc for doc, _ in chunk])
+            results = extract([doc for doc, _, _ in chunk])
             if len(results) != len(chunk):
                 raise CheckerError(f"{self.path}: extraction returned {len(results)} results for {len(chunk)} reports")
             with self._transaction():
-                for (doc, digest), result in zip(chunk, results):
-                    self._write(doc, digest, result)
+                for (doc, key, digest), result in zip(chunk, results):
+                    self._write(doc, key, digest, result, encoding)
             if on_progress:
                 on_progress(start + len(chunk), total)
         return RefreshStats(added=added, updated=updated, unchanged=unchanged, removed=len(gone))
@@ -525,23 +723,23 @@ class CorpusIndex:
 
         ``files`` is the whole corpus (as file discovery spells the paths); ``load`` turns the stale ones into
         documents (``load_documents`` with the caller's options, keeping its problems for warnings). An unchanged
-        corpus of ten thousand files costs one read and hash per file and no parsing at all. Files whose rows were
-        deleted or added behind checker's back count as stale (with a warning); a damaged index is rebuilt.
+        corpus of a hundred thousand files costs one ``stat`` per file and no reading at all. Files whose rows
+        were deleted or added behind checker's back count as stale (with a warning); a damaged index is rebuilt.
         """
         self._loader = (load, extract)
         self._files = list(files)
 
         def run() -> RefreshStats:
-            stale = self.stale(files, encoding=encoding, max_bytes=max_bytes)
-            fresh = set(files) - set(stale)
-            tampered = self._miscounted(fresh)
+            stale = self._stale(self._files, encoding, max_bytes)
+            fresh = set(self._files) - set(stale)
+            tampered = [p for p in self._miscounted() if p in fresh]
             if tampered:
                 self._warn_tampered(tampered)
                 self._forget(tampered)
                 stale += tampered
                 fresh -= set(tampered)
             documents = load(stale) if stale else []
-            return self.refresh(documents, extract, on_progress, keep=fresh)
+            return self.refresh(documents, extract, on_progress, keep=fresh, encoding=encoding)
 
         return self._guarded(run)
 
@@ -554,50 +752,78 @@ class CorpusIndex:
 
     def _forget(self, paths: Sequence[str]) -> None:
         with self._transaction():
-            self._delete(paths)
+            self._delete([_norm(p) for p in paths])
 
-    def _delete(self, paths: Sequence[str]) -> None:
-        rows = [(_key(p),) for p in paths]
-        self._conn.executemany("DELETE FROM assertions WHERE path = ?", rows)
-        self._conn.executemany("DELETE FROM files WHERE path = ?", rows)
+    def _delete(self, keys: Sequence[str]) -> None:
+        """Delete files by key: their row, blob, block entries and name counts."""
+        conn = self._conn
+        names: Counter[str] = Counter()
+        for start in range(0, len(keys), _CHUNK):
+            chunk = list(keys[start : start + _CHUNK])
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT f.id, f.names, f.n_assertions, f.claims_sha256, c.data FROM files f "
+                f"LEFT JOIN claims c ON c.file = f.id WHERE f.key IN ({marks})",
+                chunk,
+            ).fetchall()
+            for fid, found, count, digest, data in rows:
+                names.update(set(found.split()))
+                unpacked = self._unpacked(data, count, digest)
+                if unpacked is None:  # the blob does not say which blocks: look them all up (slow, and rare)
+                    conn.execute("DELETE FROM blocks WHERE file = ?", (fid,))
+                else:
+                    conn.executemany(
+                        "DELETE FROM blocks WHERE head = ? AND lead = ? AND attribute = ? AND file = ?",
+                        [(*block, fid) for block in {_claim_block(c) for c in unpacked[2]}],
+                    )
+                conn.execute("DELETE FROM claims WHERE file = ?", (fid,))
+                conn.execute("DELETE FROM files WHERE id = ?", (fid,))
+        if names:
+            conn.executemany("UPDATE names SET n = n - ? WHERE name = ?", [(n, name) for name, n in names.items()])
+            conn.execute("DELETE FROM names WHERE n <= 0")
 
-    def _write(self, doc: Document, digest: str, result: DocumentAssertions) -> None:
-        size, mtime = _stat(doc.path)
-        if size is None:
-            size = len(doc.raw.encode("utf-8", "surrogatepass"))
-        self._delete([doc.path])
-        key = _key(doc.path)
-        rows = []
-        for a in result.assertions:
-            head, lead = _block_of(a.subject_key)
-            stored = a if key == a.path else a.model_copy(update={"path": key})
-            rows.append((key, a.subject_key, a.attribute, head, lead, stored.model_dump_json()))
-        self._conn.execute(
-            "INSERT INTO files (path, sha256, size, mtime, title, date, source, countries, names, n_assertions,"
-            " assertions_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    def _write(
+        self, doc: Document, key: str, digest: str, result: DocumentAssertions, encoding: str | None = None
+    ) -> None:
+        self._delete([key])
+        seen = self._seen.pop(key, None)
+        if seen is None:  # not stat'ed before it was read: store no mtime, so the next sync hashes it once
+            seen = _Seen(len(doc.raw.encode("utf-8", "surrogatepass")), -1, 0)
+        data, blocks = _pack(doc.raw, result.assertions)
+        names = sorted(set(result.names))
+        cursor = self._conn.execute(
+            "INSERT INTO files (key, path, sha256, size, mtime_ns, hashed_ns, encoding, title, date, source,"
+            " countries, names, n_assertions, n_blocks, claims_sha256)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
+                _key(doc.path),
                 digest,
-                size,
-                mtime,
+                seen.size,
+                seen.mtime_ns,
+                seen.at_ns,
+                encoding or "",
                 doc.title,
                 doc.date.isoformat() if doc.date else None,
                 doc.source,
                 " ".join(result.countries),
                 " ".join(result.names),
-                len(rows),
-                rows_digest(row[-1] for row in rows),
+                len(result.assertions),
+                len(blocks),
+                _digest(data),
             ),
         )
+        fid = cursor.lastrowid
+        self._conn.execute("INSERT INTO claims (file, data) VALUES (?, ?)", (fid, data))
+        self._conn.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?)", [(*block, fid) for block in blocks])
         self._conn.executemany(
-            "INSERT INTO assertions (path, subject_key, attribute, head, lead, data) VALUES (?, ?, ?, ?, ?, ?)", rows
+            "INSERT INTO names VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1", [(n,) for n in names]
         )
 
     def clear(self) -> None:
         """Forget every file (the next ``refresh`` extracts the whole corpus again)."""
         with self._transaction():
-            self._conn.execute("DELETE FROM assertions")
-            self._conn.execute("DELETE FROM files")
+            self._empty()
 
     # ------------------------------------------------------------------------------------------- reading
 
@@ -615,7 +841,8 @@ class CorpusIndex:
         leading word (spelling variants merge there), and attributes of one refusal family ("can't confirm
         casualties" meets "500 killed") -- so asking the index gives the same conflicts as comparing everything.
         ``exact`` returns only the very pairs asked for. ``between`` keeps files dated in that range (and undated
-        ones): the comparison never lines up reports further apart, so their rows need not even be parsed.
+        ones): the comparison never lines up reports further apart, so their claims need not even be read.
+        Only the files with a claim in those blocks are read (the ``blocks`` table says which).
         """
         wanted = None if keys is None else set(keys)
         return self._guarded(lambda: self._assertions_for(wanted, exact=exact, between=between), self._resync)
@@ -629,58 +856,63 @@ class CorpusIndex:
 
     def _assertions_for(
         self,
-        keys: Iterable[tuple[str, str]] | None,
+        keys: set[tuple[str, str]] | None,
         *,
         exact: bool,
         between: tuple[dt.date, dt.date] | None,
     ) -> list[Assertion]:
-        if keys is None:
-            self._repair(self.damaged())
-            cursor = self._conn.execute("SELECT data FROM assertions ORDER BY path, id")
-            return [_assertion(data) for (data,) in cursor]
-        keys = set(keys)
-        if not keys:
-            return []
-        found: dict[int, tuple[str, str]] = {}
-        if exact:
-            for key, attribute in keys:
-                for rowid, path, data in self._conn.execute(
-                    "SELECT id, path, data FROM assertions WHERE subject_key = ? AND attribute = ?", (key, attribute)
-                ):
-                    found[rowid] = (path, data)
-        else:
-            families: dict[str, set[str]] = defaultdict(set)
-            for (attribute,) in self._conn.execute("SELECT DISTINCT attribute FROM assertions"):
-                families[family(attribute)].add(attribute)
-            wanted: dict[tuple[str, str], set[str]] = defaultdict(set)  # (head, attribute) -> leads
-            for key, attribute in keys:
-                head, lead = _block_of(key)
-                for related in families.get(family(attribute), ()) or (attribute,):
-                    wanted[(head, related)].add(lead)
-            for (head, attribute), leads in wanted.items():
-                for rowid, path, lead, data in self._conn.execute(
-                    "SELECT id, path, lead, data FROM assertions WHERE head = ? AND attribute = ?", (head, attribute)
-                ):
-                    if lead in leads:
-                        found[rowid] = (path, data)
+        where, args = "", ()
         if between is not None:
-            allowed = {
-                path
-                for (path,) in self._conn.execute(
-                    "SELECT path FROM files WHERE date IS NULL OR date BETWEEN ? AND ?",
-                    (between[0].isoformat(), between[1].isoformat()),
-                )
-            }
-            found = {rowid: row for rowid, row in found.items() if row[0] in allowed}
-        bad = self.damaged({_path(path) for path, _ in found.values()})
+            where, args = "(f.date IS NULL OR f.date BETWEEN ? AND ?)", (between[0].isoformat(), between[1].isoformat())
+        if keys is None:
+            rows = self._file_rows(None, "f.n_assertions, f.claims_sha256, c.data", where, args)
+            accept: Callable[[dict[str, Any]], bool] = lambda claim: True  # noqa: E731
+        else:
+            if not keys:
+                return []
+            # (head, lead) -> the attribute families (or, exact, the (subject_key, attribute) pairs) asked for.
+            wanted: dict[tuple[str, str], set] = defaultdict(set)
+            for subject_key, attribute in keys:
+                wanted[_block_of(subject_key)].add((subject_key, attribute) if exact else family(attribute))
+            ids: set[int] = set()
+            for (head, lead), asked in wanted.items():
+                for attribute, fid in self._conn.execute(
+                    "SELECT attribute, file FROM blocks WHERE head = ? AND lead = ?", (head, lead)
+                ):
+                    if exact or family(attribute) in asked:
+                        ids.add(fid)
+            if exact:
+                def accept(claim: dict[str, Any]) -> bool:
+                    return (claim["subject_key"], claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
+            else:
+                def accept(claim: dict[str, Any]) -> bool:
+                    return family(claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
+            rows = self._rows_by_id(sorted(ids), where, args)
+        found: list[tuple[str, int, Assertion]] = []
+        bad: list[str] = []
+        for key, stored, count, digest, data in rows:
+            unpacked = self._unpacked(data, count, digest)
+            path = self._shown(key, stored)
+            if unpacked is None:
+                bad.append(path)
+                continue
+            base, text, claims = unpacked
+            found.extend((path, i, _claim(c, base, text, path)) for i, c in enumerate(claims) if accept(c))
         if bad:
             self._repair(bad)
             return self._assertions_for(keys, exact=exact, between=between)
-        ordered = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
-        return [_assertion(data) for _, (_, data) in ordered]
+        found.sort(key=lambda item: (item[0], item[1]))
+        return [a for _, _, a in found]
+
+    def _rows_by_id(self, ids: Sequence[int], where: str, args: tuple) -> Iterator:
+        query = ("SELECT f.key, f.path, f.n_assertions, f.claims_sha256, c.data FROM files f "
+                 "LEFT JOIN claims c ON c.file = f.id WHERE f.id IN ({})" + (f" AND {where}" if where else ""))
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            yield from self._conn.execute(query.format(",".join("?" * len(chunk))), (*chunk, *args))
 
     def _repair(self, paths: Sequence[str]) -> None:
-        """Extract ``paths`` again (their rows failed the digest check), or drop them when this index was not
+        """Extract ``paths`` again (their blob failed the digest check), or drop them when this index was not
         synced in this run (then the next sync extracts them)."""
         if not paths:
             return
@@ -689,48 +921,87 @@ class CorpusIndex:
         if self._loader is None:
             return
         load, extract = self._loader
+        files = set(self._files)
         try:
-            documents = list(load([p for p in paths if p in set(self._files)]))
+            documents = list(load([p for p in paths if p in files]))
         except CheckerError:  # none of them can be read now: their rows stay dropped
             return
         results = extract(documents)
         with self._transaction():
             for doc, result in zip(documents, results):
-                self._write(doc, content_hash(doc.raw), result)
+                self._write(doc, _norm(doc.path), content_hash(doc.raw), result)
+
+    def files_for(self, paths: Iterable[str]) -> dict[str, IndexedFile]:
+        """Date, countries and names of the indexed files among ``paths`` (those ``assertions_for`` returned
+        claims of), for ``find_conflicts``: a check reads these rows only, not the corpus's."""
+        def read() -> dict[str, IndexedFile]:
+            out = {}
+            for key, stored, date, countries, names in self._file_rows(
+                [_norm(p) for p in set(paths)], "f.date, f.countries, f.names"
+            ):
+                path = self._shown(key, stored)
+                out[path] = IndexedFile(
+                    path, dt.date.fromisoformat(date) if date else None, countries.split(), names.split()
+                )
+            return out
+
+        return self._guarded(read, self._resync)
+
+    def common_names(self, incoming: Mapping[str, Iterable[str]]) -> set[str]:
+        """The names too common to tie reports to one story, counted over the indexed files plus ``incoming``
+        (path -> names of reports not in the index): what ``find_conflicts(common_names=...)`` takes, so that a
+        check against the index judges names as a comparison of the whole corpus would."""
+        def read() -> set[str]:
+            extra = Counter(name for found in incoming.values() for name in set(found))
+            documents = len(self) + len(incoming)
+            floor = common_name_limit(documents) - sum(1 for _ in incoming)
+            counts = dict(self._conn.execute("SELECT name, n FROM names WHERE n > ?", (floor,)))
+            for name, n in extra.items():
+                if name not in counts:
+                    row = self._conn.execute("SELECT n FROM names WHERE name = ?", (name,)).fetchone()
+                    counts[name] = row[0] if row else 0
+                counts[name] += n
+            limit = common_name_limit(documents)
+            return {name for name, n in counts.items() if n > limit}
+
+        return self._guarded(read, self._resync)
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed file as reports and the review UI show it, sorted by path."""
-        return self._guarded(
-            lambda: [
+        def read() -> list[DocumentInfo]:
+            out = [
                 DocumentInfo(
-                    path=_path(key), title=title, source=source, date=dt.date.fromisoformat(date) if date else None
+                    path=self._shown(key, stored), title=title, source=source,
+                    date=dt.date.fromisoformat(date) if date else None,
                 )
-                for key, title, source, date in self._conn.execute(
-                    "SELECT path, title, source, date FROM files ORDER BY path"
+                for key, stored, title, source, date in self._conn.execute(
+                    "SELECT key, path, title, source, date FROM files"
                 )
-            ],
-            self._resync,
-        )
+            ]
+            return sorted(out, key=lambda d: d.path)
+
+        return self._guarded(read, self._resync)
 
     def dates(self) -> dict[str, dt.date | None]:
         """Each indexed file's reference date, for ``find_conflicts(dates=...)``."""
         return self._guarded(
             lambda: {
-                _path(key): dt.date.fromisoformat(date) if date else None
-                for key, date in self._conn.execute("SELECT path, date FROM files")
+                self._shown(key, stored): dt.date.fromisoformat(date) if date else None
+                for key, stored, date in self._conn.execute("SELECT key, path, date FROM files")
             },
             self._resync,
         )
 
     def contexts(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Each indexed file's countries and names (``DocumentAssertions.countries``/``names``), for the
-        comparison's story test, so a check against the index lines up the same pairs as a check of everything."""
+        """Each indexed file's countries and names (``DocumentAssertions.countries``/``names``); ``files_for``
+        gives the same for just the files a check needs."""
         def read() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
             countries: dict[str, list[str]] = {}
             names: dict[str, list[str]] = {}
-            for key, c, n in self._conn.execute("SELECT path, countries, names FROM files"):
-                countries[_path(key)] = c.split()
-                names[_path(key)] = n.split()
+            for key, stored, c, n in self._conn.execute("SELECT key, path, countries, names FROM files"):
+                path = self._shown(key, stored)
+                countries[path] = c.split()
+                names[path] = n.split()
             return countries, names
 
         return self._guarded(read, self._resync)

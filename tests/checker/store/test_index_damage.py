@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,14 @@ def _built(tmp_path: Path) -> tuple[Path, list[str], list[tuple[str, str, str]]]
     return path, files, expected
 
 
+def conn_count(path: Path, query: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(query).fetchone()[0]
+    finally:
+        conn.close()
+
+
 def test_flipped_bytes_in_the_data_pages_rebuild_the_index_with_a_warning(tmp_path: Path) -> None:
     path, files, expected = _built(tmp_path)
     data = bytearray(path.read_bytes())
@@ -78,7 +87,9 @@ def test_the_right_version_with_wrong_columns_is_rebuilt(tmp_path: Path) -> None
 def test_deleted_assertion_rows_are_noticed_and_re_extracted(tmp_path: Path) -> None:
     path, files, expected = _built(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM assertions WHERE path IN (SELECT path FROM files ORDER BY path LIMIT 11)")
+    # Block entries of eleven files go, and the blob of three of them: the counts no longer add up.
+    conn.execute("DELETE FROM blocks WHERE file IN (SELECT id FROM files ORDER BY key LIMIT 11)")
+    conn.execute("DELETE FROM claims WHERE file IN (SELECT id FROM files ORDER BY key LIMIT 3)")
     conn.commit()
     conn.close()
     with CorpusIndex(path) as index:
@@ -91,8 +102,13 @@ def test_deleted_assertion_rows_are_noticed_and_re_extracted(tmp_path: Path) -> 
 def test_edited_assertion_rows_fail_the_digest_and_are_re_extracted_on_read(tmp_path: Path) -> None:
     path, files, expected = _built(tmp_path)
     conn = sqlite3.connect(path)
-    changed = conn.execute("UPDATE assertions SET data = replace(data, '11,001', '3,000')").rowcount
-    conn.execute("UPDATE assertions SET data = replace(data, '11001', '3000')")
+    changed = 0
+    for fid, data in conn.execute("SELECT file, data FROM claims").fetchall():
+        text = zlib.decompress(data).decode("utf-8")
+        edited = text.replace("11,001", "3,000").replace("11001", "3000")
+        if edited != text:
+            conn.execute("UPDATE claims SET data = ? WHERE file = ?", (zlib.compress(edited.encode("utf-8")), fid))
+            changed += 1
     conn.commit()
     conn.close()
     assert changed
@@ -151,17 +167,20 @@ def test_stale_reads_no_more_than_the_byte_limit(tmp_path: Path) -> None:
 def test_rows_of_a_file_the_index_never_saw_are_not_served(tmp_path: Path) -> None:
     path, files, expected = _built(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute(
-        "INSERT INTO assertions (path, subject_key, attribute, head, lead, data)"
-        " SELECT 'forged.txt', subject_key, attribute, head, lead, replace(data, ?, 'forged.txt')"
-        " FROM assertions WHERE path = ?",
-        (files[1], files[1]),
-    )
+    # Claims and block entries of a file id no file row has (a forged report slipped into the index).
+    conn.execute("INSERT INTO claims SELECT 999999, data FROM claims c JOIN files f ON c.file = f.id WHERE f.path = ?",
+                 (files[1],))
+    conn.execute("INSERT INTO blocks SELECT head, lead, attribute, 999999 FROM blocks b JOIN files f ON b.file = f.id"
+                 " WHERE f.path = ?", (files[1],))
     conn.commit()
     conn.close()
     with CorpusIndex(path) as index:
         index.sync(files, _load, _extract)
         keys = blocking_keys(a for d in _extract(_load(files[:2])) for a in d.assertions)
-        assert "forged.txt" not in {a.path for a in index.assertions_for(keys)}
+        got = index.assertions_for(keys)
+        assert sorted((a.path, a.attribute, a.value.model_dump_json()) for a in got) == [
+            e for e in expected if e[0] in {a.path for a in got}
+        ]
+        assert conn_count(path, "SELECT COUNT(*) FROM claims WHERE file = 999999") == 0
         assert index.warnings
         assert _snapshot(index) == expected
