@@ -62,7 +62,18 @@ from checker.compare.engine import common_name_limit
 from checker.errors import CheckerError, InputError
 from checker.ingest import decode, read_bytes
 from checker.ingest.limits import DEFAULT_MAX_BYTES, replace_surrogates
-from checker.models import Assertion, Document, DocumentAssertions, DocumentInfo
+from pydantic import BaseModel
+
+from checker.models import (
+    Assertion,
+    Document,
+    DocumentAssertions,
+    DocumentInfo,
+    Event,
+    Place,
+    Quantity,
+    TimeRange,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -219,17 +230,27 @@ def blocking_keys(assertions: Iterable[Assertion]) -> set[tuple[str, str]]:
 # ------------------------------------------------------------------------------------------- the claims blob
 
 
+def _fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
+
+
+# A claim is stored as the list of its field values in this order (no key names: most of a claim's JSON was them).
+_CLAIM_FIELDS = tuple(f for f in _fields(Assertion) if f != "path")
+_VALUE_FIELDS = {model.model_fields["type"].default: _fields(model) for model in (Quantity, Place, TimeRange, Event)}
+# Written into the index's meta: blobs packed with other field lists are dropped, not misread.
+_PACKING = hashlib.sha256(repr((_CLAIM_FIELDS, sorted(_VALUE_FIELDS.items()))).encode()).hexdigest()[:12]
+
+
 def _pack(raw: str, assertions: Sequence[Assertion]) -> tuple[bytes, set[tuple[str, str, str]]]:
     """One file's assertions as a compressed blob, and the (head, lead, attribute) blocks they fall into.
 
-    Each assertion is its JSON without ``path`` (the file row has it); a span whose text is the report's text at
-    its offsets is stored as ``[start, end, line, column]`` and the text once, as the stretch from the first to the
-    last such span (``base`` is where it starts). A span that does not match (never seen, but cheap to allow) keeps
-    its text.
+    Each assertion is the list of its field values (``_CLAIM_FIELDS``, without ``path``: the file row has it; the
+    value and time as the lists of theirs). A span whose text is the report's text at its offsets is stored as
+    ``[start, end, line, column]``, and the text once, as the stretch from the first to the last such span
+    (``base`` is where it starts); a value's text that is its span's is left out (``null``). A span that does not
+    match the text (never seen, but cheap to allow) keeps its text.
     """
-    matching = [
-        s for a in assertions for s in (a.evidence, a.value_span) if raw[s.start : s.end] == s.text
-    ]
+    matching = [s for a in assertions for s in (a.evidence, a.value_span) if raw[s.start : s.end] == s.text]
     base = min((s.start for s in matching), default=0)
     end = max((s.end for s in matching), default=0)
     claims = []
@@ -240,19 +261,30 @@ def _pack(raw: str, assertions: Sequence[Assertion]) -> tuple[bytes, set[tuple[s
             s = getattr(a, name)
             if raw[s.start : s.end] == s.text:
                 data[name] = [s.start, s.end, s.line, s.column]
-        claims.append(data)
+        value = data["value"]
+        if value["text"] == a.value_span.text and isinstance(data["value_span"], list):
+            value["text"] = None
+        data["value"] = list(value.values())
+        if data["time"] is not None:
+            data["time"] = list(data["time"].values())
+        claims.append([data[f] for f in _CLAIM_FIELDS])
         blocks.add((*_block_of(a.subject_key), a.attribute))
-    text = json.dumps({"base": base, "text": raw[base:end], "claims": claims}, ensure_ascii=False,
-                      separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6), blocks
+    text = json.dumps([base, raw[base:end], claims], ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 9), blocks
 
 
 def _unpack(data: bytes) -> tuple[int, str, list[dict[str, Any]]]:
-    """(base, text, claims) of a blob written by ``_pack``; ``ValueError`` for one that is not."""
+    """(base, text, claims as dicts of field values) of a blob written by ``_pack``; ``ValueError`` for one that
+    is not."""
     try:
-        body = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
-        return int(body["base"]), str(body["text"]), list(body["claims"])
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        base, text, rows = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+        claims = []
+        for row in rows:
+            if len(row) != len(_CLAIM_FIELDS):
+                raise ValueError("a claim of another shape")
+            claims.append(dict(zip(_CLAIM_FIELDS, row)))
+        return int(base), str(text), claims
+    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
         raise ValueError(str(exc)) from None
 
 
@@ -264,6 +296,12 @@ def _claim(data: dict[str, Any], base: int, text: str, path: str) -> Assertion:
             start, end, line, column = span
             data[name] = {"start": start, "end": end, "line": line, "column": column,
                           "text": text[start - base : end - base]}
+    value = dict(zip(_VALUE_FIELDS[data["value"][0]], data["value"]))
+    if value["text"] is None:
+        value["text"] = data["value_span"]["text"]
+    data["value"] = value
+    if data["time"] is not None:
+        data["time"] = dict(zip(_VALUE_FIELDS["time"], data["time"]))
     data["path"] = path
     return Assertion.model_validate(data)
 
@@ -426,6 +464,8 @@ class CorpusIndex:
         conn = self._conn
         conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
         self._header()  # a non-database file fails here, before anything is written to it
+        # Claim blobs are 1-2 KB: 8 KB pages hold five of them where 4 KB pages hold two (a new file only).
+        conn.execute("PRAGMA page_size = 8192")
         conn.execute("PRAGMA journal_mode = WAL")  # cannot change inside a transaction
         conn.execute("PRAGMA synchronous = NORMAL")
         # Looked at again under the write lock: another run may be creating or clearing the same index right now.
@@ -442,9 +482,10 @@ class CorpusIndex:
             elif not self._columns_match():
                 self.warnings.append(f"{self.path}: the index's tables are not as written; rebuilt from the corpus")
                 self._create(tables)
-            elif self._meta("extractor") != self.version:
+            elif self._meta("extractor") != self.version or self._meta("packing") != _PACKING:
                 self._empty()
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('packing', ?)", (_PACKING,))
 
     def _create(self, old_tables: set[str]) -> None:
         # Every table of an older schema goes, not just the ones this schema also has (they are all ours: the
@@ -456,6 +497,7 @@ class CorpusIndex:
             if statement.strip():
                 self._conn.execute(statement)
         self._conn.execute("INSERT INTO meta VALUES ('extractor', ?)", (self.version,))
+        self._conn.execute("INSERT INTO meta VALUES ('packing', ?)", (_PACKING,))
         self._conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
         self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -1,0 +1,92 @@
+"""``check --against`` through the index finds exactly what comparing the incoming reports with every corpus
+report finds (conflict ids and evidence), on the first run, on later runs that read no corpus file, and with the
+corpus path spelled another way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import checker.pipeline as pipeline
+from checker.compare import find_conflicts
+from checker.compare.engine import cap_conflicts
+from checker.extract import extract_document
+from checker.ingest import limits, load_documents
+from checker.models import Conflict
+
+TROOPS = "KYIV, Nov. {day}, 2024 (Reuters) - About {n:,} North Korean troops are in Kursk Oblast, officials said.{who}\n"
+QUAKE = "KATHMANDU, March {day}, 2025 (AP) - An earthquake killed {n} people in Nepal, the government said.\n"
+SAID = " Ukrainian President Volodymyr Zelensky and Defence Minister Rustem Umerov said so on Monday."
+NEW = (
+    "SEOUL, Nov. 27, 2024 (Yonhap) - About 3,000 North Korean troops are in Kursk Oblast, the spy agency said."
+    " Ukrainian President Volodymyr Zelensky disagreed. The earthquake in Nepal killed 400 people.\n"
+)
+
+
+def _corpus(tmp_path: Path) -> tuple[Path, Path]:
+    corpus, incoming = tmp_path / "corpus", tmp_path / "incoming"
+    corpus.mkdir()
+    incoming.mkdir()
+    for i in range(10):
+        text = TROOPS.format(day=20 + i % 6, n=11_000 + 500 * i, who=SAID if i < 7 else "")
+        (corpus / f"troops-{i}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"quake-{i}.txt").write_text(QUAKE.format(day=3 + i % 3, n=140 + i), encoding="utf-8")
+    then = time.time() - 60
+    for path in corpus.iterdir():
+        os.utime(path, (then, then))
+    (incoming / "new.txt").write_text(NEW, encoding="utf-8")
+    return corpus, incoming
+
+
+def _shape(conflicts: list[Conflict]) -> list[tuple]:
+    return [(c.id, [(e.path, e.start, e.end, e.text, e.value) for e in c.evidence]) for c in conflicts]
+
+
+def _compared_with_everything(incoming: str, corpus: str) -> list[Conflict]:
+    """What a check against the corpus reported before there was an index: every corpus claim, every corpus
+    report's date, countries and names, compared with the incoming report's."""
+    new = load_documents([incoming]).documents
+    old = load_documents([corpus]).documents
+    fresh, context = [extract_document(d) for d in new], [extract_document(d) for d in old]
+    everything = fresh + context
+    conflicts = find_conflicts(
+        [a for d in everything for a in d.assertions],
+        dates={d.path: d.date for d in new + old},
+        incoming={d.path for d in new},
+        countries={d.path: d.countries for d in everything},
+        names={d.path: d.names for d in everything},
+        statements={d.path: d.statements for d in fresh},
+    )
+    return cap_conflicts(conflicts, limits.MAX_CONFLICTS_PER_DOCUMENT)[0]
+
+
+def test_check_against_the_index_finds_what_comparing_everything_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, incoming = _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert len(_compared_with_everything("incoming", "corpus")) >= 2  # a troops count and a toll
+
+    extracted: list[str] = []
+    real = pipeline.extract_all
+
+    def extract_all(documents, on_progress=None):  # type: ignore[no-untyped-def]
+        extracted.extend(Path(d.path).parent.name for d in documents)
+        return real(documents, on_progress)
+
+    monkeypatch.setattr(pipeline, "extract_all", extract_all)
+    index = tmp_path / "index.sqlite"
+    runs = {}
+    for label, spelled in (("first", "corpus"), ("again", "corpus"), ("absolute", str(corpus)), ("dotted", "./corpus/")):
+        extracted.clear()
+        found = pipeline.analyse(["incoming"], against=[spelled], index_path=index, reference_date=dt.date(2024, 12, 1))
+        runs[label] = found
+        assert extracted.count("corpus") == (20 if label == "first" else 0)
+    # Conflict ids name the files as given, so each spelling is compared with everything spelled that way.
+    for label, spelled in (("first", "corpus"), ("again", "corpus"), ("absolute", str(corpus)), ("dotted", "./corpus/")):
+        expected = _shape(_compared_with_everything("incoming", spelled))
+        assert _shape(runs[label].conflicts) == expected, label
