@@ -8,8 +8,10 @@ needs a new ``version``; adding optional fields does not.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C function when it was built
 from typing import Any, TextIO
 
 from checker.models import CheckResult, DocumentInfo, Evidence
@@ -27,9 +29,89 @@ def write(result: CheckResult, stream: TextIO, *, color: bool = False, show_all:
 
 
 def dumps(data: Any) -> str:
-    """Indented UTF-8-friendly JSON in which nothing but printable text and newlines between keys appears."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
+    """Indented UTF-8-friendly JSON in which nothing but printable text and newlines between keys appears.
+
+    Byte for byte ``json_escape_raw(json.dumps(data, indent=2, ensure_ascii=False))``, three to four times as
+    fast: the standard library uses its C encoder only without ``indent``; with it, every value goes through a
+    chain of Python generators, and the escaping pass then scans the whole text again. Here each string is
+    encoded by the C function the stdlib uses (``encode_basestring``) and escaped on its own, only when it holds
+    anything but ASCII, DEL or ``##`` (what ``json_escape_raw`` acts on; it only ever matches inside strings),
+    and containers are laid out by one recursive function appending to a list. ``benchmarks/bench_json.py``
+    measures it against ``indent=2`` and orjson. Plain JSON data only (dicts with string keys, lists, tuples,
+    str, int, float, bool, None), which is all ``to_dict`` makes; anything else is a TypeError.
+    """
+    out: list[str] = []
+    _emit(data, out, "\n")
+    return "".join(out)
+
+
+def _string(value: str) -> str:
+    text = encode_basestring(value)
+    if value.isascii() and "\x7f" not in value and "##" not in value:
+        return text
     return json_escape_raw(text)
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+_INFINITY = float("inf")
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _string,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+
+
+def _emit(value: Any, out: list[str], newline: str) -> None:
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        out.append(scalar(value))
+        return
+    inner = newline + "  "
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        opener = "{" + inner
+        between = "," + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError(f"keys must be str, not {type(key).__name__}")
+            out.append(opener + _string(key) + ": ")
+            opener = between
+            scalar = _SCALARS.get(type(item))
+            if scalar is not None:
+                out.append(scalar(item))
+            else:
+                _emit(item, out, inner)
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        opener = "[" + inner
+        between = "," + inner
+        for item in value:
+            out.append(opener)
+            opener = between
+            scalar = _SCALARS.get(type(item))
+            if scalar is not None:
+                out.append(scalar(item))
+            else:
+                _emit(item, out, inner)
+        out.append(newline + "]")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def to_dict(result: CheckResult, *, show_all: bool = False) -> dict[str, Any]:

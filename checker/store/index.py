@@ -197,7 +197,19 @@ def _path(key: str) -> str:
 def _norm(path: str) -> str:
     """The key a file is indexed under: its normalised absolute path (``corpus/a.txt`` and ``./corpus/a.txt``
     and ``/home/me/corpus/a.txt`` are one file), stored as ``_key`` stores paths."""
-    return _key(os.path.abspath(path))
+    return _normaliser()(path)
+
+
+def _normaliser() -> Callable[[str], str]:
+    """``_norm`` with the working folder looked up once: a sync normalises every corpus path."""
+    cwd = os.getcwd()
+    normpath, isabs, join = os.path.normpath, os.path.isabs, os.path.join
+
+    def norm(path: str) -> str:
+        full = normpath(path if isabs(path) else join(cwd, path))
+        return full if full.isascii() else _key(full)
+
+    return norm
 
 
 def _digest(data: bytes) -> str:
@@ -588,8 +600,9 @@ class CorpusIndex:
         }
         out: list[str] = []
         confirmed: list[tuple[int, int, int, str, int]] = []
+        norm = _normaliser()
         for path in paths:
-            key = _norm(path)
+            key = norm(path)
             self._spelled[key] = path
             now = time.time_ns()  # before the stat: a write after it makes the stored mtime older than the file
             st = _stat(path)
@@ -708,8 +721,9 @@ class CorpusIndex:
         todo: list[tuple[Document, str, str]] = []
         seen: set[str] = set()
         added = updated = unchanged = 0
+        norm = _normaliser()
         for doc in documents:
-            key = _norm(doc.path)
+            key = norm(doc.path)
             if key in seen:
                 continue
             seen.add(key)
@@ -726,7 +740,7 @@ class CorpusIndex:
             todo.append((doc, key, digest))
         kept = 0
         for path in keep:
-            key = _norm(path)
+            key = norm(path)
             if key in stored and key not in seen:
                 seen.add(key)
                 self._spelled[key] = path
