@@ -88,6 +88,7 @@ __all__ = [
 
 # Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
 # 4: files keyed by absolute path with size/mtime; claims as one compressed blob per file; blocks and names tables.
+# A block entry carries its file's date ('' for none), so a check reads only the files in its time window.
 SCHEMA_VERSION = 4
 _APPLICATION_ID = 0x43484B31  # "CHK1": lets us tell our own database from any other SQLite file
 _BUSY_MS = 10_000
@@ -124,9 +125,10 @@ CREATE TABLE claims (file INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE blocks (
     head TEXT NOT NULL,
     lead TEXT NOT NULL,
+    date TEXT NOT NULL,
     attribute TEXT NOT NULL,
     file INTEGER NOT NULL,
-    PRIMARY KEY (head, lead, attribute, file)
+    PRIMARY KEY (head, lead, date, attribute, file)
 ) WITHOUT ROWID;
 CREATE TABLE names (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX names_by_count ON names (n);
@@ -139,7 +141,7 @@ _COLUMNS = {
         "countries", "names", "n_assertions", "n_blocks", "claims_sha256",
     ],
     "claims": ["file", "data"],
-    "blocks": ["head", "lead", "attribute", "file"],
+    "blocks": ["head", "lead", "date", "attribute", "file"],
     "names": ["name", "n"],
 }
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -282,7 +284,7 @@ def _pack(raw: str, assertions: Sequence[Assertion]) -> tuple[bytes, set[tuple[s
         claims.append([data[f] for f in _CLAIM_FIELDS])
         blocks.add((*_block_of(a.subject_key), a.attribute))
     text = json.dumps([base, raw[base:end], claims], ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 9), blocks
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6), blocks
 
 
 def _unpack(data: bytes) -> tuple[int, str, list[dict[str, Any]]]:
@@ -818,19 +820,20 @@ class CorpusIndex:
             chunk = list(keys[start : start + _CHUNK])
             marks = ",".join("?" * len(chunk))
             rows = conn.execute(
-                f"SELECT f.id, f.names, f.n_assertions, f.claims_sha256, c.data FROM files f "
+                f"SELECT f.id, f.date, f.names, f.n_assertions, f.claims_sha256, c.data FROM files f "
                 f"LEFT JOIN claims c ON c.file = f.id WHERE f.key IN ({marks})",
                 chunk,
             ).fetchall()
-            for fid, found, count, digest, data in rows:
+            for fid, date, found, count, digest, data in rows:
                 names.update(set(found.split()))
                 unpacked = self._unpacked(data, count, digest)
                 if unpacked is None:  # the blob does not say which blocks: look them all up (slow, and rare)
                     conn.execute("DELETE FROM blocks WHERE file = ?", (fid,))
                 else:
                     conn.executemany(
-                        "DELETE FROM blocks WHERE head = ? AND lead = ? AND attribute = ? AND file = ?",
-                        [(*block, fid) for block in {_claim_block(c) for c in unpacked[2]}],
+                        "DELETE FROM blocks WHERE head = ? AND lead = ? AND date = ? AND attribute = ? AND file = ?",
+                        [(head, lead, date or "", attribute, fid)
+                         for head, lead, attribute in {_claim_block(c) for c in unpacked[2]}],
                     )
                 conn.execute("DELETE FROM claims WHERE file = ?", (fid,))
                 conn.execute("DELETE FROM files WHERE id = ?", (fid,))
@@ -871,7 +874,11 @@ class CorpusIndex:
         )
         fid = cursor.lastrowid
         self._conn.execute("INSERT INTO claims (file, data) VALUES (?, ?)", (fid, data))
-        self._conn.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?)", [(*block, fid) for block in blocks])
+        date = doc.date.isoformat() if doc.date else ""
+        self._conn.executemany(
+            "INSERT INTO blocks VALUES (?, ?, ?, ?, ?)",
+            [(head, lead, date, attribute, fid) for head, lead, attribute in blocks],
+        )
         self._conn.executemany(
             "INSERT INTO names VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1", [(n,) for n in names]
         )
@@ -931,19 +938,22 @@ class CorpusIndex:
             for subject_key, attribute in keys:
                 wanted[_block_of(subject_key)].add((subject_key, attribute) if exact else family(attribute))
             ids: set[int] = set()
+            # Two range scans of the blocks' primary key per (head, lead): undated files, and those in the window.
+            query = "SELECT attribute, file FROM blocks WHERE head = ? AND lead = ?"
+            spans = [((), "")] if between is None else [((between[0].isoformat(), between[1].isoformat()),
+                                                         " AND date BETWEEN ? AND ?"), (("",), " AND date = ?")]
             for (head, lead), asked in wanted.items():
-                for attribute, fid in self._conn.execute(
-                    "SELECT attribute, file FROM blocks WHERE head = ? AND lead = ?", (head, lead)
-                ):
-                    if exact or family(attribute) in asked:
-                        ids.add(fid)
+                for extra, condition in spans:
+                    for attribute, fid in self._conn.execute(query + condition, (head, lead, *extra)):
+                        if exact or family(attribute) in asked:
+                            ids.add(fid)
             if exact:
                 def accept(claim: dict[str, Any]) -> bool:
                     return (claim["subject_key"], claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
             else:
                 def accept(claim: dict[str, Any]) -> bool:
                     return family(claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
-            rows = self._rows_by_id(sorted(ids), where, args)
+            rows = self._rows_by_id(sorted(ids), "", ())
         found: list[tuple[str, int, Assertion]] = []
         bad: list[str] = []
         for key, stored, count, digest, data in rows:
