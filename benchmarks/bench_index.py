@@ -1,6 +1,6 @@
 """One new report against an indexed corpus, timed as a user runs it: ``checker check new.txt --against corpus/``.
 
-Run: .venv/bin/python benchmarks/bench_index.py [--n 1000 10000] [--probes 3] [--before DIR]
+Run: .venv/bin/python benchmarks/bench_index.py [--n 1000 10000] [--probes 3] [--before DIR] [--copies K]
 
 For each corpus size, generates ``n`` reports plus ``probes`` held out from the same stories (so they meet real
 blocks), then for each checkout of checker (this one, and the one at ``--before`` if given, e.g. made with
@@ -60,7 +60,7 @@ def _size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.iterdir() if f.name.startswith("index.sqlite"))
 
 
-def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], respell: bool) -> None:
+def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], respell: bool, copies: int = 1) -> None:
     with tempfile.TemporaryDirectory(prefix="checker-index-bench-") as tmp:
         root = Path(tmp)
         corpus, incoming = root / "corpus", root / "incoming"
@@ -71,9 +71,16 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
         for p in held:
             shutil.move(p, incoming / p.name)
             probe_paths.append(str(incoming / p.name))
+        originals = [p for p in corpus.iterdir() if p.is_dir()]
+        for k in range(1, copies):
+            for folder in originals:
+                shutil.copytree(folder, corpus / f"copy-{k}" / folder.name)
         text_bytes = sum(p.stat().st_size for p in corpus.rglob("*") if p.suffix in REPORT_EXTENSIONS)
         cores = os.cpu_count() or 1
-        print(f"\n== corpus: {n} reports, {text_bytes / 1e6:.1f} MB of text; {len(probe_paths)} probes; {cores} cores")
+        n *= copies
+        copied = f" ({n // copies} generated, {copies} copies of each)" if copies > 1 else ""
+        print(f"\n== corpus: {n} reports{copied}, {text_bytes / 1e6:.1f} MB of text; {len(probe_paths)} probes; "
+              f"{cores} cores")
         results: dict[str, dict[str, object]] = {label: {"checks": [], "out": []} for label, _ in variants}
         for label, code in variants:
             cwd = root / label
@@ -119,6 +126,10 @@ def main() -> None:
     ap.add_argument("--probes", type=int, default=3)
     ap.add_argument("--before", type=Path, default=None, metavar="DIR",
                     help="another checkout of checker to time side by side (its folder holding the checker package)")
+    ap.add_argument("--copies", type=int, default=1, metavar="K",
+                    help="corpus of K copies of the n generated reports (each in a folder of its own): a large index "
+                    "without extracting it all, since a copy takes its original's claims; K copies make every block "
+                    "K times as large, so the check reads K times as many candidates")
     ap.add_argument("--no-respell", dest="respell", action="store_false",
                     help="skip the check with the corpus path spelled relatively (the old index re-extracts it all)")
     args = ap.parse_args()
@@ -126,7 +137,7 @@ def main() -> None:
     if args.before is not None:
         variants.insert(0, ("before", args.before.resolve()))
     for n in args.n:
-        bench(n, args.probes, args.seed, variants, args.respell)
+        bench(n, args.probes, args.seed, variants, args.respell, args.copies)
 
 
 if __name__ == "__main__":

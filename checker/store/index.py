@@ -120,7 +120,7 @@ CREATE TABLE files (
     n_blocks INTEGER NOT NULL,
     claims_sha256 TEXT NOT NULL
 );
-CREATE INDEX files_by_date ON files (date);
+CREATE INDEX files_by_sha256 ON files (sha256);
 CREATE TABLE claims (file INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE blocks (
     head TEXT NOT NULL,
@@ -204,11 +204,11 @@ def _norm(path: str) -> str:
 
 def _normaliser() -> Callable[[str], str]:
     """``_norm`` with the working folder looked up once: a sync normalises every corpus path."""
-    cwd = os.getcwd()
-    normpath, isabs, join = os.path.normpath, os.path.isabs, os.path.join
+    cwd = os.path.join(os.getcwd(), "")
+    normpath, isabs = os.path.normpath, os.path.isabs
 
     def norm(path: str) -> str:
-        full = normpath(path if isabs(path) else join(cwd, path))
+        full = normpath(path if isabs(path) else cwd + path)
         return full if full.isascii() else _key(full)
 
     return norm
@@ -381,6 +381,7 @@ class CorpusIndex:
         # How this run spells each indexed file (key -> path as given), and what ``stale`` saw of the files it
         # found stale, so that writing them stores the size and mtime from before they were read.
         self._spelled: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # the other way round, for the paths the last ``stale`` looked at
         self._seen: dict[str, _Seen] = {}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -603,9 +604,11 @@ class CorpusIndex:
         out: list[str] = []
         confirmed: list[tuple[int, int, int, str, int]] = []
         norm = _normaliser()
+        self._keys = {}
         for path in paths:
             key = norm(path)
             self._spelled[key] = path
+            self._keys[path] = key
             now = time.time_ns()  # before the stat: a write after it makes the stored mtime older than the file
             st = _stat(path)
             if st is None or not stat_mode.S_ISREG(st.st_mode) or st.st_size > max_bytes:
@@ -741,8 +744,9 @@ class CorpusIndex:
                 continue
             todo.append((doc, key, digest))
         kept = 0
+        known = self._keys
         for path in keep:
-            key = norm(path)
+            key = known.get(path) or norm(path)
             if key in stored and key not in seen:
                 seen.add(key)
                 self._spelled[key] = path
@@ -757,12 +761,32 @@ class CorpusIndex:
             on_progress(0, total)
         for start in range(0, total, max(1, batch)):
             chunk = todo[start : start + max(1, batch)]
-            results = extract([doc for doc, _, _ in chunk])
-            if len(results) != len(chunk):
-                raise CheckerError(f"{self.path}: extraction returned {len(results)} results for {len(chunk)} reports")
+            # A report already indexed under another path (same text, date and kind of file: a wire story
+            # filed twice, a copied folder) takes that file's claims instead of being extracted again.
+            firsts: dict[tuple, int] = {}
+            plans: list[tuple[Document, str, str, int | tuple]] = []
+            unique: list[Document] = []
+            for doc, key, digest in chunk:
+                twin = (digest, doc.date.isoformat() if doc.date else None, os.path.splitext(key)[1].lower())
+                if twin in firsts:
+                    plans.append((doc, key, digest, firsts[twin]))
+                    continue
+                donor = self._donor(twin)
+                if donor is not None:
+                    plans.append((doc, key, digest, donor))
+                    continue
+                firsts[twin] = len(unique)
+                plans.append((doc, key, digest, len(unique)))
+                unique.append(doc)
+            results = extract(unique) if unique else []
+            if len(results) != len(unique):
+                raise CheckerError(f"{self.path}: extraction returned {len(results)} results for {len(unique)} reports")
             with self._transaction():
-                for (doc, key, digest), result in zip(chunk, results):
-                    self._write(doc, key, digest, result, encoding)
+                for doc, key, digest, source in plans:
+                    if isinstance(source, int):
+                        self._write(doc, key, digest, results[source], encoding)
+                    else:
+                        self._store(doc, key, digest, encoding, *source)
             if on_progress:
                 on_progress(start + len(chunk), total)
         return RefreshStats(added=added, updated=updated, unchanged=unchanged, removed=len(gone))
@@ -789,7 +813,7 @@ class CorpusIndex:
 
         def run() -> RefreshStats:
             stale = self._stale(self._files, encoding, max_bytes)
-            fresh = set(self._files) - set(stale)
+            fresh = set(self._files).difference(stale)
             tampered = [p for p in self._miscounted() if p in fresh]
             if tampered:
                 self._warn_tampered(tampered)
@@ -841,46 +865,62 @@ class CorpusIndex:
             conn.executemany("UPDATE names SET n = n - ? WHERE name = ?", [(n, name) for name, n in names.items()])
             conn.execute("DELETE FROM names WHERE n <= 0")
 
+    def _donor(self, twin: tuple[str, str | None, str]) -> tuple | None:
+        """The stored claims of an indexed file with this (text digest, date, extension), as ``_store`` takes
+        them, or None."""
+        digest, date, extension = twin
+        for key, countries, names, count, claims_digest, data in self._conn.execute(
+            "SELECT f.key, f.countries, f.names, f.n_assertions, f.claims_sha256, c.data FROM files f "
+            "JOIN claims c ON c.file = f.id WHERE f.sha256 = ? AND f.date IS ?",
+            (digest, date),
+        ):
+            unpacked = self._unpacked(data, count, claims_digest)
+            if os.path.splitext(key)[1].lower() == extension and unpacked is not None:
+                blocks = {_claim_block(c) for c in unpacked[2]}
+                return data, blocks, countries.split(), names.split(), count
+        return None
+
     def _write(
         self, doc: Document, key: str, digest: str, result: DocumentAssertions, encoding: str | None = None
+    ) -> None:
+        data, blocks = _pack(doc.raw, result.assertions)
+        self._store(doc, key, digest, encoding, data, blocks, result.countries, result.names, len(result.assertions))
+
+    def _store(
+        self,
+        doc: Document,
+        key: str,
+        digest: str,
+        encoding: str | None,
+        data: bytes,
+        blocks: set[tuple[str, str, str]],
+        countries: Sequence[str],
+        names: Sequence[str],
+        count: int,
     ) -> None:
         self._delete([key])
         seen = self._seen.pop(key, None)
         if seen is None:  # not stat'ed before it was read: store no mtime, so the next sync hashes it once
             seen = _Seen(len(doc.raw.encode("utf-8", "surrogatepass")), -1, 0)
-        data, blocks = _pack(doc.raw, result.assertions)
-        names = sorted(set(result.names))
+        date = doc.date.isoformat() if doc.date else None
         cursor = self._conn.execute(
             "INSERT INTO files (key, path, sha256, size, mtime_ns, hashed_ns, encoding, title, date, source,"
             " countries, names, n_assertions, n_blocks, claims_sha256)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                key,
-                _key(doc.path),
-                digest,
-                seen.size,
-                seen.mtime_ns,
-                seen.at_ns,
-                encoding or "",
-                doc.title,
-                doc.date.isoformat() if doc.date else None,
-                doc.source,
-                " ".join(result.countries),
-                " ".join(result.names),
-                len(result.assertions),
-                len(blocks),
-                _digest(data),
+                key, _key(doc.path), digest, seen.size, seen.mtime_ns, seen.at_ns, encoding or "", doc.title, date,
+                doc.source, " ".join(countries), " ".join(names), count, len(blocks), _digest(data),
             ),
         )
         fid = cursor.lastrowid
         self._conn.execute("INSERT INTO claims (file, data) VALUES (?, ?)", (fid, data))
-        date = doc.date.isoformat() if doc.date else ""
         self._conn.executemany(
             "INSERT INTO blocks VALUES (?, ?, ?, ?, ?)",
-            [(head, lead, date, attribute, fid) for head, lead, attribute in blocks],
+            [(head, lead, date or "", attribute, fid) for head, lead, attribute in blocks],
         )
         self._conn.executemany(
-            "INSERT INTO names VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1", [(n,) for n in names]
+            "INSERT INTO names VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1",
+            [(n,) for n in sorted(set(names))],
         )
 
     def clear(self) -> None:

@@ -185,3 +185,33 @@ def test_common_names_are_counted_over_the_whole_index(tmp_path: Path) -> None:
         assert "zelensky" in index.common_names({})
         assert "zelensky" not in index.common_names({f"new{i}.txt": [] for i in range(300)})  # limit: 2% of 308
         assert "kyiv-only" in index.common_names({f"new{i}.txt": ["kyiv-only"] for i in range(6)})
+
+
+def test_a_copy_of_an_indexed_report_takes_its_claims_without_extraction(tmp_path: Path) -> None:
+    folder, files = _corpus(tmp_path, {"a.txt": TROOPS, "b.txt": QUAKE, "c.md": TROOPS})
+    extracted: list[str] = []
+
+    def extract(documents: Sequence[Document]) -> list[DocumentAssertions]:
+        extracted.extend(Path(d.path).name for d in documents)
+        return _extract(documents)
+
+    load = lambda paths: load_documents(paths).documents  # noqa: E731
+    with CorpusIndex(default_index_path(tmp_path)) as index:
+        index.sync(files, load, extract)
+        (folder / "copy").mkdir()
+        for name in ("a.txt", "b.txt"):
+            (folder / "copy" / name).write_text((folder / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "copy" / "twice.txt").write_text(REVENUE, encoding="utf-8")
+        (folder / "copy" / "twice-again.txt").write_text(REVENUE, encoding="utf-8")
+        extracted.clear()
+        files, _ = discover([str(folder)])
+        assert index.sync(files, load, extract).added == 4
+        assert sorted(extracted) == ["twice-again.txt"] or sorted(extracted) == ["twice.txt"]
+        by_file: dict[str, list] = {}
+        for a in index.assertions_for():
+            by_file.setdefault(a.path, []).append(a)
+        for name in ("a.txt", "b.txt"):
+            copy = str(folder / "copy" / name)
+            assert by_file[copy] == [a.model_copy(update={"path": copy}) for a in by_file[str(folder / name)]]
+        # The same text as Markdown is parsed as Markdown: never a twin of the plain text.
+        assert "c.md" in {Path(p).name for p in by_file}
