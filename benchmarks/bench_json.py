@@ -41,7 +41,8 @@ from checker.report import json as json_report  # noqa: E402
 from checker.report._safe import json_escape_raw  # noqa: E402
 
 WORDS = ("troops", "killed", "Kursk", "Oblast", "officials", "said", "about", "North", "Korean", "Zürich", "São",
-         "Paulo", "\u2028", "##[x", "\x85", "revenue", "quarter", "earthquake", "magnitude", "Nepal", "—", "people", "the", "of", "in", "on")
+         "Paulo", "\u2028", "##[x", "\x85", "revenue", "quarter", "earthquake", "magnitude", "Nepal", "—", "people",
+         "the", "of", "in", "on")
 
 
 def _result(n: int, seed: int = 7) -> CheckResult:
@@ -101,7 +102,8 @@ def main() -> None:
     if orjson is not None:
         rows.append(("orjson.dumps(OPT_INDENT_2)", lambda: orjson.dumps(data, option=orjson.OPT_INDENT_2)))
     size = len(before.encode("utf-8")) / 1e6
-    print(f"{args.conflicts} conflicts, {len(result.documents)} documents, {size:.1f} MB of JSON; best of {args.repeat}")
+    print(f"{args.conflicts} conflicts, {len(result.documents)} documents, {size:.1f} MB of JSON; "
+          f"best of {args.repeat}")
     print(f"  to_dict: {t_dict:.3f} s")
     base = _best(rows[2][1], args.repeat)
     for label, fn in rows:

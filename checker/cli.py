@@ -153,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
                    help="standing corpus: one or more files or folders (every path after --against, so put it last; "
                    "may be repeated); only conflicts involving PATHs are reported; the corpus is read through the "
-                   "index in .checker/index.sqlite, so only new or changed files are extracted")
+                   "index in .checker/index.sqlite: only new or changed files are extracted, and only the indexed "
+                   "reports that share a subject and time window with PATHs are read")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default=None,
                    help="output format (default: text)")
     p.add_argument("--min-severity", choices=("low", "medium", "high"), default=None,
@@ -215,8 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", help="build or refresh the corpus index used by check --against",
                        description="Read and extract a standing corpus into the SQLite index (.checker/index.sqlite "
-                       "by default). Only files that are new or whose content changed are read again, so running it "
-                       "on every pipeline run is cheap.",
+                       "by default). A file whose size and modification time are as indexed is not read again, one "
+                       "whose text is unchanged is not extracted again, and a copy of an indexed report takes its "
+                       "claims, so running it on every pipeline run is cheap. Files are known by absolute path: "
+                       "'corpus/' and '/srv/news/corpus/' are one corpus. An index written by another version of "
+                       "checker is rebuilt, with a warning.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker index corpus/\n  checker check incoming/ --against corpus/")
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help="corpus folders or files (default: 'corpus' setting)")

@@ -18,7 +18,9 @@ from checker.extract import extract_document
 from checker.ingest import limits, load_documents
 from checker.models import Conflict
 
-TROOPS = "KYIV, Nov. {day}, 2024 (Reuters) - About {n:,} North Korean troops are in Kursk Oblast, officials said.{who}\n"
+TROOPS = (
+    "KYIV, Nov. {day}, 2024 (Reuters) - About {n:,} North Korean troops are in Kursk Oblast, officials said.{who}\n"
+)
 QUAKE = "KATHMANDU, March {day}, 2025 (AP) - An earthquake killed {n} people in Nepal, the government said.\n"
 SAID = " Ukrainian President Volodymyr Zelensky and Defence Minister Rustem Umerov said so on Monday."
 NEW = (
@@ -81,12 +83,13 @@ def test_check_against_the_index_finds_what_comparing_everything_finds(
     monkeypatch.setattr(pipeline, "extract_all", extract_all)
     index = tmp_path / "index.sqlite"
     runs = {}
-    for label, spelled in (("first", "corpus"), ("again", "corpus"), ("absolute", str(corpus)), ("dotted", "./corpus/")):
+    spellings = (("first", "corpus"), ("again", "corpus"), ("absolute", str(corpus)), ("dotted", "./corpus/"))
+    for label, spelled in spellings:
         extracted.clear()
         found = pipeline.analyse(["incoming"], against=[spelled], index_path=index, reference_date=dt.date(2024, 12, 1))
         runs[label] = found
         assert extracted.count("corpus") == (20 if label == "first" else 0)
     # Conflict ids name the files as given, so each spelling is compared with everything spelled that way.
-    for label, spelled in (("first", "corpus"), ("again", "corpus"), ("absolute", str(corpus)), ("dotted", "./corpus/")):
+    for label, spelled in spellings:
         expected = _shape(_compared_with_everything("incoming", spelled))
         assert _shape(runs[label].conflicts) == expected, label

@@ -170,8 +170,8 @@ def test_rows_of_a_file_the_index_never_saw_are_not_served(tmp_path: Path) -> No
     # Claims and block entries of a file id no file row has (a forged report slipped into the index).
     conn.execute("INSERT INTO claims SELECT 999999, data FROM claims c JOIN files f ON c.file = f.id WHERE f.path = ?",
                  (files[1],))
-    conn.execute("INSERT INTO blocks SELECT head, lead, b.date, attribute, 999999 FROM blocks b JOIN files f ON b.file = f.id"
-                 " WHERE f.path = ?", (files[1],))
+    conn.execute("INSERT INTO blocks SELECT head, lead, b.date, attribute, 999999 FROM blocks b"
+                 " JOIN files f ON b.file = f.id WHERE f.path = ?", (files[1],))
     conn.commit()
     conn.close()
     with CorpusIndex(path) as index:
