@@ -6,8 +6,9 @@ For each corpus size, generates ``n`` reports plus ``probes`` held out from the 
 blocks), then for each checkout of checker (this one, and the one at ``--before`` if given, e.g. made with
 ``git archive main | tar -x -C /tmp/before``), in a folder of its own:
 
-- builds the index with ``checker index CORPUS`` (a subprocess): build time, reports/s per core (the extraction pool
-  uses every core), index size on disk against the corpus text;
+- builds the index with ``checker index CORPUS`` (a subprocess): wall time, CPU time of the process and its pool
+  workers, reports per CPU-second (= per core, and far less sensitive than wall time to other work on a shared
+  machine), index size on disk against the corpus text;
 - runs ``checker check PROBE --against CORPUS --format json`` for each probe (a fresh process each time, so
   Python start-up and imports count: that is what a user waits for) and reports the median;
 - runs the same check with the corpus path spelled the other way (relative instead of absolute) once;
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,11 +41,20 @@ from generate import generate  # noqa: E402
 REPORT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
+_CPU: list[float] = [0.0]  # CPU seconds of the last ``_run`` (the process and its pool workers)
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(code: Path, args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
     env = {**os.environ, "PYTHONPATH": str(code), "CI": "", "NO_COLOR": "1"}
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     done = subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
+    _CPU[0] = _cpu() - c0
     if done.returncode not in (0, 1):
         raise SystemExit(f"checker {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return elapsed, done
@@ -81,13 +92,16 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
         copied = f" ({n // copies} generated, {copies} copies of each)" if copies > 1 else ""
         print(f"\n== corpus: {n} reports{copied}, {text_bytes / 1e6:.1f} MB of text; {len(probe_paths)} probes; "
               f"{cores} cores")
-        results: dict[str, dict[str, object]] = {label: {"checks": [], "out": []} for label, _ in variants}
+        results: dict[str, dict[str, object]] = {
+            label: {"checks": [], "check_cpu": [], "out": []} for label, _ in variants
+        }
         for label, code in variants:
             cwd = root / label
             cwd.mkdir()
             elapsed, _ = _run(code, ["index", str(corpus), "-q"], cwd)
             r = results[label]
             r["build"] = elapsed
+            r["build_cpu"] = _CPU[0]
             r["size"] = _size(cwd / ".checker")
             r["startup"] = min(_run(code, ["--version"], cwd)[0] for _ in range(3))
         # Probes alternate between checkouts, so a burst of load from other processes hits both alike.
@@ -96,6 +110,7 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
                 elapsed, done = _run(code, ["check", probe, "--format", "json", "-q", "--against", str(corpus)],
                                      root / label)
                 results[label]["checks"].append(elapsed)  # type: ignore[union-attr]
+                results[label]["check_cpu"].append(_CPU[0])  # type: ignore[union-attr]
                 results[label]["out"].append(_conflicts(done.stdout))  # type: ignore[union-attr]
         if respell:
             for label, code in variants:
@@ -103,8 +118,8 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
                 elapsed, done = _run(code, ["check", probe_paths[0], "--format", "json", "-q", "--against", rel],
                                      root / label)
                 results[label]["respelled"] = elapsed
-        print(f"{'checkout':10} {'build s':>8} {'rep/s/core':>10} {'index MB':>9} {'x text':>7} {'startup':>8} "
-              f"{'check median':>12} {'check max':>9} {'respelled':>9} {'conflicts':>9}")
+        print(f"{'checkout':10} {'build s':>8} {'cpu s':>7} {'rep/cpu-s':>9} {'index MB':>9} {'x text':>7} "
+              f"{'startup':>8} {'check median':>12} {'cpu':>5} {'check max':>9} {'respelled':>9} {'conflicts':>9}")
         for label, _ in variants:
             r = results[label]
             checks: list[float] = r["checks"]  # type: ignore[assignment]
@@ -112,8 +127,11 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
             build: float = r["build"]  # type: ignore[assignment]
             respelled = f"{r['respelled']:9.2f}" if "respelled" in r else f"{'-':>9}"
             found = sum(len(o) for o in r["out"])  # type: ignore[union-attr]
-            print(f"{label:10} {build:8.1f} {n / build / cores:10.0f} {size / 1e6:9.1f} {size / text_bytes:7.2f} "
-                  f"{r['startup']:8.2f} {statistics.median(checks):12.2f} {max(checks):9.2f} {respelled} {found:9}")
+            cpu: float = r["build_cpu"]  # type: ignore[assignment]
+            check_cpu = statistics.median(r["check_cpu"])  # type: ignore[arg-type]
+            print(f"{label:10} {build:8.1f} {cpu:7.1f} {n / cpu:9.0f} {size / 1e6:9.1f} {size / text_bytes:7.2f} "
+                  f"{r['startup']:8.2f} {statistics.median(checks):12.2f} {check_cpu:5.2f} {max(checks):9.2f} "
+                  f"{respelled} {found:9}")
         if len(variants) > 1:
             outs = [results[label]["out"] for label, _ in variants]
             print("same conflicts (ids and evidence) in every checkout:", all(o == outs[0] for o in outs))
