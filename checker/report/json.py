@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C function when it was built
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # C, when built
 from typing import Any, TextIO
 
 from checker.models import CheckResult, DocumentInfo, Evidence
@@ -33,10 +33,12 @@ def dumps(data: Any) -> str:
 
     Byte for byte ``json_escape_raw(json.dumps(data, indent=2, ensure_ascii=False))``, three to four times as
     fast: the standard library uses its C encoder only without ``indent``; with it, every value goes through a
-    chain of Python generators, and the escaping pass then scans the whole text again. Here each string is
-    encoded by the C function the stdlib uses (``encode_basestring``) and escaped on its own, only when it holds
-    anything but ASCII, DEL or ``##`` (what ``json_escape_raw`` acts on; it only ever matches inside strings),
-    and containers are laid out by one recursive function appending to a list. ``benchmarks/bench_json.py``
+    chain of Python generators, and the escaping pass then scans the whole text again. Here a container of
+    scalars (every document, every evidence) is one call of the C encoder with ",\n" and the indentation as its
+    item separator, which is the indented layout once the brackets get their line breaks; other containers are
+    laid out by one recursive function appending to a list, their strings encoded by the C function the stdlib
+    uses (``encode_basestring``). A piece is escaped only when it holds anything but ASCII, DEL or ``##`` (what
+    ``json_escape_raw`` acts on; it only ever matches inside strings). ``benchmarks/bench_json.py``
     measures it against ``indent=2`` and orjson. Plain JSON data only (dicts with string keys, lists, tuples,
     str, int, float, bool, None), which is all ``to_dict`` makes; anything else is a TypeError.
     """
@@ -72,6 +74,37 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 }
 
 
+_FLAT = frozenset({str, int, float, bool, type(None)})
+# One C-encoder per indentation depth, for containers of scalars only (most of the output: every document, every
+# evidence): with ",\n" plus the indentation between items, its output is the indent=2 layout once the brackets
+# get their line breaks.
+_ENCODERS: dict[str, Callable[[Any], str]] = {}
+
+
+def _flat_encoder(inner: str) -> Callable[[Any], str]:
+    encoder = _ENCODERS.get(inner)
+    if encoder is None:
+        if c_make_encoder is not None:  # made once: ``JSONEncoder.encode`` builds it again on every call
+            make = c_make_encoder(None, _no_default, encode_basestring, None, ": ", "," + inner, False, False, True)
+            encoder = lambda value: "".join(make(value, 0))  # noqa: E731
+        else:
+            encoder = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": ")).encode
+        _ENCODERS[inner] = encoder
+    return encoder
+
+
+def _no_default(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _safe(chunk: str) -> str:
+    """``chunk`` through ``json_escape_raw`` when it holds anything that can act on (what it matches is only ever
+    inside strings, so escaping a piece of the document is escaping the document)."""
+    if chunk.isascii() and "\x7f" not in chunk and "##" not in chunk:
+        return chunk
+    return json_escape_raw(chunk)
+
+
 def _emit(value: Any, out: list[str], newline: str) -> None:
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
@@ -81,6 +114,10 @@ def _emit(value: Any, out: list[str], newline: str) -> None:
     if isinstance(value, dict):
         if not value:
             out.append("{}")
+            return
+        if all(type(item) in _FLAT for item in value.values()) and all(type(key) is str for key in value):
+            body = _flat_encoder(inner)(value)
+            out.append("{" + inner + _safe(body[1:-1]) + newline + "}")
             return
         opener = "{" + inner
         between = "," + inner
@@ -98,6 +135,10 @@ def _emit(value: Any, out: list[str], newline: str) -> None:
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
+            return
+        if all(type(item) in _FLAT for item in value):
+            body = _flat_encoder(inner)(value)
+            out.append("[" + inner + _safe(body[1:-1]) + newline + "]")
             return
         opener = "[" + inner
         between = "," + inner
