@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also list reviewed conflicts that are otherwise left out: dismissed ones in every format; in "
                    "--format github, baselined/confirmed/dismissed ones as ::notice; in sarif, decided ones no longer "
                    "found (baselineState absent)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="text format: under each conflict's line, both passages with the value marked [[like "
+                   "this]], the review status and the command that decides it (default: one line per conflict)")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE",
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
@@ -485,7 +488,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = CheckResult(documents=analysis.info(), conflicts=shown,
                          decisions={cid: d for cid, d in decisions.items() if cid in kept})
     with _output(args, settings.format) as (out, color):
-        write_report(result, settings.format, out, color=color, show_all=args.show_all)
+        write_report(result, settings.format, out, color=color, show_all=args.show_all, verbose=args.verbose)
         loaded = [d.path for d in analysis.documents]
         if settings.format == "text":  # the files line follows the conflicts summary; other formats: stderr
             _input_summary(args, settings.paths, loaded, settings.max_bytes, out)
