@@ -115,8 +115,11 @@ def _state(a: Assertion) -> tuple:
 
 # The reference date of two undated versions: any fixed day (only its equality for both versions matters).
 _UNDATED = dt.date(2000, 1, 1)
-# A revision is the same report at two moments: every pair of versions counts as "over time" (see ``Judge``).
-_OVER_TIME = CompareOptions(change_after_days=-1)
+# A revision is the same report at two moments: every pair of versions counts as "over time" (see ``Judge``), and a
+# figure moved by more than this share of itself was changed, not rounded ("$4.23 billion" -> "$4.2 billion" and
+# "61%" -> "61.2 percent" are rounding; "41,200" -> "42,000" is a new figure).
+REVISION_TOLERANCE = 0.01
+_OVER_TIME = CompareOptions(tolerance=REVISION_TOLERANCE, change_after_days=-1)
 
 
 @dataclass
@@ -125,10 +128,11 @@ class Judge:
     alignment score and its acceptance rule, the scope gate and the registered conflict kinds), so ``checker diff``
     and ``checker check`` agree on what is one fact and on when two values of it differ.
 
-    A revision is one report at two moments, so the pair is judged as two reports apart in time: a figure that
-    moved is the ``change`` kind, which compares the figures as written ("about 10,000" -> "about 11,000" moved;
-    "about 11,000" -> "nearly 11,000", "61%" -> "61.2 percent" and "700 km" -> "435 miles" did not). Both versions
-    share one reference date, so relative dates ("on Monday") still meet. ``views`` caches frame views."""
+    A revision is one report at two moments, so a figure is judged by the ``change`` kind, which compares figures
+    as written within ``REVISION_TOLERANCE`` ("about 10,000" -> "about 11,000" moved; "about 11,000" -> "nearly
+    11,000", "61%" -> "61.2 percent" and "700 km" -> "435 miles" did not). The claims' own times are left out of
+    that judgement (a moved "as of" date is the ``time`` aspect, compared as written); both versions share one
+    reference date, so relative dates ("on Monday") still meet. ``views`` caches frame views."""
 
     dates: Mapping[str, dt.date | None] = field(default_factory=dict)
     options: CompareOptions = _OVER_TIME
@@ -143,6 +147,8 @@ class Judge:
         return aligned_pair(o, n, self.views)
 
     def kind(self, o: Assertion, n: Assertion) -> ConflictKind | None:
+        if o.time is not None or n.time is not None:
+            o, n = o.model_copy(update={"time": None}), n.model_copy(update={"time": None})
         return disagreement(o, n, dates=self.dates, options=self.options)
 
 
