@@ -337,37 +337,37 @@ def fact_changes(old: Document, new: Document, alignment: Alignment) -> list[Fac
     judge = Judge.of(old, new)
     pairs = pair_facts([a for a, _ in olds], [a for a, _ in news], old_links, new_links, judge)
     if old.path != new.path:
-        pairs = with_restatements(pairs, old.path, old_statements, new.path, new_statements, judge)
+        by_sentence = {id(t.partner): st for st, t in new_statements if t.partner is not None}
+        linked = [(st, by_sentence[id(s)]) for st, s in old_statements if id(s) in by_sentence]
+        pairs = with_restatements(pairs, old.path, new.path, linked, judge)
     return [c for c in (change(p) for p in pairs) if c is not None]
 
 
 def with_restatements(
     pairs: Sequence[FactPair],
     old_path: str,
-    old_statements: Sequence[Statement],
     new_path: str,
-    new_statements: Sequence[Statement],
+    sentences: Sequence[tuple[Statement, Statement]],
     judge: Judge,
 ) -> list[FactPair]:
-    """``pairs`` and the values changed inside sentences that are otherwise the same words, as the comparison finds
-    them between two reports (``compare.restatement``): "will rule on 3 June" / "will rule on 5 June" is a moved
-    date even when no claim-frame rule read the sentence. A restated value the claim frames already paired is
-    theirs; an added and a removed frame fact at the two values of a restatement are that one changed fact."""
-    if not old_statements or not new_statements:
-        return list(pairs)
+    """``pairs`` and the values changed inside a changed sentence and its new version that are otherwise the same
+    words, as the comparison finds them between two reports (``compare.restatement``): "will rule on 3 June" /
+    "will rule on 5 June" is a moved date even when no claim-frame rule read the sentence. A restated value the
+    claim frames already paired is theirs; an added and a removed frame fact at the two values of a restatement
+    are that one changed fact."""
     paired = {(p.old.path, p.old.value_span.start) for p in pairs if p.old is not None and p.new is not None}
     paired |= {(p.new.path, p.new.value_span.start) for p in pairs if p.old is not None and p.new is not None}
     changed_sentences = {(p.old.evidence.start, p.new.evidence.start) for p in pairs if p.old and p.new and p.aspects}
     extra: list[FactPair] = []
-    for left, right in restated_pairs({old_path: old_statements, new_path: new_statements}):
-        if left.path == right.path:
-            continue
-        o, n = (left, right) if left.path == old_path else (right, left)
-        if (o.path, o.value_span.start) in paired or (n.path, n.value_span.start) in paired:
-            continue
-        if (o.evidence.start, n.evidence.start) in changed_sentences or judge.kind(o, n) is None:
-            continue
-        extra.append(FactPair(o, n, aspects(o, n, judge)))
+    for old_statement, new_statement in sentences:
+        if (old_statement.evidence.start, new_statement.evidence.start) in changed_sentences:
+            continue  # the claim frames already say what changed in this sentence
+        for left, right in restated_pairs({old_path: [old_statement], new_path: [new_statement]}):
+            o, n = (left, right) if left.path == old_path else (right, left)
+            if (o.path, o.value_span.start) in paired or (n.path, n.value_span.start) in paired:
+                continue
+            if judge.kind(o, n) is not None:
+                extra.append(FactPair(o, n, aspects(o, n, judge)))
     if not extra:
         return list(pairs)
     spans = {(a.path, a.value_span.start, a.value_span.end) for p in extra for a in (p.old, p.new)}
@@ -439,9 +439,11 @@ def assertions_in(doc: Document, targets: Sequence[Sent]) -> list[tuple[Assertio
     return extracted(doc, targets)[0]
 
 
-def extracted(doc: Document, targets: Sequence[Sent]) -> tuple[list[tuple[Assertion, Sent]], list[Statement]]:
-    """Assertions whose value stands in one of the ``targets`` sentences (each with its sentence), and the
-    statements (sentences with their values, for restatements) that begin in one."""
+def extracted(
+    doc: Document, targets: Sequence[Sent]
+) -> tuple[list[tuple[Assertion, Sent]], list[tuple[Statement, Sent]]]:
+    """Assertions whose value stands in one of the ``targets`` sentences, and the statements (sentences with their
+    values, for restatements) that begin in one, each with its sentence."""
     if not targets:
         return [], []
     targets = sorted(targets, key=lambda s: s.start)
@@ -454,12 +456,9 @@ def extracted(doc: Document, targets: Sequence[Sent]) -> tuple[list[tuple[Assert
         return targets[k] if k >= 0 and offset < ends[k] else None
 
     found = extract_document(source)
-    out: list[tuple[Assertion, Sent]] = []
-    for a in found.assertions:
-        t = target(a.value_span.start)
-        if t is not None:
-            out.append((a, t))
-    return out, [st for st in found.statements if target(st.evidence.start) is not None]
+    assertions = [(a, t) for a in found.assertions if (t := target(a.value_span.start)) is not None]
+    statements = [(st, t) for st in found.statements if (t := target(st.evidence.start)) is not None]
+    return assertions, statements
 
 
 _NEEDS_CONTEXT = re.compile(
