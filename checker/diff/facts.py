@@ -1,10 +1,15 @@
-"""Which facts changed: assertions of the changed sentences, paired old to new by subject key and attribute.
+"""Which facts changed: assertions of the changed sentences, paired old to new as ``checker check`` lines up claims.
 
 Only sentences that differ are looked at, so an unchanged paragraph never yields a "change". Small reports are
 extracted whole (the extractor then sees every sentence before the changed one, for "they" and surnames); large ones
 only through a short excerpt -- the changed sentences and a little text before each -- so diffing two megabytes
-costs little more than aligning them. Values are compared normalised (a quantity's bounds and unit, a place's key,
-a date's day range, an event's verb), so a sentence reworded around the same figure is no change.
+costs little more than aligning them.
+
+Pairing and judging call the comparison's own functions, never a copy of them: its blocks and alignment score say
+which old and new claims are one fact ("Northwind's revenue" / "revenue at Northwind Corp"), its registered conflict
+kinds say whether the value changed ("about 11,000" / "nearly 11,000" and "700 km" / "435 miles" did not; "on 3
+June" / "on 5 June" and "closed" / "remained open" did), and its restatement rule finds a value changed inside a
+sentence no claim-frame rule read. So ``checker diff`` and ``checker check`` agree on what counts as the same fact.
 """
 
 from __future__ import annotations
