@@ -126,3 +126,12 @@ def test_currency_changed_around_the_same_number_is_a_change(extraction):
         "Northwind Corp reported quarterly revenue of €4.2 billion.",
     )
     assert [(c.kind, c.aspects) for c in changes] == [("changed", ["value"])]
+
+
+def test_a_crowded_block_still_pairs_linked_sentences(monkeypatch):
+    monkeypatch.setattr("checker.diff.facts.MAX_BLOCK_PAIRS", 0)
+    changes = _changes(
+        "About 10,000 North Korean troops are in the Kursk region.",
+        "About 11,000 North Korean troops are in the Kursk region.",
+    )
+    assert [(c.kind, c.attribute, c.aspects) for c in changes] == [("changed", "count", ["value"])]
