@@ -243,7 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="which facts changed between versions of a report",
                        description="Align versions of one report sentence by sentence and word by word, and list "
                        "the facts whose value, place, date, polarity, modality or source changed, plus facts added "
-                       "and removed. With more than two versions (or --git), each version is compared with the one "
+                       "and removed. Facts are lined up and judged as `checker check` does, so a fact restated in "
+                       "other words (61% / 61.2 percent, 700 km / 435 miles) is no change, while a moved date or "
+                       "\"closed\" / \"remained open\" is. With more than two versions (or --git), each version is compared with the one "
                        "before it; --timeline shows each fact's history instead.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker diff seeds/seoul-nis-briefing.md seeds/seoul-nis-briefing-updated.md\n"

@@ -180,6 +180,26 @@ def compare_pair(
     return alignment, _conflict(*finding._replace(alignment=alignment))
 
 
+def aligned_pair(a: Assertion, b: Assertion, views: dict[int, FrameView] | None = None) -> Alignment | None:
+    """The alignment of two claims when it is enough to compare them (the rule :func:`find_conflicts` and
+    :func:`compare_pair` apply: the threshold, stricter inside one report; no two unrelated verbs), else None.
+    ``views`` caches each claim's frame view by ``id`` across calls."""
+    return _aligned(a, b, {} if views is None else views)
+
+
+def disagreement(
+    a: Assertion,
+    b: Assertion,
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+) -> ConflictKind | None:
+    """The kind of conflict between two claims already aligned (the scope gate, then the registered kinds of
+    ``kinds.py``), or None when both can be true. ``checker diff`` calls it on two versions of one fact."""
+    finding = _judge("", a.aspect_label, a, b, dates or {}, options or CompareOptions())
+    return None if finding is None else finding.kind
+
+
 # A name in more than this share of the reports (and more than _COMMON_NAME_MIN of them) is an agency, a paper or a
 # wire service ("Reuters", "Xinhua"), not a story: it ties nothing together.
 _COMMON_NAME_SHARE = 0.02
