@@ -86,12 +86,16 @@ def restated_pairs(
     incoming: set[str] | None = None,
     comparable: Callable[[str, str], bool] = lambda a, b: True,
     names: Mapping[str, frozenset[str]] | None = None,
+    linked: bool = False,
 ) -> Iterator[tuple[Assertion, Assertion]]:
     """For every pair of near-identical sentences of two reports, the two values they differ in, as claims.
 
     With ``names`` (each report's rare names), two reports that both name things outside the sentence must share
     one of them: "Analysts polled by LSEG had expected revenue of about $39.3 billion" is in every earnings story
-    that agency writes, and only the company's name elsewhere tells whose revenue it is."""
+    that agency writes, and only the company's name elsewhere tells whose revenue it is.
+
+    ``linked`` says the caller already knows each pair of reports to be one text edited (two versions of a document,
+    ``checker diff``): the shared words then need not name anything particular to tie the two sentences."""
     names = names or {}
     words = [_Words(path, s) for path in sorted(statements) for s in statements[path]]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -117,7 +121,7 @@ def restated_pairs(
                 continue
             if not comparable(left.path, right.path) or not _same_story(left, right, names):
                 continue
-            yield from _differing_values(left, right)
+            yield from _differing_values(left, right, linked)
 
 
 def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
@@ -127,7 +131,7 @@ def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]
     return not (other_left and other_right) or bool(other_left & other_right)
 
 
-def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, Assertion]]:
+def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iterable[tuple[Assertion, Assertion]]:
     within = left.path == right.path
     matcher = SequenceMatcher(None, left.tokens, right.tokens, autojunk=False)
     if matcher.ratio() < (_MIN_RATIO_WITHIN if within else _MIN_RATIO):
@@ -140,7 +144,7 @@ def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, 
     if len(stretches) > (1 if within else 2) or len(valued) != 1:
         return  # inside one report only the same sentence told twice with one value changed
     _, i1, i2, j1, j2 = valued[0]
-    if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not _anchored(left, matcher, i1, i2):
+    if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not (linked or _anchored(left, matcher, i1, i2)):
         return
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
     if _negation_only(a_words, b_words):

@@ -367,7 +367,7 @@ def with_restatements(
     for old_statement, new_statement in sentences:
         if (old_statement.evidence.start, new_statement.evidence.start) in changed_sentences:
             continue  # the claim frames already say what changed in this sentence
-        for left, right in restated_pairs({old_path: [old_statement], new_path: [new_statement]}):
+        for left, right in restated_pairs({old_path: [old_statement], new_path: [new_statement]}, linked=True):
             o, n = (left, right) if left.path == old_path else (right, left)
             if (o.path, o.value_span.start) in paired or (n.path, n.value_span.start) in paired:
                 continue

@@ -120,6 +120,14 @@ def test_moved_date_no_frame_reads_is_found_as_a_restatement(extraction):
     assert [(c.kind, c.aspects, c.old.text, c.new.text) for c in changes] == [("changed", ["value"], "3 June 2025", "5 June 2025")]
 
 
+def test_moved_date_in_a_sentence_that_names_nothing_is_found_in_an_edited_version(extraction):
+    changes = _changes(
+        "The court will deliver its ruling on 3 June 2025, the clerk said.",
+        "The court will deliver its ruling on 5 June 2025, the clerk said.",
+    )
+    assert [(c.kind, c.old.text, c.new.text) for c in changes] == [("changed", "3 June 2025", "5 June 2025")]
+
+
 def test_currency_changed_around_the_same_number_is_a_change(extraction):
     changes = _changes(
         "Northwind Corp reported quarterly revenue of $4.2 billion.",
