@@ -37,6 +37,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from checker.compare.similarity import vocabulary
+from checker.extract.lexicon import verb_lemma
 from checker.extract.numbers import parse_number
 from checker.models import (
     Alignment,
@@ -54,6 +55,7 @@ from checker.models import (
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
 _NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
+_DO = frozenset({"do", "does", "did"})
 _MIN_RATIO = 0.8
 _MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
@@ -150,6 +152,13 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
     if _negation_only(a_words, b_words):
         yield from _polarity(left, right, i1, i2, j1, j2)
         return
+    if _do_support(a_words, b_words):
+        # "produces" / "does not produce": the cue and "do" on one side, the verb on both
+        if len(a_words) == 1:
+            yield from _polarity(left, right, i1, i1, j1, j2 - 1)
+        else:
+            yield from _polarity(left, right, i1, i2 - 1, j1, j1)
+        return
     a_slot = _slot_over(left, i1, i2) or _bare_number(left, i1, i2)
     b_slot = _slot_over(right, j1, j2) or _bare_number(right, j1, j2)
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
@@ -239,11 +248,22 @@ def _name_in_full(words: _Words, a: int, b: int) -> bool:
 
 
 def _negation_only(a: list[str], b: list[str]) -> bool:
-    """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't")."""
+    """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't", "produce"
+    / "don't produce")."""
     if a and b:
         return False
     added = a or b
-    return bool(added) and all(t in _NEGATION for t in added)
+    # "produce" / "do not produce": "do" joins the cue when the verb is the same on both sides
+    return bool(added) and all(t in _NEGATION or t in _DO for t in added) and any(t in _NEGATION for t in added)
+
+
+def _do_support(a: list[str], b: list[str]) -> bool:
+    """One side says the verb ("produces", "made"), the other denies it with "do" ("does not produce", "didn't
+    make"): the same verb, one "not"."""
+    said, denied = (a, b) if len(a) == 1 else (b, a)
+    if len(said) != 1 or len(denied) != 3 or denied[0] not in _DO or denied[1] not in _NEGATION:
+        return False
+    return said[0].isalpha() and denied[2].isalpha() and verb_lemma(said[0]) == verb_lemma(denied[2])
 
 
 def _slot_over(words: _Words, i1: int, i2: int) -> Slot | None:

@@ -78,6 +78,18 @@ CONFLICTS = [
         "Rovers were beaten 2-0 at home by Stenhouse, their third defeat since 2021, the club said.",
         ConflictKind.DATE, ("2019", "2021"), id="a-year-is-a-date-not-a-count",
     ),
+    pytest.param(
+        "The upgraded treatment works at Marlow produce cleaner water than the old sand filters, the utility said.",
+        "The upgraded treatment works at Marlow don't produce cleaner water than the old sand filters, the utility "
+        "said.",
+        ConflictKind.POLARITY, ("produce", "don't produce"), id="do-support-negation",
+    ),
+    pytest.param(
+        "The appeal panel reinstated the striker after reviewing footage of the tackle in the derby at Calder Park.",
+        "The appeal panel did not reinstate the striker after reviewing footage of the tackle in the derby at Calder "
+        "Park.",
+        ConflictKind.POLARITY, ("reinstated", "did not reinstate"), id="did-not-with-the-base-form",
+    ),
 ]
 
 
@@ -127,6 +139,12 @@ AGREEMENTS = [
         "Kick-off at Dunmore Park was moved to 19:45 after a request from the broadcaster on Tuesday.",
         "Kick-off at Dunmore Park was moved to 20:00 after a request from the broadcaster on Tuesday.",
         id="a-clock-time-is-no-count",
+    ),
+    pytest.param(
+        "The appeal panel reinstated the striker after reviewing footage of the tackle in the derby at Calder Park.",
+        "The appeal panel did not suspend the striker after reviewing footage of the tackle in the derby at Calder "
+        "Park.",
+        id="did-not-with-another-verb-agrees",
     ),
 ]
 
