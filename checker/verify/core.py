@@ -179,30 +179,38 @@ _NEGATION_CUES = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor)
 
 
 class _Sentences:
-    """The source sentences with their values, indexed by content word: a claim's candidates are the sentences
-    holding its thing and its verb, so the cost grows with those words' postings, not with all sentences."""
+    """The source sentences with their values, indexed by content word on first use (a draft whose claims are all
+    supported never pays for it): a claim's candidates are the sentences holding its thing and its verb, so the
+    cost grows with those words' postings, not with all sentences."""
 
     def __init__(self, statements: Mapping[str, Sequence[Statement]]) -> None:
-        self.items: list[tuple[str, Statement, frozenset[str], bool]] = []
+        self.statements = statements
+        self.items: list[tuple[str, Statement, frozenset[str], bool]] | None = None
         self.postings: dict[str, list[int]] = defaultdict(list)
-        for path in sorted(statements):
-            for st in statements[path]:
-                words = content_concepts(st.evidence.text)
-                for w in words:
-                    self.postings[w].append(len(self.items))
-                self.items.append((path, st, words, bool(_NEGATION_CUES.search(st.evidence.text))))
 
     def __bool__(self) -> bool:
-        return bool(self.items)
+        return any(self.statements.values())
+
+    def _index(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
+        if self.items is None:
+            self.items = []
+            for path in sorted(self.statements):
+                for st in self.statements[path]:
+                    words = content_concepts(st.evidence.text)
+                    for w in words:
+                        self.postings[w].append(len(self.items))
+                    self.items.append((path, st, words, bool(_NEGATION_CUES.search(st.evidence.text))))
+        return self.items
 
     def holding(self, words: frozenset[str]) -> list[tuple[str, Statement, frozenset[str], bool]]:
+        items = self._index()
         if not words:
             return []
         postings = sorted((self.postings.get(w, []) for w in words), key=len)
         found = set(postings[0])
         for posting in postings[1:]:
             found &= set(posting)
-        return [self.items[i] for i in sorted(found)]
+        return [items[i] for i in sorted(found)]
 
 
 def _said_in_a_sentence(
