@@ -29,6 +29,8 @@ sentences that share rare words, not with the square of all sentences.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -37,6 +39,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from checker.compare.similarity import vocabulary
+from checker.extract.dates import calendar_words
 from checker.extract.lexicon import verb_lemma
 from checker.extract.numbers import parse_number
 from checker.models import (
@@ -159,8 +162,8 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
         else:
             yield from _polarity(left, right, i1, i2 - 1, j1, j1)
         return
-    a_slot = _slot_over(left, i1, i2) or _bare_number(left, i1, i2)
-    b_slot = _slot_over(right, j1, j2) or _bare_number(right, j1, j2)
+    a_slot = _slot_over(left, i1, i2) or _bare_number(left, i1, i2) or _named_day(left, i1, i2)
+    b_slot = _slot_over(right, j1, j2) or _bare_number(right, j1, j2) or _named_day(right, j1, j2)
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
         return
     shared = _shared_key(left, i1, i2)
@@ -289,6 +292,35 @@ def _bare_number(words: _Words, i1: int, i2: int) -> Slot | None:
     start, end = (ev.start + at, ev.start + until) if len(ev.text) == ev.end - ev.start else (ev.start, ev.end)
     quantity = Quantity(nominal=number, low=number, high=number, text=ev.text[at:until])
     return Slot(quantity, at, until, start, end, ev.text[at:until])
+
+
+# The week and year an unresolved day or month name is placed in: a report with no date of its own leaves "on
+# Tuesday" unresolved, yet "Tuesday" and "Wednesday" in one sentence told twice are two days. Only the two names are
+# compared (the conflict shows the words, never these dates), and only between reports of the same date (none).
+_NOTIONAL_MONDAY = dt.date(2001, 1, 1)
+
+
+def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
+    """A stretch of one capitalised weekday or month name, written in full, that no date rule resolved."""
+    if i2 - i1 != 1 or not words.capitals[i1]:
+        return None
+    token = words.tokens[i1]
+    cal = calendar_words()
+    full_weekdays = {w.lower() for w in cal.weekday_full}
+    if token in full_weekdays:
+        day = _NOTIONAL_MONDAY + dt.timedelta(days=cal.weekday_of[token])
+        start = end = day
+    elif token in cal.month_of and len(token) > 4:  # "March", not "May" (a name, a verb) nor "Mar"
+        month = cal.month_of[token]
+        start = dt.date(_NOTIONAL_MONDAY.year, month, 1)
+        end = dt.date(_NOTIONAL_MONDAY.year, month, calendar.monthrange(_NOTIONAL_MONDAY.year, month)[1])
+    else:
+        return None
+    at, until = words.starts[i1], words.ends[i1]
+    ev = words.statement.evidence
+    raw_start, raw_end = (ev.start + at, ev.start + until) if len(ev.text) == ev.end - ev.start else (ev.start, ev.end)
+    text = ev.text[at:until]
+    return Slot(TimeRange(start=start, end=end, text=text), at, until, raw_start, raw_end, text)
 
 
 def _shared_key(words: _Words, i1: int, i2: int) -> str:

@@ -221,3 +221,25 @@ def test_a_restatement_ties_two_reports_placed_in_different_countries() -> None:
     assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
         (ConflictKind.NUMERIC, "9,000", "19,000")
     ]
+
+
+def _undated(left: str, right: str):
+    docs = [parse_document("a.txt", left), parse_document("b.txt", right)]
+    extracted = [extract_document(d) for d in docs]
+    return find_conflicts([], statements={e.path: e.statements for e in extracted},
+                          names={e.path: e.names for e in extracted})
+
+
+def test_two_weekdays_in_one_sentence_told_twice_are_two_days_even_undated() -> None:
+    left = "The assembly's business committee meets on Monday and Tuesday to set the agenda for plenary sessions."
+    right = "The assembly's business committee meets on Monday and Wednesday to set the agenda for plenary sessions."
+    found = _undated(left, right)
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.DATE, "Tuesday", "Wednesday")
+    ]
+
+
+def test_a_name_that_is_also_a_month_is_not_read_as_one() -> None:
+    left = "Home Secretary Theresa May opened the new training college for fire crews in Kelsall."
+    right = "Home Secretary Theresa June opened the new training college for fire crews in Kelsall."
+    assert _undated(left, right) == []
