@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 
-from checker.compare import CompareOptions, find_conflicts
-from checker.compare.engine import cap_conflicts
+from checker.compare import CompareOptions
+from checker.compare.engine import find_capped_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
 from checker.ingest import (
@@ -207,8 +207,9 @@ def analyse(
         dates.update(corpus.dates)
         countries.update(corpus.countries)
         names.update(corpus.names)
-    conflicts = find_conflicts(
+    conflicts, full = find_capped_conflicts(
         assertions,
+        cap=limits.MAX_CONFLICTS_PER_DOCUMENT,
         dates=dates,
         incoming=incoming,
         options=CompareOptions(tolerance=tolerance),
@@ -216,7 +217,6 @@ def analyse(
         names=names,
         statements={d.path: d.statements for d in extracted},
     )
-    conflicts, full = cap_conflicts(conflicts, limits.MAX_CONFLICTS_PER_DOCUMENT)
     warnings += [
         f"{path}: over {limits.MAX_CONFLICTS_PER_DOCUMENT:,} conflicts; the least severe beyond that are not reported"
         for path in full
