@@ -33,7 +33,9 @@ from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
-Progress = Callable[[int, int], None]
+# ``(done, total)`` in documents; ``done`` is fractional while one long report is extracted (the share of its text
+# analysed so far), so that a bar for a single 9 MB report moves.
+Progress = Callable[[float, int], None]
 
 # Below this many documents a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 24
@@ -54,7 +56,11 @@ def extract_all(documents: Sequence[Document], on_progress: Progress | None = No
     if total < _POOL_THRESHOLD or workers < 2:
         out = []
         for i, doc in enumerate(documents, 1):
-            out.append(extract_document(doc))
+            within = None
+            if on_progress:
+                def within(done: int, chars: int, before: int = i - 1) -> None:
+                    on_progress(before + done / chars, total)
+            out.append(extract_document(doc, within))
             if on_progress:
                 on_progress(i, total)
         return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checker.extract.assertions import DocumentState, SentenceContext, sentence_assertions
 from checker.extract.dates import find_dates
@@ -96,8 +96,11 @@ def _shifted(matches: list, by: int) -> list:
     return [m.model_copy(update={"start": m.start + by, "end": m.end + by}) for m in matches]
 
 
-def extract_document(doc: Document) -> DocumentAssertions:
-    """All assertions of a document, each pointing back to its sentence and value span in the raw file."""
+def extract_document(doc: Document, on_block: Callable[[int, int], None] | None = None) -> DocumentAssertions:
+    """All assertions of a document, each pointing back to its sentence and value span in the raw file.
+
+    ``on_block(done, total)`` is told the characters of ``doc.text`` analysed so far after each block of a long
+    report, for a progress bar (a report of one block calls it never)."""
     text = doc.text
     gaz = gazetteer()
     lead_end = doc.body_start + _LEAD_CHARS
@@ -134,6 +137,8 @@ def extract_document(doc: Document) -> DocumentAssertions:
                 statements.append(_statement(ctx, len(tokens)))
         if len(assertions) >= cap:
             break
+        if on_block is not None and sentences[-1].end + _MARGIN < len(text):
+            on_block(sentences[-1].end, len(text))
     del assertions[cap:]
     return DocumentAssertions(
         path=doc.path,

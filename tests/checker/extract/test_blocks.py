@@ -58,3 +58,15 @@ def test_a_report_past_the_cap_stops_being_read(monkeypatch):
     result = extract.extract_document(_doc(_text(200)))
     assert len(result.assertions) == 30
     assert max(a.evidence.end for a in result.assertions) < 5_000
+
+
+def test_progress_moves_through_one_long_report(monkeypatch):
+    from checker.pipeline import extract_all
+
+    monkeypatch.setattr(extract, "_BLOCK_CHARS", 1_000)
+    seen: list[tuple[float, int]] = []
+    extract_all([_doc(_text(60)), _doc(_text(2))], lambda done, total: seen.append((done, total)))
+    fractions = [done for done, _ in seen if done < 1]
+    assert len(fractions) > 3
+    assert fractions == sorted(fractions) and 0 < fractions[0]
+    assert seen[-1] == (2, 2) and all(total == 2 for _, total in seen)
