@@ -56,11 +56,12 @@ def extract_all(documents: Sequence[Document], on_progress: Progress | None = No
     if total < _POOL_THRESHOLD or workers < 2:
         out = []
         for i, doc in enumerate(documents, 1):
-            within = None
             if on_progress:
                 def within(done: int, chars: int, before: int = i - 1) -> None:
                     on_progress(before + done / chars, total)
-            out.append(extract_document(doc, within))
+                out.append(extract_document(doc, within))
+            else:
+                out.append(extract_document(doc))
             if on_progress:
                 on_progress(i, total)
         return out
