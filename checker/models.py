@@ -12,19 +12,37 @@ import bisect
 import datetime as dt
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal, NamedTuple
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 # --------------------------------------------------------------------------------------------------- documents
 
 
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
 class _Constructed(BaseModel):
-    """A model the core builds by the hundred thousand with ``model_construct`` (from trusted, typed values).
+    """A model the core builds by the hundred thousand (claim frames, their spans and values).
 
     pydantic gives every instance its own set of the fields it was given, which for a frame of 18 fields costs more
-    than the frame's values; when every field is given, the instances share one set instead. (It is copied before
-    any change: ``model_copy`` copies it, and these models are frozen.)"""
+    than the frame's values; instances given the same fields share one set instead. (It is copied before any
+    change: ``model_copy`` copies it, and these models are frozen.)"""
+
+    def model_post_init(self, context: object, /) -> None:
+        given = self.__pydantic_fields_set__
+        if given is not type(self).__dict__.get("_all_fields_set"):
+            key = frozenset(given)
+            shared = _FIELD_SETS.get(key)
+            if shared is None:
+                shared = _FIELD_SETS[key] = set(key)
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False):  # type: ignore[override]
+        out = super().model_copy(update=update, deep=deep)
+        out.model_post_init(None)  # the copy's own set, shared again
+        return out
 
     @classmethod
     def model_construct(cls, _fields_set: set[str] | None = None, **values):  # type: ignore[override]
@@ -155,7 +173,7 @@ class Sentence(BaseModel):
 # --------------------------------------------------------------------------------------------------- values
 
 
-class Quantity(BaseModel):
+class Quantity(_Constructed):
     """A number as an interval, so that "about", "upwards of" and ranges compare by arithmetic.
 
     ``low``/``high`` of ``None`` mean unbounded on that side ("more than 200" has ``high=None``). ``unit`` is the
@@ -177,7 +195,7 @@ class Quantity(BaseModel):
     text: str = ""
 
 
-class Place(BaseModel):
+class Place(_Constructed):
     """A place from the gazetteer; ``key`` is its gazetteer id (ISO code or a built id), ``name`` its usual name."""
 
     model_config = ConfigDict(frozen=True)
@@ -188,7 +206,7 @@ class Place(BaseModel):
     text: str = ""
 
 
-class TimeRange(BaseModel):
+class TimeRange(_Constructed):
     """A date or period as an inclusive range of days, keeping the uncertainty of "in June" or "last week"."""
 
     model_config = ConfigDict(frozen=True)
@@ -199,7 +217,7 @@ class TimeRange(BaseModel):
     text: str = ""
 
 
-class Event(BaseModel):
+class Event(_Constructed):
     """That something happened (or, with negated polarity, did not): ``predicate`` is the verb's base form."""
 
     model_config = ConfigDict(frozen=True)
