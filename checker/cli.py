@@ -342,10 +342,12 @@ def _progress(args: argparse.Namespace | None, label: str, paths: Sequence[str] 
         total_bytes = running[-1] or None
         task = bar.add_task(label, total=total_bytes, files=f"0/{len(sizes) or '?'} files")
 
-        def update(done: int, total: int) -> None:
+        def update(done: float, total: int) -> None:
             if sizes and total == len(sizes):
-                bar.update(task, completed=running[min(done, len(sizes))], total=total_bytes,
-                           files=f"{done}/{total} files")
+                whole = min(int(done), len(sizes))  # a fraction: the share of one long report's text analysed
+                part = (done - whole) * sizes[whole] if whole < len(sizes) else 0
+                bar.update(task, completed=running[whole] + part, total=total_bytes,
+                           files=f"{whole}/{total} files")
             else:  # another phase (the corpus): files only
                 bar.update(task, completed=done, total=total or None, files=f"{done}/{total} files")
 

@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 
-from checker.compare import CompareOptions, find_conflicts
-from checker.compare.engine import cap_conflicts
+from checker.compare import CompareOptions
+from checker.compare.engine import find_capped_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
 from checker.ingest import (
@@ -33,7 +33,9 @@ from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
-Progress = Callable[[int, int], None]
+# ``(done, total)`` in documents; ``done`` is fractional while one long report is extracted (the share of its text
+# analysed so far), so that a bar for a single 9 MB report moves.
+Progress = Callable[[float, int], None]
 
 # Below this many documents a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 24
@@ -54,7 +56,12 @@ def extract_all(documents: Sequence[Document], on_progress: Progress | None = No
     if total < _POOL_THRESHOLD or workers < 2:
         out = []
         for i, doc in enumerate(documents, 1):
-            out.append(extract_document(doc))
+            if on_progress:
+                def within(done: int, chars: int, before: int = i - 1) -> None:
+                    on_progress(before + done / chars, total)
+                out.append(extract_document(doc, within))
+            else:
+                out.append(extract_document(doc))
             if on_progress:
                 on_progress(i, total)
         return out
@@ -207,8 +214,9 @@ def analyse(
         dates.update(corpus.dates)
         countries.update(corpus.countries)
         names.update(corpus.names)
-    conflicts = find_conflicts(
+    conflicts, full = find_capped_conflicts(
         assertions,
+        cap=limits.MAX_CONFLICTS_PER_DOCUMENT,
         dates=dates,
         incoming=incoming,
         options=CompareOptions(tolerance=tolerance),
@@ -216,7 +224,6 @@ def analyse(
         names=names,
         statements={d.path: d.statements for d in extracted},
     )
-    conflicts, full = cap_conflicts(conflicts, limits.MAX_CONFLICTS_PER_DOCUMENT)
     warnings += [
         f"{path}: over {limits.MAX_CONFLICTS_PER_DOCUMENT:,} conflicts; the least severe beyond that are not reported"
         for path in full

@@ -86,6 +86,27 @@ def find_conflicts(
     restatement rule: near-identical sentences of two reports that differ in one value or one "not"
     (``checker.compare.restatement``), for pairs of sentences no claim-frame conflict already covers.
     """
+    return find_capped_conflicts(
+        assertions, dates=dates, incoming=incoming, options=options, countries=countries, names=names,
+        statements=statements, cap=None,
+    )[0]
+
+
+def find_capped_conflicts(
+    assertions: Sequence[Assertion],
+    *,
+    cap: int | None,
+    dates: Mapping[str, dt.date | None] | None = None,
+    incoming: Iterable[str] | None = None,
+    options: CompareOptions | None = None,
+    countries: Mapping[str, Iterable[str]] | None = None,
+    names: Mapping[str, Iterable[str]] | None = None,
+    statements: Mapping[str, Sequence[Statement]] | None = None,
+) -> tuple[list[Conflict], list[str]]:
+    """``find_conflicts`` with at most ``cap`` conflicts per document (None: no cap), and the documents that
+    reached it: the same as ``cap_conflicts(find_conflicts(...), cap)``, but the cap is applied to the findings
+    before any ``Conflict`` (its fingerprint aside: message, evidence) is built, so a report with a hundred
+    thousand disagreements costs the ones reported, not all of them."""
     options = options or CompareOptions()
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
@@ -124,14 +145,15 @@ def find_conflicts(
             _keep(best, finding._replace(alignment=restatement_score(left, right)))
     for finding in _unverified(assertions, incoming_set, comparable):
         _keep(best, finding)
+    survivors, full = (list(best.values()), []) if cap is None else _capped(best.values(), cap, incoming_set)
     conflicts: dict[str, Conflict] = {}
-    for finding in best.values():
+    for finding in survivors:
         conflict = _conflict(*finding)
         conflicts.setdefault(conflict.id, conflict)
     found = list(conflicts.values())
     if incoming_set is not None:
         found = [_incoming_first(c, incoming_set) for c in found]
-    return sorted(found, key=_order)
+    return sorted(found, key=_order), full
 
 
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
@@ -152,6 +174,44 @@ def cap_conflicts(conflicts: Sequence[Conflict], cap: int) -> tuple[list[Conflic
         for p in paths:
             counts[p] += 1
     return [c for i, c in enumerate(conflicts) if i in keep], sorted(full)
+
+
+class _Ranked(NamedTuple):
+    """What ordering and capping need of a finding, without building its ``Conflict``."""
+
+    severity: int
+    order: tuple
+    paths: tuple[str, str]
+    finding: _Finding
+
+
+def _capped(findings: Iterable[_Finding], cap: int, incoming: set[str] | None) -> tuple[list[_Finding], list[str]]:
+    """The findings whose conflicts ``cap_conflicts(sorted(conflicts, key=_order), cap)`` would keep, one per
+    conflict id (the first, as ``find_conflicts`` keeps it), and the documents that reached the cap."""
+    ranked: dict[str, _Ranked] = {}
+    for f in findings:
+        left, right = sorted((f.a, f.b), key=lambda x: (x.path, x.evidence.start))
+        severity = f.base if f.kind == ConflictKind.CHANGE else _severity(f.base, left, right)
+        cid = conflict_id(f.kind, " | ".join(sorted({left.subject_key, right.subject_key})), f.attribute, left, right)
+        if cid in ranked:
+            continue
+        first, second = left, right
+        if incoming is not None and first.path not in incoming and second.path in incoming:
+            first, second = second, first  # ``_incoming_first``
+        order = (first.path, first.evidence.start, f.kind.value, second.path, second.evidence.start, cid)
+        ranked[cid] = _Ranked(_SEVERITY_RANK[severity], order, (left.path, right.path), f)
+    counts: dict[str, int] = defaultdict(int)
+    kept: list[_Finding] = []
+    full: set[str] = set()
+    for r in sorted(sorted(ranked.values(), key=lambda r: r.order), key=lambda r: r.severity):
+        paths = set(r.paths)
+        if any(counts[p] >= cap for p in paths):
+            full.update(p for p in paths if counts[p] >= cap)
+            continue
+        kept.append(r.finding)
+        for p in paths:
+            counts[p] += 1
+    return kept, sorted(full)
 
 
 def compare_pair(
