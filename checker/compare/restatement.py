@@ -89,7 +89,7 @@ def restated_pairs(
     one of them: "Analysts polled by LSEG had expected revenue of about $39.3 billion" is in every earnings story
     that agency writes, and only the company's name elsewhere tells whose revenue it is."""
     names = names or {}
-    words = [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+    words = sentence_words(statements)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
         for token in w.content:
@@ -106,14 +106,32 @@ def restated_pairs(
                 if j > i:
                     shared[j] += 1
         for j, count in shared.items():
-            right = words[j]
-            if count < _MIN_SHARED * min(len(left.content), len(right.content)):
-                continue
-            if incoming is not None and left.path not in incoming and right.path not in incoming:
-                continue
-            if not comparable(left.path, right.path) or not _same_story(left, right, names):
-                continue
-            yield from _differing_values(left, right)
+            yield from candidate_values(left, words[j], count, incoming=incoming, comparable=comparable, names=names)
+
+
+def sentence_words(statements: Mapping[str, Sequence[Statement]]) -> list[_Words]:
+    """Every report's sentences as words, in the order ``restated_pairs`` pairs them (by path, then in order)."""
+    return [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+
+
+def candidate_values(
+    left: _Words,
+    right: _Words,
+    count: int,
+    *,
+    incoming: set[str] | None = None,
+    comparable: Callable[[str, str], bool] = lambda a, b: True,
+    names: Mapping[str, frozenset[str]] | None = None,
+) -> Iterable[tuple[Assertion, Assertion]]:
+    """The differing values of two sentences that share ``count`` content words (each in at most ``_MAX_POSTING``
+    sentences), when they are close enough to be one sentence restated (``checker.scale`` calls this per word)."""
+    if count < _MIN_SHARED * min(len(left.content), len(right.content)):
+        return
+    if incoming is not None and left.path not in incoming and right.path not in incoming:
+        return
+    if not comparable(left.path, right.path) or not _same_story(left, right, names or {}):
+        return
+    yield from _differing_values(left, right)
 
 
 def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
