@@ -169,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
                    help="relative rounding tolerance for numbers (default: 0.05)")
+    p.add_argument("--dask", default=None, metavar="SCHEDULER",
+                   help="run reading, extraction and comparison as Dask tasks, with the same conflicts and ids: "
+                   "'local' starts a cluster of one worker process per core on this machine (local:4 for four), "
+                   "an address such as tcp://10.0.0.5:8786 uses a running scheduler whose workers have checker "
+                   "installed; needs pip install 'report-checker[dask]' (setting: dask; see docs/scale.md)")
     _add_output_options(p)
     _add_input_options(p)
 
@@ -287,6 +292,7 @@ def _settings(args: argparse.Namespace):
         "numeric_tolerance": getattr(args, "tolerance", None),
         "encoding": getattr(args, "encoding", None),
         "max_bytes": getattr(args, "max_bytes", None),
+        "dask": getattr(args, "dask", None),
     }
     settings, _ = load_settings(overrides=overrides)
     return settings
@@ -456,6 +462,26 @@ def _analyse(settings, args: argparse.Namespace, progress):
     )
 
 
+def _analyse_on_dask(settings, args: argparse.Namespace):
+    """``check --dask``: the same run on a Dask cluster (``checker.scale``, imported only here)."""
+    if settings.corpus:
+        raise ConfigError("--dask does not take --against (or 'corpus') yet: check the reports and corpus together, "
+                          "or drop --dask")
+    from checker.scale.dask_run import analyse_on_dask
+
+    return analyse_on_dask(
+        settings.paths,
+        scheduler=settings.dask,
+        encoding=settings.encoding,
+        strict=args.strict,
+        reference_date=args.date,
+        max_bytes=settings.max_bytes,
+        tolerance=settings.numeric_tolerance,
+        allow_unreadable=_allow_unreadable(args, settings.format),
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+    )
+
+
 def _allow_unreadable(args: argparse.Namespace, fmt: str) -> bool:
     """Whether an incoming report that cannot be read is skipped (a warning) rather than an error (exit 2): skipped
     at a terminal, an error in CI (a CI format, or CI=true in the environment) unless --allow-unreadable. A gate
@@ -474,8 +500,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports to check: name them (checker check reports/) or set 'paths' in [tool.checker]")
-    with _progress(args, "checking", settings.paths) as progress:
-        analysis = _analyse(settings, args, progress)
+    if settings.dask:
+        analysis = _analyse_on_dask(settings, args)
+    else:
+        with _progress(args, "checking", settings.paths) as progress:
+            analysis = _analyse(settings, args, progress)
     _warn(analysis.warnings, args)
     decisions = DecisionStore(settings.decisions).load()
     threshold = Severity(settings.min_severity).rank
