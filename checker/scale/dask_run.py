@@ -96,17 +96,22 @@ class _Meta(NamedTuple):
 # ------------------------------------------------------------------------------------------- the client side
 
 
+def _require_dask() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ConfigError("--dask needs the optional Dask packages: pip install 'report-checker[dask]'") from None
+
+
 @contextmanager
 def dask_client(scheduler: Any) -> Iterator[Any]:
     """A ``distributed.Client`` for ``scheduler``: ``local`` starts a ``LocalCluster`` of one single-threaded worker
     process per core (``local:N``: N workers) for the run; an address (``tcp://host:8786``) connects to a running
     scheduler, whose workers must have checker installed. A ``Client`` object is used as it is."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise ConfigError(
-            "--dask needs the optional Dask packages: pip install 'report-checker[dask]'"
-        ) from None
+    _require_dask()
+    from distributed import Client, LocalCluster
+
     if not isinstance(scheduler, str):
         yield scheduler
         return
@@ -145,6 +150,7 @@ def analyse_on_dask(
     ``partitions`` sets how many pieces the files (and each shuffle) are cut into; by default one per
     ``REPORTS_PER_PARTITION`` reports, and at least two per worker.
     """
+    _require_dask()
     import dask.bag as db
 
     files, problems = discover(list(paths), strict=strict, follow_symlinks=follow_symlinks)
