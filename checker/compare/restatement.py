@@ -125,13 +125,18 @@ def candidate_values(
 ) -> Iterable[tuple[Assertion, Assertion]]:
     """The differing values of two sentences that share ``count`` content words (each in at most ``_MAX_POSTING``
     sentences), when they are close enough to be one sentence restated (``checker.scale`` calls this per word)."""
-    if count < _MIN_SHARED * min(len(left.content), len(right.content)):
+    if not shares_enough(left, right, count):
         return
     if incoming is not None and left.path not in incoming and right.path not in incoming:
         return
     if not comparable(left.path, right.path) or not _same_story(left, right, names or {}):
         return
     yield from _differing_values(left, right)
+
+
+def shares_enough(left: _Words, right: _Words, count: int) -> bool:
+    """Whether ``count`` shared content words are enough of the shorter sentence's to be worth comparing."""
+    return count >= _MIN_SHARED * min(len(left.content), len(right.content))
 
 
 def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:

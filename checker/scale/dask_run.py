@@ -46,7 +46,7 @@ from checker.compare.engine import (
     conflicts_from,
     restatement_findings,
 )
-from checker.compare.restatement import _MAX_POSTING, _Words, candidate_values
+from checker.compare.restatement import _MAX_POSTING, _Words, candidate_values, shares_enough
 from checker.errors import ConfigError, InputError
 from checker.ingest import InputProblem, discover
 from checker.ingest import limits
@@ -345,22 +345,27 @@ def _postings(record: _Sentence, capped: frozenset[str]) -> list[tuple[str, _Sen
 
 def _judge_word(group: tuple[str, list[tuple[str, _Sentence]]], capped: frozenset[str],
                 compare: CompareOptions) -> list[tuple]:
-    """The restatements among the sentences holding one word, for the pairs whose smallest shared word it is."""
+    """The restatements among the sentences holding one word, for the pairs whose smallest shared word it is (so
+    that each pair is judged once, wherever its other words landed)."""
     word, pairs = group
     records = sorted((r for _, r in pairs), key=lambda r: r.position)
     if len(records) < 2:
         return []
+    # A pair sharing a smaller word than this one is that word's to judge: only the words below ``word`` are tested.
+    below = [frozenset(w for w in r.words.content if w < word and w not in capped) for r in records]
+    counted = [r.words.content - capped for r in records]
     comparable = _story_test(r.doc for r in records)
     rare = {r.doc.path: r.doc.rare for r in records}
     out = []
     for i, left in enumerate(records):
-        if not left.words.content:
-            continue
-        for right in records[i + 1:]:
-            shared = (left.words.content & right.words.content) - capped
-            if min(shared) != word:
-                continue  # this pair is judged on the partition of its smallest shared word
-            pairs_found = candidate_values(left.words, right.words, len(shared), comparable=comparable, names=rare)
-            for finding in restatement_findings(pairs_found, comparable.dates, compare):
+        for j in range(i + 1, len(records)):
+            if not below[i].isdisjoint(below[j]):
+                continue
+            right = records[j]
+            shared = len(counted[i] & counted[j])
+            if not shares_enough(left.words, right.words, shared):
+                continue
+            found = candidate_values(left.words, right.words, shared, comparable=comparable, names=rare)
+            for finding in restatement_findings(found, comparable.dates, compare):
                 out.append(((left.position, right.position), finding))
     return out

@@ -25,6 +25,7 @@ def test_a_check_without_dask_imports_no_dask(tmp_path: Path) -> None:
     report = tmp_path / "a.txt"
     report.write_text("About 11,000 troops are in Kursk.\n", "utf-8")
     probe = (f"import sys; from checker.cli import main; main(['check', {str(report)!r}, '--quiet']); "
-             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed') or m.startswith('checker.scale')))")
+             "print(sorted(m for m in sys.modules "
+             "if m.split('.')[0] in ('dask', 'distributed') or m.startswith('checker.scale')))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert done.stdout.strip().splitlines()[-1] == "[]"
