@@ -230,6 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for reports that carry none")
+    p.add_argument("--parquet", default=None, metavar="DIR",
+                   help="write the corpus's claims as a Parquet dataset partitioned by blocking key instead, for "
+                   "corpora larger than one disk or read by a cluster; DIR may be an fsspec URL such as "
+                   "s3://bucket/claims (needs pip install 'report-checker[dask]'; see docs/scale.md)")
 
     p = sub.add_parser("review", help="judge each conflict in a terminal UI",
                        description="Open the review UI: every conflict with both passages side by side. "
@@ -583,12 +587,28 @@ def cmd_index(args: argparse.Namespace) -> int:
                                            "encoding": args.encoding, "max_bytes": args.max_bytes})
     if not settings.corpus:
         raise ConfigError("no corpus: name it (checker index corpus/) or set 'corpus' in [tool.checker]")
+    if args.parquet:
+        return _index_parquet(settings, args)
     with _progress(args, "indexing", settings.corpus) as progress:
         stats, warnings = build_index(settings.corpus, index_path=settings.index, encoding=settings.encoding,
                                       reference_date=args.date, max_bytes=settings.max_bytes, on_progress=progress)
     _warn(warnings, args)
     _info(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
           f"{stats.removed} removed")
+    return EXIT_OK
+
+
+def _index_parquet(settings, args: argparse.Namespace) -> int:
+    """``index --parquet DIR``: the corpus's claims as Parquet partitioned by blocking key (``store.parquet``)."""
+    from checker.pipeline import load_and_extract
+    from checker.store.parquet import write_claims
+
+    options = dict(encoding=settings.encoding, strict=False, reference_date=args.date, max_bytes=settings.max_bytes)
+    with _progress(args, "indexing", settings.corpus) as progress:
+        _, extracted, problems = load_and_extract(settings.corpus, options, progress)
+    _warn([str(p) for p in problems], args)
+    stats = write_claims(extracted, args.parquet)
+    _info(f"{args.parquet}: {stats.claims} claims of {stats.documents} reports in {stats.buckets} buckets")
     return EXIT_OK
 
 

@@ -57,6 +57,9 @@ from checker.pipeline import _read_and_extract, assumed_date_notes, neighbours_d
 # Reports per partition of the file bag: small enough to spread 1k reports over a few workers, large enough that a
 # task (about a second of extraction) outweighs the scheduler's cost per task.
 REPORTS_PER_PARTITION = 50
+# Past this many partitions the scheduler's cost per task (about a millisecond, times the shuffle's stages) would
+# outweigh the work; beyond 200,000 reports, partitions grow instead (docs/scale.md).
+MAX_PARTITIONS = 4000
 # As in ``engine._rare_names``: a name in more than this share of the reports (and more than the minimum) is an
 # agency or a paper, not a story.
 _COMMON_NAME_SHARE = 0.02
@@ -148,7 +151,7 @@ def analyse_on_dask(
     """``pipeline.analyse(paths, ...)`` on a Dask cluster: the same conflicts, ids and order (see the module).
 
     ``partitions`` sets how many pieces the files (and each shuffle) are cut into; by default one per
-    ``REPORTS_PER_PARTITION`` reports, and at least two per worker.
+    ``REPORTS_PER_PARTITION`` reports, at least two per worker and at most ``MAX_PARTITIONS``.
     """
     _require_dask()
     import dask.bag as db
@@ -163,7 +166,7 @@ def analyse_on_dask(
     compare = CompareOptions(tolerance=tolerance)
     with dask_client(scheduler) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        n = partitions or max(2 * workers, math.ceil(len(files) / REPORTS_PER_PARTITION))
+        n = partitions or max(2 * workers, min(MAX_PARTITIONS, math.ceil(len(files) / REPORTS_PER_PARTITION)))
         n = max(1, min(n, len(files)))
         loaded = db.from_sequence(list(enumerate(files)), npartitions=n).map(_load, options=options).persist()
         metas: list[_Meta] = loaded.map(_meta).compute()
