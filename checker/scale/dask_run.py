@@ -57,6 +57,9 @@ from checker.pipeline import _read_and_extract, assumed_date_notes, neighbours_d
 # Reports per partition of the file bag: small enough to spread 1k reports over a few workers, large enough that a
 # task (about a second of extraction) outweighs the scheduler's cost per task.
 REPORTS_PER_PARTITION = 50
+# Reports per partition of a shuffle: a task shuffle costs tasks in proportion to partitions times their
+# logarithm, each about a millisecond of the scheduler's time, so shuffles are cut coarser than the file bag.
+REPORTS_PER_SHUFFLE_PARTITION = 1000
 # Past this many partitions the scheduler's cost per task (about a millisecond, times the shuffle's stages) would
 # outweigh the work; beyond 200,000 reports, partitions grow instead (docs/scale.md).
 MAX_PARTITIONS = 4000
@@ -124,7 +127,7 @@ def dask_client(scheduler: Any) -> Iterator[Any]:
             raise ConfigError(f"--dask {scheduler}: write local or local:N with N worker processes, e.g. local:4")
         workers = int(workers_text) if workers_text else os.cpu_count() or 1
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                          silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
             yield client
         return
     try:
@@ -150,8 +153,9 @@ def analyse_on_dask(
 ) -> Analysis:
     """``pipeline.analyse(paths, ...)`` on a Dask cluster: the same conflicts, ids and order (see the module).
 
-    ``partitions`` sets how many pieces the files (and each shuffle) are cut into; by default one per
-    ``REPORTS_PER_PARTITION`` reports, at least two per worker and at most ``MAX_PARTITIONS``.
+    ``partitions`` sets how many pieces the files and each shuffle are cut into; by default one per
+    ``REPORTS_PER_PARTITION`` reports (``REPORTS_PER_SHUFFLE_PARTITION`` in a shuffle), at least two per worker and
+    at most ``MAX_PARTITIONS``.
     """
     _require_dask()
     import dask.bag as db
@@ -168,6 +172,8 @@ def analyse_on_dask(
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         n = partitions or max(2 * workers, min(MAX_PARTITIONS, math.ceil(len(files) / REPORTS_PER_PARTITION)))
         n = max(1, min(n, len(files)))
+        shuffled = partitions or max(2 * workers, min(MAX_PARTITIONS,
+                                                      math.ceil(len(files) / REPORTS_PER_SHUFFLE_PARTITION)))
         loaded = db.from_sequence(list(enumerate(files)), npartitions=n).map(_load, options=options).persist()
         metas: list[_Meta] = loaded.map(_meta).compute()
         for meta in metas:
@@ -194,8 +200,8 @@ def analyse_on_dask(
 
         common = _common_names(kept, len(documents))
         with_context = kept.map(_with_context, common).persist()
-        best = _blocks_phase(with_context, compare, n)
-        _restatement_phase(with_context, compare, n, best)
+        best = _blocks_phase(with_context, compare, shuffled)
+        _restatement_phase(with_context, compare, shuffled, best)
         for finding in _unverified_phase(with_context):
             _keep(best, finding)
     conflicts = conflicts_from(best.values())
@@ -218,8 +224,8 @@ def _common_names(kept: Any, total: int) -> frozenset[str]:
 
 def _blocks_phase(with_context: Any, compare: CompareOptions, partitions: int) -> dict[tuple, _Finding]:
     """Claims shuffled by block key, each block judged where it lands; findings kept in the local run's order."""
-    claims = with_context.map(_claim_records).flatten()
-    groups = claims.groupby(_record_block, shuffle="tasks", npartitions=partitions)
+    claims = with_context.map(_claim_records).flatten().repartition(min(partitions, with_context.npartitions))
+    groups = claims.groupby(_record_block, shuffle="tasks")
     found = groups.map(_judge_block, compare).flatten().compute()
     best: dict[tuple, _Finding] = {}
     for _, _, finding in sorted(found, key=lambda f: (f[0], f[1])):
@@ -232,8 +238,8 @@ def _restatement_phase(with_context: Any, compare: CompareOptions, partitions: i
     sentences = with_context.map(_sentence_records).flatten()
     counts = sentences.map(lambda r: list(r.words.content)).flatten().frequencies()
     capped = frozenset(counts.filter(lambda kv: kv[1] > _MAX_POSTING).map(lambda kv: kv[0]).compute())
-    postings = sentences.map(_postings, capped).flatten()
-    groups = postings.groupby(lambda pair: pair[0], shuffle="tasks", npartitions=partitions)
+    postings = sentences.map(_postings, capped).flatten().repartition(min(partitions, with_context.npartitions))
+    groups = postings.groupby(lambda pair: pair[0], shuffle="tasks")
     found = groups.map(_judge_word, capped, compare).flatten().compute()
     covered = {_sides(f) for f in best.values()}
     for _, finding in sorted(found, key=lambda f: f[0]):
