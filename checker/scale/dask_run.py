@@ -200,6 +200,7 @@ def analyse_on_dask(
 
         common = _common_names(kept, len(documents))
         with_context = kept.map(_with_context, common).persist()
+        del loaded, kept  # the report texts: from here on the workers hold claims and sentences only
         best = _blocks_phase(with_context, compare, shuffled)
         _restatement_phase(with_context, compare, shuffled, best)
         for finding in _unverified_phase(with_context):
