@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also list reviewed conflicts that are otherwise left out: dismissed ones in every format; in "
                    "--format github, baselined/confirmed/dismissed ones as ::notice; in sarif, decided ones no longer "
                    "found (baselineState absent)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="text format: under each conflict's line, both passages with the value marked [[like "
+                   "this]], the review status and the command that decides it (default: one line per conflict)")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE",
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
@@ -249,7 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="which facts changed between versions of a report",
                        description="Align versions of one report sentence by sentence and word by word, and list "
                        "the facts whose value, place, date, polarity, modality or source changed, plus facts added "
-                       "and removed. With more than two versions (or --git), each version is compared with the one "
+                       "and removed. Facts are lined up and judged as `checker check` does, so a fact restated in "
+                       "other words (61% / 61.2 percent, 700 km / 435 miles) is no change, while a moved date or "
+                       "\"closed\" / \"remained open\" is. With more than two versions (or --git), each version is compared with the one "
                        "before it; --timeline shows each fact's history instead.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker diff seeds/seoul-nis-briefing.md seeds/seoul-nis-briefing-updated.md\n"
@@ -518,7 +523,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = CheckResult(documents=analysis.info(), conflicts=shown,
                          decisions={cid: d for cid, d in decisions.items() if cid in kept})
     with _output(args, settings.format) as (out, color):
-        write_report(result, settings.format, out, color=color, show_all=args.show_all)
+        write_report(result, settings.format, out, color=color, show_all=args.show_all, verbose=args.verbose)
         loaded = [d.path for d in analysis.documents]
         if settings.format == "text":  # the files line follows the conflicts summary; other formats: stderr
             _input_summary(args, settings.paths, loaded, settings.max_bytes, out)

@@ -9,6 +9,7 @@ overlapping) before it calls a disagreement.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
@@ -98,7 +99,10 @@ def find_conflicts(
         for finding in block_findings(group, incoming_set, dates, comparable, options, views):
             _keep(best, finding)
     covered = {_sides(f) for f in best.values()}
-    restated = restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=rare)
+    # A sentence told again in nearly the same words ties two reports to one story wherever each places itself (a
+    # Scottish artist's story and a note on the Venice Biennale): the countries test is not asked of restatements.
+    located = functools.partial(comparable, located=True)
+    restated = restated_pairs(statements or {}, incoming=incoming_set, comparable=located, names=rare)
     for finding in restatement_findings(restated, dates, options):
         if _sides(finding) not in covered:
             _keep(best, finding)
@@ -208,6 +212,26 @@ def compare_pair(
     if finding is None:
         return alignment, None
     return alignment, _conflict(*finding._replace(alignment=alignment))
+
+
+def aligned_pair(a: Assertion, b: Assertion, views: dict[int, FrameView] | None = None) -> Alignment | None:
+    """The alignment of two claims when it is enough to compare them (the rule :func:`find_conflicts` and
+    :func:`compare_pair` apply: the threshold, stricter inside one report; no two unrelated verbs), else None.
+    ``views`` caches each claim's frame view by ``id`` across calls."""
+    return _aligned(a, b, {} if views is None else views)
+
+
+def disagreement(
+    a: Assertion,
+    b: Assertion,
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+) -> ConflictKind | None:
+    """The kind of conflict between two claims already aligned (the scope gate, then the registered kinds of
+    ``kinds.py``), or None when both can be true. ``checker diff`` calls it on two versions of one fact."""
+    finding = _judge("", a.aspect_label, a, b, dates or {}, options or CompareOptions())
+    return None if finding is None else finding.kind
 
 
 # A name in more than this share of the reports (and more than _COMMON_NAME_MIN of them) is an agency, a paper or a

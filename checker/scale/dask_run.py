@@ -26,6 +26,7 @@ their assertions are never gathered (``Analysis.documents`` carry the metadata w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import math
 import os
@@ -365,6 +366,7 @@ def _judge_word(group: tuple[str, list[tuple[str, _Sentence]]], capped: frozense
     below = [frozenset(w for w in r.words.content if w < word and w not in capped) for r in records]
     counted = [r.words.content - capped for r in records]
     comparable = _story_test(r.doc for r in records)
+    located = functools.partial(comparable, located=True)  # as ``find_conflicts``: no countries test here
     rare = {r.doc.path: r.doc.rare for r in records}
     out = []
     for i, left in enumerate(records):
@@ -375,7 +377,7 @@ def _judge_word(group: tuple[str, list[tuple[str, _Sentence]]], capped: frozense
             shared = len(counted[i] & counted[j])
             if not shares_enough(left.words, right.words, shared):
                 continue
-            found = candidate_values(left.words, right.words, shared, comparable=comparable, names=rare)
+            found = candidate_values(left.words, right.words, shared, comparable=located, names=rare)
             for finding in restatement_findings(found, comparable.dates, compare):
                 out.append(((left.position, right.position), finding))
     return out
