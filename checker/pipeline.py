@@ -147,21 +147,36 @@ def date_from_neighbours(
     Reports read together are usually about one story, so "in June" in an undated wire copy is likelier the June
     of its neighbours than no June at all; the guess is announced, and ``--date`` overrides it.
     """
-    dated = sorted(d.date for d in documents if d.date is not None)
+    guess = neighbours_date([d.date for d in documents])
     undated = [i for i, d in enumerate(documents) if d.date is None]
-    if not dated or not undated:
+    if guess is None:
         return documents, extracted, []
-    guess = dated[len(dated) // 2]
     documents, extracted = list(documents), list(extracted)
     for i in undated:
-        doc = parse_document(documents[i].path, documents[i].raw, documents[i].format, reference_date=guess)
-        documents[i] = doc
-        extracted[i] = extract_document(doc)
-    notes = [f"{documents[i].path}: no date found; assumed {guess.isoformat()}, the median date of the other reports "
-             "(pass --date YYYY-MM-DD to set it)" for i in undated[:5]]
+        documents[i], extracted[i] = redated(documents[i], guess)
+    return documents, extracted, assumed_date_notes([documents[i].path for i in undated], guess)
+
+
+def neighbours_date(dates: Sequence[dt.date | None]) -> dt.date | None:
+    """The date undated reports are given (the median of the others'), or None when none is needed or known."""
+    dated = sorted(d for d in dates if d is not None)
+    if not dated or len(dated) == len(dates):
+        return None
+    return dated[len(dated) // 2]
+
+
+def redated(doc: Document, guess: dt.date) -> tuple[Document, DocumentAssertions]:
+    """An undated report read again with ``guess`` as its date, and its assertions."""
+    doc = parse_document(doc.path, doc.raw, doc.format, reference_date=guess)
+    return doc, extract_document(doc)
+
+
+def assumed_date_notes(undated: Sequence[str], guess: dt.date) -> list[str]:
+    notes = [f"{path}: no date found; assumed {guess.isoformat()}, the median date of the other reports "
+             "(pass --date YYYY-MM-DD to set it)" for path in undated[:5]]
     if len(undated) > 5:
         notes.append(f"... and {len(undated) - 5} more reports dated {guess.isoformat()}")
-    return documents, extracted, notes
+    return notes
 
 
 def analyse(

@@ -117,43 +117,77 @@ def find_capped_conflicts(
     best: dict[tuple, _Finding] = {}
     views: dict[int, FrameView] = {}
     for group in blocks(assertions).values():
-        changes: dict[int, tuple[int, _Finding]] = {}
-        for left, right, alignment in _pairs(group, incoming_set, dates, comparable, views):
-            key = " | ".join(sorted({left.subject_key, right.subject_key}))
-            finding = _judge(key, left.aspect_label, left, right, dates, options)
-            if finding is not None:
-                finding = finding._replace(alignment=alignment)
-            if finding is None:
-                continue
-            if finding.kind == ConflictKind.CHANGE:
-                # A series of figures is a timeline: report each figure against the next one, not against all.
-                gap = _gap(left, right, dates)
-                held = changes.get(id(left))
-                if held is None or gap < held[0]:
-                    changes[id(left)] = (gap, finding)
-                continue
-            _keep(best, finding)
-        for _, finding in changes.values():
+        for finding in block_findings(group, incoming_set, dates, comparable, options, views):
             _keep(best, finding)
     covered = {_sides(f) for f in best.values()}
     # A sentence told again in nearly the same words ties two reports to one story wherever each places itself (a
     # Scottish artist's story and a note on the Venice Biennale): the countries test is not asked of restatements.
     located = functools.partial(comparable, located=True)
-    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=located, names=rare):
-        finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
-        if finding is not None and _sides(finding) not in covered:
-            _keep(best, finding._replace(alignment=restatement_score(left, right)))
+    restated = restated_pairs(statements or {}, incoming=incoming_set, comparable=located, names=rare)
+    for finding in restatement_findings(restated, dates, options):
+        if _sides(finding) not in covered:
+            _keep(best, finding)
     for finding in _unverified(assertions, incoming_set, comparable):
         _keep(best, finding)
     survivors, full = (list(best.values()), []) if cap is None else _capped(best.values(), cap, incoming_set)
+    return conflicts_from(survivors, incoming_set), full
+
+
+# The phases of ``find_conflicts``, also called one block (or one shuffle partition) at a time by ``checker.scale``,
+# which spreads them over Dask workers: the two paths share every rule, so their results are the same.
+
+
+def block_findings(
+    group: Sequence[Assertion],
+    incoming: set[str] | None,
+    dates: Mapping[str, dt.date | None],
+    comparable: "_Comparable",
+    options: CompareOptions,
+    views: dict[int, FrameView] | None = None,
+) -> list[_Finding]:
+    """The disagreements of one block (claims with one ``block_key``, in the order they were read), in the order
+    ``find_conflicts`` keeps them: pair by pair, then the steps of each timeline of changes."""
+    views = {} if views is None else views
+    out: list[_Finding] = []
+    changes: dict[int, tuple[int, _Finding]] = {}
+    for left, right, alignment in _pairs(list(group), incoming, dates, comparable, views):
+        key = " | ".join(sorted({left.subject_key, right.subject_key}))
+        finding = _judge(key, left.aspect_label, left, right, dates, options)
+        if finding is None:
+            continue
+        finding = finding._replace(alignment=alignment)
+        if finding.kind == ConflictKind.CHANGE:
+            # A series of figures is a timeline: report each figure against the next one, not against all.
+            gap = _gap(left, right, dates)
+            held = changes.get(id(left))
+            if held is None or gap < held[0]:
+                changes[id(left)] = (gap, finding)
+            continue
+        out.append(finding)
+    out.extend(finding for _, finding in changes.values())
+    return out
+
+
+def restatement_findings(
+    pairs: Iterable[tuple[Assertion, Assertion]], dates: Mapping[str, dt.date | None], options: CompareOptions
+) -> Iterable[_Finding]:
+    """The disagreements of restated sentence pairs (``restatement.restated_pairs``), judged like any claims."""
+    for left, right in pairs:
+        finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
+        if finding is not None:
+            yield finding._replace(alignment=restatement_score(left, right))
+
+
+def conflicts_from(findings: Iterable[_Finding], incoming: set[str] | None = None) -> list[Conflict]:
+    """Conflicts built for the findings that survived (one per id, the first), in report order."""
     conflicts: dict[str, Conflict] = {}
-    for finding in survivors:
+    for finding in findings:
         conflict = _conflict(*finding)
         conflicts.setdefault(conflict.id, conflict)
     found = list(conflicts.values())
-    if incoming_set is not None:
-        found = [_incoming_first(c, incoming_set) for c in found]
-    return sorted(found, key=_order), full
+    if incoming is not None:
+        found = [_incoming_first(c, incoming) for c in found]
+    return sorted(found, key=_order)
 
 
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}

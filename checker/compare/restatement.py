@@ -102,7 +102,7 @@ def restated_pairs(
     ``linked`` says the caller already knows each pair of reports to be one text edited (two versions of a document,
     ``checker diff``): the shared words then need not name anything particular to tie the two sentences."""
     names = names or {}
-    words = [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+    words = sentence_words(statements)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
         for token in w.content:
@@ -119,14 +119,40 @@ def restated_pairs(
                 if j > i:
                     shared[j] += 1
         for j, count in shared.items():
-            right = words[j]
-            if count < _MIN_SHARED * min(len(left.content), len(right.content)):
-                continue
-            if incoming is not None and left.path not in incoming and right.path not in incoming:
-                continue
-            if not comparable(left.path, right.path) or not _same_story(left, right, names):
-                continue
-            yield from _differing_values(left, right, linked)
+            yield from candidate_values(left, words[j], count, incoming=incoming, comparable=comparable, names=names,
+                                        linked=linked)
+
+
+def sentence_words(statements: Mapping[str, Sequence[Statement]]) -> list[_Words]:
+    """Every report's sentences as words, in the order ``restated_pairs`` pairs them (by path, then in order)."""
+    return [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+
+
+def candidate_values(
+    left: _Words,
+    right: _Words,
+    count: int,
+    *,
+    incoming: set[str] | None = None,
+    comparable: Callable[[str, str], bool] = lambda a, b: True,
+    names: Mapping[str, frozenset[str]] | None = None,
+    linked: bool = False,
+) -> Iterable[tuple[Assertion, Assertion]]:
+    """The differing values of two sentences that share ``count`` content words (each in at most ``_MAX_POSTING``
+    sentences), when they are close enough to be one sentence restated (``checker.scale`` calls this per word;
+    ``linked`` as for :func:`restated_pairs`)."""
+    if not shares_enough(left, right, count):
+        return
+    if incoming is not None and left.path not in incoming and right.path not in incoming:
+        return
+    if not comparable(left.path, right.path) or not _same_story(left, right, names or {}):
+        return
+    yield from _differing_values(left, right, linked)
+
+
+def shares_enough(left: _Words, right: _Words, count: int) -> bool:
+    """Whether ``count`` shared content words are enough of the shorter sentence's to be worth comparing."""
+    return count >= _MIN_SHARED * min(len(left.content), len(right.content))
 
 
 def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
