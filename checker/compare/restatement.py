@@ -9,9 +9,10 @@ time, scope), as claims of their own:
 
 - the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), or be a
   negation cue on one side only ("not", "n't", "never");
-- the shared words must name something particular, a name, a place or another figure, or run long enough that no
-  two stories would share them by chance (boilerplate such as "Net profit was $300 million, the company said"
-  recurs in every company's report);
+- the shared words must name something particular, a name, a place or another figure, or, for a "not" added,
+  run long enough that no two stories would share them by chance (boilerplate such as "Net profit was $300
+  million, the company said" recurs in every company's report, and a background line such as "In 2015, a quake in
+  the same region killed thousands" in every quake story, its year changed);
 - the rest of the two sentences must be the same words (ignoring case and punctuation), allowing one other short
   stretch of plain lower-case words added on one side ("said last week that" / "said that"), function words
   swapped ("that" / "which"), one word spelled another way ("theatre" / "theater") or a name told in full on
@@ -175,13 +176,16 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
     if len(stretches) > (1 if within else 2) or len(valued) != 1:
         return  # inside one report only the same sentence told twice with one value changed
     _, i1, i2, j1, j2 = valued[0]
-    if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not (linked or _anchored(left, matcher, i1, i2)):
-        return
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
-    if _negation_only(a_words, b_words):
+    negation, do_support = _negation_only(a_words, b_words), _do_support(a_words, b_words)
+    if max(i2 - i1, j2 - j1) > _MAX_STRETCH:
+        return
+    if not (linked or _anchored(left, matcher, i1, i2, long_wording=negation or do_support)):
+        return
+    if negation:
         yield from _polarity(left, right, i1, i2, j1, j2)
         return
-    if _do_support(a_words, b_words):
+    if do_support:
         # "produces" / "does not produce": the cue and "do" on one side, the verb on both
         if len(a_words) == 1:
             yield from _polarity(left, right, i1, i1, j1, j2 - 1)
@@ -202,12 +206,14 @@ def restatement_score(left: Assertion, right: Assertion) -> Alignment:
     return Alignment(score=round(ratio, 3), matched=["sentence"])
 
 
-def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool:
+def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False) -> bool:
     """The shared words name something particular: a name (a capital not opening the sentence), a place or a figure
-    outside the differing stretch, or enough content words that the sentence is one story's own. "Net profit was
-    $300 million, the company said" is boilerplate that every company's report can hold; "Sudanese forces launched
-    119 drones, of which 106 ..." and "The success of the single means fans are even more eager for the new album"
-    are one story's sentences."""
+    outside the differing stretch; with ``long_wording`` (a "not" added, not a value changed), also enough content
+    words that the sentence is one story's own. "Net profit was $300 million, the company said" is boilerplate
+    that every company's report can hold, and so is a long background line with only its figure or year changed
+    ("In 2015, a quake in the same region killed thousands", in every quake story of a wire); "Sudanese forces
+    launched 119 drones, of which 106 ..." and "The success of the single means fans are not even more eager for
+    the new album" are one story's sentences."""
     stop = vocabulary().stopwords
     content = 0
     for tag, a1, a2, _, _ in matcher.get_opcodes():
@@ -224,7 +230,7 @@ def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool
                 return True
             if len(t) > 3 and t.isalpha() and t not in stop:
                 content += 1
-    return content >= _LONG_SHARED
+    return long_wording and content >= _LONG_SHARED
 
 
 def _slot_at(words: _Words, k: int) -> Slot | None:

@@ -141,6 +141,11 @@ AGREEMENTS = [
         id="a-clock-time-is-no-count",
     ),
     pytest.param(
+        "In 2015, a flood in the same valley swept away bridges and left entire hamlets cut off for weeks.",
+        "In 2019, a flood in the same valley swept away bridges and left entire hamlets cut off for weeks.",
+        id="background-template-with-its-year-changed",
+    ),
+    pytest.param(
         "The appeal panel reinstated the striker after reviewing footage of the tackle in the derby at Calder Park.",
         "The appeal panel did not suspend the striker after reviewing footage of the tackle in the derby at Calder "
         "Park.",
