@@ -166,10 +166,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also list reviewed conflicts that are otherwise left out: dismissed ones in every format; in "
                    "--format github, baselined/confirmed/dismissed ones as ::notice; in sarif, decided ones no longer "
                    "found (baselineState absent)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="text format: under each conflict's line, both passages with the value marked [[like "
+                   "this]], the review status and the command that decides it (default: one line per conflict)")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE",
                    help="decisions file (default: .checker/decisions.jsonl)")
     p.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
                    help="relative rounding tolerance for numbers (default: 0.05)")
+    p.add_argument("--dask", default=None, metavar="SCHEDULER",
+                   help="run reading, extraction and comparison as Dask tasks, with the same conflicts and ids: "
+                   "'local' starts a cluster of one worker process per core on this machine (local:4 for four), "
+                   "an address such as tcp://10.0.0.5:8786 uses a running scheduler whose workers have checker "
+                   "installed; needs pip install 'report-checker[dask]' (setting: dask; see docs/scale.md)")
     _add_output_options(p)
     _add_input_options(p)
 
@@ -229,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     p.add_argument("--encoding", help="decode reports with this encoding instead of UTF-8")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="reference date for reports that carry none")
+    p.add_argument("--parquet", default=None, metavar="DIR",
+                   help="write the corpus's claims as a Parquet dataset partitioned by blocking key instead, for "
+                   "corpora larger than one disk or read by a cluster; DIR may be an fsspec URL such as "
+                   "s3://bucket/claims (needs pip install 'report-checker[dask]'; see docs/scale.md)")
 
     p = sub.add_parser("review", help="judge each conflict in a terminal UI",
                        description="Open the review UI: every conflict with both passages side by side. "
@@ -244,7 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="which facts changed between versions of a report",
                        description="Align versions of one report sentence by sentence and word by word, and list "
                        "the facts whose value, place, date, polarity, modality or source changed, plus facts added "
-                       "and removed. With more than two versions (or --git), each version is compared with the one "
+                       "and removed. Facts are lined up and judged as `checker check` does, so a fact restated in "
+                       "other words (61% / 61.2 percent, 700 km / 435 miles) is no change, while a moved date or "
+                       "\"closed\" / \"remained open\" is. With more than two versions (or --git), each version is compared with the one "
                        "before it; --timeline shows each fact's history instead.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker diff seeds/seoul-nis-briefing.md seeds/seoul-nis-briefing-updated.md\n"
@@ -291,6 +305,7 @@ def _settings(args: argparse.Namespace):
         "numeric_tolerance": getattr(args, "tolerance", None),
         "encoding": getattr(args, "encoding", None),
         "max_bytes": getattr(args, "max_bytes", None),
+        "dask": getattr(args, "dask", None),
     }
     settings, _ = load_settings(overrides=overrides)
     return settings
@@ -341,10 +356,12 @@ def _progress(args: argparse.Namespace | None, label: str, paths: Sequence[str] 
         total_bytes = running[-1] or None
         task = bar.add_task(label, total=total_bytes, files=f"0/{len(sizes) or '?'} files")
 
-        def update(done: int, total: int) -> None:
+        def update(done: float, total: int) -> None:
             if sizes and total == len(sizes):
-                bar.update(task, completed=running[min(done, len(sizes))], total=total_bytes,
-                           files=f"{done}/{total} files")
+                whole = min(int(done), len(sizes))  # a fraction: the share of one long report's text analysed
+                part = (done - whole) * sizes[whole] if whole < len(sizes) else 0
+                bar.update(task, completed=running[whole] + part, total=total_bytes,
+                           files=f"{whole}/{total} files")
             else:  # another phase (the corpus): files only
                 bar.update(task, completed=done, total=total or None, files=f"{done}/{total} files")
 
@@ -460,6 +477,26 @@ def _analyse(settings, args: argparse.Namespace, progress):
     )
 
 
+def _analyse_on_dask(settings, args: argparse.Namespace):
+    """``check --dask``: the same run on a Dask cluster (``checker.scale``, imported only here)."""
+    if settings.corpus:
+        raise ConfigError("--dask does not take --against (or 'corpus') yet: check the reports and corpus together, "
+                          "or drop --dask")
+    from checker.scale.dask_run import analyse_on_dask
+
+    return analyse_on_dask(
+        settings.paths,
+        scheduler=settings.dask,
+        encoding=settings.encoding,
+        strict=args.strict,
+        reference_date=args.date,
+        max_bytes=settings.max_bytes,
+        tolerance=settings.numeric_tolerance,
+        allow_unreadable=_allow_unreadable(args, settings.format),
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+    )
+
+
 def _allow_unreadable(args: argparse.Namespace, fmt: str) -> bool:
     """Whether an incoming report that cannot be read is skipped (a warning) rather than an error (exit 2): skipped
     at a terminal, an error in CI (a CI format, or CI=true in the environment) unless --allow-unreadable. A gate
@@ -478,8 +515,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.paths:
         raise ConfigError("no reports to check: name them (checker check reports/) or set 'paths' in [tool.checker]")
-    with _progress(args, "checking", settings.paths) as progress:
-        analysis = _analyse(settings, args, progress)
+    if settings.dask:
+        analysis = _analyse_on_dask(settings, args)
+    else:
+        with _progress(args, "checking", settings.paths) as progress:
+            analysis = _analyse(settings, args, progress)
     _warn(analysis.warnings, args)
     decisions = DecisionStore(settings.decisions).load()
     threshold = Severity(settings.min_severity).rank
@@ -489,7 +529,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = CheckResult(documents=analysis.info(), conflicts=shown,
                          decisions={cid: d for cid, d in decisions.items() if cid in kept})
     with _output(args, settings.format) as (out, color):
-        write_report(result, settings.format, out, color=color, show_all=args.show_all)
+        write_report(result, settings.format, out, color=color, show_all=args.show_all, verbose=args.verbose)
         loaded = [d.path for d in analysis.documents]
         if settings.format == "text":  # the files line follows the conflicts summary; other formats: stderr
             _input_summary(args, settings.paths, loaded, settings.max_bytes, out)
@@ -558,12 +598,28 @@ def cmd_index(args: argparse.Namespace) -> int:
                                            "encoding": args.encoding, "max_bytes": args.max_bytes})
     if not settings.corpus:
         raise ConfigError("no corpus: name it (checker index corpus/) or set 'corpus' in [tool.checker]")
+    if args.parquet:
+        return _index_parquet(settings, args)
     with _progress(args, "indexing", settings.corpus) as progress:
         stats, warnings = build_index(settings.corpus, index_path=settings.index, encoding=settings.encoding,
                                       reference_date=args.date, max_bytes=settings.max_bytes, on_progress=progress)
     _warn(warnings, args)
     _info(f"{settings.index}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
           f"{stats.removed} removed")
+    return EXIT_OK
+
+
+def _index_parquet(settings, args: argparse.Namespace) -> int:
+    """``index --parquet DIR``: the corpus's claims as Parquet partitioned by blocking key (``store.parquet``)."""
+    from checker.pipeline import load_and_extract
+    from checker.store.parquet import write_claims
+
+    options = dict(encoding=settings.encoding, strict=False, reference_date=args.date, max_bytes=settings.max_bytes)
+    with _progress(args, "indexing", settings.corpus) as progress:
+        _, extracted, problems = load_and_extract(settings.corpus, options, progress)
+    _warn([str(p) for p in problems], args)
+    stats = write_claims(extracted, args.parquet)
+    _info(f"{args.parquet}: {stats.claims} claims of {stats.documents} reports in {stats.buckets} buckets")
     return EXIT_OK
 
 

@@ -57,6 +57,7 @@ class Settings(BaseModel):
     format: Literal["text", "json", "sarif", "github", "junit"] = "text"
     encoding: str | None = Field(default=None, description="Encoding of reports; None means detect.")
     max_bytes: int = Field(default=10_000_000, gt=0, description="Largest report read, in bytes.")
+    dask: str | None = Field(default=None, description="Dask scheduler for check: 'local', 'local:N' or an address.")
 
     @field_validator("encoding")
     @classmethod

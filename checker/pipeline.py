@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from checker.compare import CompareOptions, find_conflicts
-from checker.compare.engine import cap_conflicts
+from checker.compare import CompareOptions
+from checker.compare.engine import find_capped_conflicts
 from checker.extract import extract_document
 from checker.errors import InputError
 from checker.ingest import (
@@ -33,7 +33,9 @@ from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
 
-Progress = Callable[[int, int], None]
+# ``(done, total)`` in documents; ``done`` is fractional while one long report is extracted (the share of its text
+# analysed so far), so that a bar for a single 9 MB report moves.
+Progress = Callable[[float, int], None]
 
 # Below this many documents a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 24
@@ -54,7 +56,12 @@ def extract_all(documents: Sequence[Document], on_progress: Progress | None = No
     if total < _POOL_THRESHOLD or workers < 2:
         out = []
         for i, doc in enumerate(documents, 1):
-            out.append(extract_document(doc))
+            if on_progress:
+                def within(done: int, chars: int, before: int = i - 1) -> None:
+                    on_progress(before + done / chars, total)
+                out.append(extract_document(doc, within))
+            else:
+                out.append(extract_document(doc))
             if on_progress:
                 on_progress(i, total)
         return out
@@ -140,21 +147,36 @@ def date_from_neighbours(
     Reports read together are usually about one story, so "in June" in an undated wire copy is likelier the June
     of its neighbours than no June at all; the guess is announced, and ``--date`` overrides it.
     """
-    dated = sorted(d.date for d in documents if d.date is not None)
+    guess = neighbours_date([d.date for d in documents])
     undated = [i for i, d in enumerate(documents) if d.date is None]
-    if not dated or not undated:
+    if guess is None:
         return documents, extracted, []
-    guess = dated[len(dated) // 2]
     documents, extracted = list(documents), list(extracted)
     for i in undated:
-        doc = parse_document(documents[i].path, documents[i].raw, documents[i].format, reference_date=guess)
-        documents[i] = doc
-        extracted[i] = extract_document(doc)
-    notes = [f"{documents[i].path}: no date found; assumed {guess.isoformat()}, the median date of the other reports "
-             "(pass --date YYYY-MM-DD to set it)" for i in undated[:5]]
+        documents[i], extracted[i] = redated(documents[i], guess)
+    return documents, extracted, assumed_date_notes([documents[i].path for i in undated], guess)
+
+
+def neighbours_date(dates: Sequence[dt.date | None]) -> dt.date | None:
+    """The date undated reports are given (the median of the others'), or None when none is needed or known."""
+    dated = sorted(d for d in dates if d is not None)
+    if not dated or len(dated) == len(dates):
+        return None
+    return dated[len(dated) // 2]
+
+
+def redated(doc: Document, guess: dt.date) -> tuple[Document, DocumentAssertions]:
+    """An undated report read again with ``guess`` as its date, and its assertions."""
+    doc = parse_document(doc.path, doc.raw, doc.format, reference_date=guess)
+    return doc, extract_document(doc)
+
+
+def assumed_date_notes(undated: Sequence[str], guess: dt.date) -> list[str]:
+    notes = [f"{path}: no date found; assumed {guess.isoformat()}, the median date of the other reports "
+             "(pass --date YYYY-MM-DD to set it)" for path in undated[:5]]
     if len(undated) > 5:
         notes.append(f"... and {len(undated) - 5} more reports dated {guess.isoformat()}")
-    return documents, extracted, notes
+    return notes
 
 
 def analyse(
@@ -210,8 +232,9 @@ def analyse(
         countries.update(corpus.countries)
         names.update(corpus.names)
         common_names = corpus.common_names
-    conflicts = find_conflicts(
+    conflicts, full = find_capped_conflicts(
         assertions,
+        cap=limits.MAX_CONFLICTS_PER_DOCUMENT,
         dates=dates,
         incoming=incoming,
         options=CompareOptions(tolerance=tolerance),
@@ -220,7 +243,6 @@ def analyse(
         statements={d.path: d.statements for d in extracted},
         common_names=common_names,
     )
-    conflicts, full = cap_conflicts(conflicts, limits.MAX_CONFLICTS_PER_DOCUMENT)
     warnings += [
         f"{path}: over {limits.MAX_CONFLICTS_PER_DOCUMENT:,} conflicts; the least severe beyond that are not reported"
         for path in full

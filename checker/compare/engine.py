@@ -9,6 +9,7 @@ overlapping) before it calls a disagreement.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
@@ -88,6 +89,28 @@ def find_conflicts(
     ``common_names`` are the names too common to tie reports to one story, when the caller counted them over more
     reports than ``names`` holds (a corpus index hands over only the reports that can meet the incoming ones).
     """
+    return find_capped_conflicts(
+        assertions, dates=dates, incoming=incoming, options=options, countries=countries, names=names,
+        statements=statements, cap=None, common_names=common_names,
+    )[0]
+
+
+def find_capped_conflicts(
+    assertions: Sequence[Assertion],
+    *,
+    cap: int | None,
+    dates: Mapping[str, dt.date | None] | None = None,
+    incoming: Iterable[str] | None = None,
+    options: CompareOptions | None = None,
+    countries: Mapping[str, Iterable[str]] | None = None,
+    names: Mapping[str, Iterable[str]] | None = None,
+    statements: Mapping[str, Sequence[Statement]] | None = None,
+    common_names: Collection[str] | None = None,
+) -> tuple[list[Conflict], list[str]]:
+    """``find_conflicts`` with at most ``cap`` conflicts per document (None: no cap), and the documents that
+    reached it: the same as ``cap_conflicts(find_conflicts(...), cap)``, but the cap is applied to the findings
+    before any ``Conflict`` (its fingerprint aside: message, evidence) is built, so a report with a hundred
+    thousand disagreements costs the ones reported, not all of them."""
     options = options or CompareOptions()
     dates = dates or {}
     incoming_set = set(incoming) if incoming is not None else None
@@ -98,38 +121,76 @@ def find_conflicts(
     best: dict[tuple, _Finding] = {}
     views: dict[int, FrameView] = {}
     for group in blocks(assertions).values():
-        changes: dict[int, tuple[int, _Finding]] = {}
-        for left, right, alignment in _pairs(group, incoming_set, dates, comparable, views):
-            key = " | ".join(sorted({left.subject_key, right.subject_key}))
-            finding = _judge(key, left.aspect_label, left, right, dates, options)
-            if finding is not None:
-                finding = finding._replace(alignment=alignment)
-            if finding is None:
-                continue
-            if finding.kind == ConflictKind.CHANGE:
-                # A series of figures is a timeline: report each figure against the next one, not against all.
-                gap = _gap(left, right, dates)
-                held = changes.get(id(left))
-                if held is None or gap < held[0]:
-                    changes[id(left)] = (gap, finding)
-                continue
-            _keep(best, finding)
-        for _, finding in changes.values():
+        for finding in block_findings(group, incoming_set, dates, comparable, options, views):
             _keep(best, finding)
     covered = {_sides(f) for f in best.values()}
-    for left, right in restated_pairs(statements or {}, incoming=incoming_set, comparable=comparable, names=rare):
-        finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
-        if finding is not None and _sides(finding) not in covered:
-            _keep(best, finding._replace(alignment=restatement_score(left, right)))
+    # A sentence told again in nearly the same words ties two reports to one story wherever each places itself (a
+    # Scottish artist's story and a note on the Venice Biennale): the countries test is not asked of restatements.
+    located = functools.partial(comparable, located=True)
+    restated = restated_pairs(statements or {}, incoming=incoming_set, comparable=located, names=rare)
+    for finding in restatement_findings(restated, dates, options):
+        if _sides(finding) not in covered:
+            _keep(best, finding)
     for finding in _unverified(assertions, incoming_set, comparable):
         _keep(best, finding)
+    survivors, full = (list(best.values()), []) if cap is None else _capped(best.values(), cap, incoming_set)
+    return conflicts_from(survivors, incoming_set), full
+
+
+# The phases of ``find_conflicts``, also called one block (or one shuffle partition) at a time by ``checker.scale``,
+# which spreads them over Dask workers: the two paths share every rule, so their results are the same.
+
+
+def block_findings(
+    group: Sequence[Assertion],
+    incoming: set[str] | None,
+    dates: Mapping[str, dt.date | None],
+    comparable: "_Comparable",
+    options: CompareOptions,
+    views: dict[int, FrameView] | None = None,
+) -> list[_Finding]:
+    """The disagreements of one block (claims with one ``block_key``, in the order they were read), in the order
+    ``find_conflicts`` keeps them: pair by pair, then the steps of each timeline of changes."""
+    views = {} if views is None else views
+    out: list[_Finding] = []
+    changes: dict[int, tuple[int, _Finding]] = {}
+    for left, right, alignment in _pairs(list(group), incoming, dates, comparable, views):
+        key = " | ".join(sorted({left.subject_key, right.subject_key}))
+        finding = _judge(key, left.aspect_label, left, right, dates, options)
+        if finding is None:
+            continue
+        finding = finding._replace(alignment=alignment)
+        if finding.kind == ConflictKind.CHANGE:
+            # A series of figures is a timeline: report each figure against the next one, not against all.
+            gap = _gap(left, right, dates)
+            held = changes.get(id(left))
+            if held is None or gap < held[0]:
+                changes[id(left)] = (gap, finding)
+            continue
+        out.append(finding)
+    out.extend(finding for _, finding in changes.values())
+    return out
+
+
+def restatement_findings(
+    pairs: Iterable[tuple[Assertion, Assertion]], dates: Mapping[str, dt.date | None], options: CompareOptions
+) -> Iterable[_Finding]:
+    """The disagreements of restated sentence pairs (``restatement.restated_pairs``), judged like any claims."""
+    for left, right in pairs:
+        finding = _judge(left.subject_key, left.attribute, left, right, dates, options)
+        if finding is not None:
+            yield finding._replace(alignment=restatement_score(left, right))
+
+
+def conflicts_from(findings: Iterable[_Finding], incoming: set[str] | None = None) -> list[Conflict]:
+    """Conflicts built for the findings that survived (one per id, the first), in report order."""
     conflicts: dict[str, Conflict] = {}
-    for finding in best.values():
+    for finding in findings:
         conflict = _conflict(*finding)
         conflicts.setdefault(conflict.id, conflict)
     found = list(conflicts.values())
-    if incoming_set is not None:
-        found = [_incoming_first(c, incoming_set) for c in found]
+    if incoming is not None:
+        found = [_incoming_first(c, incoming) for c in found]
     return sorted(found, key=_order)
 
 
@@ -151,6 +212,44 @@ def cap_conflicts(conflicts: Sequence[Conflict], cap: int) -> tuple[list[Conflic
         for p in paths:
             counts[p] += 1
     return [c for i, c in enumerate(conflicts) if i in keep], sorted(full)
+
+
+class _Ranked(NamedTuple):
+    """What ordering and capping need of a finding, without building its ``Conflict``."""
+
+    severity: int
+    order: tuple
+    paths: tuple[str, str]
+    finding: _Finding
+
+
+def _capped(findings: Iterable[_Finding], cap: int, incoming: set[str] | None) -> tuple[list[_Finding], list[str]]:
+    """The findings whose conflicts ``cap_conflicts(sorted(conflicts, key=_order), cap)`` would keep, one per
+    conflict id (the first, as ``find_conflicts`` keeps it), and the documents that reached the cap."""
+    ranked: dict[str, _Ranked] = {}
+    for f in findings:
+        left, right = sorted((f.a, f.b), key=lambda x: (x.path, x.evidence.start))
+        severity = f.base if f.kind == ConflictKind.CHANGE else _severity(f.base, left, right)
+        cid = conflict_id(f.kind, " | ".join(sorted({left.subject_key, right.subject_key})), f.attribute, left, right)
+        if cid in ranked:
+            continue
+        first, second = left, right
+        if incoming is not None and first.path not in incoming and second.path in incoming:
+            first, second = second, first  # ``_incoming_first``
+        order = (first.path, first.evidence.start, f.kind.value, second.path, second.evidence.start, cid)
+        ranked[cid] = _Ranked(_SEVERITY_RANK[severity], order, (left.path, right.path), f)
+    counts: dict[str, int] = defaultdict(int)
+    kept: list[_Finding] = []
+    full: set[str] = set()
+    for r in sorted(sorted(ranked.values(), key=lambda r: r.order), key=lambda r: r.severity):
+        paths = set(r.paths)
+        if any(counts[p] >= cap for p in paths):
+            full.update(p for p in paths if counts[p] >= cap)
+            continue
+        kept.append(r.finding)
+        for p in paths:
+            counts[p] += 1
+    return kept, sorted(full)
 
 
 def compare_pair(
@@ -177,6 +276,26 @@ def compare_pair(
     if finding is None:
         return alignment, None
     return alignment, _conflict(*finding._replace(alignment=alignment))
+
+
+def aligned_pair(a: Assertion, b: Assertion, views: dict[int, FrameView] | None = None) -> Alignment | None:
+    """The alignment of two claims when it is enough to compare them (the rule :func:`find_conflicts` and
+    :func:`compare_pair` apply: the threshold, stricter inside one report; no two unrelated verbs), else None.
+    ``views`` caches each claim's frame view by ``id`` across calls."""
+    return _aligned(a, b, {} if views is None else views)
+
+
+def disagreement(
+    a: Assertion,
+    b: Assertion,
+    *,
+    dates: Mapping[str, dt.date | None] | None = None,
+    options: CompareOptions | None = None,
+) -> ConflictKind | None:
+    """The kind of conflict between two claims already aligned (the scope gate, then the registered kinds of
+    ``kinds.py``), or None when both can be true. ``checker diff`` calls it on two versions of one fact."""
+    finding = _judge("", a.aspect_label, a, b, dates or {}, options or CompareOptions())
+    return None if finding is None else finding.kind
 
 
 # A name in more than this share of the reports (and more than _COMMON_NAME_MIN of them) is an agency, a paper or a

@@ -9,11 +9,14 @@ time, scope), as claims of their own:
 
 - the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), or be a
   negation cue on one side only ("not", "n't", "never");
-- the shared words must name something particular, a name or another figure (boilerplate such as "Net profit
-  was $300 million, the company said" recurs in every company's report);
+- the shared words must name something particular, a name, a place or another figure, or, for a "not" added,
+  run long enough that no two stories would share them by chance (boilerplate such as "Net profit was $300
+  million, the company said" recurs in every company's report, and a background line such as "In 2015, a quake in
+  the same region killed thousands" in every quake story, its year changed);
 - the rest of the two sentences must be the same words (ignoring case and punctuation), allowing one other short
   stretch of plain lower-case words added on one side ("said last week that" / "said that"), function words
-  swapped ("that" / "which") or one word spelled another way ("theatre" / "theater"); a second stretch with a
+  swapped ("that" / "which"), one word spelled another way ("theatre" / "theater") or a name told in full on
+  one side ("the Food and Drug Administration" / "the China Food and Drug Administration"); a second stretch with a
   name, a number or other content words in it means the sentences are about different things ("Shares in Acme
   rose 5%" / "Shares in Brill rose 3%"; "34 patients at the county hospital" / "43 at the city clinic").
 
@@ -27,6 +30,8 @@ sentences that share rare words, not with the square of all sentences.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -35,6 +40,9 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from checker.compare.similarity import vocabulary
+from checker.extract.dates import calendar_words
+from checker.extract.lexicon import verb_lemma
+from checker.extract.numbers import parse_number
 from checker.models import (
     Alignment,
     Assertion,
@@ -51,12 +59,14 @@ from checker.models import (
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
 _NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
+_DO = frozenset({"do", "does", "did"})
 _MIN_RATIO = 0.8
 _MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
 _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
+_LONG_SHARED = 6  # shared content words (not function words, not values) that make a sentence one story's own
 _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location"}
 
 
@@ -82,14 +92,18 @@ def restated_pairs(
     incoming: set[str] | None = None,
     comparable: Callable[[str, str], bool] = lambda a, b: True,
     names: Mapping[str, frozenset[str]] | None = None,
+    linked: bool = False,
 ) -> Iterator[tuple[Assertion, Assertion]]:
     """For every pair of near-identical sentences of two reports, the two values they differ in, as claims.
 
     With ``names`` (each report's rare names), two reports that both name things outside the sentence must share
     one of them: "Analysts polled by LSEG had expected revenue of about $39.3 billion" is in every earnings story
-    that agency writes, and only the company's name elsewhere tells whose revenue it is."""
+    that agency writes, and only the company's name elsewhere tells whose revenue it is.
+
+    ``linked`` says the caller already knows each pair of reports to be one text edited (two versions of a document,
+    ``checker diff``): the shared words then need not name anything particular to tie the two sentences."""
     names = names or {}
-    words = [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+    words = sentence_words(statements)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
         for token in w.content:
@@ -106,14 +120,40 @@ def restated_pairs(
                 if j > i:
                     shared[j] += 1
         for j, count in shared.items():
-            right = words[j]
-            if count < _MIN_SHARED * min(len(left.content), len(right.content)):
-                continue
-            if incoming is not None and left.path not in incoming and right.path not in incoming:
-                continue
-            if not comparable(left.path, right.path) or not _same_story(left, right, names):
-                continue
-            yield from _differing_values(left, right)
+            yield from candidate_values(left, words[j], count, incoming=incoming, comparable=comparable, names=names,
+                                        linked=linked)
+
+
+def sentence_words(statements: Mapping[str, Sequence[Statement]]) -> list[_Words]:
+    """Every report's sentences as words, in the order ``restated_pairs`` pairs them (by path, then in order)."""
+    return [_Words(path, s) for path in sorted(statements) for s in statements[path]]
+
+
+def candidate_values(
+    left: _Words,
+    right: _Words,
+    count: int,
+    *,
+    incoming: set[str] | None = None,
+    comparable: Callable[[str, str], bool] = lambda a, b: True,
+    names: Mapping[str, frozenset[str]] | None = None,
+    linked: bool = False,
+) -> Iterable[tuple[Assertion, Assertion]]:
+    """The differing values of two sentences that share ``count`` content words (each in at most ``_MAX_POSTING``
+    sentences), when they are close enough to be one sentence restated (``checker.scale`` calls this per word;
+    ``linked`` as for :func:`restated_pairs`)."""
+    if not shares_enough(left, right, count):
+        return
+    if incoming is not None and left.path not in incoming and right.path not in incoming:
+        return
+    if not comparable(left.path, right.path) or not _same_story(left, right, names or {}):
+        return
+    yield from _differing_values(left, right, linked)
+
+
+def shares_enough(left: _Words, right: _Words, count: int) -> bool:
+    """Whether ``count`` shared content words are enough of the shorter sentence's to be worth comparing."""
+    return count >= _MIN_SHARED * min(len(left.content), len(right.content))
 
 
 def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
@@ -123,24 +163,37 @@ def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]
     return not (other_left and other_right) or bool(other_left & other_right)
 
 
-def _differing_values(left: _Words, right: _Words) -> Iterable[tuple[Assertion, Assertion]]:
+def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iterable[tuple[Assertion, Assertion]]:
     within = left.path == right.path
     matcher = SequenceMatcher(None, left.tokens, right.tokens, autojunk=False)
     if matcher.ratio() < (_MIN_RATIO_WITHIN if within else _MIN_RATIO):
         return
-    stretches = [op for op in matcher.get_opcodes() if op[0] != "equal" and not _punctuation(left, right, op)]
+    stretches = [
+        op for op in matcher.get_opcodes()
+        if op[0] != "equal" and not _punctuation(left, right, op) and (within or not _fuller_name(left, right, op))
+    ]
     valued = [op for op in stretches if not _plain(left, right, op)]
     if len(stretches) > (1 if within else 2) or len(valued) != 1:
         return  # inside one report only the same sentence told twice with one value changed
     _, i1, i2, j1, j2 = valued[0]
-    if max(i2 - i1, j2 - j1) > _MAX_STRETCH or not _anchored(left, matcher, i1, i2):
-        return
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
-    if _negation_only(a_words, b_words):
+    negation, do_support = _negation_only(a_words, b_words), _do_support(a_words, b_words)
+    if max(i2 - i1, j2 - j1) > _MAX_STRETCH:
+        return
+    if not (linked or _anchored(left, matcher, i1, i2, long_wording=negation or do_support)):
+        return
+    if negation:
         yield from _polarity(left, right, i1, i2, j1, j2)
         return
-    a_slot = _slot_over(left, i1, i2)
-    b_slot = _slot_over(right, j1, j2)
+    if do_support:
+        # "produces" / "does not produce": the cue and "do" on one side, the verb on both
+        if len(a_words) == 1:
+            yield from _polarity(left, right, i1, i1, j1, j2 - 1)
+        else:
+            yield from _polarity(left, right, i1, i2 - 1, j1, j1)
+        return
+    a_slot = _slot_over(left, i1, i2) or _bare_number(left, i1, i2) or _named_day(left, i1, i2)
+    b_slot = _slot_over(right, j1, j2) or _bare_number(right, j1, j2) or _named_day(right, j1, j2)
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
         return
     shared = _shared_key(left, i1, i2)
@@ -153,10 +206,16 @@ def restatement_score(left: Assertion, right: Assertion) -> Alignment:
     return Alignment(score=round(ratio, 3), matched=["sentence"])
 
 
-def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool:
-    """The shared words name something particular: a name (a capital not opening the sentence) or a figure outside
-    the differing stretch. "Net profit was $300 million, the company said" is boilerplate that every company's
-    report can hold; "Sudanese forces launched 119 drones, of which 106 ..." is one story's sentence."""
+def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False) -> bool:
+    """The shared words name something particular: a name (a capital not opening the sentence), a place or a figure
+    outside the differing stretch; with ``long_wording`` (a "not" added, not a value changed), also enough content
+    words that the sentence is one story's own. "Net profit was $300 million, the company said" is boilerplate
+    that every company's report can hold, and so is a long background line with only its figure or year changed
+    ("In 2015, a quake in the same region killed thousands", in every quake story of a wire); "Sudanese forces
+    launched 119 drones, of which 106 ..." and "The success of the single means fans are not even more eager for
+    the new album" are one story's sentences."""
+    stop = vocabulary().stopwords
+    content = 0
     for tag, a1, a2, _, _ in matcher.get_opcodes():
         if tag != "equal":
             continue
@@ -164,14 +223,18 @@ def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int) -> bool
             if i1 <= k < i2:
                 continue
             t = words.tokens[k]
+            slot = _slot_at(words, k)
+            if slot is not None and not isinstance(slot.value, Place):
+                continue  # a shared date or figure is what boilerplate holds ("on Thursday", "$300 million")
             if (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
-                if not _in_slot(words, k):
-                    return True
-    return False
+                return True
+            if len(t) > 3 and t.isalpha() and t not in stop:
+                content += 1
+    return long_wording and content >= _LONG_SHARED
 
 
-def _in_slot(words: _Words, k: int) -> bool:
-    return any(s.at < words.ends[k] and words.starts[k] < s.until for s in words.statement.slots)
+def _slot_at(words: _Words, k: int) -> Slot | None:
+    return next((s for s in words.statement.slots if s.at < words.ends[k] and words.starts[k] < s.until), None)
 
 
 def _punctuation(left: _Words, right: _Words, op: tuple) -> bool:
@@ -192,7 +255,7 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
             t = words.tokens[k]
             if t in _NEGATION or t[0].isdigit() or (words.capitals[k] and k > 0):
                 return False
-            if _in_slot(words, k):
+            if _slot_at(words, k) is not None:
                 return False
     if i1 < i2 and j1 < j2:
         # A word replaced by another is substance ("at the county hospital" / "at the city clinic") unless both
@@ -202,12 +265,40 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
     return (i2 - i1) + (j2 - j1) <= _MAX_STRETCH  # words added on one side: "said on Monday that" / "said"
 
 
+def _fuller_name(left: _Words, right: _Words, op: tuple) -> bool:
+    """Words added on one side that tell a name in full: wording, not another thing."""
+    _, i1, i2, j1, j2 = op
+    return (i1 == i2 and _name_in_full(right, j1, j2)) or (j1 == j2 and _name_in_full(left, i1, i2))
+
+
+def _name_in_full(words: _Words, a: int, b: int) -> bool:
+    """Tokens ``a`` to ``b`` are capitalised words next to a capitalised word of the shared rest: more of a name
+    ("China" before "Food and Drug", "Administration" after it), not another name."""
+    if a >= b or not all(words.capitals[k] and words.tokens[k].isalpha() for k in range(a, b)):
+        return False
+    before, after = a - 1, b
+    return (before > 0 and words.capitals[before] and words.tokens[before].isalpha()) or (
+        after < len(words.tokens) and words.capitals[after] and words.tokens[after].isalpha()
+    )
+
+
 def _negation_only(a: list[str], b: list[str]) -> bool:
-    """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't")."""
+    """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't", "produce"
+    / "don't produce")."""
     if a and b:
         return False
     added = a or b
-    return bool(added) and all(t in _NEGATION for t in added)
+    # "produce" / "do not produce": "do" joins the cue when the verb is the same on both sides
+    return bool(added) and all(t in _NEGATION or t in _DO for t in added) and any(t in _NEGATION for t in added)
+
+
+def _do_support(a: list[str], b: list[str]) -> bool:
+    """One side says the verb ("produces", "made"), the other denies it with "do" ("does not produce", "didn't
+    make"): the same verb, one "not"."""
+    said, denied = (a, b) if len(a) == 1 else (b, a)
+    if len(said) != 1 or len(denied) != 3 or denied[0] not in _DO or denied[1] not in _NEGATION:
+        return False
+    return said[0].isalpha() and denied[2].isalpha() and verb_lemma(said[0]) == verb_lemma(denied[2])
 
 
 def _slot_over(words: _Words, i1: int, i2: int) -> Slot | None:
@@ -219,6 +310,51 @@ def _slot_over(words: _Words, i1: int, i2: int) -> Slot | None:
     return inside[0] if len(inside) == 1 else None
 
 
+def _bare_number(words: _Words, i1: int, i2: int) -> Slot | None:
+    """A stretch of one number that no value rule took (a score's "1" in "a 1-0 defeat", "one of the largest"), as a
+    plain count. A year ("2016") is left to the date rules, a clock time ("10:00") is no count."""
+    if i2 - i1 != 1:
+        return None
+    token = words.tokens[i1]
+    number = parse_number(token) if ":" not in token else None
+    if number is None or (token.isdigit() and len(token) == 4):
+        return None
+    at, until = words.starts[i1], words.ends[i1]
+    ev = words.statement.evidence
+    start, end = (ev.start + at, ev.start + until) if len(ev.text) == ev.end - ev.start else (ev.start, ev.end)
+    quantity = Quantity(nominal=number, low=number, high=number, text=ev.text[at:until])
+    return Slot(quantity, at, until, start, end, ev.text[at:until])
+
+
+# The week and year an unresolved day or month name is placed in: a report with no date of its own leaves "on
+# Tuesday" unresolved, yet "Tuesday" and "Wednesday" in one sentence told twice are two days. Only the two names are
+# compared (the conflict shows the words, never these dates), and only between reports of the same date (none).
+_NOTIONAL_MONDAY = dt.date(2001, 1, 1)
+
+
+def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
+    """A stretch of one capitalised weekday or month name, written in full, that no date rule resolved."""
+    if i2 - i1 != 1 or not words.capitals[i1]:
+        return None
+    token = words.tokens[i1]
+    cal = calendar_words()
+    full_weekdays = {w.lower() for w in cal.weekday_full}
+    if token in full_weekdays:
+        day = _NOTIONAL_MONDAY + dt.timedelta(days=cal.weekday_of[token])
+        start = end = day
+    elif token in cal.month_of and len(token) > 4:  # "March", not "May" (a name, a verb) nor "Mar"
+        month = cal.month_of[token]
+        start = dt.date(_NOTIONAL_MONDAY.year, month, 1)
+        end = dt.date(_NOTIONAL_MONDAY.year, month, calendar.monthrange(_NOTIONAL_MONDAY.year, month)[1])
+    else:
+        return None
+    at, until = words.starts[i1], words.ends[i1]
+    ev = words.statement.evidence
+    raw_start, raw_end = (ev.start + at, ev.start + until) if len(ev.text) == ev.end - ev.start else (ev.start, ev.end)
+    text = ev.text[at:until]
+    return Slot(TimeRange(start=start, end=end, text=text), at, until, raw_start, raw_end, text)
+
+
 def _shared_key(words: _Words, i1: int, i2: int) -> str:
     """What both sentences say around the value: the content words of the shared rest, as a stable key."""
     around = [t for k, t in enumerate(words.tokens) if not i1 <= k < i2 and len(t) > 3 and t.isalpha()]
@@ -228,21 +364,9 @@ def _shared_key(words: _Words, i1: int, i2: int) -> str:
 def _around(words: _Words, slot: Slot) -> str:
     """The words next to a value, as written, to name it in messages: what follows a figure ("days of national
     mourning"), what precedes a date or place ("sworn in on")."""
-    ev = words.statement.evidence
-    def run(ks: list[int]) -> list[int]:
-        out = []
-        for k in ks:
-            if not words.tokens[k][0].isalnum():
-                break  # a phrase ends at punctuation
-            out.append(k)
-        return out
-
-    after = run([k for k in range(len(words.tokens)) if words.starts[k] >= slot.until])[:4]
-    before = run([k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.at])[:4][::-1]
-    pick = after if isinstance(slot.value, Quantity) and after else before
-    if not pick:
-        return ""
-    return ev.text[words.starts[pick[0]] : words.ends[pick[-1]]]
+    after = _phrase(words, (k for k in range(len(words.tokens)) if words.starts[k] >= slot.until))
+    before = _phrase(words, (k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.at))
+    return after if isinstance(slot.value, Quantity) and after else before
 
 
 def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:
@@ -271,7 +395,9 @@ def _restated(
 
 
 def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -> Iterable[tuple[Assertion, Assertion]]:
-    """The verb after the negation cue, said on one side and denied on the other."""
+    """The verb after the negation cue, said on one side and denied on the other. Each side is named by the words
+    before the cue and told by the words after it ("people are" / "even more eager for"), so the message reads
+    "people are even more eager for" against "people are not even more eager for"."""
     cue_words, (a, b) = (left, (i1, i2)) if i1 < i2 else (right, (j1, j2))
     verb_at = next((k for k in range(b, len(cue_words.tokens)) if cue_words.tokens[k].isalpha()), None)
     if verb_at is None:
@@ -283,10 +409,25 @@ def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -
         negated = x < y
         last = min(y if negated else x, len(words.tokens) - 1)  # the verb: after the cue, or where it would be
         span = _token_span(words, x, last + 1)
-        sides.append(_restated(words, key, key, "happened", Event(predicate=verb, text=span.text), span,
+        before = _phrase(words, range(x - 1, -1, -1))
+        after = _phrase(words, range(y, len(words.tokens)))
+        sides.append(_restated(words, key, before or key, "happened", Event(predicate=verb, text=after or verb), span,
                                predicate=verb, polarity=Polarity.NEGATED if negated else Polarity.AFFIRMED))
     if Modality.CANNOT_CONFIRM not in (sides[0].modality, sides[1].modality):
         yield sides[0], sides[1]
+
+
+def _phrase(words: _Words, ks: Iterable[int], most: int = 4) -> str:
+    """Up to ``most`` words at ``ks`` (in reading order, or backwards), as written, stopping at punctuation."""
+    picked: list[int] = []
+    for k in ks:
+        if len(picked) == most or not words.tokens[k][0].isalnum():
+            break
+        picked.append(k)
+    if not picked:
+        return ""
+    first, last = min(picked), max(picked)
+    return words.statement.evidence.text[words.starts[first] : words.ends[last]]
 
 
 def _token_span(words: _Words, a: int, b: int) -> Span:

@@ -1,7 +1,7 @@
 """Each fact followed through a report's versions: "count: about 10,000 (v1) -> about 11,000 (v3)".
 
 Every version is extracted whole and consecutive versions are paired with the same rule as the diff (identical
-facts first, then by position within one subject key and attribute), so a fact keeps its track while its value
+facts first, then by the comparison's alignment score and conflict kinds), so a fact keeps its track while its value
 changes and a new track starts when a fact first appears.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.diff.facts import aspects, fact_side, pair_facts
+from checker.diff.facts import Judge, fact_side, pair_facts
 from checker.extract import extract_document
 from checker.models import Assertion, Document, FactSide, FactTimeline
 
@@ -19,15 +19,19 @@ def fact_timeline(docs: Sequence[Document], *, changed_only: bool = False) -> li
     versions = [d.path for d in docs]
     tracks: list[list[Assertion | None]] = []
     previous: list[tuple[Assertion, int]] = []  # assertions of the last version and their track
+    changed: set[int] = set()  # tracks whose fact changed between two versions
     for v, doc in enumerate(docs):
         current = extract_document(doc).assertions
         track_of = {id(a): t for a, t in previous}
         now: list[tuple[Assertion, int]] = []
-        for o, n in pair_facts([a for a, _ in previous], current):
+        judge = Judge.of(docs[v - 1], doc) if v else Judge()
+        for o, n, diff in pair_facts([a for a, _ in previous], current, judge=judge):
             if n is None:
                 continue
             if o is not None:
                 t = track_of[id(o)]
+                if diff:
+                    changed.add(t)
             else:
                 t = len(tracks)
                 tracks.append([None] * len(docs))
@@ -35,9 +39,9 @@ def fact_timeline(docs: Sequence[Document], *, changed_only: bool = False) -> li
             now.append((n, t))
         previous = now
     out: list[FactTimeline] = []
-    for track in tracks:
+    for t, track in enumerate(tracks):
         present = [a for a in track if a is not None]
-        if changed_only and not _changes(track):
+        if changed_only and t not in changed and all(a is not None for a in track):
             continue
         last = present[-1]
         states: list[FactSide | None] = [fact_side(a) if a is not None else None for a in track]
@@ -48,9 +52,3 @@ def fact_timeline(docs: Sequence[Document], *, changed_only: bool = False) -> li
         )
     out.sort(key=lambda t: (t.subject_key, t.attribute))
     return out
-
-
-def _changes(track: list[Assertion | None]) -> bool:
-    if any(a is None for a in track):
-        return True
-    return any(aspects(a, b) for a, b in zip(track, track[1:]))  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 
 from checker.extract.assertions import DocumentState, SentenceContext, sentence_assertions
 from checker.extract.dates import find_dates
@@ -53,37 +54,98 @@ def _skip_dateline(sentences: list[Sentence], body_start: int) -> list[Sentence]
     return out
 
 
-def extract_document(doc: Document) -> DocumentAssertions:
-    """All assertions of a document, each pointing back to its sentence and value span in the raw file."""
+# A long report is analysed a block of sentences at a time: the finders (figures, dates, places) run over one block
+# and its matches are dropped once its sentences are done, so memory follows the block, not the report, and a
+# report that reaches the assertion cap stops being scanned there. Nearly every report is one block, and its result
+# is exactly that of one pass over the whole text. ``_MARGIN`` characters either side of a block are shown to the
+# finders, so that what they look back or ahead at near a block's edge is what a whole-text pass would see.
+_BLOCK_CHARS = 262_144
+_MARGIN = 256
+
+
+def _sentence_blocks(text: str, body_start: int) -> Iterator[list[Sentence]]:
+    """The sentences of ``text`` after the dateline, in runs covering about ``_BLOCK_CHARS`` characters each.
+
+    A window's last sentence may be cut short by the window's end, so it is split again as the first of the next
+    window: the sentences are those of one ``split_sentences(text)`` call, found a window at a time."""
+    n = len(text)
+    a = 0
+    while a < n:
+        b = a + _BLOCK_CHARS
+        if b >= n:
+            found = split_sentences(text, a, n)
+            a = n
+        else:
+            found = split_sentences(text, a, b)
+            if len(found) > 1:
+                a = found.pop().start
+            elif found and found[0].start > a:
+                a = found[0].start  # only leading space before one sentence: start the next window at it
+                continue
+            else:
+                a = b
+        found = _skip_dateline(found, body_start)
+        if found:
+            yield found
+
+
+def _shifted(matches: list, by: int) -> list:
+    """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text."""
+    if not by:
+        return matches
+    return [m.model_copy(update={"start": m.start + by, "end": m.end + by}) for m in matches]
+
+
+def extract_document(doc: Document, on_block: Callable[[int, int], None] | None = None) -> DocumentAssertions:
+    """All assertions of a document, each pointing back to its sentence and value span in the raw file.
+
+    ``on_block(done, total)`` is told the characters of ``doc.text`` analysed so far after each block of a long
+    report, for a progress bar (a report of one block calls it never)."""
     text = doc.text
-    sentences = _skip_dateline(split_sentences(text), doc.body_start)
-    quantities = _bucket(find_quantities(text), sentences)
-    dates = _bucket(find_dates(text, doc.date), sentences)
-    found_places = gazetteer().find(text)
-    places = _bucket(found_places, sentences)
+    gaz = gazetteer()
+    lead_end = doc.body_start + _LEAD_CHARS
     memory = SourceMemory()
     state = DocumentState()
     assertions: list[Assertion] = []
     statements: list[Statement] = []
+    lead_places: list[PlaceMatch] | None = None
     names: set[str] = set()
-    for i, sentence in enumerate(sentences):
-        if len(assertions) >= limits.MAX_ASSERTIONS_PER_DOCUMENT:
-            break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
-        tokens = tokenize(text, sentence.start, sentence.end)
-        names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
-        opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
-        stance = analyse_stance(tokens, text, memory, opaque)
-        ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
-        assertions.extend(sentence_assertions(ctx))
-        if len(tokens) >= _STATEMENT_TOKENS:
-            statements.append(_statement(ctx, len(tokens)))
-    del assertions[limits.MAX_ASSERTIONS_PER_DOCUMENT :]
+    cap = limits.MAX_ASSERTIONS_PER_DOCUMENT
+    for sentences in _sentence_blocks(text, doc.body_start):
+        # The first window starts at the top, so that the dateline's places count among the lead's (``_countries``);
+        # a report of one block is analysed as a whole. Matches outside the block's sentences are not bucketed.
+        at = max(0, sentences[0].start - _MARGIN) if lead_places is not None else 0
+        end = sentences[-1].end + _MARGIN
+        window = text if not at and end >= len(text) else text[at:end]
+        quantities = _bucket(_shifted(find_quantities(window), at), sentences)
+        dates = _bucket(_shifted(find_dates(window, doc.date), at), sentences)
+        found_places = _shifted(gaz.find(window), at)
+        if lead_places is None:
+            lead_places = [m for m in found_places if m.start < lead_end]
+        places = _bucket(found_places, sentences)
+        del window, found_places
+        for i, sentence in enumerate(sentences):
+            if len(assertions) >= cap:
+                break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
+            tokens = tokenize(text, sentence.start, sentence.end)
+            names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
+            opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
+            stance = analyse_stance(tokens, text, memory, opaque)
+            ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
+            assertions.extend(sentence_assertions(ctx))
+            if len(tokens) >= _STATEMENT_TOKENS:
+                statements.append(_statement(ctx, len(tokens)))
+        if len(assertions) >= cap:
+            break
+        if on_block is not None and sentences[-1].end + _MARGIN < len(text):
+            on_block(sentences[-1].end, len(text))
+    del assertions[cap:]
     return DocumentAssertions(
         path=doc.path,
         title=doc.title,
         source=doc.source,
         date=doc.date,
-        countries=_countries(doc, found_places, assertions),
+        countries=_countries(doc, lead_places or [], assertions),
         names=_rare(names),
         statements=statements,
         assertions=assertions,

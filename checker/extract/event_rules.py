@@ -45,6 +45,8 @@ from checker.models import (
 
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 _FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+# Verbs that carry a state like "was" does: "remained open" says it was open, "stayed closed" that it was closed.
+_STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 
 
 def _past_if_past_tense(ctx: SentenceContext, verb: int, d: DateMatch) -> TimeRange:
@@ -161,7 +163,8 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue
         if verb in lex.stop_after_number or verb in lex.locative or verb in lex.determiners or not verb.isalpha():
             continue  # "are not in Kursk": a preposition, not an event
-        aux = aux_start(tokens, k)
+        state = listed and prev in _STATE_VERBS  # "remained open", "stayed closed": a state, as "was open" is
+        aux = k - 1 if state else aux_start(tokens, k)
         chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
         past = is_past(verb)
         passive = bool(chain & BE_FORMS) and past

@@ -183,6 +183,9 @@ _SCORE_AFTER = set(_CTX["score_words_after"])
 _SCORE_LINKERS = set(_CTX["score_linkers"])
 _ONE_AFTER_BLOCKED = set(_CTX["one_followers_blocked"])
 _ONE_BEFORE_BLOCKED = set(_CTX["one_preceders_blocked"])
+_PARTICLE_VERBS: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in _CTX["particle_verbs"].items() if not k.startswith("_")
+}
 _METRE_CONTEXT = set(_CTX["metre_context_after"])
 _WEIGH_WORDS = set(_CTX["weigh_words"])
 _MAGNITUDE_NOUNS = set(_CTX["magnitude_nouns"])
@@ -273,6 +276,11 @@ def _left(rev: str, s: int, floor: int) -> _Left:
         out.qualifier = " ".join(m.group("qual")[::-1].lower().split())
         out.start = out.qual_start = n - m.end("qual")
     w = m.group("w")
+    if w and out.qualifier in _PARTICLE_VERBS and w[::-1].lower() in _PARTICLE_VERBS[out.qualifier]:
+        # "handed over two islands": the verb's particle, not "more than"; the number starts the quantity
+        out.qualifier, out.start, out.qual_start = None, min(out.cur_start, out.mag_start), s
+        out.prev = "over"
+        return out
     if w:
         out.prev = w[::-1]
         c = m.group("c")

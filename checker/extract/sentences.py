@@ -51,16 +51,19 @@ def _stands_alone(text: str, line_start: int) -> bool:
 
 
 class _Lines:
-    """Line starts of a text, found once, so that the line of any offset is a bisection rather than a search back
-    to the document start (which made long texts with few newlines quadratic)."""
+    """Line starts of ``text[start:end]`` (and of the line ``start`` is on), found once, so that the line of any
+    offset in the range is a bisection rather than a search back to the document start (which made long texts with
+    few newlines quadratic), and a call on a range of a long text costs the range, not the text."""
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        back = max(0, start - 1)  # ``start()`` of an offset looks at the character before it
+        self.starts = [text.rfind("\n", 0, back) + 1]
         find = text.find
-        i = find("\n")
+        end = len(text) if end is None else end
+        i = find("\n", back, end)
         while i != -1:
             self.starts.append(i + 1)
-            i = find("\n", i + 1)
+            i = find("\n", i + 1, end)
 
     def start(self, pos: int) -> int:
         """Offset of the first character of the line holding ``pos`` (as ``text.rfind("\\n", 0, pos) + 1``)."""
@@ -94,7 +97,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     cursor = start
-    lines = _Lines(text)
+    lines = _Lines(text, start, end)
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
         mark = m.group(0)

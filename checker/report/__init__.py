@@ -28,13 +28,25 @@ FORMATS: dict[str, Writer] = {
 }
 
 
-def write_report(result: CheckResult, fmt: str, stream: TextIO, *, color: bool = False, show_all: bool = False) -> None:
-    """Write ``result`` to ``stream`` in format ``fmt`` (a key of ``FORMATS``)."""
+def write_report(
+    result: CheckResult,
+    fmt: str,
+    stream: TextIO,
+    *,
+    color: bool = False,
+    show_all: bool = False,
+    verbose: bool = False,
+) -> None:
+    """Write ``result`` to ``stream`` in format ``fmt`` (a key of ``FORMATS``). ``verbose`` is for the text format
+    (both passages of each conflict under its line); the machine formats always carry everything."""
     try:
         writer = FORMATS[fmt]
     except KeyError:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
-    writer(result, stream, color=color, show_all=show_all)
+    if fmt == "text":
+        text.write(result, stream, color=color, show_all=show_all, verbose=verbose)
+    else:
+        writer(result, stream, color=color, show_all=show_all)
 
 
 __all__ = ["FORMATS", "Writer", "write_report"]

@@ -1,4 +1,5 @@
-"""Human-readable report: one block per conflict, compiler-style location first, then both sides quoted.
+"""Human-readable report: one line per conflict, compiler-style location first (``path:line:col: kind:
+message``); with ``verbose``, one block per conflict with both sides quoted, the review status and the id.
 
 Everything that comes from a report (messages, sentences, paths, sources, notes) is put on the terminal as a
 ``rich.text.Text`` built from plain strings, never as console markup, and with terminal controls escaped, so a
@@ -49,15 +50,37 @@ def make_console(stream: TextIO, color: bool) -> Console:
     )
 
 
-def write(result: CheckResult, stream: TextIO, *, color: bool = False, show_all: bool = False) -> None:
-    """Write every shown conflict as a block, then the one-line summary."""
+def write(
+    result: CheckResult, stream: TextIO, *, color: bool = False, show_all: bool = False, verbose: bool = False
+) -> None:
+    """Write every shown conflict (a line each, or a block each when ``verbose``), then the one-line summary."""
     console = make_console(stream, color)
     items = list(shown(result, show_all))
     for item in items:
-        # One print per block: fewer calls into rich than one per line, and smaller texts than one per report.
-        console.print(Text("\n").join(conflict_lines(item, color=color)))
+        if verbose:
+            # One print per block: fewer calls into rich than one per line, and smaller texts than one per report.
+            console.print(Text("\n").join(conflict_lines(item, color=color)))
+            console.print()
+        else:
+            console.print(concise_line(item))
+    if items and not verbose:
         console.print()
     console.print(Text(summary_line(result, items, hidden_count(result, show_all))))
+
+
+def concise_line(item: Shown) -> Text:
+    """``path:line:col: kind: message (severity, review status[: note], id ID)``: one conflict on one line."""
+    conflict = item.conflict
+    line = Text()
+    line.append(location(conflict.evidence[0]), style="bold")
+    line.append(": ")
+    line.append(conflict.kind.value, style=f"bold {SEVERITY_COLOR[conflict.severity]}")
+    line.append(": " + one_line(conflict.message) + f" ({conflict.severity.value}, ")
+    line.append(item.review.value, style=STATUS_STYLE[item.review])
+    if item.note:
+        line.append(": " + one_line(escape_unsafe(item.note)))
+    line.append(f", id {conflict.id})")
+    return line
 
 
 def conflict_lines(item: Shown, *, color: bool) -> list[Text]:

@@ -128,6 +128,7 @@ def verify_files(args: argparse.Namespace):
         dates={d.path: d.date for d in documents},
         options=CompareOptions(tolerance=args.tolerance),
         documents=documents[n:],
+        statements={x.path: x.statements for x in extracted[n:]},
     )
 
     def infos(docs) -> list[DocumentInfo]:

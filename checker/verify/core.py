@@ -20,6 +20,11 @@ For each claim frame of the draft, the candidate source claims are those in its 
   percentage from a count and its base ("412 of 1,000" supports "about 40 percent"), or a change from the old and
   new figure ("from 120 to 150" supports "increased by 30"), when the sentences share most of their content
   words; the verdict's rule says it was derived;
+- ``supported`` (said in a sentence): no source claim lines up, but one source sentence holds the claim's value
+  (the same figure, the claim's place or date or one inside it) with its measured thing and its verb, says it with
+  the same polarity, and shares most of the claim sentence's content words: a sentence the claim-frame rules read
+  another way ("five men were taken to hospital, including the three who were stabbed" says "three men were
+  stabbed");
 - ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
@@ -54,7 +59,9 @@ from checker.models import (
     Evidence,
     Modality,
     Place,
+    Polarity,
     Quantity,
+    Statement,
     TimeRange,
 )
 
@@ -83,11 +90,13 @@ def verify_claims(
     dates: Mapping[str, dt.date | None] | None = None,
     options: CompareOptions | None = None,
     documents: Sequence[Document] = (),
+    statements: Mapping[str, Sequence[Statement]] | None = None,
 ) -> list[ClaimVerdict]:
     """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``.
 
     ``documents`` are the source documents, read for figures extraction makes no claim of (the count and base a
-    percentage is derived from); without them, only claims are compared."""
+    percentage is derived from); ``statements`` are their sentences with the values in them, for a claim a source
+    sentence says although no source claim lines up with it. Without them, only claims are compared."""
     options = options or CompareOptions()
     dates = dates or {}
     by_block: dict[tuple, list[Assertion]] = defaultdict(list)
@@ -104,6 +113,7 @@ def verify_claims(
             by_sentence[(s.path, s.evidence.start)].append(s)
     views: dict[int, FrameView] = {}
     shares: dict[int, list] = {}
+    said = _Sentences(statements or {})
     out = []
     for claim in draft:
         key = block_key(claim)
@@ -119,6 +129,8 @@ def verify_claims(
             # A total of a source's parts is not contradicted by one of the parts.
             verdict = _derived(claim, by_aspect.get(key[:-1], ()), documents, options, views, shares,
                                by_sentence) or verdict
+        if verdict.status is ClaimStatus.UNSUPPORTED and said:
+            verdict = _said_in_a_sentence(claim, said, options, views) or verdict
         out.append(verdict)
     return out
 
@@ -159,6 +171,94 @@ def _restated(
         return None
     return _make(claim, ClaimStatus.SUPPORTED, "restated", "a source says the same of this under another name",
                  sources=[best[1]], score=best[0])
+
+
+# Of the claim sentence's content words (its value left out), the share a source sentence must hold to say it.
+SAID_CONTEXT = 0.5
+_NEGATION_CUES = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+
+
+class _Sentences:
+    """The source sentences with their values, indexed by content word on first use (a draft whose claims are all
+    supported never pays for it): a claim's candidates are the sentences holding its thing and its verb, so the
+    cost grows with those words' postings, not with all sentences."""
+
+    def __init__(self, statements: Mapping[str, Sequence[Statement]]) -> None:
+        self.statements = statements
+        self.items: list[tuple[str, Statement, frozenset[str], bool]] | None = None
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def __bool__(self) -> bool:
+        return any(self.statements.values())
+
+    def _index(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
+        if self.items is None:
+            self.items = []
+            for path in sorted(self.statements):
+                for st in self.statements[path]:
+                    words = content_concepts(st.evidence.text)
+                    for w in words:
+                        self.postings[w].append(len(self.items))
+                    self.items.append((path, st, words, bool(_NEGATION_CUES.search(st.evidence.text))))
+        return self.items
+
+    def holding(self, words: frozenset[str]) -> list[tuple[str, Statement, frozenset[str], bool]]:
+        items = self._index()
+        if not words:
+            return []
+        postings = sorted((self.postings.get(w, []) for w in words), key=len)
+        found = set(postings[0])
+        for posting in postings[1:]:
+            found &= set(posting)
+        return [items[i] for i in sorted(found)]
+
+
+def _said_in_a_sentence(
+    claim: Assertion, said: _Sentences, options: CompareOptions, views: dict[int, FrameView]
+) -> ClaimVerdict | None:
+    """Support from a source sentence no claim of which lines up with the claim: it holds the claim's measured
+    thing, its verb and its value, with the same polarity, and most of the claim sentence's other content words."""
+    v = _view(claim, views)
+    need = frozenset(v.thing | ({v.predicate} if v.predicate else set()))
+    if not v.context or not need:
+        return None
+    negated = claim.polarity is Polarity.NEGATED
+    for path, st, words, has_cue in said.holding(need):
+        if path == claim.path or has_cue != negated:
+            continue
+        if len(v.context & words) < SAID_CONTEXT * len(v.context):
+            continue
+        found = _value_in(claim, st, options.tolerance)
+        if found is None:
+            continue
+        text, start, end = found
+        ev = st.evidence
+        passage = Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
+                           value=text, value_start=start, value_end=end)
+        return _make(claim, ClaimStatus.SUPPORTED, "said-in-a-sentence",
+                     "a source sentence says this in other words", passages=[passage])
+    return None
+
+
+def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, int, int] | None:
+    """Where the sentence holds the claim's value (its words and raw offsets): the same figure, the claim's place or
+    date or one inside it; for something that happened, the verb already matched stands for it (the sentence)."""
+    value = claim.value
+    if isinstance(value, Event):
+        return st.evidence.text, st.evidence.start, st.evidence.end
+    for slot in st.slots:
+        found = slot.value
+        if isinstance(value, Quantity) and isinstance(found, Quantity):
+            ok = quantity_supports(found, value, tolerance)
+        elif isinstance(value, Place) and isinstance(found, Place):
+            ok = found.key == value.key or contains(value, found)  # "in Russia" by "in Kursk", not the reverse
+        elif isinstance(value, TimeRange) and isinstance(found, TimeRange):
+            ok = value.start <= found.start and found.end <= value.end
+        else:
+            ok = False
+        if ok:
+            return slot.text, slot.start, slot.end
+    return None
 
 
 def _view(a: Assertion, views: dict[int, FrameView]) -> FrameView:

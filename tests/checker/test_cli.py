@@ -280,7 +280,7 @@ def test_one_status_vocabulary_in_text_json_sarif(reports: Path, capsys: pytest.
     _, text, _ = run(capsys, "check", str(reports))
     _, out, _ = run(capsys, "check", str(reports), "--format", "json")
     _, sarif, _ = run(capsys, "check", str(reports), "--format", "sarif")
-    assert "; baselined" in text
+    assert ", baselined" in text
     assert json.loads(out)["conflicts"][0]["status"] == "baselined"
     result = json.loads(sarif)["runs"][0]["results"][0]
     assert result["properties"]["status"] == "baselined"

@@ -81,7 +81,7 @@ def test_multiline_note_cannot_start_a_command(folder: Path, capsys: pytest.Capt
 
 def test_legacy_prefix_in_report_text_is_neutralised(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (folder / "seoul.txt").write_text(SEOUL.replace("Kursk region", "Kursk region ##[error]boom"), "utf-8")
-    code, out, _ = run(capsys, "check", str(folder))
+    code, out, _ = run(capsys, "check", str(folder), "--verbose")
     assert code == 1
     assert "boom" in out
     assert_inert(out)

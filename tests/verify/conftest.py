@@ -17,9 +17,11 @@ def run_verify(draft: str, *sources: str, date: dt.date | None = DAY) -> list[Cl
     """Verdicts of the claims of ``draft`` against ``sources`` (all dated ``date``)."""
     draft_claims = extract_text(draft, path="draft.txt", date=date)
     docs = [Document(path=f"source{i}.txt", raw=s, text=s, date=date) for i, s in enumerate(sources)]
-    source_claims = [a for doc in docs for a in extract_document(doc).assertions]
+    extracted = [extract_document(doc) for doc in docs]
+    source_claims = [a for found in extracted for a in found.assertions]
     dates = {"draft.txt": date, **{doc.path: date for doc in docs}}
-    return verify_claims(draft_claims, source_claims, dates=dates, documents=docs)
+    return verify_claims(draft_claims, source_claims, dates=dates, documents=docs,
+                         statements={found.path: found.statements for found in extracted})
 
 
 def verdict_for(verdicts: list[ClaimVerdict], value: str, attribute: str | None = None) -> ClaimVerdict:

@@ -120,3 +120,37 @@ def test_claim_ids_survive_an_unrelated_edit_and_differ_by_value():
     assert seven == verdict_for(after, "7", "injured").id
     assert seven != verdict_for(other, "9", "injured").id
     assert len(seven) == 16
+
+
+LIFT = ("Seven people were taken to hospital after the lift failed at Halden station, among them the three porters "
+        "who were injured.")
+
+
+def test_a_source_sentence_read_another_way_supports_the_claim_it_says():
+    v = verdict_for(run_verify("Three porters were injured when the lift failed at Halden station.", LIFT),
+                    "were injured", "happened")
+    assert (v.status, v.rule) == (ClaimStatus.SUPPORTED, "said-in-a-sentence")
+    assert v.sources[0].path == "source0.txt" and v.sources[0].text == LIFT
+
+
+def test_a_source_sentence_with_the_other_polarity_does_not_say_it():
+    v = verdict_for(run_verify("Three porters were not injured when the lift failed at Halden station.", LIFT),
+                    "were not injured", "happened")
+    assert v.status is ClaimStatus.UNSUPPORTED
+
+
+def test_a_source_sentence_about_another_place_and_event_does_not_say_it():
+    source = ("Seven people were taken to hospital after the escalator jammed at Brixby depot, among them three "
+              "porters who were injured.")
+    v = verdict_for(run_verify("Three porters were injured when the lift failed at Halden station.", source),
+                    "were injured", "happened")
+    assert v.status is ClaimStatus.UNSUPPORTED
+
+
+def test_a_date_in_a_reordered_source_sentence_supports_the_claim():
+    draft = "The museum's new wing was opened by the mayor of Tarrow on Saturday after a two-year delay."
+    source = ("On Saturday, after a two-year delay, the mayor of Tarrow cut the ribbon and the museum's new wing "
+              "was opened to visitors.")
+    v = verdict_for(run_verify(draft, source), "Saturday", "when")
+    assert (v.status, v.rule) == (ClaimStatus.SUPPORTED, "said-in-a-sentence")
+    assert v.sources[0].value == "Saturday"

@@ -48,6 +48,48 @@ CONFLICTS = [
         "The referee abandoned the match in the 63rd minute after floodlights failed at the ground in Bristol.",
         ConflictKind.LOCATION, ("Leeds", "Bristol"), id="match-abandoned-place",
     ),
+    pytest.param(
+        "The success of the new booster means clinics are even more eager for further supplies this winter.",
+        "The success of the new booster means clinics aren't even more eager for further supplies this winter.",
+        ConflictKind.POLARITY, ("even", "n't even"), id="long-wording-anchors-a-negation",
+    ),
+    pytest.param(
+        "The choir was founded in Galway and has sung at every county festival since the hall reopened.",
+        "The choir was not founded in Galway and has sung at every county festival since the hall reopened.",
+        ConflictKind.POLARITY, ("founded", "not founded"), id="place-anchors-a-negation",
+    ),
+    pytest.param(
+        "Five are being prosecuted while 30 are under investigation, the Food Standards Agency said.",
+        "Eight are being prosecuted while 30 are under investigation, the Scottish Food Standards Agency said.",
+        ConflictKind.NUMERIC, ("Five", "Eight"), id="name-told-in-full-is-wording",
+    ),
+    pytest.param(
+        "Rovers were beaten 2-0 at home by Stenhouse on Saturday, their third league defeat in a row.",
+        "Rovers were beaten 4-0 at home by Stenhouse on Saturday, their third league defeat in a row.",
+        ConflictKind.NUMERIC, ("2", "4"), id="score-figure-no-rule-took",
+    ),
+    pytest.param(
+        "The port authority handed over two cranes to the new terminal operator at Kelsby last month.",
+        "The port authority handed over five cranes to the new terminal operator at Kelsby last month.",
+        ConflictKind.NUMERIC, ("two", "five"), id="handed-over-is-no-bound",
+    ),
+    pytest.param(
+        "Rovers were beaten 2-0 at home by Stenhouse, their third defeat since 2019, the club said.",
+        "Rovers were beaten 2-0 at home by Stenhouse, their third defeat since 2021, the club said.",
+        ConflictKind.DATE, ("2019", "2021"), id="a-year-is-a-date-not-a-count",
+    ),
+    pytest.param(
+        "The upgraded treatment works at Marlow produce cleaner water than the old sand filters, the utility said.",
+        "The upgraded treatment works at Marlow don't produce cleaner water than the old sand filters, the utility "
+        "said.",
+        ConflictKind.POLARITY, ("produce", "don't produce"), id="do-support-negation",
+    ),
+    pytest.param(
+        "The appeal panel reinstated the striker after reviewing footage of the tackle in the derby at Calder Park.",
+        "The appeal panel did not reinstate the striker after reviewing footage of the tackle in the derby at Calder "
+        "Park.",
+        ConflictKind.POLARITY, ("reinstated", "did not reinstate"), id="did-not-with-the-base-form",
+    ),
 ]
 
 
@@ -87,6 +129,27 @@ AGREEMENTS = [
         "The regional health board said 34 patients were waiting for a bed at the county hospital last night.",
         "The regional health board said 43 patients were waiting for a bed at the city clinic last night.",
         id="two-changes-other-place",
+    ),
+    pytest.param(
+        "The council did not comment on the new parking charges.",
+        "The council commented on the new parking charges.",
+        id="short-boilerplate-negation-names-nothing",
+    ),
+    pytest.param(
+        "Kick-off at Dunmore Park was moved to 19:45 after a request from the broadcaster on Tuesday.",
+        "Kick-off at Dunmore Park was moved to 20:00 after a request from the broadcaster on Tuesday.",
+        id="a-clock-time-is-no-count",
+    ),
+    pytest.param(
+        "In 2015, a flood in the same valley swept away bridges and left entire hamlets cut off for weeks.",
+        "In 2019, a flood in the same valley swept away bridges and left entire hamlets cut off for weeks.",
+        id="background-template-with-its-year-changed",
+    ),
+    pytest.param(
+        "The appeal panel reinstated the striker after reviewing footage of the tackle in the derby at Calder Park.",
+        "The appeal panel did not suspend the striker after reviewing footage of the tackle in the derby at Calder "
+        "Park.",
+        id="did-not-with-another-verb-agrees",
     ),
 ]
 
@@ -147,3 +210,41 @@ def test_a_word_spelled_another_way_is_wording() -> None:
     left = "Kessler Orchestra has toured 12 countries since its founding, says conductor Ilse Marrow of the theatre."
     right = "Kessler Orchestra has toured 21 countries since its founding, says conductor Ilse Marrow of the theater."
     assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.NUMERIC]
+
+
+def test_a_restatement_ties_two_reports_placed_in_different_countries() -> None:
+    left = ("The Lisbon half marathon, which has been run through the Portuguese capital every year since 1991, "
+            "drew 9,000 runners.")
+    right = ("The Lisbon half marathon, which has been run through the Portuguese capital every year since 1991, "
+             "drew 19,000 runners.")
+    docs = [parse_document("a.txt", left), parse_document("b.txt", right)]
+    extracted = [extract_document(d) for d in docs]
+    found = find_conflicts(
+        [], dates={"a.txt": DAY, "b.txt": DAY}, countries={"a.txt": ["GB"], "b.txt": ["PT"]},
+        statements={e.path: e.statements for e in extracted}, names={e.path: e.names for e in extracted},
+    )
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.NUMERIC, "9,000", "19,000")
+    ]
+
+
+def _undated(left: str, right: str):
+    docs = [parse_document("a.txt", left), parse_document("b.txt", right)]
+    extracted = [extract_document(d) for d in docs]
+    return find_conflicts([], statements={e.path: e.statements for e in extracted},
+                          names={e.path: e.names for e in extracted})
+
+
+def test_two_weekdays_in_one_sentence_told_twice_are_two_days_even_undated() -> None:
+    left = "The assembly's business committee meets on Monday and Tuesday to set the agenda for plenary sessions."
+    right = "The assembly's business committee meets on Monday and Wednesday to set the agenda for plenary sessions."
+    found = _undated(left, right)
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.DATE, "Tuesday", "Wednesday")
+    ]
+
+
+def test_a_name_that_is_also_a_month_is_not_read_as_one() -> None:
+    left = "Home Secretary Theresa May opened the new training college for fire crews in Kelsall."
+    right = "Home Secretary Theresa June opened the new training college for fire crews in Kelsall."
+    assert _undated(left, right) == []

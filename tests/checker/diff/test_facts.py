@@ -82,3 +82,64 @@ def test_fact_offsets_are_raw_offsets_of_each_version():
     assert old.raw[c.old.start : c.old.end] == "120"
     assert new.raw[c.new.start : c.new.end] == "140"
     assert c.new.line == 3
+
+
+def test_figure_restated_in_other_words_is_no_fact_change(extraction):
+    assert _changes(
+        "Turnout in the Kestrel Bay election was 61%, the commission said.",
+        "Turnout in the Kestrel Bay election was 61.2 percent, the commission said.",
+    ) == []
+    assert _changes(
+        "The Atlas Rally covers 700 km of desert tracks.",
+        "The Atlas Rally covers 435 miles of desert tracks.",
+    ) == []
+
+
+def test_moved_figure_inside_its_rounding_is_still_a_change(extraction):
+    changes = _changes(
+        "About 10,000 people in Orla County have been vaccinated, the ministry said.",
+        "The ministry said about 12,000 people in Orla County have now been vaccinated.",
+    )
+    assert [(c.kind, c.aspects) for c in changes] == [("changed", ["value"])]
+
+
+def test_opposite_outcome_is_one_polarity_change_with_both_passages(extraction):
+    changes = _changes(
+        "The Harbour Bridge was closed on Monday after the storm, police said.",
+        "The Harbour Bridge remained open on Monday after the storm, police said.",
+    )
+    assert [(c.kind, c.aspects) for c in changes] == [("changed", ["polarity"])]
+    assert (changes[0].old.text, changes[0].new.text) == ("was closed", "remained open")
+
+
+def test_moved_date_no_frame_reads_is_found_as_a_restatement(extraction):
+    changes = _changes(
+        "The Court of Appeal will hand down its judgment in the Harlow Estates case on 3 June 2025.",
+        "The Court of Appeal will hand down its judgment in the Harlow Estates case on 5 June 2025.",
+    )
+    assert [(c.kind, c.aspects, c.old.text, c.new.text) for c in changes] == [("changed", ["value"], "3 June 2025", "5 June 2025")]
+
+
+def test_moved_date_in_a_sentence_that_names_nothing_is_found_in_an_edited_version(extraction):
+    changes = _changes(
+        "The court will deliver its ruling on 3 June 2025, the clerk said.",
+        "The court will deliver its ruling on 5 June 2025, the clerk said.",
+    )
+    assert [(c.kind, c.old.text, c.new.text) for c in changes] == [("changed", "3 June 2025", "5 June 2025")]
+
+
+def test_currency_changed_around_the_same_number_is_a_change(extraction):
+    changes = _changes(
+        "Northwind Corp reported quarterly revenue of $4.2 billion.",
+        "Northwind Corp reported quarterly revenue of €4.2 billion.",
+    )
+    assert [(c.kind, c.aspects) for c in changes] == [("changed", ["value"])]
+
+
+def test_a_crowded_block_still_pairs_linked_sentences(monkeypatch):
+    monkeypatch.setattr("checker.diff.facts.MAX_BLOCK_PAIRS", 0)
+    changes = _changes(
+        "About 10,000 North Korean troops are in the Kursk region.",
+        "About 11,000 North Korean troops are in the Kursk region.",
+    )
+    assert [(c.kind, c.attribute, c.aspects) for c in changes] == [("changed", "count", ["value"])]

@@ -9,15 +9,32 @@ from checker.report.text import write
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def render(res, **kw) -> str:
+def render(res, verbose: bool = True, **kw) -> str:
+    """The report as ``checker check --verbose`` prints it (each conflict a block), or a line each."""
     out = io.StringIO()
-    write(res, out, **kw)
+    write(res, out, verbose=verbose, **kw)
     return out.getvalue()
 
 
 class TTY(io.StringIO):
     def isatty(self) -> bool:
         return True
+
+
+def test_one_line_per_conflict_by_default(make):
+    out = render(make.result(make.conflict()), verbose=False)
+    lines = out.splitlines()
+    assert lines[0].startswith("reports/a.txt:1:1: numeric: North Korean troops in Kursk: 11,000 vs 15,000 (high, new")
+    assert "[[" not in out and len(lines) == 3  # the line, a blank line, the summary
+    assert lines[-1] == "1 conflict (1 high, 0 medium, 0 low) in 2 documents; 1 new"
+
+
+def test_one_line_view_names_the_id_and_the_note(make):
+    c = make.conflict()
+    out = render(make.result(c, decisions={c.id: ("dismissed", "Same event\nsecond line")}),
+                 verbose=False, show_all=True)
+    first = out.splitlines()[0]
+    assert c.id in first and "dismissed" in first and "Same event" in first
 
 
 def test_block_layout_and_value_marks(make):
@@ -107,7 +124,7 @@ def test_no_escape_codes_without_colour_even_on_a_forced_terminal(make, monkeypa
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
     out = TTY()
-    write_report(make.mixed(), "text", out, color=False)
+    write_report(make.mixed(), "text", out, color=False, verbose=True)
     assert "\x1b" not in out.getvalue()
     assert "[[11,000]]" in out.getvalue()
 
