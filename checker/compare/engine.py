@@ -161,6 +161,8 @@ def block_findings(
             continue
         finding = finding._replace(alignment=alignment)
         if finding.kind == ConflictKind.CHANGE:
+            if left.path != right.path and not _one_subject(left, right, alignment):
+                continue
             # A series of figures is a timeline: report each figure against the next one, not against all.
             gap = _gap(left, right, dates)
             held = changes.get(id(left))
@@ -170,6 +172,22 @@ def block_findings(
         out.append(finding)
     out.extend(finding for _, finding in changes.values())
     return out
+
+
+def _one_subject(a: Assertion, b: Assertion, alignment: Alignment) -> bool:
+    """Whether two reports weeks apart give figures of one subject, so that the second is news of the first: the
+    claims name the same owner, or the same event or place (one inside the other). A country's two earthquakes, two
+    outbreaks or two offensives months apart share a thing and a verb ("kills", "cases", "displaced") and nothing
+    else: "Earthquake near Oaxaca kills 2,865" is not an update of "an earthquake near Arequipa killed 840"."""
+    if "entities" in alignment.matched:
+        return True
+    if a.scope_event and a.scope_event == b.scope_event:
+        return True
+    pa, pb = a.scope_place, b.scope_place
+    if not (pa and pb):
+        return False
+    gaz = gazetteer()
+    return pa == pb or gaz.contains(pa, pb) or gaz.contains(pb, pa)
 
 
 def restatement_findings(

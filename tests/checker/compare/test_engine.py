@@ -298,9 +298,23 @@ def test_same_source_in_one_report_does_not_raise() -> None:
 def test_change_keeps_low_severity_even_for_the_same_source() -> None:
     t1 = TimeRange(start=dt.date(2024, 10, 30), end=dt.date(2024, 10, 30))
     t2 = TimeRange(start=dt.date(2024, 11, 20), end=dt.date(2024, 11, 20))
-    a = made("a.txt", "people", "displaced", n(2000), time=t1, source="UNHCR")
-    b = made("b.txt", "people", "displaced", n(9000), time=t2, source="UNHCR")
+    a = made("a.txt", "people", "displaced", n(2000), time=t1, source="UNHCR", scope_place="UA-63")
+    b = made("b.txt", "people", "displaced", n(9000), time=t2, source="UNHCR", scope_place="UA-63")
     assert [(c.kind, c.severity) for c in find_conflicts([a, b])] == [(ConflictKind.CHANGE, Severity.LOW)]
+
+
+def test_a_change_needs_one_subject_across_reports() -> None:
+    """Weeks apart, a figure is news of an earlier one only for the same owner, event or place: two earthquakes'
+    tolls in two regions are two stories, the same region's toll a week later is an update."""
+    t1 = TimeRange(start=dt.date(2024, 10, 30), end=dt.date(2024, 10, 30))
+    t2 = TimeRange(start=dt.date(2024, 11, 20), end=dt.date(2024, 11, 20))
+    oaxaca = made("a.txt", "people", "killed", n(2865), time=t1, scope_place="MX")
+    arequipa = made("b.txt", "people", "killed", n(840), time=t2, scope_place="PE")
+    unplaced = made("c.txt", "people", "killed", n(840), time=t2)
+    later = made("d.txt", "people", "killed", n(3100), time=t2, scope_place="MX")
+    assert find_conflicts([oaxaca, arequipa]) == []
+    assert find_conflicts([oaxaca, unplaced]) == []
+    assert [c.kind for c in find_conflicts([oaxaca, later])] == [ConflictKind.CHANGE]
 
 
 # --------------------------------------------------------------------------------------------- shape of results
