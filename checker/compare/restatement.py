@@ -166,7 +166,9 @@ def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]
 def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iterable[tuple[Assertion, Assertion]]:
     within = left.path == right.path
     matcher = SequenceMatcher(None, left.tokens, right.tokens, autojunk=False)
-    if matcher.ratio() < (_MIN_RATIO_WITHIN if within else _MIN_RATIO):
+    least = _MIN_RATIO_WITHIN if within else _MIN_RATIO
+    # The two cheap upper bounds first: most candidates sharing content words are not near-identical sentences.
+    if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least or matcher.ratio() < least:
         return
     stretches = [
         op for op in matcher.get_opcodes()
