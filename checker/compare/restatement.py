@@ -33,6 +33,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import sys
+from array import array
 from collections import defaultdict
 from difflib import SequenceMatcher
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
@@ -71,7 +73,8 @@ _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location"}
 
 
 class _Words:
-    """A sentence as lower-case tokens with their raw offsets."""
+    """A sentence as lower-case tokens with their offsets. Held for every sentence of a run, so compactly: each
+    token string once per process (interned), offsets as machine integers, capitals as bytes."""
 
     __slots__ = ("statement", "path", "tokens", "starts", "ends", "capitals", "content")
 
@@ -79,10 +82,10 @@ class _Words:
         ev = statement.evidence
         self.statement, self.path = statement, path
         matches = list(_TOKEN.finditer(ev.text))
-        self.tokens = [m.group().lower().replace("’", "'") for m in matches]
-        self.starts = [m.start() for m in matches]  # offsets into the sentence as analysed, as Slot.at/until
-        self.ends = [m.end() for m in matches]
-        self.capitals = [m.group()[:1].isupper() for m in matches]
+        self.tokens = [sys.intern(m.group().lower().replace("’", "'")) for m in matches]
+        self.starts = array("I", [m.start() for m in matches])  # offsets into the sentence as analysed (Slot.at)
+        self.ends = array("I", [m.end() for m in matches])
+        self.capitals = bytes(m.group()[:1].isupper() for m in matches)
         self.content = frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha())
 
 
