@@ -251,6 +251,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", action="extend", metavar="CORPUS", default=None,
                    help="standing corpus: one or more files or folders (put it last); only conflicts involving PATHs")
     p.add_argument("--decisions", type=Path, default=None, metavar="FILE")
+    p.add_argument("--verify", action="append", metavar="DRAFT", default=None,
+                   help="open a verify run instead: the claims of DRAFT (repeatable) checked --against the sources, "
+                   "each marked supported, contradicted or unsupported; 'a' accepts a claim with a note, saved in "
+                   "the decisions file and honoured by checker verify")
     _add_input_options(p)
 
     p = sub.add_parser("diff", help="which facts changed between versions of a report",
@@ -283,9 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="folder of *.toml cases")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--verbose", "-v", action="store_true", help="list every missed and unexpected conflict")
-    from checker.verify import cli as verify_cli  # checker verify and review --verify (issue 16)
+    from checker.verify import cli as verify_cli  # checker verify (issue 16)
 
-    verify_cli.register(sub, _COMMANDS)
+    verify_cli.add_parser(sub)
     for command in sub.choices.values():
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the traceback of an internal error (exit 3)")
@@ -719,6 +723,10 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    if args.verify:  # checker review --verify DRAFT --against SOURCES: the verify review
+        from checker.verify.cli import run_review
+
+        return run_review(args)
     from checker.store.decisions import DecisionStore
     from tui.app import make_app
 
@@ -738,6 +746,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from checker.verify.cli import run
+
+    return run(args)
+
+
 _COMMANDS = {
     "extract": cmd_extract,
     "check": cmd_check,
@@ -747,6 +761,7 @@ _COMMANDS = {
     "index": cmd_index,
     "diff": cmd_diff,
     "eval": cmd_eval,
+    "verify": cmd_verify,
 }
 
 

@@ -170,33 +170,6 @@ def _decisions_path(args: argparse.Namespace) -> Path:
 # ----------------------------------------------------------------------------------------------------- review
 
 
-def register(subparsers: Any, commands: dict) -> None:
-    """Register ``checker verify`` and ``checker review --verify DRAFT --against SOURCES`` (the verify review):
-    the verify parser and command, a ``--verify`` option on the review parser, and a review command that opens
-    the verify review when it is given and the usual review otherwise."""
-    add_parser(subparsers)
-    commands.setdefault("verify", run)
-    review = subparsers.choices.get("review")
-    if review is None or "review" not in commands:
-        return
-    if not any("--verify" in action.option_strings for action in review._actions):
-        review.add_argument("--verify", action="append", metavar="DRAFT", default=None,
-                            help="open a verify run instead: the claims of DRAFT (repeatable) checked --against "
-                            "the sources, each marked supported, contradicted or unsupported; 'a' accepts a claim "
-                            "with a note, saved in the decisions file and honoured by checker verify")
-    original = commands["review"]
-    if getattr(original, "_verify_aware", False):
-        return
-
-    def review_or_verify(args: argparse.Namespace) -> int:
-        if getattr(args, "verify", None):
-            return run_review(args)
-        return original(args)
-
-    review_or_verify._verify_aware = True  # type: ignore[attr-defined]
-    commands["review"] = review_or_verify
-
-
 def run_review(args: argparse.Namespace) -> int:
     """``checker review --verify DRAFT --against SOURCES``: the verify review in the terminal UI."""
     from checker.errors import ConfigError
