@@ -466,16 +466,18 @@ def _analyse(settings, args: argparse.Namespace, progress):
     """One run of the core with the settings and input flags of check, baseline and review."""
     from checker.pipeline import analyse
 
-    return analyse(
-        settings.paths,
-        against=settings.corpus,
-        index_path=settings.index,
+    return analyse(settings.paths, against=settings.corpus, index_path=settings.index, on_progress=progress,
+                   **_run_options(settings, args))
+
+
+def _run_options(settings, args: argparse.Namespace) -> dict:
+    """The input and comparison options a run takes, locally or on Dask."""
+    return dict(
         encoding=settings.encoding,
         strict=args.strict,
         reference_date=args.date,
         max_bytes=settings.max_bytes,
         tolerance=settings.numeric_tolerance,
-        on_progress=progress,
         allow_unreadable=_allow_unreadable(args, settings.format),
         follow_symlinks=getattr(args, "follow_symlinks", False),
     )
@@ -488,17 +490,7 @@ def _analyse_on_dask(settings, args: argparse.Namespace):
                           "or drop --dask")
     from checker.scale.dask_run import analyse_on_dask
 
-    return analyse_on_dask(
-        settings.paths,
-        scheduler=settings.dask,
-        encoding=settings.encoding,
-        strict=args.strict,
-        reference_date=args.date,
-        max_bytes=settings.max_bytes,
-        tolerance=settings.numeric_tolerance,
-        allow_unreadable=_allow_unreadable(args, settings.format),
-        follow_symlinks=getattr(args, "follow_symlinks", False),
-    )
+    return analyse_on_dask(settings.paths, scheduler=settings.dask, **_run_options(settings, args))
 
 
 def _allow_unreadable(args: argparse.Namespace, fmt: str) -> bool:

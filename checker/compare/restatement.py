@@ -324,11 +324,8 @@ def _bare_number(words: _Words, i1: int, i2: int) -> Slot | None:
     number = parse_number(token) if ":" not in token else None
     if number is None or (token.isdigit() and len(token) == 4):
         return None
-    at, until = words.starts[i1], words.ends[i1]
-    ev = words.statement.evidence
-    start, end = (ev.start + at, ev.start + until) if len(ev.text) == ev.end - ev.start else (ev.start, ev.end)
-    quantity = Quantity(nominal=number, low=number, high=number, text=ev.text[at:until])
-    return Slot(quantity, at, until, start, end, ev.text[at:until])
+    text = words.statement.evidence.text[words.starts[i1] : words.ends[i1]]
+    return _token_slot(words, i1, Quantity(nominal=number, low=number, high=number, text=text))
 
 
 # The week and year an unresolved day or month name is placed in: a report with no date of its own leaves "on
@@ -353,11 +350,15 @@ def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
         end = dt.date(_NOTIONAL_MONDAY.year, month, calendar.monthrange(_NOTIONAL_MONDAY.year, month)[1])
     else:
         return None
-    at, until = words.starts[i1], words.ends[i1]
-    ev = words.statement.evidence
-    raw_start, raw_end = (ev.start + at, ev.start + until) if len(ev.text) == ev.end - ev.start else (ev.start, ev.end)
-    text = ev.text[at:until]
-    return Slot(TimeRange(start=start, end=end, text=text), at, until, raw_start, raw_end, text)
+    text = words.statement.evidence.text[words.starts[i1] : words.ends[i1]]
+    return _token_slot(words, i1, TimeRange(start=start, end=end, text=text))
+
+
+def _token_slot(words: _Words, k: int, value: Quantity | TimeRange) -> Slot:
+    """Token ``k`` as a slot holding ``value``, with raw offsets as ``_token_span`` gives them."""
+    span = _token_span(words, k, k + 1)
+    at, until = words.starts[k], words.ends[k]
+    return Slot(value, at, until, span.start, span.end, words.statement.evidence.text[at:until])
 
 
 def _shared_key(words: _Words, i1: int, i2: int) -> str:

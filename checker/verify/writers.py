@@ -15,7 +15,7 @@ from checker.errors import ConfigError
 from checker.models import ClaimStatus, ClaimVerdict, Evidence, VerifyReport
 from checker.report._common import end_position, escape_unsafe, one_line, split_on_value
 from checker.report.github import escape_data, escape_property
-from checker.report.json import document_dict, dumps
+from checker.report.json import document_dict, dumps, evidence_dict
 from checker.report.sarif import INFORMATION_URI, SARIF_SCHEMA_URI, SARIF_VERSION, TOOL_NAME, location
 
 VERSION = 1
@@ -126,25 +126,8 @@ def claim_dict(c: ClaimVerdict, report: VerifyReport | None = None) -> dict[str,
         "score": c.score,
         "rule": c.rule,
         "message": c.message,
-        "evidence": passage_dict(c.evidence),
-        "sources": [passage_dict(s) for s in c.sources],
-    }
-
-
-def passage_dict(ev: Evidence) -> dict[str, Any]:
-    return {
-        "path": ev.path,
-        "start": ev.start,
-        "end": ev.end,
-        "line": ev.line,
-        "column": ev.column,
-        "text": ev.text,
-        "value": ev.value,
-        "value_start": ev.value_start,
-        "value_end": ev.value_end,
-        "polarity": ev.polarity.value,
-        "modality": ev.modality.value,
-        "source": ev.source,
+        "evidence": evidence_dict(c.evidence),
+        "sources": [evidence_dict(s) for s in c.sources],
     }
 
 
