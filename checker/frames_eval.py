@@ -5,8 +5,9 @@ A labelled figure (format in tests/data/README.md) is matched to the assertion w
 
 - thing: the labelled head noun and the assertion's thing (or subject) name the same concept ("soldier" and
   "troops", "sale" and "revenue"), compared by ``checker.compare.similarity.concept``;
-- entities: every labelled entity is among the assertion's entities (countries by gazetteer key, legal forms such
-  as "Corp" ignored); none labelled means none extracted;
+- entities: every labelled entity is among the assertion's entities, or is a modifier of its thing ("wheat" of
+  "wheat output": the thing is its head noun with its modifiers); countries by gazetteer key, legal forms such as
+  "Corp" ignored; none labelled means none extracted;
 - predicate: the same verb concept, or both none (a linking or reporting verb);
 - polarity: equal.
 
@@ -60,7 +61,8 @@ def _fields(frame: dict, a: Assertion) -> list[bool]:
     words = (a.thing or a.subject_key).split() + a.subject_key.split()
     thing = concept(frame["thing"]) in {concept(w) for w in words}
     want = {entity_key(e) for e in frame["entity"]}
-    got = set(a.entities)
+    modifiers = set((a.thing or "").split()[:-1])  # the thing's own modifiers: "wheat output" holds "wheat"
+    got = set(a.entities) | {w for w in want if w in modifiers}
     if want:
         entity = all(any(w == g or w in g.split() or g in w.split() for g in got) for w in want)
     else:

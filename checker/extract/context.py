@@ -308,13 +308,32 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     candidates = [k] if k < b else []
     candidates += range(first - 1, max(a, first - 5) - 1, -1)
     for j in candidates:
-        if j in ctx.number_tokens or not is_verb(tokens, j):
+        if j in ctx.number_tokens or not (is_verb(tokens, j) or _present_verb_before(ctx, j, first)):
             continue
         lemma = verb_lemma(tokens[j].lower)
         if lemma in lex.linking_verbs or tokens[j].lower in lex.reporting_verbs:
             return None
         return lemma
     return None
+
+
+def _present_verb_before(ctx: SentenceContext, j: int, first: int) -> bool:
+    """"The coalition controls 87 seats", "drought covers 62% of Spain": a lower-case word in -s right before the
+    figure (or a determiner between) after a noun phrase, whose verb lemma differs: a present-tense verb."""
+    tokens = ctx.tokens
+    t = tokens[j]
+    low = t.lower
+    if j == 0 or j >= first or not t.is_word or t.is_capitalised or not low.isalpha() or not low.endswith("s"):
+        return False
+    if low.endswith(("ss", "us", "is", "ous")) or low in lexicon().determiners or low in lexicon().stop_after_number:
+        return False
+    between = tokens[j + 1 : first]
+    if any(x.is_word and x.lower not in lexicon().determiners for x in between):
+        return False
+    prev = tokens[j - 1]
+    if not prev.is_word or prev.lower in lexicon().determiners or prev.lower in lexicon().locative:
+        return False  # "the controls", "in charges": a noun
+    return verb_lemma(low) != low
 
 
 def is_verb(tokens: Sequence[Token], j: int) -> bool:

@@ -97,6 +97,7 @@ class Lexicon:
     aux_adverbs: frozenset[str]
     legal_suffixes: frozenset[str]
     linking_verbs: frozenset[str]
+    titles: frozenset[str]
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
         aux_adverbs=frozenset(lex["aux_adverbs"]),
         legal_suffixes=frozenset(lex["legal_suffixes"]),
         linking_verbs=frozenset(lex["linking_verbs"]),
+        titles=frozenset(lex["titles"]),
     )
 
 

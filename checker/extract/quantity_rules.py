@@ -17,6 +17,7 @@ from checker.extract.context import (
     clause_predicate,
     is_verb,
     clause_subject,
+    frame_parts,
     is_place_token,
     make_assertion,
     nearest_trigger,
@@ -36,7 +37,9 @@ from checker.extract.subjects import (
     build_subject,
     country_after,
     phrase_after,
+    phrase_before,
     without_legal_suffix,
+    without_titles,
 )
 from checker.extract.tokens import Token, tokenize
 from checker.models import (
@@ -223,6 +226,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             subject = build_subject([tokens[first - 2]], ctx.doc.text)
             attribute = lex.triggers.get((noun,))  # "a toll of 12" is killed; "a crowd of" a count
             via_of = True
+            if words and is_verb(tokens, after):
+                np_end = after  # "a crowd of 82,000 watched": the verb right after the figure is the predicate
         if attribute in _LEVEL_CHANGES and (
             (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
         ):
@@ -245,10 +250,14 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         thing = None
         if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:
             thing = metric
-        elif attribute in METRIC_ATTRIBUTES or (dim in ("money", "percent") and attribute not in ("amount", "share")):
-            thing = attribute
+        elif attribute in METRIC_ATTRIBUTES or (
+            dim in ("money", "percent") and attribute not in ("amount", "share") and attribute not in CHANGE_ATTRIBUTES
+        ):
+            thing = attribute  # a change with no metric ("exports fell 1.3%") is a change of its subject
         elif dim == "magnitude":
             thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
+        if dim == "money" and not (attribute in CHANGE_ATTRIBUTES and thing):
+            thing = _what_money_is(ctx, first, after, clause) or thing
         if subject is not None and dim == "count" and not subject.country:
             actor = actor_before(ctx, clause[0], first)
             if actor:
@@ -269,6 +278,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = with_owner(subject, owner)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
+            rest = frame_parts(subject)[1]
+            if thing and rest and thing not in rest.split() and not subject.proper:
+                thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -296,6 +308,39 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 
 
+def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
+    """What a sum of money is, when the sentence names it structurally (rule "money-noun"):
+
+    - a noun phrase after "in": "$212m in damages", "$14.2 million in donations", "€6.5 million in cash";
+    - the noun phrase before "worth": "bribes worth more than $900,000", "jewellery worth an estimated £1.5m".
+
+    The head noun, or None: a place, a date or a name after "in" says where or when ("$4bn in Texas", "in June").
+    """
+    tokens = ctx.tokens
+    lex = lexicon()
+    if after + 1 < clause[1] and tokens[after].lower == "in":
+        k = after + 1
+        words = phrase_after(tokens, k, limit=3)
+        if words and not words[0].is_capitalised and words[0].lower not in lex.determiners and not any(
+            d.start <= words[0].start < d.end for d in ctx.dates
+        ) and not is_place_token(ctx, k):
+            subject = build_subject(words, ctx.doc.text)
+            if subject is not None:
+                return lex.triggers.get((subject.head,)) if subject.head in ("revenue", "sales") else subject.head
+    k = first - 1
+    while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in ("estimated", "more", "than",
+                                                                                        "less", "about", "nearly",
+                                                                                        "some", "around", "up", "to")):
+        k -= 1
+    if k > clause[0] and tokens[k].lower == "worth":
+        words = phrase_before(tokens, k, floor=clause[0], limit=3)
+        if words and not words[-1].is_capitalised:
+            subject = build_subject(words, ctx.doc.text)
+            if subject is not None:
+                return subject.head
+    return None
+
+
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
@@ -309,7 +354,8 @@ def _name_key(tokens: Sequence[Token]) -> str | None:
     country, n = actor_key(words, 0)
     if country and n == len(words):
         return gazetteer().slug(country)
-    return " ".join(without_legal_suffix([t.lower for t in words]))
+    lowers = without_titles([t.lower for t in words], [t.is_capitalised for t in words])
+    return " ".join(without_legal_suffix(lowers))
 
 
 def _capitalised_run(tokens: Sequence[Token], start: int, step: int, limit: int = 5) -> list[Token]:
@@ -376,19 +422,50 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
     k = first - 1
     while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
         k -= 1
+    named_object = _verb_object(ctx, k, clause)
+    if named_object:
+        return named_object
     if k < clause[0] or not is_verb(tokens, k) or tokens[k].lower in lex.reporting_verbs:
         return None
+    if k - 2 >= clause[0] and tokens[k - 1].lower == "to":
+        named_object = _verb_object(ctx, k - 2, clause)  # "ordered Corvane Pharma to pay $212m": the payer
+        if named_object:
+            return named_object
     k -= 1
     while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
         k -= 1
+    floor = clause[0]
+    if k > 0 and tokens[k].text == ",":
+        # "Ana Petrovic, the second seed, saved ...", "Dan Ostrowski, 19, has kept ...": past an apposition
+        opening = next((j for j in range(k - 1, max(-1, k - 8), -1) if tokens[j].text == ","), None)
+        if opening is not None:
+            k, floor = opening - 1, 0
     run = _capitalised_run(tokens, k, -1)
     if run and run[0].initial and english_word(run[0].lower):
         run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
-    if not run or ctx.position(run[0]) < clause[0]:
+    if not run or ctx.position(run[0]) < floor:
         return None
     before = ctx.position(run[0]) - 1
     if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
         return None  # "prices in Canada dropped 4%": a place the figure is for, not who did it
+    return _name_key(run)
+
+
+def _verb_object(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> str | None:
+    """A name ending at ``tokens[k]`` that is the object of the verb before it: "fined Pellham Foods $4.5 million",
+    "convicted Nora Feld": whose fine, whose charges (never a place: "struck Kyiv" says where)."""
+    tokens = ctx.tokens
+    if k <= clause[0] or not tokens[k].is_capitalised:
+        return None
+    run = _capitalised_run(tokens, k, -1)
+    if not run:
+        return None
+    start = ctx.position(run[0])
+    verb = start - 1
+    if verb < clause[0] or not is_verb(tokens, verb) or tokens[verb].lower in lexicon().reporting_verbs:
+        return None
+    if any(is_place_token(ctx, ctx.position(t)) for t in run):
+        return None
     return _name_key(run)
 
 
@@ -415,7 +492,8 @@ def _refers_to_organisation(ctx: SentenceContext) -> bool:
     if org is None:
         return False
     lex = lexicon()
-    if " ".join(t.lower for t in ctx.tokens[: len(org.split())]) == org:
+    start = 1 if ctx.tokens and ctx.tokens[0].lower in lex.determiners else 0  # "The Riverton school district"
+    if " ".join(t.lower for t in ctx.tokens[start : start + len(org.split())]) == org:
         return True
     return any(
         t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
@@ -469,14 +547,20 @@ def remember_organisation(ctx: SentenceContext) -> None:
             ctx.state.organisation = org
             return
     words: list[Token] = []
+    determiner = False
     for t in ctx.tokens:
+        if not words and not determiner and t.lower in lexicon().determiners:
+            determiner = True
+            continue  # "The Social Democrats won ...": the organisation is the Social Democrats
         if t.is_word and t.is_capitalised:
             words.append(t)
         elif t.text == "." and words:
             continue
         else:
             break
-    if len(words) < 2 or any(is_place_token(ctx, ctx.position(w)) for w in words):
+    # Two capitalised words, or one name after "the" ("The Riverton school district"): not a sentence's opening word.
+    named = len(words) >= 2 or (determiner and len(words) == 1 and not english_word(words[0].lower))
+    if not named or any(is_place_token(ctx, ctx.position(w)) for w in words):
         return
     if actor_key(ctx.tokens, 0)[0] is not None:
         return

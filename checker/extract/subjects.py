@@ -68,6 +68,19 @@ def _common_opener(word: str) -> bool:
     return (word.endswith(_ADJECTIVE_ENDINGS) or _common_word(word)) and english_word(word)
 
 
+def _plain_opener(words: tuple[tuple[str, bool, bool], ...], k: int) -> bool:
+    """Whether the capital of a phrase's first word only opens the sentence: an ordinary English word ("Violent
+    crime fell", "Gold hit a record", "Burglaries in Leeds") that does not start a run of capitalised words ("Harbour
+    City", "Social Democrats") and is no nationality or country ("German exports")."""
+    text = words[k][0]
+    lower = text.lower()
+    if k + 1 < len(words) and words[k + 1][1]:
+        return _common_opener(lower) and not text.isupper()
+    if text.isupper() and len(text) > 1:
+        return False  # "NATO", "EU"
+    return (_common_opener(lower) or english_word(lower)) and not _demonym(text)
+
+
 def singular(word: str) -> str:
     """A crude singular; only used to make keys agree, never shown to a user."""
     if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
@@ -139,8 +152,9 @@ def _subject_key(
     corpus. ``entities`` are the leading parts of the key that say whose thing it is: the country and a name."""
     lex = lexicon()
     gaz = gazetteer()
-    words = [_Word(text, text.lower(), cap, initial=initial and _common_opener(text.lower()))
-             for text, cap, initial in words_in]
+    words = [_Word(text, text.lower(), cap, initial=initial and _plain_opener(words_in, k))
+             for k, (text, cap, initial) in enumerate(words_in)]
+    words = _without_titles(words)
     name = _trailing_name(words)
     if name:
         return name, name.split()[-1], country, True, ()  # "former fund manager Aidan Roche": the person is the key
@@ -199,6 +213,27 @@ def _subject_key(
     if proper and not entities:
         entities.append(" ".join(parts))  # a name ("Brightline", "Ever Given") is the entity it speaks of
     return " ".join(parts), head, country, proper, tuple(entities)
+
+
+def _without_titles(words: list["_Word"]) -> list["_Word"]:
+    """"Mayor Dana Ortiz", "former mayor Glenn Hartley", "opener Ravi Menon": the titles before a name are not part
+    of it (the list is data: ``titles`` in lexicon.json)."""
+    titles = lexicon().titles
+    k = 0
+    while k < len(words) - 1 and words[k].lower in titles:
+        k += 1
+    if k and words[k].is_capitalised:
+        return words[k:]
+    return words
+
+
+def without_titles(words: list[str], capitalised: list[bool]) -> list[str]:
+    """Lower-case ``words`` of a name without the titles before it ("senator alan brooks" -> "alan brooks")."""
+    titles = lexicon().titles
+    k = 0
+    while k < len(words) - 1 and words[k] in titles:
+        k += 1
+    return words[k:] if k and capitalised[k] else words
 
 
 def without_legal_suffix(words: list[str]) -> list[str]:
