@@ -17,8 +17,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from checker.extract import extract_text
-from checker.frames_eval import FIELDS, fully_right, judge
+from checker.frames_eval import FIELDS, extract_item, fully_right, judge
 
 DATA = Path(__file__).parents[1] / "tests" / "data" / "frames.jsonl"
 
@@ -34,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     by_domain: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     shown = 0
     for item in items:
-        found = extract_text(item["text"])
+        found = extract_item(item)
         for frame in item["frames"]:
             verdict = judge(item, frame, found)
             total += 1

@@ -6,7 +6,8 @@ A labelled figure (format in tests/data/README.md) is matched to the assertion w
 - thing: the labelled head noun and the assertion's thing (or subject) name the same concept ("soldier" and
   "troops", "sale" and "revenue"), compared by ``checker.compare.similarity.concept``;
 - entities: every labelled entity is among the assertion's entities, or is a modifier of its thing ("wheat" of
-  "wheat output": the thing is its head noun with its modifiers); countries by gazetteer key, legal forms such as
+  "wheat output": the thing is its head noun with its modifiers) or its event scope ("the storm destroyed 150
+  homes": the labels name the storm as whose the figure is, the frame as the event it is about); countries by gazetteer key, legal forms such as
   "Corp" ignored; none labelled means none extracted;
 - predicate: the same verb concept, or both none (a linking or reporting verb);
 - polarity: equal.
@@ -16,13 +17,25 @@ Used by the per-frame tests (tests/checker/extract/test_labelled_frames.py) and 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from checker.compare.similarity import concept
+from checker.extract import extract_text
 from checker.extract.places import gazetteer
 from checker.extract.subjects import actor_key, without_legal_suffix
 from checker.extract.tokens import tokenize
 from checker.models import Assertion, Quantity, TimeRange
 
 FIELDS = ("value", "thing", "entities", "predicate", "polarity")
+
+# Each labelled sentence is read as a line of a report dated this day, as a report in use is (front matter or
+# --date): "will be held on March 3" needs a date to be read against.
+REPORT_DATE = dt.date(2025, 6, 15)
+
+
+def extract_item(item: dict) -> list[Assertion]:
+    """The assertions of one labelled sentence, read as from a report dated ``REPORT_DATE``."""
+    return extract_text(item["text"], date=REPORT_DATE)
 
 
 def entity_key(name: str) -> str:
@@ -62,6 +75,8 @@ def _fields(frame: dict, a: Assertion) -> list[bool]:
     thing = concept(frame["thing"]) in {concept(w) for w in words}
     want = {entity_key(e) for e in frame["entity"]}
     modifiers = set((a.thing or "").split()[:-1])  # the thing's own modifiers: "wheat output" holds "wheat"
+    if a.scope_event:
+        modifiers.add(a.scope_event)  # "the storm destroyed 150 homes": the storm is the frame's event scope
     got = set(a.entities) | {w for w in want if w in modifiers}
     if want:
         entity = all(any(w == g or w in g.split() or g in w.split() for g in got) for w in want)

@@ -306,15 +306,31 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
         k += 1
     candidates = [k] if k < b else []
-    candidates += range(first - 1, max(a, first - 5) - 1, -1)
+    # A figure a change went to or from ("rose 6% this season to 31,400") may stand further from its verb.
+    reach = 8 if first > 0 and tokens[first - 1].lower in lex.level_prepositions else 5
+    candidates += range(first - 1, max(a, first - reach) - 1, -1)
     for j in candidates:
-        if j in ctx.number_tokens or not (is_verb(tokens, j) or _present_verb_before(ctx, j, first)):
+        if j in ctx.number_tokens or not (
+            is_verb(tokens, j) or _present_verb_before(ctx, j, first) or _participle_before(ctx, j, first)
+        ):
             continue
         lemma = verb_lemma(tokens[j].lower)
         if lemma in lex.linking_verbs or tokens[j].lower in lex.reporting_verbs:
             return None
         return lemma
     return None
+
+
+def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
+    """"killing at least 41 people", "injuring 32": an -ing word that can be a noun ("the killing of") is a verb
+    right before a figure, when no determiner stands before it."""
+    tokens = ctx.tokens
+    t = tokens[j]
+    if j >= first or not t.lower.endswith("ing") or t.lower not in lexicon().nominal_ing:
+        return False
+    if any(x.is_word and x.lower not in lexicon().determiners for x in tokens[j + 1 : first]):
+        return False
+    return j == 0 or tokens[j - 1].lower not in lexicon().determiners
 
 
 def _present_verb_before(ctx: SentenceContext, j: int, first: int) -> bool:
@@ -354,9 +370,15 @@ def is_verb(tokens: Sequence[Token], j: int) -> bool:
 
 
 def scope_event(ctx: SentenceContext) -> str | None:
+    """The first event noun of the sentence ("the storm destroyed 150 homes"), unless it only says whose people
+    are speaking ("Fire officials said", "election observers")."""
     lex = lexicon()
-    for t in ctx.tokens:
+    tokens = ctx.tokens
+    for k, t in enumerate(tokens):
         if t.lower in lex.event_nouns:
+            nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+            if nxt in lex.affiliated_people or nxt in lex.person_heads:
+                continue
             return t.lower
     return None
 

@@ -114,6 +114,21 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
     return subject_before(ctx, head, floor)
 
 
+def _after_auxiliary(tokens: Sequence[Token], k: int) -> bool:
+    """"will hear the case on March 14", "will step down in April": a lower-case word right after an auxiliary or
+    "to" is a verb."""
+    t = tokens[k]
+    return (
+        k > 0
+        and (tokens[k - 1].lower in lexicon().auxiliaries or tokens[k - 1].lower == "to")
+        and t.is_word
+        and not t.is_capitalised
+        and t.lower.isalpha()
+        and t.lower not in lexicon().auxiliaries
+        and t.lower not in lexicon().determiners
+    )
+
+
 def date_assertions(ctx: SentenceContext) -> list[Assertion]:
     """"Signed ... in June": the date an event is said to have happened, keyed by what was signed."""
     lex = lexicon()
@@ -125,7 +140,7 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         a, b = clause_of(ctx.stance.clauses, i)
         verb = None
         for k in range(i - 1, max(a, i - 9) - 1, -1):
-            if (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k)) and not (
+            if (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)) and not (
                 k > 0 and ctx.tokens[k - 1].lower in lex.determiners
             ):
                 verb = k

@@ -38,6 +38,7 @@ from checker.extract.subjects import (
     country_after,
     phrase_after,
     phrase_before,
+    singular,
     without_legal_suffix,
     without_titles,
 )
@@ -228,6 +229,17 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             via_of = True
             if words and is_verb(tokens, after):
                 np_end = after  # "a crowd of 82,000 watched": the verb right after the figure is the predicate
+        measured = None
+        if before == "of" and first >= 2 and dim in _MEASURE_DIMENSIONS:
+            measured = _noun_before_of(ctx, first - 1, clause)  # "gusts of 145 km/h", "a height of 6 metres"
+            if measured is not None:
+                subject, via_of = measured, True
+                start = ctx.index_containing(measured.start)
+                k = next((j for j in range(start - 1, max(clause[0], start - 3) - 1, -1)
+                          if not tokens[j].is_word or tokens[j].lower in _POSSESSIVES), None)
+                if k is not None and tokens[k].lower in _POSSESSIVES:
+                    # "sea ice shrank to its minimum extent of 4.28 million sq km": the extent is the ice's
+                    subject = clause_subject(ctx, clause[0], k) or measured
         if attribute in _LEVEL_CHANGES and (
             (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
         ):
@@ -248,6 +260,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         # What is measured: the metric a change is of ("revenue rose 12%"), the metric itself ("revenue of $4bn"),
         # else the counted noun phrase.
         thing = None
+        money_noun = None
         if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:
             thing = metric
         elif attribute in METRIC_ATTRIBUTES or (
@@ -256,8 +269,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = attribute  # a change with no metric ("exports fell 1.3%") is a change of its subject
         elif dim == "magnitude":
             thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
+        if measured is not None:
+            thing = measured.head if subject is not measured else None  # the gusts, the height, the ice's extent
+        if thing:
+            thing = thing.replace("_", " ")  # the attribute "vote_share" is the vote share
         if dim == "money" and not (attribute in CHANGE_ATTRIBUTES and thing):
-            thing = _what_money_is(ctx, first, after, clause) or thing
+            money_noun = _what_money_is(ctx, first, after, clause)
+            thing = money_noun or thing
         if subject is not None and dim == "count" and not subject.country:
             actor = actor_before(ctx, clause[0], first)
             if actor:
@@ -279,7 +297,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
-            if thing and rest and thing not in rest.split() and not subject.proper:
+            if thing and not money_noun and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
@@ -306,13 +324,26 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 
 
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
+_MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> Subject | None:
+    """The noun phrase before "of" a measure, when it is a common noun: "gusts of 145 km/h", "a height of 6
+    metres", "winds of 130 mph" (not a name: "the Isle of 6 km" is no measure of anything)."""
+    words = phrase_before(ctx.tokens, of, floor=clause[0], limit=3)
+    if not words or words[-1].is_capitalised or words[-1].lower in lexicon().stop_after_number:
+        return None
+    return build_subject(words, ctx.doc.text)
 
 
 def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
     """What a sum of money is, when the sentence names it structurally (rule "money-noun"):
 
     - a noun phrase after "in": "$212m in damages", "$14.2 million in donations", "€6.5 million in cash";
-    - the noun phrase before "worth": "bribes worth more than $900,000", "jewellery worth an estimated £1.5m".
+    - a noun phrase right after it: "a €1.1 billion penalty", "a $2 billion share buyback";
+    - the noun phrase before "worth" or "valued at": "bribes worth more than $900,000", "jewellery worth an
+      estimated £1.5m", "a transaction valued at $12.4 billion".
 
     The head noun, or None: a place, a date or a name after "in" says where or when ("$4bn in Texas", "in June").
     """
@@ -327,12 +358,21 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
             subject = build_subject(words, ctx.doc.text)
             if subject is not None:
                 return lex.triggers.get((subject.head,)) if subject.head in ("revenue", "sales") else subject.head
+    words = phrase_after(tokens, after, limit=3)
+    if words and not words[0].is_capitalised and after < clause[1] and not is_verb(tokens, after) and (
+        words[0].lower not in lex.determiners
+    ):
+        subject = build_subject(words, ctx.doc.text)  # "a €1.1 billion penalty", "a $2 billion share buyback"
+        if subject is not None:
+            return subject.head
     k = first - 1
     while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in ("estimated", "more", "than",
                                                                                         "less", "about", "nearly",
                                                                                         "some", "around", "up", "to")):
         k -= 1
-    if k > clause[0] and tokens[k].lower == "worth":
+    if k > clause[0] + 1 and tokens[k].lower == "at" and tokens[k - 1].lower in ("valued", "priced"):
+        k -= 1  # "a transaction valued at $12.4 billion" is the transaction's worth
+    if k > clause[0] and tokens[k].lower in ("worth", "valued", "priced"):
         words = phrase_before(tokens, k, floor=clause[0], limit=3)
         if words and not words[-1].is_capitalised:
             subject = build_subject(words, ctx.doc.text)
@@ -493,8 +533,10 @@ def _refers_to_organisation(ctx: SentenceContext) -> bool:
         return False
     lex = lexicon()
     start = 1 if ctx.tokens and ctx.tokens[0].lower in lex.determiners else 0  # "The Riverton school district"
-    if " ".join(t.lower for t in ctx.tokens[start : start + len(org.split())]) == org:
-        return True
+    end = start + len(org.split())
+    if " ".join(t.lower for t in ctx.tokens[start:end]) == org:
+        # "The Social Democrats and the Greens together would hold 85": a coalition's figure, not the party's
+        return not (end < len(ctx.tokens) and ctx.tokens[end].lower in ("and", "&"))
     return any(
         t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
         for k, t in enumerate(ctx.tokens)
@@ -535,6 +577,15 @@ def _title_organisation(title: str | None) -> str | None:
     return " ".join(without_legal_suffix([w.lower for w in words]))
 
 
+def _name_after_determiner(word: str) -> bool:
+    """A capitalised word after "the" or "an" that names something ("An Aurora rocket", "The Valdor glacier"): its
+    capital is not the sentence's, so it is a name unless it is a common word for people or an organisation ("The
+    Government", "The Police")."""
+    lex = lexicon()
+    return not (word in lex.organisation_references or word in lex.person_heads or word in lex.affiliated_people
+                or word in lex.titles or word in lex.determiners or singular(word) in lex.organisation_references)
+
+
 def remember_organisation(ctx: SentenceContext) -> None:
     """Note the organisation a report opens with: two or more capitalised words ("Sterling Airlines", "Aomori
     Motor Co.") starting a sentence and followed by a verb, that are neither a place nor a nationality."""
@@ -559,7 +610,7 @@ def remember_organisation(ctx: SentenceContext) -> None:
         else:
             break
     # Two capitalised words, or one name after "the" ("The Riverton school district"): not a sentence's opening word.
-    named = len(words) >= 2 or (determiner and len(words) == 1 and not english_word(words[0].lower))
+    named = len(words) >= 2 or (determiner and len(words) == 1 and _name_after_determiner(words[0].lower))
     if not named or any(is_place_token(ctx, ctx.position(w)) for w in words):
         return
     if actor_key(ctx.tokens, 0)[0] is not None:

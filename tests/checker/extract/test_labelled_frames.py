@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract import extract_text
-from checker.frames_eval import fully_right, judge
+from checker.frames_eval import extract_item, fully_right, judge
 
 DATA = Path(__file__).parents[2] / "data"
 ITEMS = [json.loads(line) for line in (DATA / "frames.jsonl").read_text("utf-8").splitlines() if line.strip()]
@@ -46,5 +45,5 @@ def test_the_set_spans_many_domains() -> None:
 
 @pytest.mark.parametrize(("item", "frame"), _params())
 def test_frame(item: dict, frame: dict) -> None:
-    verdict = judge(item, frame, extract_text(item["text"]))
+    verdict = judge(item, frame, extract_item(item))
     assert fully_right(verdict), {k: v for k, v in verdict.items() if not v}
