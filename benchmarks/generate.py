@@ -322,10 +322,14 @@ def _write_election(story: Story, rng: random.Random, day: dt.date, plant: bool)
     if rng.random() < 0.3:
         paras.append(f"{f['runner']} said the campaign would challenge the results in court, alleging irregularities "
                      "at some polling stations, a claim the commission rejected.")
+    # The inauguration is a fact of the story, the same in every outlet's report (it was drawn per report once, which
+    # planted a date conflict in every story); the draw stays so that the rest of the corpus keeps its bytes.
+    rng.randint(20, 60)
+    sworn_in = story.date + dt.timedelta(days=20 + story.id % 41)
     background = [
         "International observers described the vote as largely peaceful and well organised.",
         "The campaign was dominated by the cost of living, corruption and the future of energy subsidies.",
-        f"The new president is due to be sworn in on {long_date(day + dt.timedelta(days=rng.randint(20, 60)))}.",
+        f"The new president is due to be sworn in on {long_date(sworn_in)}.",
         "Opinion polls before the vote had pointed to a much closer race and a possible run-off.",
         "Markets rallied on the result, with the currency gaining against the dollar in early trading.",
         "Supporters gathered in the capital's main square late into the night, waving flags and sounding car horns.",

@@ -20,6 +20,7 @@ from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.kinds import Context, judge, message, priority
 from checker.compare.restatement import restated_pairs, restatement_score
 from checker.extract.quantity_rules import WORLDWIDE
+from checker.extract.lexicon import lexicon
 from checker.compare.values import places_related
 from checker.extract.places import gazetteer
 from checker.models import (
@@ -176,13 +177,13 @@ def block_findings(
 
 def _one_subject(a: Assertion, b: Assertion, alignment: Alignment) -> bool:
     """Whether two reports weeks apart give figures of one subject, so that the second is news of the first: the
-    claims name the same owner, the same modified thing, or the same event or place (one inside the other). A country's two earthquakes, two
+    claims name the same owner, the same disease's count, or the same event or place (one inside the other). A country's two earthquakes, two
     outbreaks or two offensives months apart share a thing and a verb ("kills", "cases", "displaced") and nothing
     else: "Earthquake near Oaxaca kills 2,865" is not an update of "an earthquake near Arequipa killed 840"."""
     if "entities" in alignment.matched:
         return True
-    if a.thing and a.thing == b.thing and " " in a.thing:
-        return True  # a thing told apart by its modifier: "cholera cases in the camp", "wheat exports"
+    if a.thing and a.thing == b.thing and not lexicon().diseases.isdisjoint(a.thing.split()):
+        return True  # "cholera cases in the camp": one disease's count, told weeks apart
     if a.scope_event and a.scope_event == b.scope_event:
         return True
     pa, pb = a.scope_place, b.scope_place

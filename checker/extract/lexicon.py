@@ -98,6 +98,7 @@ class Lexicon:
     legal_suffixes: frozenset[str]
     linking_verbs: frozenset[str]
     titles: frozenset[str]
+    diseases: frozenset[str]
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         legal_suffixes=frozenset(lex["legal_suffixes"]),
         linking_verbs=frozenset(lex["linking_verbs"]),
         titles=frozenset(lex["titles"]),
+        diseases=frozenset(lex["diseases"]),
     )
 
 
