@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from checker.compare import CompareOptions
 from checker.compare.engine import find_capped_conflicts
@@ -31,7 +31,9 @@ from checker.ingest import (
 from checker.ingest import limits
 from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
-from checker.store.index import CorpusIndex, RefreshStats, blocking_keys, default_index_path
+
+if TYPE_CHECKING:
+    from checker.store.index import RefreshStats
 
 # ``(done, total)`` in documents; ``done`` is fractional while one long report is extracted (the share of its text
 # analysed so far), so that a bar for a single 9 MB report moves.
@@ -306,6 +308,8 @@ def _corpus_assertions(
         warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
         return results
 
+    from checker.store.index import CorpusIndex, blocking_keys, default_index_path  # sqlite: only with a corpus
+
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
         index.sync(
             files,
@@ -356,6 +360,8 @@ def build_index(
         results = extract_all(docs, on_progress)
         warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
         return results
+
+    from checker.store.index import CorpusIndex, default_index_path
 
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
         stats = index.sync(files, load, extract, encoding=encoding, max_bytes=max_bytes)

@@ -108,6 +108,9 @@ def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower()).strip("-")
 
 
+_VARIANT_PREFIXES = ("Saint ", "St. ")
+
+
 def _variants(name: str) -> Iterable[str]:
     """Spelling variants English copy uses for the same name: curly apostrophes, St/St./Saint."""
     yield name
@@ -133,16 +136,21 @@ class Gazetteer:
 
         index: dict[str, list[str]] = {}
         for entry in self._entries.values():
+            local = entry.kind in ("region", "city")
             for name in entry.names:
-                for form in _variants(name):
+                # Most names have no variant: skip the generator for them (loading is part of every command's start).
+                forms = _variants(name) if "'" in name or name.startswith(_VARIANT_PREFIXES) else (name,)
+                for form in forms:
                     if form in never or not form[:1].isupper() and not form[:1].isdigit():
                         continue
                     if len(form) < 3 and not form.isupper():
                         continue
-                    if entry.kind in ("region", "city") and form.lower() in demonym_words:
+                    if local and form.lower() in demonym_words:
                         continue  # "Somali" the Ethiopian region would swallow the demonym
-                    keys = index.setdefault(form, [])
-                    if entry.key not in keys:
+                    keys = index.get(form)
+                    if keys is None:
+                        index[form] = [entry.key]
+                    elif entry.key not in keys:
                         keys.append(entry.key)
 
         def rank(form: str, key: str) -> tuple:
@@ -151,7 +159,8 @@ class Gazetteer:
             return (0 if prefer.get(form) == key else 1, _KIND_RANK.get(e.kind, 4), exact, -e.population)
 
         self._index: dict[str, tuple[str, ...]] = {
-            form: tuple(sorted(keys, key=lambda k, f=form: rank(f, k))) for form, keys in index.items()
+            form: tuple(sorted(keys, key=lambda k, f=form: rank(f, k))) if len(keys) > 1 else (keys[0],)
+            for form, keys in index.items()
         }
         by_first: dict[str, list[str]] = {}
         for form in self._index:
