@@ -80,8 +80,10 @@ def main() -> None:
         load, core, wall, cpu = [], [], [], []
         claims = 0
         command = [sys.executable, "-m", "checker", "verify", "--format", "json", str(draft), "--against", str(folder)]
+        # This checkout's checker, whatever the current folder (``-m`` puts it first on the path) and what is installed.
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        subprocess.run(command, capture_output=True, check=False, env=env)  # bytecode and caches written once
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(HERE.parent), env.get("PYTHONPATH")) if p)
+        subprocess.run(command, capture_output=True, check=False, env=env, cwd=tmp)  # bytecode and caches written once
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             _, drafts, _ = load_and_extract([str(draft)], options)
@@ -95,7 +97,7 @@ def main() -> None:
             core.append(t2 - t1)
             claims = len(verdicts)
             c3, t3 = _children_cpu(), time.perf_counter()
-            subprocess.run(command, capture_output=True, check=False, env=env)
+            subprocess.run(command, capture_output=True, check=False, env=env, cwd=tmp)
             wall.append(time.perf_counter() - t3)
             cpu.append(_children_cpu() - c3)
         by = {}
