@@ -13,12 +13,18 @@ such as ``UA:occupied`` and ``UA-23:occupied`` that the DAG methods understand w
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 from checker.models import Place, PlaceMatch
@@ -495,13 +501,95 @@ def _read(name: str) -> dict:
     return json.loads(resources.files("checker.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, loaded once from checker/data."""
-    data = _read("gazetteer.json")
+_SOURCES = ("gazetteer.json", "place_stoplist.json", "demonyms.json")
+
+
+def _build(texts: dict[str, str]) -> Gazetteer:
+    data = json.loads(texts["gazetteer.json"])
     entries = [
         Entry(e["key"], e["name"], e["kind"], tuple(e["parents"]), tuple(e["names"]), e.get("pop", 0),
               bool(e.get("capital")))
         for e in data["entries"]
     ]
-    return Gazetteer(entries, _read("place_stoplist.json"), _read("demonyms.json"), data.get("prefer", {}))
+    return Gazetteer(entries, json.loads(texts["place_stoplist.json"]), json.loads(texts["demonyms.json"]),
+                     data.get("prefer", {}))
+
+
+# What ``Gazetteer.__init__`` computes from the data files, kept by ``gazetteer()`` in the user's cache folder.
+_STATE = ("_needs_cue", "_cues", "_index", "_by_first", "_demonyms", "_country_cache")
+
+
+def _state(g: Gazetteer) -> dict:
+    entries = [(e.key, e.name, e.kind, e.parents, e.names, e.population, e.capital) for e in g._entries.values()]
+    return {"entries": entries, **{name: getattr(g, name) for name in _STATE}}
+
+
+def _from_state(state: dict) -> Gazetteer:
+    """The gazetteer ``_state`` describes, as ``Gazetteer.__init__`` left it."""
+    g = Gazetteer.__new__(Gazetteer)
+    g._entries = {e[0]: Entry(*e) for e in state["entries"]}
+    g._ancestors, g._slugs, g._places = {}, {}, {}
+    for name in _STATE:
+        setattr(g, name, state[name])
+    return g
+
+
+def _cache_path(texts: dict[str, str]) -> Path | None:
+    """Where the built gazetteer for these data files, this module and this Python is cached; None if unknown."""
+    try:
+        code = Path(__file__).read_bytes()
+        from platformdirs import user_cache_dir
+    except (OSError, ImportError):
+        return None
+    digest = hashlib.sha256(code)
+    for name in _SOURCES:
+        digest.update(f"\0{name}\0{len(texts[name])}\0".encode())
+        digest.update(texts[name].encode("utf-8", "surrogatepass"))
+    digest.update(f"\0{sys.version_info[:2]}\0{marshal.version}".encode())
+    return Path(user_cache_dir("checker")) / f"gazetteer-{digest.hexdigest()[:24]}.marshal"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded once from checker/data.
+
+    Building its index takes 0.1 s of CPU, a large share of the start-up of every command that extracts, so the
+    built index is kept in the user's cache folder (``marshal``: plain data, never code), named by a digest of the
+    data files, this module's source and the Python version: any change to them builds it again. The file starts
+    with the SHA-256 of the rest, so a damaged one is built again too (like the corpus index, it is not proof
+    against someone who can write the user's files). A cache that cannot be read or written is built around,
+    silently."""
+    folder = resources.files("checker.data")
+    texts = {name: folder.joinpath(name).read_text(encoding="utf-8") for name in _SOURCES}
+    path = _cache_path(texts)
+    if path is not None:
+        try:
+            blob = path.read_bytes()
+            if hashlib.sha256(blob[32:]).digest() == blob[:32]:
+                return _from_state(marshal.loads(blob[32:]))
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+            pass
+    built = _build(texts)
+    if path is not None:
+        payload = marshal.dumps(_state(built))
+        _write_whole(path, hashlib.sha256(payload).digest() + payload)
+    return built
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """``data`` written to a temporary file beside ``path``, then renamed onto it (a reader never sees half of it);
+    nothing on an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except OSError:
+        pass
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
