@@ -7,6 +7,7 @@ and prints the names of the modules then loaded.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,8 +31,10 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 
 
 def loaded(cwd: Path, *args: str) -> set[str]:
-    done = subprocess.run([sys.executable, "-c", _PROBE, *args], cwd=cwd, capture_output=True, text=True,
-                          env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(cwd)})
+    env = {"NO_COLOR": "1", "PATH": os.environ.get("PATH", ""), "HOME": str(cwd)}
+    if "XDG_CACHE_HOME" in os.environ:
+        env["XDG_CACHE_HOME"] = os.environ["XDG_CACHE_HOME"]  # the session's (tests/conftest.py)
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], cwd=cwd, capture_output=True, text=True, env=env)
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
