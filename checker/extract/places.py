@@ -573,7 +573,21 @@ def gazetteer() -> Gazetteer:
     if path is not None:
         payload = marshal.dumps(_state(built))
         _write_whole(path, hashlib.sha256(payload).digest() + payload)
+        _prune(path.parent)
     return built
+
+
+_KEPT = 4  # built gazetteers kept in the cache folder: checkouts or versions used side by side
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the ``_KEPT`` newest built gazetteers (each edit of the data or of this module adds one)."""
+    try:
+        found = sorted(folder.glob("gazetteer-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[_KEPT:]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def _write_whole(path: Path, data: bytes) -> None:

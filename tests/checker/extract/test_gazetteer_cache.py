@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -67,3 +68,15 @@ def test_an_unwritable_cache_folder_is_built_around(tmp_path: Path, monkeypatch:
         assert state(gazetteer()) == state(fresh())
     finally:
         gazetteer.cache_clear()
+
+
+def test_only_the_newest_builds_are_kept(cache_home: Path) -> None:
+    cache_home.mkdir(parents=True)
+    old = [cache_home / f"gazetteer-old{i}.marshal" for i in range(places._KEPT + 2)]
+    for i, path in enumerate(old):
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+    gazetteer()  # builds, writes its own, prunes
+    kept = sorted(p.name for p in cache_home.glob("gazetteer-*.marshal"))
+    assert len(kept) == places._KEPT
+    assert [p.name for p in old[-(places._KEPT - 1):]] == sorted(k for k in kept if "old" in k)
