@@ -279,16 +279,26 @@ def compare_pair(
     *,
     dates: Mapping[str, dt.date | None] | None = None,
     options: CompareOptions | None = None,
+    views: dict[int, FrameView] | None = None,
 ) -> tuple[Alignment, Conflict | None]:
     """How well two claims line up, and the conflict between them if they are aligned and disagree.
 
     The one-pair form of :func:`find_conflicts` for callers that choose the pairs themselves (``checker verify``
     checks each claim of a draft against its best-aligned source claims). The alignment is returned whether or not
-    it clears the threshold, so a caller can rank candidates by it.
+    it clears the threshold, so a caller can rank candidates by it. ``views`` caches each claim's frame view by
+    ``id`` across calls (a caller that pairs one claim with many keeps it, and the claims, alive meanwhile).
     """
     options = options or CompareOptions()
     dates = dates or {}
-    va, vb = view(a), view(b)
+    if views is None:
+        va, vb = view(a), view(b)
+    else:
+        va = views.get(id(a))
+        if va is None:
+            va = views[id(a)] = view(a)
+        vb = views.get(id(b))
+        if vb is None:
+            vb = views[id(b)] = view(b)
     alignment = score(va, vb)
     if not _accepts(a, b, va, vb, alignment):
         return alignment, None

@@ -76,13 +76,13 @@ def vocabulary() -> _Vocabulary:
 @lru_cache(maxsize=131072)
 def concept(word: str) -> str:
     """The concept a word names: its lemma, mapped onto its synonym group ("soldiers" -> troop, "sales" -> revenue)."""
-    import simplemma
+    from checker.extract.lexicon import english_lemma
 
     low = word.lower().replace("’", "'")
     vocab = vocabulary()
     if low in vocab.concept:
         return vocab.concept[low]
-    lemma = simplemma.lemmatize(low, lang="en")
+    lemma = english_lemma(low)
     if lemma.endswith("s") and len(lemma) > 3 and not lemma.endswith(("ss", "us", "is")):
         lemma = lemma[:-1]
     return vocab.concept.get(lemma, lemma)

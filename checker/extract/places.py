@@ -13,12 +13,18 @@ such as ``UA:occupied`` and ``UA-23:occupied`` that the DAG methods understand w
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 from checker.models import Place, PlaceMatch
@@ -108,6 +114,9 @@ def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower()).strip("-")
 
 
+_VARIANT_PREFIXES = ("Saint ", "St. ")
+
+
 def _variants(name: str) -> Iterable[str]:
     """Spelling variants English copy uses for the same name: curly apostrophes, St/St./Saint."""
     yield name
@@ -133,16 +142,21 @@ class Gazetteer:
 
         index: dict[str, list[str]] = {}
         for entry in self._entries.values():
+            local = entry.kind in ("region", "city")
             for name in entry.names:
-                for form in _variants(name):
+                # Most names have no variant: skip the generator for them (loading is part of every command's start).
+                forms = _variants(name) if "'" in name or name.startswith(_VARIANT_PREFIXES) else (name,)
+                for form in forms:
                     if form in never or not form[:1].isupper() and not form[:1].isdigit():
                         continue
                     if len(form) < 3 and not form.isupper():
                         continue
-                    if entry.kind in ("region", "city") and form.lower() in demonym_words:
+                    if local and form.lower() in demonym_words:
                         continue  # "Somali" the Ethiopian region would swallow the demonym
-                    keys = index.setdefault(form, [])
-                    if entry.key not in keys:
+                    keys = index.get(form)
+                    if keys is None:
+                        index[form] = [entry.key]
+                    elif entry.key not in keys:
                         keys.append(entry.key)
 
         def rank(form: str, key: str) -> tuple:
@@ -151,7 +165,8 @@ class Gazetteer:
             return (0 if prefer.get(form) == key else 1, _KIND_RANK.get(e.kind, 4), exact, -e.population)
 
         self._index: dict[str, tuple[str, ...]] = {
-            form: tuple(sorted(keys, key=lambda k, f=form: rank(f, k))) for form, keys in index.items()
+            form: tuple(sorted(keys, key=lambda k, f=form: rank(f, k))) if len(keys) > 1 else (keys[0],)
+            for form, keys in index.items()
         }
         by_first: dict[str, list[str]] = {}
         for form in self._index:
@@ -486,13 +501,109 @@ def _read(name: str) -> dict:
     return json.loads(resources.files("checker.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, loaded once from checker/data."""
-    data = _read("gazetteer.json")
+_SOURCES = ("gazetteer.json", "place_stoplist.json", "demonyms.json")
+
+
+def _build(texts: dict[str, str]) -> Gazetteer:
+    data = json.loads(texts["gazetteer.json"])
     entries = [
         Entry(e["key"], e["name"], e["kind"], tuple(e["parents"]), tuple(e["names"]), e.get("pop", 0),
               bool(e.get("capital")))
         for e in data["entries"]
     ]
-    return Gazetteer(entries, _read("place_stoplist.json"), _read("demonyms.json"), data.get("prefer", {}))
+    return Gazetteer(entries, json.loads(texts["place_stoplist.json"]), json.loads(texts["demonyms.json"]),
+                     data.get("prefer", {}))
+
+
+# What ``Gazetteer.__init__`` computes from the data files, kept by ``gazetteer()`` in the user's cache folder.
+_STATE = ("_needs_cue", "_cues", "_index", "_by_first", "_demonyms", "_country_cache")
+
+
+def _state(g: Gazetteer) -> dict:
+    entries = [(e.key, e.name, e.kind, e.parents, e.names, e.population, e.capital) for e in g._entries.values()]
+    return {"entries": entries, **{name: getattr(g, name) for name in _STATE}}
+
+
+def _from_state(state: dict) -> Gazetteer:
+    """The gazetteer ``_state`` describes, as ``Gazetteer.__init__`` left it."""
+    g = Gazetteer.__new__(Gazetteer)
+    g._entries = {e[0]: Entry(*e) for e in state["entries"]}
+    g._ancestors, g._slugs, g._places = {}, {}, {}
+    for name in _STATE:
+        setattr(g, name, state[name])
+    return g
+
+
+def _cache_path(texts: dict[str, str]) -> Path | None:
+    """Where the built gazetteer for these data files, this module and this Python is cached; None if unknown."""
+    try:
+        code = Path(__file__).read_bytes()
+        from platformdirs import user_cache_dir
+    except (OSError, ImportError):
+        return None
+    digest = hashlib.sha256(code)
+    for name in _SOURCES:
+        digest.update(f"\0{name}\0{len(texts[name])}\0".encode())
+        digest.update(texts[name].encode("utf-8", "surrogatepass"))
+    digest.update(f"\0{sys.version_info[:2]}\0{marshal.version}".encode())
+    return Path(user_cache_dir("checker")) / f"gazetteer-{digest.hexdigest()[:24]}.marshal"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded once from checker/data.
+
+    Building its index takes 0.1 s of CPU, a large share of the start-up of every command that extracts, so the
+    built index is kept in the user's cache folder (``marshal``: plain data, never code), named by a digest of the
+    data files, this module's source and the Python version: any change to them builds it again. The file starts
+    with the SHA-256 of the rest, so a damaged one is built again too (like the corpus index, it is not proof
+    against someone who can write the user's files). A cache that cannot be read or written is built around,
+    silently."""
+    folder = resources.files("checker.data")
+    texts = {name: folder.joinpath(name).read_text(encoding="utf-8") for name in _SOURCES}
+    path = _cache_path(texts)
+    if path is not None:
+        try:
+            blob = path.read_bytes()
+            if hashlib.sha256(blob[32:]).digest() == blob[:32]:
+                return _from_state(marshal.loads(blob[32:]))
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+            pass
+    built = _build(texts)
+    if path is not None:
+        payload = marshal.dumps(_state(built))
+        _write_whole(path, hashlib.sha256(payload).digest() + payload)
+        _prune(path.parent)
+    return built
+
+
+_KEPT = 4  # built gazetteers kept in the cache folder: checkouts or versions used side by side
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the ``_KEPT`` newest built gazetteers (each edit of the data or of this module adds one)."""
+    try:
+        found = sorted(folder.glob("gazetteer-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[_KEPT:]:
+            old.unlink()
+    except OSError:
+        pass
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """``data`` written to a temporary file beside ``path``, then renamed onto it (a reader never sees half of it);
+    nothing on an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except OSError:
+        pass
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)

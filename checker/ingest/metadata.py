@@ -16,7 +16,6 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 
 from checker.ingest.html import HtmlMeta, html_knowledge
 from checker.ingest.limits import MAX_FRONT_MATTER_NODES, MAX_NESTING, nesting_depth, scalar_text
@@ -108,6 +107,8 @@ def coerce_date(value: Any, reference: dt.date | None = None) -> dt.date | None:
 def _yaml_within_limits(body: str) -> bool:
     """Whether YAML ``body`` nests at most ``MAX_NESTING`` deep, has at most ``MAX_FRONT_MATTER_NODES`` nodes and
     no aliases, found from its event stream (the parser is a state machine; only composing recurses)."""
+    import yaml
+
     depth = nodes = 0
     for event in yaml.parse(body, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
@@ -131,6 +132,8 @@ def parse_front_matter(body: str, kind: str) -> dict[str, Any] | None:
     Front matter nested deeper than ``MAX_NESTING``, and YAML with aliases or too many nodes, is front matter that
     says nothing: ``{}`` (the block is still not report text).
     """
+    import yaml  # here, not at the top: only reports with front matter need it (12 ms of start-up)
+
     try:
         if kind == "toml":
             if nesting_depth(body, quotes="\"'") > MAX_NESTING:

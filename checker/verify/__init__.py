@@ -6,6 +6,18 @@ takes assertions and returns ``ClaimVerdict``s; reading files is the CLI's job (
 writers' (:mod:`writers`).
 """
 
-from checker.verify.core import verify_claims
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["verify_claims"]
+
+
+def __getattr__(name: str) -> Any:
+    """``verify_claims``, imported on first use: the command line registers ``checker verify`` (``verify.cli``)
+    without loading the core, so that ``checker --help`` and the other commands start without it."""
+    if name == "verify_claims":
+        from checker.verify.core import verify_claims
+
+        return verify_claims
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -282,11 +282,11 @@ def _verdict(
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
             continue
-        # The score alone, from cached frame views, rules out most candidates; compare_pair (which scores again)
-        # only judges the ones that align.
+        # The score alone, from cached frame views, rules out most candidates; compare_pair (which scores again,
+        # from the same views) only judges the ones that align.
         if score(claim_view, _view(source, views)).score < ACROSS_THRESHOLD:
             continue
-        alignment, conflict = compare_pair(claim, source, dates=dates, options=options)
+        alignment, conflict = compare_pair(claim, source, dates=dates, options=options, views=views)
         if alignment.score >= ACROSS_THRESHOLD:
             aligned.append((alignment, source, conflict))
     if not aligned:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import simplemma
 
-from checker.extract.lexicon import PhraseSet, lexicon, verb_lemma
+from checker.extract.lexicon import PhraseSet, english_lemma, english_word, lexicon, verb_lemma
 from checker.extract.tokens import tokenize
 
 
@@ -19,6 +20,22 @@ def lowers(text: str) -> list[str]:
 )
 def test_verb_lemma(word: str, lemma: str) -> None:
     assert verb_lemma(word) == lemma
+
+
+_WORDS = ["soldiers", "sales", "criteria", "mice", "better", "re-elected", "well-known", "o'clock", "Kyiv", "U.S.",
+          "Zaporizhzhia", "evacuees", "café", "cafe\u0301", "xqzt", "NATO's"]
+
+
+@pytest.mark.parametrize("word", _WORDS, ids=range(len(_WORDS)))
+def test_english_lemma_is_simplemma_lemmatize(word: str) -> None:
+    # the trie-backed dictionary answers as simplemma's default one does, known words or not
+    assert english_lemma(word) == simplemma.lemmatize(word, lang="en")
+    assert english_word.__wrapped__(word) == simplemma.is_known(word, lang="en")
+
+
+def test_english_word_refuses_an_empty_word_as_simplemma_does() -> None:
+    with pytest.raises(ValueError):
+        english_word.__wrapped__("")
 
 
 def test_phrases_are_tokenised_like_report_text() -> None:
