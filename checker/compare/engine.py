@@ -132,8 +132,8 @@ def find_capped_conflicts(
         if _sides(finding) not in covered:
             _keep(best, finding)
     # A refusal to confirm meets every claim of its subject, so a long report can give a hundred thousand of these;
-    # inside a report whose cap is already filled by high-severity conflicts (``_filled``) none could be reported,
-    # and only the report's place among those that reached the cap is kept of them.
+    # inside a report whose cap is already filled by high-severity conflicts (``_filled``) none could be reported, so
+    # none is built there; the report is still named among those that reached the cap.
     filled = _filled(best.values(), cap) if cap is not None else set()
     pruned: set[str] = set()
     for finding in _unverified(assertions, incoming_set, comparable):
