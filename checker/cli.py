@@ -462,12 +462,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _analyse(settings, args: argparse.Namespace, progress):
-    """One run of the core with the settings and input flags of check, baseline and review."""
+def _analyse(settings, args: argparse.Namespace, progress, *, keep_text: bool = False):
+    """One run of the core with the settings and input flags of check, baseline and review (only the review UI
+    shows the reports' texts: the others keep their metadata, see ``analyse``)."""
     from checker.pipeline import analyse
 
     return analyse(settings.paths, against=settings.corpus, index_path=settings.index, on_progress=progress,
-                   **_run_options(settings, args))
+                   keep_text=keep_text, **_run_options(settings, args))
 
 
 def _run_options(settings, args: argparse.Namespace) -> dict:
@@ -729,7 +730,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     store.load()  # a broken decisions file is reported before the screen opens
 
     def load(progress):
-        return _analyse(settings, args, progress)
+        return _analyse(settings, args, progress, keep_text=True)
 
     app = make_app(load, store, analyst=_who())
     app.run()

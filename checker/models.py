@@ -151,6 +151,12 @@ class Document(BaseModel):
         i = bisect.bisect_right(self._line_starts, raw_offset) - 1
         return i + 1, raw_offset - self._line_starts[i] + 1
 
+    def metadata_only(self) -> "Document":
+        """This report's path, format, title, source and date without its text: what a run that only reports
+        conflicts keeps once the text is extracted (a 10 MB report's text is 10-20 MB held to the end otherwise)."""
+        return Document.model_construct(path=self.path, format=self.format, title=self.title, source=self.source,
+                                        date=self.date, raw="", text="", segments=None, body_start=0)
+
     def span(self, start: int, end: int) -> Span:
         """A ``Span`` for ``text[start:end]`` with raw offsets, line and column."""
         raw_start = self.to_raw(start)

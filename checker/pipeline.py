@@ -210,6 +210,7 @@ def analyse(
     on_progress: Progress | None = None,
     allow_unreadable: bool = True,
     follow_symlinks: bool = False,
+    keep_text: bool = True,
 ) -> Analysis:
     """Load ``paths``, extract, and compare; with ``against``, compare them with a standing corpus instead.
 
@@ -217,6 +218,9 @@ def analyse(
     or changed files are read and extracted, and only the blocks the incoming reports' assertions fall into are
     fetched. Only conflicts with at least one side in ``paths`` are reported: the corpus is context, its own old
     disagreements are not news.
+
+    Without ``keep_text`` the documents come back with their metadata only (``Document.metadata_only``), each text
+    let go once it is extracted: the conflicts carry their passages, and only the review UI reads the texts.
     """
     load_options = dict(
         encoding=encoding,
@@ -232,6 +236,8 @@ def analyse(
     if reference_date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         warnings += notes
+    if not keep_text:
+        documents = [d.metadata_only() for d in documents]
     assertions: list[Assertion] = [a for d in extracted for a in d.assertions]
     dates = {d.path: d.date for d in documents}
     countries = {d.path: d.countries for d in extracted}
@@ -269,7 +275,8 @@ def analyse(
         # The review UI shows both passages, so corpus reports that take part in a conflict are read in full.
         needed = sorted({e.path for c in conflicts for e in c.evidence} - incoming)
         if needed:
-            documents += load_documents(needed, **{**load_options, "allow_unreadable": True}).documents
+            read = load_documents(needed, **{**load_options, "allow_unreadable": True}).documents
+            documents += read if keep_text else [d.metadata_only() for d in read]
     warnings += undated_warnings(documents)
     return Analysis(documents=documents, assertions=assertions, conflicts=conflicts, warnings=warnings)
 

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
+from typing import Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
 from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, different_predicates, score, view
@@ -120,9 +120,9 @@ def find_capped_conflicts(
     rare = _rare_names(stories) if common_names is None else _without(stories, frozenset(common_names))
     comparable = _Comparable(dates, contexts, stories, options.window_days, rare)
     best: dict[tuple, _Finding] = {}
-    views: dict[int, FrameView] = {}
+    # Each claim falls in one block, so each block's frame views are dropped with it, not held to the end.
     for group in blocks(assertions).values():
-        for finding in block_findings(group, incoming_set, dates, comparable, options, views):
+        for finding in block_findings(group, incoming_set, dates, comparable, options):
             _keep(best, finding)
     covered = {_sides(f) for f in best.values()}
     # A sentence told again in nearly the same words ties two reports to one story wherever each places itself (a
@@ -132,10 +132,21 @@ def find_capped_conflicts(
     for finding in restatement_findings(restated, dates, options):
         if _sides(finding) not in covered:
             _keep(best, finding)
+    # A refusal to confirm meets every claim of its subject, so a long report can give a hundred thousand of these;
+    # inside a report whose cap is already filled by high-severity conflicts (``_filled``) none could be reported, so
+    # none is built there; the report is still named among those that reached the cap.
+    filled = _filled(best.values(), cap) if cap is not None else set()
+    pruned: set[str] = set()
     for finding in _unverified(assertions, incoming_set, comparable):
+        path = finding.a.path
+        if path in filled and finding.b.path == path and (*_sides(finding), finding.key) not in best:
+            pruned.add(path)
+            continue
         _keep(best, finding)
-    survivors, full = (list(best.values()), []) if cap is None else _capped(best.values(), cap, incoming_set)
-    return conflicts_from(survivors, incoming_set), full
+    if cap is None:
+        return conflicts_from(best.values(), incoming_set), []
+    survivors, full = _capped(best.values(), cap, incoming_set)
+    return conflicts_from(survivors, incoming_set), sorted(set(full) | pruned)
 
 
 # The phases of ``find_conflicts``, also called one block (or one shuffle partition) at a time by ``checker.scale``,
@@ -235,6 +246,37 @@ def cap_conflicts(conflicts: Sequence[Conflict], cap: int) -> tuple[list[Conflic
     return [c for i, c in enumerate(conflicts) if i in keep], sorted(full)
 
 
+def _severity_and_id(f: _Finding) -> tuple[Severity, str, Assertion, Assertion]:
+    """A finding's severity and conflict id as its ``Conflict`` would carry them, and its sides in report order."""
+    left, right = sorted((f.a, f.b), key=lambda x: (x.path, x.evidence.start))
+    severity = f.base if f.kind == ConflictKind.CHANGE else _severity(f.base, left, right)
+    cid = conflict_id(f.kind, " | ".join(sorted({left.subject_key, right.subject_key})), f.attribute, left, right)
+    return severity, cid, left, right
+
+
+def _filled(findings: Collection[_Finding], cap: int) -> set[str]:
+    """The documents whose cap the findings so far already fill with high-severity conflicts inside them: at least
+    ``cap`` conflict ids, each first found (as ``_capped`` keeps one per id) as a high-severity finding with both
+    passages in the document. ``_capped`` takes the high-severity findings first and one inside a document counts
+    only against it, so such a document is full before any finding of lower severity that involves it comes up:
+    none of those can be reported. Changes are left out, since a refusal to confirm may still displace one
+    (``_keep``)."""
+    if len(findings) < cap:
+        return set()
+    seen: set[str] = set()
+    counts: dict[str, int] = defaultdict(int)
+    for f in findings:
+        if f.a.path != f.b.path:
+            continue  # an id names both paths: this one cannot be first found inside one document
+        severity, cid, _, _ = _severity_and_id(f)
+        if cid in seen:
+            continue
+        seen.add(cid)
+        if severity == Severity.HIGH and f.kind != ConflictKind.CHANGE:
+            counts[f.a.path] += 1
+    return {path for path, n in counts.items() if n >= cap}
+
+
 class _Ranked(NamedTuple):
     """What ordering and capping need of a finding, without building its ``Conflict``."""
 
@@ -249,9 +291,7 @@ def _capped(findings: Iterable[_Finding], cap: int, incoming: set[str] | None) -
     conflict id (the first, as ``find_conflicts`` keeps it), and the documents that reached the cap."""
     ranked: dict[str, _Ranked] = {}
     for f in findings:
-        left, right = sorted((f.a, f.b), key=lambda x: (x.path, x.evidence.start))
-        severity = f.base if f.kind == ConflictKind.CHANGE else _severity(f.base, left, right)
-        cid = conflict_id(f.kind, " | ".join(sorted({left.subject_key, right.subject_key})), f.attribute, left, right)
+        severity, cid, left, right = _severity_and_id(f)
         if cid in ranked:
             continue
         first, second = left, right
@@ -603,7 +643,7 @@ def _judge(
 
 def _unverified(
     assertions: Sequence[Assertion], incoming: set[str] | None, comparable: "_Comparable"
-) -> list[_Finding]:
+) -> Iterator[_Finding]:
     """A claim meeting a refusal to confirm it: same subject, attribute family, neither side itself a refusal."""
     mapping = canonical_keys(a.subject_key for a in assertions)
     refusals: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
@@ -614,7 +654,6 @@ def _unverified(
             refusals[k].append(a)
         elif isinstance(a.value, (Quantity, Event)) and a.polarity == Polarity.AFFIRMED:
             claims[k].append(a)
-    out: list[_Finding] = []
     for k, refs in refusals.items():
         for claim in claims.get(k, ()):
             for ref in refs:
@@ -624,8 +663,7 @@ def _unverified(
                     continue
                 if not comparable(claim.path, ref.path):
                     continue
-                out.append(_Finding(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM))
-    return out
+                yield _Finding(ConflictKind.UNVERIFIED, k[0], k[1], claim, ref, Severity.MEDIUM)
 
 
 def _severity(base: Severity, a: Assertion, b: Assertion) -> Severity:

@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.compare.similarity import vocabulary
+from checker.compare.similarity import alignment, vocabulary
 from checker.extract.dates import calendar_words
 from checker.extract.lexicon import verb_lemma
 from checker.extract.numbers import parse_number
@@ -74,19 +74,29 @@ _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location"}
 
 class _Words:
     """A sentence as lower-case tokens with their offsets. Held for every sentence of a run, so compactly: each
-    token string once per process (interned), offsets as machine integers, capitals as bytes."""
+    token string once per process (interned), tokens in a tuple, offsets as machine integers, capitals as bytes,
+    and the content words as a tuple in the order of their set (``content`` gives the set)."""
 
-    __slots__ = ("statement", "path", "tokens", "starts", "ends", "capitals", "content")
+    __slots__ = ("statement", "path", "tokens", "starts", "ends", "capitals", "content_words", "claims")
 
     def __init__(self, path: str, statement: Statement) -> None:
         ev = statement.evidence
         self.statement, self.path = statement, path
         matches = list(_TOKEN.finditer(ev.text))
-        self.tokens = [sys.intern(m.group().lower().replace("’", "'")) for m in matches]
+        self.tokens = tuple(sys.intern(m.group().lower().replace("’", "'")) for m in matches)
         self.starts = array("I", [m.start() for m in matches])  # offsets into the sentence as analysed (Slot.at)
         self.ends = array("I", [m.end() for m in matches])
         self.capitals = bytes(m.group()[:1].isupper() for m in matches)
-        self.content = frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha())
+        # A set of a dozen strings takes 700 bytes, a tuple of them 150: the tuple is held, in the set's order.
+        self.content_words = tuple(frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha()))
+        # The claims made of this sentence so far (``_restated``): a sentence copied through a long report is
+        # restated by each copy, with the same claim on its side each time.
+        self.claims: dict[tuple, Assertion] | None = None
+
+    @property
+    def content(self) -> frozenset[str]:
+        """The sentence's content words (alphabetic, longer than three letters)."""
+        return frozenset(self.content_words)
 
 
 def restated_pairs(
@@ -109,13 +119,13 @@ def restated_pairs(
     words = sentence_words(statements)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
-        for token in w.content:
+        for token in w.content_words:
             postings[token].append(i)
     for i, left in enumerate(words):
-        if not left.content:
+        if not left.content_words:
             continue
         shared: dict[int, int] = defaultdict(int)
-        for token in left.content:
+        for token in left.content_words:
             posting = postings[token]
             if len(posting) > _MAX_POSTING:
                 continue
@@ -156,7 +166,7 @@ def candidate_values(
 
 def shares_enough(left: _Words, right: _Words, count: int) -> bool:
     """Whether ``count`` shared content words are enough of the shorter sentence's to be worth comparing."""
-    return count >= _MIN_SHARED * min(len(left.content), len(right.content))
+    return count >= _MIN_SHARED * min(len(left.content_words), len(right.content_words))
 
 
 def _same_story(left: _Words, right: _Words, names: Mapping[str, frozenset[str]]) -> bool:
@@ -208,7 +218,7 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
 def restatement_score(left: Assertion, right: Assertion) -> Alignment:
     """The alignment of two claims of a restatement: how alike their sentences are, matched on "sentence"."""
     ratio = SequenceMatcher(None, left.evidence.text.lower(), right.evidence.text.lower(), autojunk=False).ratio()
-    return Alignment(score=round(ratio, 3), matched=["sentence"])
+    return alignment(round(ratio, 3), ("sentence",))
 
 
 def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False) -> bool:
@@ -287,7 +297,7 @@ def _name_in_full(words: _Words, a: int, b: int) -> bool:
     )
 
 
-def _negation_only(a: list[str], b: list[str]) -> bool:
+def _negation_only(a: Sequence[str], b: Sequence[str]) -> bool:
     """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't", "produce"
     / "don't produce")."""
     if a and b:
@@ -297,7 +307,7 @@ def _negation_only(a: list[str], b: list[str]) -> bool:
     return bool(added) and all(t in _NEGATION or t in _DO for t in added) and any(t in _NEGATION for t in added)
 
 
-def _do_support(a: list[str], b: list[str]) -> bool:
+def _do_support(a: Sequence[str], b: Sequence[str]) -> bool:
     """One side says the verb ("produces", "made"), the other denies it with "do" ("does not produce", "didn't
     make"): the same verb, one "not"."""
     said, denied = (a, b) if len(a) == 1 else (b, a)
@@ -391,13 +401,21 @@ def _restated(
     predicate: str | None = None,
     polarity: Polarity = Polarity.AFFIRMED,
 ) -> Assertion:
-    """One side of a restatement as a claim of its own: no frame beyond the value, the sentence's stance."""
-    st = words.statement
-    return Assertion.model_construct(
-        path=words.path, subject=subject, subject_key=key, attribute=attribute, value=value, thing="", entities=(),
-        predicate=predicate, expected=False, rule="restatement", polarity=polarity, modality=st.modality,
-        source=st.source, time=None, scope_place=None, scope_event=None, evidence=st.evidence, value_span=span,
-    )
+    """One side of a restatement as a claim of its own: no frame beyond the value, the sentence's stance. The same
+    claim of a sentence is made once and shared by every pair it takes part in."""
+    if words.claims is None:
+        words.claims = {}
+    memo = (key, subject, attribute, value, span.start, span.end, predicate, polarity)
+    claim = words.claims.get(memo)
+    if claim is None:
+        st = words.statement
+        claim = words.claims[memo] = Assertion.model_construct(
+            path=words.path, subject=subject, subject_key=key, attribute=attribute, value=value, thing="",
+            entities=(), predicate=predicate, expected=False, rule="restatement", polarity=polarity,
+            modality=st.modality, source=st.source, time=None, scope_place=None, scope_event=None,
+            evidence=st.evidence, value_span=span,
+        )
+    return claim
 
 
 def _polarity(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -> Iterable[tuple[Assertion, Assertion]]:

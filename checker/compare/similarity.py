@@ -175,9 +175,9 @@ def score(a: FrameView, b: FrameView) -> Alignment:
         thing = 0.0
     agree = entities_agree(a.entities, b.entities)
     if agree is False:
-        return Alignment(score=0.0, matched=[], different_entities=True)
+        return alignment(0.0, different_entities=True)
     if contrasted(a.context, b.context):
-        return Alignment(score=0.0, matched=[], different_scope=True)
+        return alignment(0.0, different_scope=True)
     if agree:
         entity = 1.0
         matched.append("entities")
@@ -198,4 +198,14 @@ def score(a: FrameView, b: FrameView) -> Alignment:
     if context >= 0.5:
         matched.append("context")
     total = _W_THING * thing + _W_ENTITY * entity + _W_PREDICATE * predicate + _W_CONTEXT * context
-    return Alignment(score=round(total, 3), matched=matched)
+    return alignment(round(total, 3), tuple(matched))
+
+
+@cache
+def alignment(
+    score: float, matched: tuple[str, ...] = (), *, different_entities: bool = False, different_scope: bool = False
+) -> Alignment:
+    """The one ``Alignment`` of a score and the fields matched, shared: a large run holds one per candidate pair
+    (tens of thousands), and there are at most a thousand scores (three decimals) for each few fields matched."""
+    return Alignment(score=score, matched=list(matched), different_entities=different_entities,
+                     different_scope=different_scope)

@@ -258,7 +258,7 @@ def _unverified_phase(with_context: Any) -> list[_Finding]:
         return []
     records = sorted(claims.filter(lambda r: _head(r) in heads).compute(), key=lambda r: r.position)
     comparable = _story_test([r.doc for r in records])
-    return _unverified([r.assertion for r in records], None, comparable)
+    return list(_unverified([r.assertion for r in records], None, comparable))
 
 
 # ------------------------------------------------------------------------------------------- the worker side
@@ -284,10 +284,7 @@ def _load(item: tuple[int, str], options: dict) -> _Loaded:
 
 def _meta(item: _Loaded) -> _Meta:
     doc = item.document
-    bare = None
-    if doc is not None:
-        bare = Document.model_construct(path=doc.path, format=doc.format, title=doc.title, source=doc.source,
-                                        date=doc.date, raw="", text="", segments=None, body_start=0)
+    bare = doc.metadata_only() if doc is not None else None
     count = len(item.extracted.assertions) if item.extracted is not None else 0
     return _Meta(item.index, item.path, item.problem, bare, count)
 

@@ -55,6 +55,20 @@ def test_analyse_finds_the_planted_magnitude_conflict(tmp_path: Path) -> None:
     assert {d.path for d in analysis.documents} == {str(folder / "a.txt"), str(folder / "b.txt")}
 
 
+def test_without_text_the_same_conflicts_and_the_documents_metadata_only(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "a.txt").write_text("ANKARA, Feb. 6, 2023 — A magnitude 7.8 earthquake struck southern Turkey.\n")
+    (folder / "b.md").write_text("# Quake\n\nANKARA, Feb. 6, 2023 — A magnitude 6.1 earthquake struck southern Turkey.\n")
+    (folder / "c.txt").write_text("A magnitude 6.1 earthquake struck southern Turkey in February.\n")  # undated
+    full = analyse([str(folder)])
+    bare = analyse([str(folder)], keep_text=False)
+    assert bare.conflicts == full.conflicts and bare.warnings == full.warnings
+    assert bare.info() == full.info() and full.documents[2].date is not None
+    assert [(d.raw, d.text, d.segments) for d in bare.documents] == [("", "", None)] * 3
+    assert all(d.text for d in full.documents)
+
+
 def test_an_undated_report_takes_its_neighbours_date(tmp_path: Path) -> None:
     folder = tmp_path / "r"
     folder.mkdir()

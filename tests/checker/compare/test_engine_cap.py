@@ -47,3 +47,21 @@ def test_no_cap_is_find_conflicts():
     found, full = find_capped_conflicts(assertions, cap=None, dates=dates)
     assert found == find_conflicts(assertions, dates=dates)
     assert full == []
+
+
+# One report whose tolls contradict each other (high severity) and whose refusals to confirm meet every toll (medium).
+_REFUSED = " ".join(
+    f"Floods in Sindh killed {100 + 9 * k} people on Monday. The army could not confirm the deaths." for k in range(4)
+)
+
+
+def test_a_report_filled_with_high_conflicts_builds_no_lower_ones_and_still_counts_as_full():
+    assertions = extract_text(_REFUSED, path="a.txt", date=DAY)
+    dates = {"a.txt": DAY}
+    everything = find_conflicts(assertions, dates=dates)
+    high = [c for c in everything if c.severity.value == "high"]
+    assert 0 < len(high) < len(everything)
+    assert {c.kind.value for c in everything if c not in high} == {"unverified"}
+    for cap in range(1, len(everything) + 1):
+        expected, expected_full = cap_conflicts(everything, cap)
+        assert find_capped_conflicts(assertions, cap=cap, dates=dates) == (expected, expected_full)

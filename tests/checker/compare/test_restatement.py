@@ -248,3 +248,15 @@ def test_a_name_that_is_also_a_month_is_not_read_as_one() -> None:
     left = "Home Secretary Theresa May opened the new training college for fire crews in Kelsall."
     right = "Home Secretary Theresa June opened the new training college for fire crews in Kelsall."
     assert _undated(left, right) == []
+
+
+def test_a_sentence_restated_by_two_copies_makes_one_claim_on_its_side() -> None:
+    sentence = "Kestrel Ferries said {} passengers were on board when the vessel ran aground near the harbour mouth."
+    statements = {
+        path: extract_document(parse_document(path, sentence.format(n))).statements
+        for path, n in (("a.txt", 212), ("b.txt", 122), ("c.txt", 150))
+    }
+    pairs = list(restated_pairs(statements))
+    assert [(x.path, y.path) for x, y in pairs] == [("a.txt", "b.txt"), ("a.txt", "c.txt"), ("b.txt", "c.txt")]
+    assert [x.value_span.text for x, _ in pairs] == ["212", "212", "122"]
+    assert pairs[0][0] is pairs[1][0]

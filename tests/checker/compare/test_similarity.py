@@ -67,3 +67,13 @@ def test_a_level_verb_does_not_part_a_toll_from_its_event() -> None:
     a = _claim("Twelve people have been killed by the hurricane in Florida, officials said.", "Twelve")
     b = _claim("The death toll from the hurricane in Florida climbed to 31, officials said.", "31")
     assert not different_predicates(view(a), view(b))
+
+
+def test_equal_alignments_are_one_shared_object() -> None:
+    a = _claim("Roughly 8,000 North Korean soldiers have reached the Kursk region.", "Roughly 8,000")
+    b = _claim("About 11,000 North Korean troops are in Kursk, officials said.", "About 11,000")
+    c = _claim("Revenue at Northwind Corp rose to $4 billion.", "$4 billion")
+    d = _claim("Revenue at Brightline rose to $3 billion.", "$3 billion")
+    assert score(view(a), view(b)) is score(view(b), view(a))
+    assert score(view(c), view(d)) is score(view(d), view(c))
+    assert score(view(a), view(b)) != score(view(c), view(d))
