@@ -453,6 +453,8 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
                 j += 1
             run = _capitalised_run(tokens, j, 1)
             end = j + len(run)
+            while end < first - 1 and tokens[end].lower in lex.auxiliaries:
+                end += 1  # "Tuition at Calder University will rise 4%"
             if run and end < first and is_verb(tokens, end) and tokens[end].lower not in lex.reporting_verbs and (
                 tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)
             ):

@@ -184,7 +184,8 @@ def _subject_key(
     if len(nouns) == 1 and modifiers and nouns[0].is_capitalised and nouns[0].lower.rstrip(".") in lex.legal_suffixes:
         nouns = [_Word(modifiers[-1], modifiers[-1], True)]  # "Brightline Corp" is Brightline
         modifiers = modifiers[:-1]
-    proper = all(t.is_capitalised and not (t.initial and len(nouns) > 1) and not _common_word(t.lower) for t in nouns)
+    # A capital that only opens the sentence ("Gold hit a record", "Burglaries in Leeds fell") makes no name.
+    proper = all(t.is_capitalised and not t.initial and not _common_word(t.lower) for t in nouns)
     lowered = [t.lower for t in nouns]
     head, used = canonical_head(lowered)
     rest = lowered[: len(lowered) - used]
