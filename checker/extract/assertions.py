@@ -29,10 +29,14 @@ QUANTITY = Rule(
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
         "or share by the figure's unit",
-        "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout)",
+        "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
+        "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000); for a measure, the "
+        "noun before 'of' (gusts of 145 km/h); for a change with no metric, what changed (burglaries fell 18%)",
         "entities": "a nationality or country in the phrase, a name after of/at/for/in, a name closing the clause's "
-        "opening phrase, or the named subject of the verb whose object the figure is; never a speaker",
-        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached)",
+        "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), or the named subject of the verb "
+        "whose object the figure is; never a speaker, a title (Mayor, former) or a capital that only opens the "
+        "sentence (Gold hit a record)",
+        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured)",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
@@ -49,6 +53,19 @@ QUANTITY = Rule(
         Example("Researchers at Calder University found that walking 7,000 steps a day lowered the risk.", "7,000",
                 thing="step", entities=()),
         Example("The 34-year-old was jailed on Friday.", "34", made=False),
+        Example("A regional court fined Halloran Dairies £640,000 for polluting the river.", "£640,000",
+                entities=("halloran dairies",), predicate="fine"),
+        Example("Senator Ines Okafor raised $3.1 million in donations last quarter.", "$3.1 million",
+                thing="donation", entities=("ines okafor",)),
+        Example("Shoplifting in Cardiff fell 9% last year, police figures showed.", "9%", attribute="decrease",
+                thing="shoplifting", entities=()),
+        Example("Copper hit a record $11,200 a tonne on Tuesday.", "$11,200", entities=()),
+        Example("Gusts of 130 km/h hit the Faroe Islands overnight.", "130 km/h", thing="gust"),
+        Example("The board approved a $750 million share buyback.", "$750 million", thing="buyback"),
+        Example("The former clerk admitted taking kickbacks worth $84,000.", "$84,000", thing="kickback"),
+        Example("Ticket sales at Marlowe Theatre will rise 6% next season.", "6%", entities=("marlowe theatre",)),
+        Example("Police arrested 40 people after the match.", "40", entities=()),  # a speaker's capital, no name
+        Example("The landslide buried 12 homes in the village.", "12", thing="homes", predicate="bury"),
     ),
 )
 
@@ -80,7 +97,7 @@ EVENT_DATE = Rule(
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
         "thing": "the subject of the verb (the treaty, the bridge)",
-        "predicate": "the verb's lemma (sign, open, reopen)",
+        "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
         "polarity": "negated when the verb is",
     },
     apply=lambda ctx, made: date_assertions(ctx),
@@ -89,6 +106,9 @@ EVENT_DATE = Rule(
                 predicate="sign"),
         Example("The bridge did not reopen on Monday.", "Monday", attribute="when", predicate="reopen",
                 polarity="negated"),
+        Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
+                predicate="hear"),  # a planned event: the verb after an auxiliary
+        Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
     ),
 )
 

@@ -332,7 +332,8 @@ def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> S
     """The noun phrase before "of" a measure, when it is a common noun: "gusts of 145 km/h", "a height of 6
     metres", "winds of 130 mph" (not a name: "the Isle of 6 km" is no measure of anything)."""
     words = phrase_before(ctx.tokens, of, floor=clause[0], limit=3)
-    if not words or words[-1].is_capitalised or words[-1].lower in lexicon().stop_after_number:
+    last = words[-1] if words else None
+    if last is None or (last.is_capitalised and not last.initial) or last.lower in lexicon().stop_after_number:
         return None
     return build_subject(words, ctx.doc.text)
 
@@ -619,7 +620,8 @@ def remember_organisation(ctx: SentenceContext) -> None:
         return
     nxt = ctx.position(words[-1]) + 1
     if nxt < len(ctx.tokens) and ctx.tokens[nxt].is_word and not ctx.tokens[nxt].is_capitalised:
-        ctx.state.organisation = " ".join(without_legal_suffix([w.lower for w in words]))
+        lowers = without_titles([w.lower for w in words], [w.is_capitalised for w in words])
+        ctx.state.organisation = " ".join(without_legal_suffix(lowers))
 
 
 def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:

@@ -206,7 +206,9 @@ def _subject_key(
         entities.append(gaz.slug(country))
     modifiers = without_legal_suffix(modifiers)
     parts.extend(modifiers)
-    if modifiers:
+    if modifiers and proper:
+        entities.append(" ".join(without_legal_suffix(modifiers + lowered)))  # a name in full: "Ines Okafor"
+    elif modifiers:
         entities.append(" ".join(modifiers))
     if compound:
         parts.append(compound)
