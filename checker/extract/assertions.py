@@ -31,7 +31,9 @@ QUANTITY = Rule(
         "or share by the figure's unit",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000); for a measure, the "
-        "noun before 'of' (gusts of 145 km/h); for a change with no metric, what changed (burglaries fell 18%)",
+        "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
+        "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
+        "fell 18%)",
         "entities": "a nationality or country in the phrase, a name after of/at/for/in, a name closing the clause's "
         "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), or the named subject of the verb "
         "whose object the figure is; never a speaker, a title (Mayor, former) or a capital that only opens the "
@@ -66,6 +68,10 @@ QUANTITY = Rule(
         Example("Ticket sales at Marlowe Theatre will rise 6% next season.", "6%", entities=("marlowe theatre",)),
         Example("Police arrested 40 people after the match.", "40", entities=()),  # a speaker's capital, no name
         Example("The landslide buried 12 homes in the village.", "12", thing="homes", predicate="bury"),
+        Example("Commuters faced delays of up to 40 minutes after a points failure.", "up to 40 minutes",
+                thing="delay"),  # a length of time that is a claim: what lasted it is named
+        Example("The drought in Tigray has lasted 14 months.", "14 months", thing="drought"),
+        Example("The ceasefire collapsed after 36 hours.", "36 hours", made=False),  # a time marker
     ),
 )
 

@@ -99,6 +99,7 @@ class Lexicon:
     linking_verbs: frozenset[str]
     titles: frozenset[str]
     diseases: frozenset[str]
+    duration_verbs: frozenset[str]
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         linking_verbs=frozenset(lex["linking_verbs"]),
         titles=frozenset(lex["titles"]),
         diseases=frozenset(lex["diseases"]),
+        duration_verbs=frozenset(lex["duration_verbs"]),
     )
 
 

@@ -28,7 +28,7 @@ from checker.extract.context import (
     triggers_in,
     with_owner,
 )
-from checker.extract.lexicon import english_word, lexicon
+from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
@@ -230,7 +230,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if words and is_verb(tokens, after):
                 np_end = after  # "a crowd of 82,000 watched": the verb right after the figure is the predicate
         measured = None
-        if before == "of" and first >= 2 and dim in _MEASURE_DIMENSIONS:
+        if before == "of" and first >= 2 and (dim in _MEASURE_DIMENSIONS or dim in _SKIPPED_DIMENSIONS):
             measured = _noun_before_of(ctx, first - 1, clause)  # "gusts of 145 km/h", "a height of 6 metres"
             if measured is not None:
                 subject, via_of = measured, True
@@ -253,8 +253,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             attribute = lex.default_attribute.get(dim, dim)
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
-        if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS:
-            continue  # "aged 34", "after three hours": context; a prison term is a claim
+        if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS and measured is None:
+            if not _lasted(ctx, first):
+                continue  # "aged 34", "after three hours": context; a prison term, "delays of five hours" are claims
+            subject = clause_subject(ctx, clause[0], first)  # "the dry spell has lasted 97 days": the spell's
         if attribute in _DURATION_CLAIMS:
             subject = _sentenced(ctx, clause) or subject  # whose prison term: the person sentenced
         # What is measured: the metric a change is of ("revenue rose 12%"), the metric itself ("revenue of $4bn"),
@@ -326,6 +328,15 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 _MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _lasted(ctx: SentenceContext, first: int) -> bool:
+    """"The dry spell has lasted 97 days", "response times averaged 47 minutes": a length of time right after a
+    verb that gives how long something is (``duration_verbs`` in lexicon.json) is a claim, not a time marker."""
+    if first == 0:
+        return False
+    t = ctx.tokens[first - 1]
+    return t.is_word and not t.is_capitalised and verb_lemma(t.lower) in lexicon().duration_verbs
 
 
 def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> Subject | None:
