@@ -33,7 +33,7 @@ QUANTITY = Rule(
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000); for a measure, the "
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
-        "fell 18%)",
+        "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
         "entities": "a nationality or country in the phrase, a name after of/at/for/in, a name closing the clause's "
         "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), or the named subject of the verb "
         "whose object the figure is; never a speaker, a title (Mayor, former) or a capital that only opens the "
@@ -72,6 +72,8 @@ QUANTITY = Rule(
                 thing="delay"),  # a length of time that is a claim: what lasted it is named
         Example("The drought in Tigray has lasted 14 months.", "14 months", thing="drought"),
         Example("The ceasefire collapsed after 36 hours.", "36 hours", made=False),  # a time marker
+        Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
+        Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
     ),
 )
 

@@ -273,6 +273,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
         if measured is not None:
             thing = measured.head if subject is not measured else None  # the gusts, the height, the ice's extent
+        acted_on = _acted_on(ctx, first, after, clause) if dim != "count" and not words else None
+        if acted_on:
+            thing = acted_on  # "held interest rates at 5.25%", "cut infections by 68%": what the figure measures
         if thing:
             thing = thing.replace("_", " ")  # the attribute "vote_share" is the vote share
         if dim == "money" and not (attribute in CHANGE_ATTRIBUTES and thing):
@@ -299,7 +302,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
-            if thing and not money_noun and rest and thing not in rest.split() and not subject.proper:
+            if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
@@ -328,6 +331,43 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 _MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+_OBJECT_LEVEL = frozenset({"by", "to", "at", "from"})
+
+
+def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
+    """What a verb moved or held to a figure: "<verb> <noun phrase> by/to/at <figure>" ("the bank held interest
+    rates at 5.25%", "the vaccine cut infections by 68%", "raised yields by 30% to 9 tonnes"): the head of the
+    noun phrase, when it is a common noun; the verb's subject stays whose it is."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if after < len(tokens) and tokens[after].lower == "of":
+        return None  # "by a quarter of a percentage point": a part of something else, not the level itself
+    k = first - 1
+    while k > clause[0] and tokens[k].lower in _OBJECT_LEVEL:
+        j = k - 1  # past an earlier "by 30%" on the way back: "raised yields by 30% to 9 tonnes"
+        while j > clause[0] and j in ctx.number_tokens:
+            j -= 1
+        if j < k - 1 and tokens[j].lower in _OBJECT_LEVEL:
+            k = j
+            continue
+        break
+    if k <= clause[0] or tokens[k].lower not in _OBJECT_LEVEL:
+        return None
+    words = phrase_before(tokens, k, floor=clause[0], limit=3)
+    if not words or words[-1].is_capitalised or words[-1].lower in lex.pronouns:
+        return None
+    start = ctx.position(words[0])
+    v = start - 1
+    while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in ("its", "their", "his", "her")):
+        v -= 1
+    if v < clause[0] or not is_verb(tokens, v) or tokens[v].lower in lex.reporting_verbs:
+        return None
+    if any(is_verb(tokens, ctx.position(w)) for w in words):
+        return None
+    subject = build_subject(words, ctx.doc.text)
+    return subject.head if subject is not None and not subject.proper else None
 
 
 def _lasted(ctx: SentenceContext, first: int) -> bool:
