@@ -74,6 +74,8 @@ QUANTITY = Rule(
         Example("The ceasefire collapsed after 36 hours.", "36 hours", made=False),  # a time marker
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
+        Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",
+                thing="miner"),  # the noun left out the second time
     ),
 )
 

@@ -287,7 +287,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = build_subject(words, ctx.doc.text, actor)
         if subject is None or (dim in ("money", "percent") and not via_of and subject.head not in lex.person_heads):
             if attribute in PEOPLE_ATTRIBUTES:
-                subject = subject or people_subject(ctx, clause, first)
+                subject = subject or _elided(ctx, out, first) or people_subject(ctx, clause, first)
             elif dim in ("money", "percent"):
                 subject = _owner(ctx, clause, first) or subject
             elif subject is None:
@@ -673,6 +673,22 @@ def remember_organisation(ctx: SentenceContext) -> None:
     if nxt < len(ctx.tokens) and ctx.tokens[nxt].is_word and not ctx.tokens[nxt].is_capitalised:
         lowers = without_titles([w.lower for w in words], [w.is_capitalised for w in words])
         ctx.state.organisation = " ".join(without_legal_suffix(lowers))
+
+
+def _elided(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Subject | None:
+    """"killed nine workers and injured 32": a bare figure joined by "and" to the figure before it counts the same
+    people, whose noun is left out the second time."""
+    if not made or made[-1].value_span.end > ctx.tokens[first].start:
+        return None
+    prev = ctx.index_at(made[-1].value_span.end)
+    between = [t.lower for t in ctx.tokens[prev:first]]
+    if "and" not in between or len(between) > 6 or any(t in (".", ";", "but") for t in between):
+        return None
+    people = lexicon().person_heads
+    words = phrase_after(ctx.tokens, prev, limit=3)
+    if not words or (words[-1].lower not in people and words[-1].lower + "s" not in people):
+        return None
+    return build_subject(words, ctx.doc.text)
 
 
 def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject:
