@@ -94,7 +94,7 @@ def _shifted(matches: list, by: int) -> list:
     """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text."""
     if not by:
         return matches
-    return [m.model_copy(update={"start": m.start + by, "end": m.end + by}) for m in matches]
+    return [type(m).model_construct(**{**m.__dict__, "start": m.start + by, "end": m.end + by}) for m in matches]
 
 
 def extract_document(doc: Document, on_block: Callable[[int, int], None] | None = None) -> DocumentAssertions:
