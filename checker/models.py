@@ -48,17 +48,14 @@ class _Constructed(BaseModel):
     def model_construct(cls, _fields_set: set[str] | None = None, **values):  # type: ignore[override]
         """Every field given (as the core always does): the instance is set up by ``_direct``, as pydantic's own
         ``model_construct`` would, without its per-field walk over aliases and defaults (a tenth of extraction)."""
-        if _fields_set is None and len(values) == len(cls.model_fields):
-            plain = cls.__dict__.get("_plain_construct")
-            if plain is None:
-                _prepare(cls)
-                plain = cls.__dict__["_plain_construct"]
-            shared = cls.__dict__["_all_fields_set"]
-            if values.keys() == shared:
-                if plain:
-                    order = cls.__dict__["_field_order"]
-                    return _direct(cls, values if list(values) == order else {k: values[k] for k in order})
-                _fields_set = shared
+        d = cls.__dict__
+        if "_plain_construct" not in d:
+            _prepare(cls)
+        if _fields_set is None and values.keys() == d["_all_fields_set"]:
+            if d["_plain_construct"]:
+                order = d["_field_order"]
+                return _direct(cls, values if list(values) == order else {k: values[k] for k in order})
+            _fields_set = d["_all_fields_set"]
         return super().model_construct(_fields_set, **values)
 
 
