@@ -46,14 +46,49 @@ class _Constructed(BaseModel):
 
     @classmethod
     def model_construct(cls, _fields_set: set[str] | None = None, **values):  # type: ignore[override]
-        if _fields_set is None and len(values) == len(cls.model_fields):
-            shared = cls.__dict__.get("_all_fields_set")
-            if shared is None:
-                shared = set(cls.model_fields)
-                type.__setattr__(cls, "_all_fields_set", shared)
-            if values.keys() == shared:
-                _fields_set = shared
+        """Every field given (as the core always does): the instance is set up by ``_direct``, as pydantic's own
+        ``model_construct`` would, without its per-field walk over aliases and defaults (a tenth of extraction)."""
+        d = cls.__dict__
+        if "_plain_construct" not in d:
+            _prepare(cls)
+        if _fields_set is None and values.keys() == d["_all_fields_set"]:
+            if d["_plain_construct"]:
+                order = d["_field_order"]
+                return _direct(cls, values if list(values) == order else {k: values[k] for k in order})
+            _fields_set = d["_all_fields_set"]
         return super().model_construct(_fields_set, **values)
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+def _direct(cls, values: dict[str, Any]):
+    """An instance of ``cls`` (a ``_Constructed`` whose ``model_construct`` is plain) holding ``values``, every field
+    in declaration order: what ``model_construct`` would make, with the class's one shared set of field names."""
+    m = _new(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", cls.__dict__["_all_fields_set"])
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m  # model_post_init would keep the shared set: nothing to do
+
+
+def _prepare(cls: type[BaseModel]) -> None:
+    type.__setattr__(cls, "_all_fields_set", set(cls.model_fields))
+    type.__setattr__(cls, "_field_order", list(cls.model_fields))
+    type.__setattr__(cls, "_plain_construct", _plain_construct(cls))
+
+
+def _plain_construct(cls: type[BaseModel]) -> bool:
+    """Whether ``model_construct`` of ``cls`` with every field given only stores the values: no aliases to map, no
+    extras kept, no private attributes, not a root model."""
+    return (
+        all(f.alias is None and f.validation_alias is None for f in cls.model_fields.values())
+        and cls.model_config.get("extra") != "allow"
+        and not cls.__private_attributes__
+        and not cls.__pydantic_root_model__
+    )
 
 
 
@@ -81,6 +116,9 @@ class Span(_Constructed):
     line: int
     column: int
     text: str
+
+
+_prepare(Span)
 
 
 class Document(BaseModel):
@@ -163,10 +201,11 @@ class Document(BaseModel):
         raw_end = self._raw_end(end) if end > start else raw_start
         line, column = self.line_column(raw_start)
         # Built from trusted ints and a slice: skip validation, which dominates extraction time otherwise.
-        return Span.model_construct(start=raw_start, end=raw_end, line=line, column=column, text=self.text[start:end])
+        return _direct(Span, {"start": raw_start, "end": raw_end, "line": line, "column": column,
+                              "text": self.text[start:end]})
 
 
-class Sentence(BaseModel):
+class Sentence(_Constructed):
     """A sentence of ``Document.text``; offsets are into the analysed text, not the raw file."""
 
     model_config = ConfigDict(frozen=True)
@@ -241,7 +280,7 @@ Value = Annotated[Quantity | Place | TimeRange | Event, Field(discriminator="typ
 # analysed text (offsets into ``Document.text``). ``assertions.py`` combines them into ``Assertion``s.
 
 
-class QuantityMatch(BaseModel):
+class QuantityMatch(_Constructed):
     model_config = ConfigDict(frozen=True)
 
     start: int
@@ -249,7 +288,7 @@ class QuantityMatch(BaseModel):
     quantity: Quantity
 
 
-class DateMatch(BaseModel):
+class DateMatch(_Constructed):
     model_config = ConfigDict(frozen=True)
 
     start: int
@@ -258,7 +297,7 @@ class DateMatch(BaseModel):
     relation: Literal["on", "as_of", "before", "after", "since"] = "on"
 
 
-class PlaceMatch(BaseModel):
+class PlaceMatch(_Constructed):
     model_config = ConfigDict(frozen=True)
 
     start: int

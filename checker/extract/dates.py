@@ -907,7 +907,7 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
 
 
 def _match(text: str, start: int, end: int, rng: DayRange, relation: Relation) -> DateMatch:
-    return DateMatch(
+    return DateMatch.model_construct(
         start=start, end=end, range=TimeRange(start=rng[0], end=rng[1], text=text[start:end]), relation=relation
     )
 

@@ -356,7 +356,7 @@ class Gazetteer:
             if len(self._places) > 100_000:
                 self._places.clear()
             place = self._places[(key, surface)] = Place(key=key, name=self.name(key), text=surface)
-        return PlaceMatch(start=start, end=end, place=place)
+        return PlaceMatch.model_construct(start=start, end=end, place=place)
 
     def _scan(self, text: str) -> list[_Raw]:
         out: list[_Raw] = []

@@ -363,7 +363,7 @@ def _make(
         nominal=_r(vals[0]) or 0.0, low=_r(lo), high=_r(hi), unit=unit.unit, dimension=unit.dimension,
         qualifier=qualifier, approximate=approximate, text=text[start:end],
     )
-    return QuantityMatch(start=start, end=end, quantity=q)
+    return QuantityMatch.model_construct(start=start, end=end, quantity=q)
 
 
 def _apply_bound(x: float, kind: str | None, unit: _Unit) -> tuple[float | None, float | None, bool]:

@@ -167,6 +167,6 @@ def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> No
                 while pe > ps and text[pe - 1].isspace():
                     pe -= 1
                 if pe > ps:
-                    out.append(Sentence(start=ps, end=pe, text=text[ps:pe]))
+                    out.append(Sentence.model_construct(start=ps, end=pe, text=text[ps:pe]))
         elif e > s:
-            out.append(Sentence(start=s, end=e, text=text[s:e]))
+            out.append(Sentence.model_construct(start=s, end=e, text=text[s:e]))

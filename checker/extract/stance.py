@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import lexicon
+from checker.extract.lexicon import PhraseSet, lexicon
 from checker.extract.tokens import Token
 from checker.models import Modality, Polarity
 
@@ -129,9 +129,14 @@ def analyse_stance(
     lex = lexicon()
     clauses = clause_ranges(tokens, opaque)
     lowers_list = [t.lower for t in tokens]
-    refusals = lex.cannot_confirm.find(lowers_list)
-    source, verb = _attribution(tokens, text)
-    lowers = {t.lower for t in tokens}
+    lowers = set(lowers_list)
+
+    def cues(phrases: PhraseSet) -> list[tuple[int, int]]:
+        # Most sentences hold no cue word at all: one set test instead of a look-up per token.
+        return [] if lowers.isdisjoint(phrases.by_first) else phrases.find(lowers_list)
+
+    refusals = cues(lex.cannot_confirm)
+    source, verb = _attribution(tokens, text, lowers)
     if source:
         first = source.split()[0].lower() if source.split() else ""
         if first in _FIRST_PERSON or first in _THIRD_PERSON:
@@ -143,7 +148,7 @@ def analyse_stance(
     if source:
         memory.last = source
     denied = verb in lex.denial_verbs if verb else False
-    reported = bool(lex.reported.find(lowers_list)) or bool(source and _is_media(source))
+    reported = bool(cues(lex.reported)) or bool(source and _is_media(source))
     hedged = bool(verb and verb in lex.hedging_verbs)
     # "according to unconfirmed reports from local officials": the whole sentence rests on them.
     unconfirmed = bool(source) and any((w,) in lex.unconfirmed for w in source.lower().split())
@@ -156,9 +161,9 @@ def analyse_stance(
         hedged,
         unconfirmed,
         refusals,
-        negations=lex.negation.find(lowers_list),
-        unconfirmed_cues=lex.unconfirmed.find(lowers_list),
-        hedges=lex.hedged.find(lowers_list),
+        negations=cues(lex.negation),
+        unconfirmed_cues=cues(lex.unconfirmed),
+        hedges=cues(lex.hedged),
     )
 
 
@@ -170,13 +175,20 @@ def _is_media(source: str) -> bool:
     )
 
 
-def _attribution(tokens: Sequence[Token], text: str) -> tuple[str | None, str | None]:
-    """Who the sentence says is speaking, and the reporting verb used."""
+def _attribution(
+    tokens: Sequence[Token], text: str, words: set[str] | None = None
+) -> tuple[str | None, str | None]:
+    """Who the sentence says is speaking, and the reporting verb used (``words``: the tokens' lower forms, if the
+    caller has them as a set: the scans below are skipped when their cue words are absent)."""
     lex = lexicon()
+    words = {t.lower for t in tokens} if words is None else words
     lowers = [t.lower for t in tokens]
-    for i in range(len(tokens) - 1):
-        if lowers[i] == "according" and lowers[i + 1] == "to":
-            return _span(tokens, text, _phrase_forward(tokens, i + 2)), "according"
+    if "according" in words:
+        for i in range(len(tokens) - 1):
+            if lowers[i] == "according" and lowers[i + 1] == "to":
+                return _span(tokens, text, _phrase_forward(tokens, i + 2)), "according"
+    if words.isdisjoint(lex.reporting_verbs):
+        return _citing_anyone(tokens, text) if "citing" in words else (None, None)
     for i, t in enumerate(tokens):
         if t.lower not in lex.reporting_verbs or t.is_capitalised:
             continue
@@ -199,6 +211,11 @@ def _attribution(tokens: Sequence[Token], text: str) -> tuple[str | None, str | 
             or (tokens[after[0]].lower in ("the", "a", "an") and any(tokens[k].lower in _SPEAKER_NOUNS for k in after))
         ):
             return _span(tokens, text, after), t.lower
+    return _citing_anyone(tokens, text)
+
+
+def _citing_anyone(tokens: Sequence[Token], text: str) -> tuple[str | None, str | None]:
+    """"..., citing military sources": the cited party as the speaker, when no one is said to speak."""
     for i, t in enumerate(tokens):
         if t.lower == "citing":
             return _span(tokens, text, _phrase_forward(tokens, i + 1)), "citing"
