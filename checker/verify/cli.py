@@ -129,6 +129,7 @@ def verify_files(args: argparse.Namespace):
         options=CompareOptions(tolerance=args.tolerance),
         documents=documents[n:],
         statements={x.path: x.statements for x in extracted[n:]},
+        draft_statements={x.path: x.statements for x in extracted[:n]},
     )
 
     def infos(docs) -> list[DocumentInfo]:
