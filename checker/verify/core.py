@@ -214,9 +214,10 @@ class _Sentences:
         rounding, this place or one inside it, a date inside this one."""
         return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
 
-    def negated_about(self, words: frozenset[str]) -> bool:
-        """Whether a source sentence with a negation holds any of these words."""
-        return any(has_cue and words & sw for _, _, sw, has_cue in self._index())
+    def negated_about(self, words: frozenset[str], share: float) -> bool:
+        """Whether a source sentence with a negation holds ``share`` of these words (at least one)."""
+        need = max(1, share * len(words))
+        return any(has_cue and len(words & sw) >= need for _, _, sw, has_cue in self._index())
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
         return self._index()
@@ -333,7 +334,7 @@ def _checkable_part(
             if not said.has_value(slot.value, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
-    if _NEGATION_CUES.search(text) and not said.negated_about(_view_words(claim, views)):
+    if _NEGATION_CUES.search(text) and not said.negated_about(_view(claim, views).context, VALUE_CONTEXT):
         return verdict.model_copy(update={"rule": "negation-not-in-sources",
                                          "message": "no source says this is not so"})
     return _make(claim, ClaimStatus.UNCHECKED, "event-only", "only an event: nothing checkable that no source holds")
@@ -352,14 +353,18 @@ def _value_said(
     v = _view(claim, views)
     if not v.context:
         return None
+    q = claim.value
+    # A figure with a unit as written ("$424.15", "46.2C") is specific enough to need only one shared word.
+    exact = isinstance(q, Quantity) and q.dimension != "count"
     for path, st, words, _ in said.sentences():
         if path == claim.path:
             continue
-        if len(v.context & words) < max(1, VALUE_CONTEXT * len(v.context)):
+        shared = len(v.context & words)
+        if shared < max(1, VALUE_CONTEXT * len(v.context)) and not (exact and shared):
             continue
         if claim.attribute in _DISTINCT_MEASURES and concept(claim.attribute) not in words:
             continue  # a profit is not supported by the same figure given as revenue
-        found = _value_in(claim, st, tolerance)
+        found = _value_in(claim, st, _SAME_FIGURE if exact and shared < VALUE_CONTEXT * len(v.context) else tolerance)
         if found is None:
             continue
         text, start, end = found
@@ -369,11 +374,6 @@ def _value_said(
         return _make(claim, ClaimStatus.SUPPORTED, "value-in-a-sentence",
                      "a source sentence on the same matter gives this value", passages=[passage])
     return None
-
-
-def _view_words(claim: Assertion, views: dict[int, FrameView]) -> frozenset[str]:
-    v = _view(claim, views)
-    return frozenset(v.thing | ({v.predicate} if v.predicate else set()))
 
 
 def _view(a: Assertion, views: dict[int, FrameView]) -> FrameView:
