@@ -185,6 +185,12 @@ SAID_CONTEXT = 0.5
 _NEGATION_CUES = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 
 
+# Words that deny what follows without a "not": a source sentence with one of them may say what a negated claim says
+# ("released without charge": "not charged").
+_DENIAL = re.compile(r"\b(?:without|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|declin(?:e|es|ed)\s+to|den(?:y|ies|ied)|"
+                     r"lacks?|absence|unable)\b", re.IGNORECASE)
+
+
 class _Sentences:
     """The source sentences with their values, indexed by content word on first use (a draft whose claims are all
     supported never pays for it): a claim's candidates are the sentences holding its thing and its verb, so the
@@ -215,9 +221,11 @@ class _Sentences:
         return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
 
     def negated_about(self, words: frozenset[str], share: float) -> bool:
-        """Whether a source sentence with a negation holds ``share`` of these words (at least one)."""
+        """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
+        words (at least one)."""
         need = max(1, share * len(words))
-        return any(has_cue and len(words & sw) >= need for _, _, sw, has_cue in self._index())
+        return any((has_cue or _DENIAL.search(st.evidence.text)) and len(words & sw) >= need
+                   for _, st, sw, has_cue in self._index())
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
         return self._index()
