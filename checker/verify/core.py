@@ -25,7 +25,12 @@ For each claim frame of the draft, the candidate source claims are those in its 
   the same polarity, and shares most of the claim sentence's content words: a sentence the claim-frame rules read
   another way ("five men were taken to hospital, including the three who were stabbed" says "three men were
   stabbed");
+- ``supported`` (value in a sentence): a figure, date or place no source claim lines up with, held by a source
+  sentence that shares a quarter of the claim sentence's content words (one, for a figure with a unit as written);
 - ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
+- an event no source claim or sentence holds (a summary's own words for what happened) is ``unsupported`` only for
+  a checkable part of its sentence that no source has: a name, a figure, date or place, a negation; else
+  ``unchecked``;
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
 A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
