@@ -31,6 +31,8 @@ For each claim frame of the draft, the candidate source claims are those in its 
 - an event no source claim or sentence holds (a summary's own words for what happened) is ``unsupported`` only for
   a checkable part of its sentence that no source has: a name, a figure, date or place, a negation; else
   ``unchecked``;
+- ``unsupported`` (name not in sources): any claim otherwise supported or unchecked whose sentence names someone or
+  something no source names;
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
 A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
@@ -143,6 +145,13 @@ def verify_claims(
             verdict = _said_in_a_sentence(claim, said, options, views) or verdict
         if verdict.status is ClaimStatus.UNSUPPORTED and said:
             verdict = _checkable_part(claim, verdict, names, said, drafted, options.tolerance, views)
+        if said and verdict.status in (ClaimStatus.SUPPORTED, ClaimStatus.UNCHECKED):
+            # A sentence naming someone or something no source names is not what the sources say, whatever its
+            # figure or verb ("conductor Ilse Varga sold 2,000 tickets" when no source names her).
+            missing = names.missing(claim.evidence.text)
+            if missing:
+                verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
+                                "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
         out.append(verdict)
     return out
 
@@ -307,9 +316,16 @@ class _SourceNames:
     def __init__(self, documents: Sequence[Document], statements: Mapping[str, Sequence[Statement]]) -> None:
         self.texts = [d.text for d in documents] or [st.evidence.text for sts in statements.values() for st in sts]
         self.words: frozenset[str] | None = None
+        self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
         """The names of ``text`` that no source has."""
+        found = self.memo.get(text)
+        if found is None:
+            found = self.memo[text] = self._missing(text)
+        return found
+
+    def _missing(self, text: str) -> list[str]:
         if self.words is None:
             self.words = frozenset(w.lower() for t in self.texts for w in _NAME_WORD.findall(t))
         out = []

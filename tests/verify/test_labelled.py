@@ -303,6 +303,12 @@ ITEMS = [
     Item("police-event-negation-other-words", "police",
          "The driver was released without charge, police said.",
          "Police did not charge the driver, who was released.", "did not charge", "happened", K),
+    Item("arts-figure-with-invented-name", "arts",
+         "The opera house sold 2,000 tickets for the gala, it said.",
+         "The opera house sold 2,000 tickets for the gala conducted by Ilse Varga.", "2,000", "count", U),
+    Item("arts-figure-with-name-in-source", "arts",
+         "The opera house sold 2,000 tickets for the gala conducted by Ilse Varga, it said.",
+         "The opera house sold 2,000 tickets for the gala Varga conducted.", "2,000", "count", S),
     # ---- a value a source sentence on the same matter gives, whatever the frames made of it
     Item("festival-price-other-sentence", "leisure",
          "Tickets for the folk festival cost 85 euros for a weekend pass, the organisers said.",
