@@ -26,7 +26,8 @@ of the draft (a figure, a date, a place, whether something happened) gets one st
   contradicted  a source makes the same claim with a value that cannot also be true (numeric, date,
                 location or polarity conflict, as in 'checker check')
   unsupported   no source says it: an invented figure, place, date or event
-  unchecked     nothing to check: a question, a refusal to confirm
+  unchecked     nothing to check: a question, a refusal to confirm, or an event told in other words
+                whose sentence holds no name, figure, date, place or negation missing from the sources
 
 Exit 0 when nothing is contradicted or unsupported, 1 otherwise (--fail-on contradicted: only when something is
 contradicted), 2 on bad input (a missing or unreadable file, no sources). A claim a reviewer accepted by its id
@@ -129,6 +130,7 @@ def verify_files(args: argparse.Namespace):
         options=CompareOptions(tolerance=args.tolerance),
         documents=documents[n:],
         statements={x.path: x.statements for x in extracted[n:]},
+        draft_statements={x.path: x.statements for x in extracted[:n]},
     )
 
     def infos(docs) -> list[DocumentInfo]:

@@ -25,7 +25,14 @@ For each claim frame of the draft, the candidate source claims are those in its 
   the same polarity, and shares most of the claim sentence's content words: a sentence the claim-frame rules read
   another way ("five men were taken to hospital, including the three who were stabbed" says "three men were
   stabbed");
+- ``supported`` (value in a sentence): a figure, date or place no source claim lines up with, held by a source
+  sentence that shares a quarter of the claim sentence's content words (one, for a figure with a unit as written);
 - ``unsupported``: nothing in the sources says it (the nearest aligned source claims, if any, are listed);
+- an event no source claim or sentence holds (a summary's own words for what happened) is ``unsupported`` only for
+  a checkable part of its sentence that no source has: a name, a figure, date or place, a negation; else
+  ``unchecked``;
+- ``unsupported`` (name not in sources): any claim otherwise supported or unchecked whose sentence names someone or
+  something no source names;
 - ``unchecked``: nothing checkable: a question, or a refusal to confirm.
 
 A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
@@ -46,6 +53,7 @@ from checker.compare.engine import CompareOptions, compare_pair, evidence_of
 from checker.compare.fingerprint import value_key
 from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, content_concepts, score, view
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
+from checker.extract.lexicon import english_word
 from checker.extract.places import gazetteer
 from checker.models import (
     Alignment,
@@ -63,6 +71,7 @@ from checker.models import (
     Quantity,
     Statement,
     TimeRange,
+    Value,
 )
 
 # How many aligned source passages an unsupported claim lists as the nearest ones.
@@ -91,6 +100,7 @@ def verify_claims(
     options: CompareOptions | None = None,
     documents: Sequence[Document] = (),
     statements: Mapping[str, Sequence[Statement]] | None = None,
+    draft_statements: Mapping[str, Sequence[Statement]] | None = None,
 ) -> list[ClaimVerdict]:
     """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``.
 
@@ -114,6 +124,8 @@ def verify_claims(
     views: dict[int, FrameView] = {}
     shares: dict[int, list] = {}
     said = _Sentences(statements or {})
+    names = _SourceNames(documents, statements or {})
+    drafted = {(path, st.evidence.start): st for path, sts in (draft_statements or {}).items() for st in sts}
     out = []
     for claim in draft:
         key = block_key(claim)
@@ -131,6 +143,15 @@ def verify_claims(
                                by_sentence) or verdict
         if verdict.status is ClaimStatus.UNSUPPORTED and said:
             verdict = _said_in_a_sentence(claim, said, options, views) or verdict
+        if verdict.status is ClaimStatus.UNSUPPORTED and said:
+            verdict = _checkable_part(claim, verdict, names, said, drafted, options.tolerance, views)
+        if said and verdict.status in (ClaimStatus.SUPPORTED, ClaimStatus.UNCHECKED):
+            # A sentence naming someone or something no source names is not what the sources say, whatever its
+            # figure or verb ("conductor Ilse Varga sold 2,000 tickets" when no source names her).
+            missing = names.missing(claim.evidence.text)
+            if missing:
+                verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
+                                "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
         out.append(verdict)
     return out
 
@@ -178,6 +199,12 @@ SAID_CONTEXT = 0.5
 _NEGATION_CUES = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 
 
+# Words that deny what follows without a "not": a source sentence with one of them may say what a negated claim says
+# ("released without charge": "not charged").
+_DENIAL = re.compile(r"\b(?:without|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|declin(?:e|es|ed)\s+to|den(?:y|ies|ied)|"
+                     r"lacks?|absence|unable)\b", re.IGNORECASE)
+
+
 class _Sentences:
     """The source sentences with their values, indexed by content word on first use (a draft whose claims are all
     supported never pays for it): a claim's candidates are the sentences holding its thing and its verb, so the
@@ -201,6 +228,21 @@ class _Sentences:
                         self.postings[w].append(len(self.items))
                     self.items.append((path, st, words, bool(_NEGATION_CUES.search(st.evidence.text))))
         return self.items
+
+    def has_value(self, value: Quantity | Place | TimeRange, tolerance: float) -> bool:
+        """Whether some source sentence holds this value as ``_value_in`` reads it: the same figure within the
+        rounding, this place or one inside it, a date inside this one."""
+        return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
+
+    def negated_about(self, words: frozenset[str], share: float) -> bool:
+        """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
+        words (at least one)."""
+        need = max(1, share * len(words))
+        return any((has_cue or _DENIAL.search(st.evidence.text)) and len(words & sw) >= need
+                   for _, st, sw, has_cue in self._index())
+
+    def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
+        return self._index()
 
     def holding(self, words: frozenset[str]) -> list[tuple[str, Statement, frozenset[str], bool]]:
         items = self._index()
@@ -247,17 +289,119 @@ def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, i
     if isinstance(value, Event):
         return st.evidence.text, st.evidence.start, st.evidence.end
     for slot in st.slots:
-        found = slot.value
-        if isinstance(value, Quantity) and isinstance(found, Quantity):
-            ok = quantity_supports(found, value, tolerance)
-        elif isinstance(value, Place) and isinstance(found, Place):
-            ok = found.key == value.key or contains(value, found)  # "in Russia" by "in Kursk", not the reverse
-        elif isinstance(value, TimeRange) and isinstance(found, TimeRange):
-            ok = value.start <= found.start and found.end <= value.end
-        else:
-            ok = False
-        if ok:
+        if _slot_supports(slot.value, value, tolerance):
             return slot.text, slot.start, slot.end
+    return None
+
+
+def _slot_supports(found: Quantity | Place | TimeRange, value: Value, tolerance: float) -> bool:
+    """Whether a value of a source sentence says the claim's value: the same figure within the rounding, the
+    claim's place or one inside it ("in Russia" by "in Kursk", not the reverse), a date inside the claim's."""
+    if isinstance(value, Quantity) and isinstance(found, Quantity):
+        return quantity_supports(found, value, tolerance)
+    if isinstance(value, Place) and isinstance(found, Place):
+        return found.key == value.key or contains(value, found)
+    if isinstance(value, TimeRange) and isinstance(found, TimeRange):
+        return value.start <= found.start and found.end <= value.end
+    return False
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
+
+class _SourceNames:
+    """The words of the sources, lower-cased, read once on first use, to tell whether a name of a claim (a word that
+    is not an ordinary English word, capitalised or not: summaries are often lower-cased) occurs in any source."""
+
+    def __init__(self, documents: Sequence[Document], statements: Mapping[str, Sequence[Statement]]) -> None:
+        self.texts = [d.text for d in documents] or [st.evidence.text for sts in statements.values() for st in sts]
+        self.words: frozenset[str] | None = None
+        self.memo: dict[str, list[str]] = {}
+
+    def missing(self, text: str) -> list[str]:
+        """The names of ``text`` that no source has."""
+        found = self.memo.get(text)
+        if found is None:
+            found = self.memo[text] = self._missing(text)
+        return found
+
+    def _missing(self, text: str) -> list[str]:
+        if self.words is None:
+            self.words = frozenset(w.lower() for t in self.texts for w in _NAME_WORD.findall(t))
+        out = []
+        for w in _NAME_WORD.findall(text):
+            lw = w.lower().removesuffix("'s").removesuffix("’s")
+            if len(lw) > 2 and lw.isalpha() and not english_word(lw) and lw not in self.words:
+                out.append(w)
+        return out
+
+
+def _checkable_part(
+    claim: Assertion,
+    verdict: ClaimVerdict,
+    names: _SourceNames,
+    said: _Sentences,
+    drafted: Mapping[tuple[str, int], Statement],
+    tolerance: float,
+    views: dict[int, FrameView],
+) -> ClaimVerdict:
+    """A last look at an unsupported claim. A figure, date or place: supported when a source sentence on the same
+    matter holds the same value (``_value_said``). Something that happened, which no source claim or sentence
+    holds with its thing and verb (an abstractive summary's own wording): unsupported only for a checkable part of
+    its sentence that no source has (a name, a figure, a date or a place, a negation); else unchecked."""
+    value = claim.value
+    if not isinstance(value, Event):
+        return _value_said(claim, said, tolerance, views) or verdict
+    text = claim.evidence.text
+    missing = names.missing(text)
+    if missing:
+        return verdict.model_copy(update={"rule": "name-not-in-sources",
+                                         "message": "no source names " + ", ".join(missing)})
+    st = drafted.get((claim.path, claim.evidence.start))
+    if st is not None:
+        for slot in st.slots:
+            if not said.has_value(slot.value, tolerance):
+                return verdict.model_copy(update={"rule": "value-not-in-sources",
+                                                 "message": f"no source gives {slot.text}"})
+    if _NEGATION_CUES.search(text) and not said.negated_about(_view(claim, views).context, VALUE_CONTEXT):
+        return verdict.model_copy(update={"rule": "negation-not-in-sources",
+                                         "message": "no source says this is not so"})
+    return _make(claim, ClaimStatus.UNCHECKED, "event-only", "only an event: nothing checkable that no source holds")
+
+
+# Of the claim sentence's content words (its value left out), the share (at least one word) a source sentence
+# holding the same value must hold to support a figure, date or place no claim of which lines up.
+VALUE_CONTEXT = 0.25
+
+
+def _value_said(
+    claim: Assertion, said: _Sentences, tolerance: float, views: dict[int, FrameView]
+) -> ClaimVerdict | None:
+    """Support for a figure, date or place from a source sentence that holds the same value and shares some of the
+    claim sentence's content words, whatever the claim-frame rules made of either."""
+    v = _view(claim, views)
+    if not v.context:
+        return None
+    q = claim.value
+    # A figure with a unit as written ("$424.15", "46.2C") is specific enough to need only one shared word.
+    exact = isinstance(q, Quantity) and q.dimension != "count"
+    for path, st, words, _ in said.sentences():
+        if path == claim.path:
+            continue
+        shared = len(v.context & words)
+        if shared < max(1, VALUE_CONTEXT * len(v.context)) and not (exact and shared):
+            continue
+        if claim.attribute in _DISTINCT_MEASURES and concept(claim.attribute) not in words:
+            continue  # a profit is not supported by the same figure given as revenue
+        found = _value_in(claim, st, _SAME_FIGURE if exact and shared < VALUE_CONTEXT * len(v.context) else tolerance)
+        if found is None:
+            continue
+        text, start, end = found
+        ev = st.evidence
+        passage = Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
+                           value=text, value_start=start, value_end=end)
+        return _make(claim, ClaimStatus.SUPPORTED, "value-in-a-sentence",
+                     "a source sentence on the same matter gives this value", passages=[passage])
     return None
 
 

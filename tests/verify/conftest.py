@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.extract import extract_document, extract_text
+from checker.extract import extract_document
 from checker.models import ClaimStatus, ClaimVerdict, Document
 from checker.verify import verify_claims
 
@@ -15,13 +15,15 @@ DAY = dt.date(2025, 3, 14)
 
 def run_verify(draft: str, *sources: str, date: dt.date | None = DAY) -> list[ClaimVerdict]:
     """Verdicts of the claims of ``draft`` against ``sources`` (all dated ``date``)."""
-    draft_claims = extract_text(draft, path="draft.txt", date=date)
+    drafted = extract_document(Document(path="draft.txt", raw=draft, text=draft, date=date))
+    draft_claims = drafted.assertions
     docs = [Document(path=f"source{i}.txt", raw=s, text=s, date=date) for i, s in enumerate(sources)]
     extracted = [extract_document(doc) for doc in docs]
     source_claims = [a for found in extracted for a in found.assertions]
     dates = {"draft.txt": date, **{doc.path: date for doc in docs}}
     return verify_claims(draft_claims, source_claims, dates=dates, documents=docs,
-                         statements={found.path: found.statements for found in extracted})
+                         statements={found.path: found.statements for found in extracted},
+                         draft_statements={drafted.path: drafted.statements})
 
 
 def verdict_for(verdicts: list[ClaimVerdict], value: str, attribute: str | None = None) -> ClaimVerdict:

@@ -18,6 +18,7 @@ from checker.models import ClaimStatus, ConflictKind
 from .conftest import run_verify, verdict_for
 
 S, C, U = ClaimStatus.SUPPORTED, ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED
+K = ClaimStatus.UNCHECKED  # an event in the draft's own words, with nothing checkable that no source holds
 NOT_C = "not-contradicted"  # a different scope: anything but contradicted
 
 
@@ -147,8 +148,7 @@ ITEMS = [
          "The Labour Alliance won 142 seats.", "142", None, U),
     Item("election-votes-same", "elections",
          "Maria Santos received 1,204,332 votes in the runoff.",
-         "Santos won about 1.2 million votes in the runoff.", "about 1.2 million", "votes", S,
-         xfail="a surname alone ('Santos', lemmatised 'santo') does not match the full name as an entity"),
+         "Santos won about 1.2 million votes in the runoff.", "about 1.2 million", "votes", S),
     Item("election-region-turnout-not-contradicted", "elections",
          "Turnout was 63.4 percent nationally and 51 percent in the capital, Lisbon.",
          "Turnout in Lisbon was 51 percent.", "51 percent", "turnout", NOT_C),
@@ -249,8 +249,7 @@ ITEMS = [
          "Temperatures in Seville reached about 45C on Sunday.", "about 45C", None, S),
     Item("elections-seats-same", "elections",
          "The Green List won 23 of the council's 60 seats.",
-         "The Green List group now has 23 council seats.", "23", None, S,
-         xfail="the entity keys 'the green list' and 'green list' differ by the article, so the claims never align"),
+         "The Green List group now has 23 council seats.", "23", None, S),
     # ---- the same figure under another word
     Item("company-price-as-cost", "companies",
          "The annual plan is priced at $424.15 for the first year, the company said in its offer.",
@@ -281,6 +280,54 @@ ITEMS = [
     Item("security-killed-more-precise", "security",
          "About 140 people were killed in the attack, officials said.",
          "Exactly 112 people were killed in the attack.", "Exactly 112", "killed", C, ConflictKind.NUMERIC),
+    # ---- events in other words: unchecked unless a name, value or negation of theirs is in no source
+    Item("arts-event-reworded-unchecked", "arts",
+         "The museum's board voted on Thursday to return the bronze statues to the royal palace, ending a long dispute.",
+         "The bronze statues are going home after the museum settled its long quarrel with the palace.", "settled",
+         "happened", K),
+    Item("maritime-event-reworded-unchecked", "maritime",
+         "Divers recovered the ferry's bell from the wreck after a three-week search.",
+         "The bell was finally raised by the divers after weeks of searching.", "was finally raised", "happened", K),
+    Item("arts-event-invented-name", "arts",
+         "The gala concert was cancelled after the conductor fell ill, the opera house said.",
+         "The gala was called off because conductor Ilse Varga had fallen ill.", "was called", "happened", U),
+    Item("arts-event-name-in-source", "arts",
+         "The gala concert was cancelled after its conductor, Ilse Varga, fell ill, the opera house said.",
+         "The gala was called off because conductor Ilse Varga had fallen ill.", "was called", "happened", K),
+    Item("maritime-event-invented-place", "maritime",
+         "Divers recovered the ferry's bell from the wreck after a three-week search.",
+         "The ferry's bell was brought up from the wreck off Malta by divers.", "was brought", "happened", U),
+    Item("police-event-invented-negation", "police",
+         "The driver was released pending further inquiries, police said.",
+         "Police have not charged the driver.", "have not charged", "happened", U),
+    Item("police-event-negation-other-words", "police",
+         "The driver was released without charge, police said.",
+         "Police did not charge the driver, who was released.", "did not charge", "happened", K),
+    Item("arts-figure-with-invented-name", "arts",
+         "The opera house sold 2,000 tickets for the gala, it said.",
+         "The opera house sold 2,000 tickets for the gala conducted by Ilse Varga.", "2,000", "count", U),
+    Item("arts-figure-with-name-in-source", "arts",
+         "The opera house sold 2,000 tickets for the gala conducted by Ilse Varga, it said.",
+         "The opera house sold 2,000 tickets for the gala Varga conducted.", "2,000", "count", S),
+    # ---- a value a source sentence on the same matter gives, whatever the frames made of it
+    Item("festival-price-other-sentence", "leisure",
+         "Tickets for the folk festival cost 85 euros for a weekend pass, the organisers said.",
+         "Festival-goers pay 85 euros to attend the whole weekend of folk music.", "85 euros", None, S),
+    Item("festival-price-rounded-other-sentence", "leisure",
+         "A weekend pass for the folk festival costs 84.50 euros this year, the organisers said.",
+         "Festival-goers pay about 85 euros to attend the whole weekend of folk music.", "about 85 euros", None, S),
+    Item("festival-price-changed-other-sentence", "leisure",
+         "A weekend pass for the folk festival costs 84.50 euros this year, the organisers said.",
+         "Festival-goers pay about 120 euros to attend the whole weekend of folk music.", "about 120 euros", None, U),
+    Item("festival-price-other-matter", "leisure",
+         "Tickets for the folk festival cost 85 euros for a weekend pass, the organisers said.",
+         "Each stallholder paid a licence of 85 euros to the town council.", "85 euros", None, U),
+    Item("forestry-total-of-parts", "forestry",
+         "Volunteers planted 1,200 oaks in the north wood and 800 beeches along the river this winter.",
+         "Volunteers planted 2,000 trees this winter.", "2,000", None, S),
+    Item("forestry-part-swapped", "forestry",
+         "Volunteers planted 1,200 oaks in the north wood and 800 beeches along the river this winter.",
+         "Volunteers planted 800 oaks in the north wood this winter.", "800", "count", C, ConflictKind.NUMERIC),
 ]
 
 
@@ -307,12 +354,12 @@ def test_labelled(item: Item):
         assert v.sources
     if item.status is ClaimStatus.SUPPORTED:
         assert v.sources
-        if not v.rule.startswith("derived"):
-            assert v.score is not None
+        if not v.rule.startswith("derived") and not v.rule.endswith("in-a-sentence"):
+            assert v.score is not None  # a source claim lined up
 
 
 def test_the_set_is_balanced_and_varied():
-    faithful = sum(1 for i in ITEMS if i.status is S)
+    faithful = sum(1 for i in ITEMS if i.status in (S, K))
     assert faithful * 2 >= len(ITEMS) - 6
     assert len({i.domain for i in ITEMS}) >= 6
     assert len({i.id for i in ITEMS}) == len(ITEMS)
