@@ -446,8 +446,11 @@ def _nearest(build: YearBuild, ref: dt.date, deixis: str | None) -> DayRange | N
         for r in options:
             if r[0] <= ref <= r[1]:
                 return r
-        same = [r for r in options if r[0].year == ref.year]
-        return same[0] if same else None
+        # Not under way: the nearest of those in the reference's year ("this winter" written on March 14 is the
+        # winter that ended in February, not the one starting in December; "this summer" in January is the coming
+        # one).
+        same = [r for r in options if ref.year in (r[0].year, r[1].year)]
+        return min(same, key=lambda r: (_distance(r, ref), r[0] > ref)) if same else None
     return min(options, key=lambda r: (_distance(r, ref), r[0] > ref))
 
 
