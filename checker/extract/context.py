@@ -161,7 +161,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
         ctx.tokens[i].lower in lex.determiners
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
-        or ctx.tokens[i].lower in ("estimated", "reported", "approximately", "about", "nearly", "some", "around")
+        or ctx.tokens[i].lower in lex.figure_qualifiers
     ):
         i += 1
     if i >= b:

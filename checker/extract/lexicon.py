@@ -100,6 +100,7 @@ class Lexicon:
     titles: frozenset[str]
     diseases: frozenset[str]
     duration_verbs: frozenset[str]
+    figure_qualifiers: frozenset[str]
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -170,6 +171,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(lex["titles"]),
         diseases=frozenset(lex["diseases"]),
         duration_verbs=frozenset(lex["duration_verbs"]),
+        figure_qualifiers=frozenset(lex["figure_qualifiers"]),
     )
 
 

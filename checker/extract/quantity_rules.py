@@ -418,10 +418,8 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
         if subject is not None:
             return subject.head
     k = first - 1
-    while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in ("estimated", "more", "than",
-                                                                                        "less", "about", "nearly",
-                                                                                        "some", "around", "up", "to")):
-        k -= 1
+    while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in lex.figure_qualifiers):
+        k -= 1  # "worth an estimated £1.5 million", "worth more than $900,000"
     if k > clause[0] + 1 and tokens[k].lower == "at" and tokens[k - 1].lower in ("valued", "priced"):
         k -= 1  # "a transaction valued at $12.4 billion" is the transaction's worth
     if k > clause[0] and tokens[k].lower in ("worth", "valued", "priced"):
