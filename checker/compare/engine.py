@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from typing import Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from checker.compare.align import blocks, canonical_keys, family
-from checker.compare.similarity import ACROSS_THRESHOLD, WITHIN_THRESHOLD, FrameView, different_predicates, score, view
+from checker.compare.similarity import (
+    ACROSS_THRESHOLD,
+    WITHIN_THRESHOLD,
+    FrameView,
+    cached_view,
+    different_predicates,
+    score,
+    view,
+)
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.kinds import Context, judge, message, priority
 from checker.compare.restatement import restated_pairs, restatement_score
@@ -333,12 +341,7 @@ def compare_pair(
     if views is None:
         va, vb = view(a), view(b)
     else:
-        va = views.get(id(a))
-        if va is None:
-            va = views[id(a)] = view(a)
-        vb = views.get(id(b))
-        if vb is None:
-            vb = views[id(b)] = view(b)
+        va, vb = cached_view(a, views), cached_view(b, views)
     alignment = score(va, vb)
     if not _accepts(a, b, va, vb, alignment):
         return alignment, None
@@ -522,12 +525,7 @@ class _Comparable:
 
 def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignment | None:
     """The alignment of two claims when it clears the threshold (the stricter one inside one report), else None."""
-    va = views.get(id(a))
-    if va is None:
-        va = views[id(a)] = view(a)
-    vb = views.get(id(b))
-    if vb is None:
-        vb = views[id(b)] = view(b)
+    va, vb = cached_view(a, views), cached_view(b, views)
     found = score(va, vb)
     return found if _accepts(a, b, va, vb, found) else None
 

@@ -132,6 +132,14 @@ def view(a: Assertion) -> FrameView:
     return FrameView(head, thing, a.entities, concept(a.predicate) if a.predicate else None, content_concepts(sentence))
 
 
+
+def cached_view(a: Assertion, views: dict[int, FrameView]) -> FrameView:
+    """``view(a)``, computed once per claim for the life of ``views`` (keyed by the claim's identity)."""
+    found = views.get(id(a))
+    if found is None:
+        found = views[id(a)] = view(a)
+    return found
+
 def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     """True when the two claims share an entity, False when both name some and none is shared, None otherwise."""
     if not a or not b:

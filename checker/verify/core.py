@@ -51,7 +51,7 @@ from typing import Mapping, Sequence
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair, evidence_of
 from checker.compare.fingerprint import value_key
-from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, concept, content_concepts, score, view
+from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, cached_view, concept, content_concepts, score
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.lexicon import english_word
 from checker.extract.places import gazetteer
@@ -169,7 +169,7 @@ def _restated(
     ``same_figure``, the candidates are figures of the same unit under any aspect, and the figure must be the same
     as written (not merely within the rounding), since only the number ties them together."""
     best: tuple[float, Assertion] | None = None
-    claim_view = _view(claim, views)
+    claim_view = cached_view(claim, views)
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
             continue
@@ -183,7 +183,7 @@ def _restated(
                 continue
         elif not supports(source, claim, options.tolerance):
             continue
-        alignment = score(claim_view, _view(source, views))
+        alignment = score(claim_view, cached_view(source, views))
         if "context" not in alignment.matched or (alignment.score < RESTATED_THRESHOLD and not same_figure):
             continue
         if best is None or alignment.score > best[0]:
@@ -260,7 +260,7 @@ def _said_in_a_sentence(
 ) -> ClaimVerdict | None:
     """Support from a source sentence no claim of which lines up with the claim: it holds the claim's measured
     thing, its verb and its value, with the same polarity, and most of the claim sentence's other content words."""
-    v = _view(claim, views)
+    v = cached_view(claim, views)
     need = frozenset(v.thing | ({v.predicate} if v.predicate else set()))
     if not v.context or not need:
         return None
@@ -273,13 +273,18 @@ def _said_in_a_sentence(
         found = _value_in(claim, st, options.tolerance)
         if found is None:
             continue
-        text, start, end = found
-        ev = st.evidence
-        passage = Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
-                           value=text, value_start=start, value_end=end)
+        passage = _passage(path, st, found)
         return _make(claim, ClaimStatus.SUPPORTED, "said-in-a-sentence",
                      "a source sentence says this in other words", passages=[passage])
     return None
+
+
+def _passage(path: str, st: Statement, found: tuple[str, int, int]) -> Evidence:
+    """A source sentence as evidence, with the value found in it (its words and raw offsets)."""
+    text, start, end = found
+    ev = st.evidence
+    return Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
+                    value=text, value_start=start, value_end=end)
 
 
 def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, int, int] | None:
@@ -363,7 +368,7 @@ def _checkable_part(
             if not said.has_value(slot.value, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
-    if _NEGATION_CUES.search(text) and not said.negated_about(_view(claim, views).context, VALUE_CONTEXT):
+    if _NEGATION_CUES.search(text) and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
         return verdict.model_copy(update={"rule": "negation-not-in-sources",
                                          "message": "no source says this is not so"})
     return _make(claim, ClaimStatus.UNCHECKED, "event-only", "only an event: nothing checkable that no source holds")
@@ -379,7 +384,7 @@ def _value_said(
 ) -> ClaimVerdict | None:
     """Support for a figure, date or place from a source sentence that holds the same value and shares some of the
     claim sentence's content words, whatever the claim-frame rules made of either."""
-    v = _view(claim, views)
+    v = cached_view(claim, views)
     if not v.context:
         return None
     q = claim.value
@@ -396,20 +401,10 @@ def _value_said(
         found = _value_in(claim, st, _SAME_FIGURE if exact and shared < VALUE_CONTEXT * len(v.context) else tolerance)
         if found is None:
             continue
-        text, start, end = found
-        ev = st.evidence
-        passage = Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
-                           value=text, value_start=start, value_end=end)
+        passage = _passage(path, st, found)
         return _make(claim, ClaimStatus.SUPPORTED, "value-in-a-sentence",
                      "a source sentence on the same matter gives this value", passages=[passage])
     return None
-
-
-def _view(a: Assertion, views: dict[int, FrameView]) -> FrameView:
-    found = views.get(id(a))
-    if found is None:
-        found = views[id(a)] = view(a)
-    return found
 
 
 def _verdict(
@@ -422,13 +417,13 @@ def _verdict(
     if not checkable(claim):
         return _make(claim, ClaimStatus.UNCHECKED, "not-checkable", "a question or a refusal to confirm")
     aligned: list[tuple[Alignment, Assertion, Conflict | None]] = []
-    claim_view = _view(claim, views)
+    claim_view = cached_view(claim, views)
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
             continue
         # The score alone, from cached frame views, rules out most candidates; compare_pair (which scores again,
         # from the same views) only judges the ones that align.
-        if score(claim_view, _view(source, views)).score < ACROSS_THRESHOLD:
+        if score(claim_view, cached_view(source, views)).score < ACROSS_THRESHOLD:
             continue
         alignment, conflict = compare_pair(claim, source, dates=dates, options=options, views=views)
         if alignment.score >= ACROSS_THRESHOLD:
@@ -468,7 +463,7 @@ def _derived(
     """Support for a figure computed from a source sentence's parts: a total, or a share from a count and a base."""
     q = claim.value
     assert isinstance(q, Quantity)
-    claim_view = _view(claim, views)
+    claim_view = cached_view(claim, views)
     if claim.attribute in _CHANGES:
         found = _derived_change(claim, q, sources_by_sentence, claim_view, options, views)
         if found is not None:
@@ -482,7 +477,7 @@ def _derived(
                 and sq.low is not None and sq.high is not None):
             by_sentence[(source.path, source.evidence.start)].append(source)
     for parts in by_sentence.values():
-        if len(parts) < 2 or len(parts) > _MAX_PARTS or not _shares_context(claim_view, _view(parts[0], views)):
+        if len(parts) < 2 or len(parts) > _MAX_PARTS or not _shares_context(claim_view, cached_view(parts[0], views)):
             continue
         spans = {p.value_span.start: p for p in parts}  # one claim per figure
         parts = list(spans.values())
@@ -526,7 +521,7 @@ def _derived_change(
             fq, sq = first.value, second.value
             if not (isinstance(fq, Quantity) and isinstance(sq, Quantity) and comparable(fq, sq)):
                 continue
-            first_view = _view(first, views)
+            first_view = cached_view(first, views)
             # The same thing: the same head, the head the source's aspect names ("death toll" / killed), or none of
             # the claim's own ("rose 25 percent": the frame's thing is the change itself), left to the context.
             same_thing = claim_view.head in (first_view.head, concept(first.attribute), concept(claim.attribute))
