@@ -360,7 +360,7 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
         return None
     start = ctx.position(words[0])
     v = start - 1
-    while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in ("its", "their", "his", "her")):
+    while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in _POSSESSIVES):
         v -= 1
     if v < clause[0] or not is_verb(tokens, v) or tokens[v].lower in lex.reporting_verbs:
         return None
@@ -390,7 +390,7 @@ def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> S
 
 
 def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
-    """What a sum of money is, when the sentence names it structurally (rule "money-noun"):
+    """What a sum of money is, when the sentence names it structurally:
 
     - a noun phrase after "in": "$212m in damages", "$14.2 million in donations", "€6.5 million in cash";
     - a noun phrase right after it: "a €1.1 billion penalty", "a $2 billion share buyback";
@@ -409,7 +409,8 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
         ) and not is_place_token(ctx, k):
             subject = build_subject(words, ctx.doc.text)
             if subject is not None:
-                return lex.triggers.get((subject.head,)) if subject.head in ("revenue", "sales") else subject.head
+                # "$4bn in sales" is the revenue; "$212m in damages" stays damages, a kind of cost worth telling apart
+                return "revenue" if lex.triggers.get((subject.head,)) == "revenue" else subject.head
     words = phrase_after(tokens, after, limit=3)
     if words and not words[0].is_capitalised and after < clause[1] and not is_verb(tokens, after) and (
         words[0].lower not in lex.determiners
