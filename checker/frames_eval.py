@@ -74,10 +74,10 @@ def _fields(frame: dict, a: Assertion) -> list[bool]:
     words = (a.thing or a.subject_key).split() + a.subject_key.split()
     thing = concept(frame["thing"]) in {concept(w) for w in words}
     want = {entity_key(e) for e in frame["entity"]}
-    modifiers = set((a.thing or "").split()[:-1])  # the thing's own modifiers: "wheat output" holds "wheat"
+    held = set((a.thing or "").split()[:-1])  # the thing's own modifiers: "wheat output" holds "wheat"
     if a.scope_event:
-        modifiers.add(a.scope_event)  # "the storm destroyed 150 homes": the storm is the frame's event scope
-    got = set(a.entities) | {w for w in want if w in modifiers}
+        held.add(a.scope_event)  # "the storm destroyed 150 homes": the storm is the frame's event scope
+    got = set(a.entities) | {w for w in want if w in held}
     if want:
         entity = all(any(w == g or w in g.split() or g in w.split() for g in got) for w in want)
     else:

@@ -321,6 +321,12 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     return None
 
 
+def _only_determiners(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether ``tokens[a:b]`` hold no word but determiners ("controls [the] 87 seats")."""
+    determiners = lexicon().determiners
+    return all(not x.is_word or x.lower in determiners for x in tokens[a:b])
+
+
 def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
     """"killing at least 41 people", "injuring 32": an -ing word that can be a noun ("the killing of") is a verb
     right before a figure, when no determiner stands before it."""
@@ -328,7 +334,7 @@ def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
     t = tokens[j]
     if j >= first or not t.lower.endswith("ing") or t.lower not in lexicon().nominal_ing:
         return False
-    if any(x.is_word and x.lower not in lexicon().determiners for x in tokens[j + 1 : first]):
+    if not _only_determiners(tokens, j + 1, first):
         return False
     return j == 0 or tokens[j - 1].lower not in lexicon().determiners
 
@@ -343,8 +349,7 @@ def _present_verb_before(ctx: SentenceContext, j: int, first: int) -> bool:
         return False
     if low.endswith(("ss", "us", "is", "ous")) or low in lexicon().determiners or low in lexicon().stop_after_number:
         return False
-    between = tokens[j + 1 : first]
-    if any(x.is_word and x.lower not in lexicon().determiners for x in between):
+    if not _only_determiners(tokens, j + 1, first):
         return False
     prev = tokens[j - 1]
     if not prev.is_word or prev.lower in lexicon().determiners or prev.lower in lexicon().locative:

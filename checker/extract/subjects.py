@@ -221,13 +221,8 @@ def _subject_key(
 def _without_titles(words: list["_Word"]) -> list["_Word"]:
     """"Mayor Dana Ortiz", "former mayor Glenn Hartley", "opener Ravi Menon": the titles before a name are not part
     of it (the list is data: ``titles`` in lexicon.json)."""
-    titles = lexicon().titles
-    k = 0
-    while k < len(words) - 1 and words[k].lower in titles:
-        k += 1
-    if k and words[k].is_capitalised:
-        return words[k:]
-    return words
+    kept = without_titles([w.lower for w in words], [w.is_capitalised for w in words])
+    return words[len(words) - len(kept) :]
 
 
 def without_titles(words: list[str], capitalised: list[bool]) -> list[str]:
