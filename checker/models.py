@@ -272,7 +272,17 @@ class Event(_Constructed):
     text: str = ""
 
 
-Value = Annotated[Quantity | Place | TimeRange | Event, Field(discriminator="type")]
+class Name(_Constructed):
+    """Who: a person or organisation as the report names it ("Adam Burgess", "Newcastle Crown Court"). Only a
+    restated sentence yields one (``checker.compare.restatement``): the same words around two different names."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["name"] = "name"
+    text: str
+
+
+Value = Annotated[Quantity | Place | TimeRange | Event | Name, Field(discriminator="type")]
 
 
 # --------------------------------------------------------------------------------------------------- matches
@@ -398,7 +408,7 @@ class Slot(NamedTuple):
     raw offsets into the file, ``text`` the words. A named tuple, not a model: a report holds one per value, and
     they never leave the process."""
 
-    value: Quantity | Place | TimeRange
+    value: Quantity | Place | TimeRange | Name
     at: int
     until: int
     start: int
@@ -450,6 +460,7 @@ class ConflictKind(StrEnum):
     POLARITY = "polarity"
     UNVERIFIED = "unverified"
     CHANGE = "change"
+    NAME = "name"
 
 
 class Severity(StrEnum):

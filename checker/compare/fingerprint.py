@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from checker.compare.values import quantity_key
-from checker.models import Assertion, ConflictKind, Event, Place, Quantity, TimeRange
+from checker.models import Assertion, ConflictKind, Event, Name, Place, Quantity, TimeRange
 
 
 def value_key(a: Assertion) -> str:
@@ -23,6 +23,8 @@ def value_key(a: Assertion) -> str:
         body = f"{v.start.isoformat()}..{v.end.isoformat()}"
     elif isinstance(v, Event):
         body = v.predicate
+    elif isinstance(v, Name):
+        body = " ".join(v.text.lower().split())
     else:  # pragma: no cover - the Value union is closed
         body = str(v)
     return f"{body}|{a.polarity.value}|{'refusal' if a.modality == 'cannot_confirm' else 'claim'}"

@@ -19,8 +19,15 @@ from typing import ClassVar, Mapping
 from checker.compare.messages import side
 from checker.compare.similarity import entities_agree, opposite
 from checker.extract.places import gazetteer
-from checker.compare.values import comparable, contains, places_related, quantities_agree, ranges_overlap
-from checker.models import Assertion, ConflictKind, Event, Modality, Place, Polarity, Quantity, Severity, TimeRange
+from checker.compare.values import (
+    comparable,
+    contains,
+    names_differ,
+    places_related,
+    quantities_agree,
+    ranges_overlap,
+)
+from checker.models import Assertion, ConflictKind, Event, Modality, Name, Place, Polarity, Quantity, Severity, TimeRange
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,39 @@ class Location(Kind):
 
 
 @register
+class Who(Kind):
+    """The same sentence told with two different names in one place: who scored, who was charged, who said it
+    ("Striker Kai Mendes scored twice" / "Striker Leon Tate scored twice"). Only restated sentences give names as
+    values (``restatement.py``). Names sharing a word ("Ms Elliot" / "Jane Elliot") or one the initials of the other
+    may be one person or body; a place ("Moscow said" / "the Kremlin said") is no name here."""
+
+    kind = ConflictKind.NAME
+    priority = 6
+    severity = Severity.MEDIUM
+    examples = (
+        Example("Striker Kai Mendes, 24, scored twice as Rovers beat Albion 3-1 at Ashfield Park on Saturday.",
+                "Striker Leon Tate, 24, scored twice as Rovers beat Albion 3-1 at Ashfield Park on Saturday.", True),
+        Example("The residents' appeal against the Harlow Bay wind farm and its access road was heard at Exeter Crown "
+                "Court on Monday.",
+                "The residents' appeal against the Harlow Bay wind farm and its access road was heard at the Royal "
+                "Courts of Justice on Monday.", True),
+        Example("Judge Helen Ruiz jailed Owen Pratt for six years at Leeds Crown Court on Friday.",
+                "Judge Ruiz jailed Owen Pratt for six years at Leeds Crown Court on Friday.", False),
+        Example("Mr Pratt told Leeds Crown Court that he had never met the Harlow Bay investors.",
+                "Owen Pratt told Leeds Crown Court that he had never met the Harlow Bay investors.", False),
+        Example("The Kremlin said the Ostrova talks on grain shipments would resume in Geneva.",
+                "Moscow said the Ostrova talks on grain shipments would resume in Geneva.", False),
+    )
+
+    @classmethod
+    def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
+        va, vb = a.value, b.value
+        if not (isinstance(va, Name) and isinstance(vb, Name)) or a.polarity != b.polarity:
+            return False
+        return names_differ(va, vb)
+
+
+@register
 class Unverified(Kind):
     """A claim meeting a refusal to confirm it ("upwards of 500 killed" / "I can't confirm those reports"): the
     engine pairs refusals with claims about the same subject; the kind only words it."""
@@ -289,7 +329,7 @@ class Unverified(Kind):
 
 
 # Kinds tried on a pair of aligned claims, in this order; the first that flags it names the conflict.
-VALUE_KINDS: tuple[type[Kind], ...] = (Polarity_, Change, Numeric, Date, Location)
+VALUE_KINDS: tuple[type[Kind], ...] = (Polarity_, Change, Numeric, Date, Location, Who)
 
 
 def judge(a: Assertion, b: Assertion, ctx: Context) -> tuple[type[Kind], Severity] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from checker.models import Assertion, ConflictKind, Event, Modality, Place, Polarity, Quantity, TimeRange
+from checker.models import Assertion, ConflictKind, Event, Modality, Name, Place, Polarity, Quantity, TimeRange
 
 _MODALITY_WORDS = {
     Modality.HEDGED: "estimates",
@@ -64,6 +64,10 @@ def describe_value(a: Assertion) -> str:
         if a.modality == Modality.CANNOT_CONFIRM:
             return f"{v.predicate} ({a.subject})"
         return f"{a.subject} {'not ' if negated else ''}{v.text or v.predicate}"
+    if isinstance(v, Name):
+        at = a.value_span.start - a.evidence.start
+        before = bool(a.subject) and a.subject.lower() in a.evidence.text[: max(at, 0)].lower()
+        return (f"{a.subject} {v.text}" if before else f"{v.text} {a.subject}").strip()  # "at Newcastle Crown Court"
     return str(v)  # pragma: no cover
 
 

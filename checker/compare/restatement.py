@@ -43,13 +43,14 @@ from rapidfuzz import fuzz
 
 from checker.compare.similarity import alignment, vocabulary
 from checker.extract.dates import calendar_words
-from checker.extract.lexicon import verb_lemma
+from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.numbers import parse_number
 from checker.models import (
     Alignment,
     Assertion,
     Event,
     Modality,
+    Name,
     Place,
     Polarity,
     Quantity,
@@ -67,9 +68,11 @@ _MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
 _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
+_MAX_NAME = 6  # tokens in a differing name ("the Royal Courts of Justice")
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
 _LONG_SHARED = 6  # shared content words (not function words, not values) that make a sentence one story's own
-_ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location"}
+_ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location", Name: "who"}
+_NAME_JOINS = frozenset({"of", "and", "the", "for", "de"})  # inside a name: "Institute of Welsh Affairs"
 
 
 class _Words:
@@ -193,9 +196,14 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
     _, i1, i2, j1, j2 = valued[0]
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
     negation, do_support = _negation_only(a_words, b_words), _do_support(a_words, b_words)
-    if max(i2 - i1, j2 - j1) > _MAX_STRETCH:
+    a_name = b_name = None
+    if not within:
+        a_name, b_name = _name_over(left, i1, i2), _name_over(right, j1, j2)
+    named = a_name is not None and b_name is not None
+    if max(i2 - i1, j2 - j1) > (_MAX_NAME if named else _MAX_STRETCH):
         return
-    if not (linked or _anchored(left, matcher, i1, i2, long_wording=negation or do_support)):
+    # A name swapped in a sentence that is one story's own (long enough) is flagged even with no other name shared.
+    if not (linked or _anchored(left, matcher, i1, i2, long_wording=negation or do_support or named)):
         return
     if negation:
         yield from _polarity(left, right, i1, i2, j1, j2)
@@ -207,8 +215,13 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
         else:
             yield from _polarity(left, right, i1, i2 - 1, j1, j1)
         return
-    a_slot = _slot_over(left, i1, i2) or _bare_number(left, i1, i2) or _named_day(left, i1, i2)
-    b_slot = _slot_over(right, j1, j2) or _bare_number(right, j1, j2) or _named_day(right, j1, j2)
+    if named:
+        a_slot, b_slot = a_name, b_name
+    else:
+        a_slot = _slot_over(left, i1, i2) or _bare_number(left, i1, i2)
+        b_slot = _slot_over(right, j1, j2) or _bare_number(right, j1, j2)
+        if a_slot is None and b_slot is None:  # two unresolved names of days, never one against a dated slot
+            a_slot, b_slot = _named_day(left, i1, i2), _named_day(right, j1, j2)
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
         return
     shared = _shared_key(left, i1, i2)
@@ -338,26 +351,78 @@ def _bare_number(words: _Words, i1: int, i2: int) -> Slot | None:
     return _token_slot(words, i1, Quantity(nominal=number, low=number, high=number, text=text))
 
 
+def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
+    """A stretch that is one whole name and nothing else ("Adam Burgess", "the Royal Courts of Justice"):
+    capitalised words (with "of", "and" between them), none a function word, a title alone or an ordinary word
+    opening the sentence, no figure or date in it, no place but as part of a longer name ("Exeter Crown Court"), and
+    no capitalised word right before or after it, where the shared rest would be part of the same name ("Ministry of
+    Defence" / "Ministry of London" is no other name)."""
+    if i1 < i2 and words.tokens[i1] == "the":
+        i1 += 1
+    if i1 >= i2 or not (words.capitals[i1] and words.capitals[i2 - 1]):
+        return None
+    lex = lexicon()
+    stop = vocabulary().stopwords
+    places = 0
+    for k in range(i1, i2):
+        t = words.tokens[k]
+        slot = _slot_at(words, k)
+        if not t.isalpha() or (slot is not None and not isinstance(slot.value, Place)):
+            return None
+        places += slot is not None
+        if not words.capitals[k]:
+            if t not in _NAME_JOINS or k == i2 - 1:
+                return None
+        elif t in stop and t not in lex.titles:
+            return None
+    capitalised = [k for k in range(i1, i2) if words.capitals[k] and words.tokens[k] not in lex.titles]
+    if not capitalised or places >= len(capitalised):
+        return None
+    if capitalised == [0] and english_word(words.tokens[0]):
+        return None  # "Police said" / "Officials said": one ordinary word opening the sentence
+    for k, step in ((i1 - 1, -1), (i2, 1)):
+        if 0 <= k < len(words.tokens) and words.tokens[k] in _NAME_JOINS - {"the"}:
+            k += step  # "Ministry of" before "Defence"
+        if 0 <= k < len(words.tokens) and words.capitals[k] and words.tokens[k].isalpha():
+            if words.tokens[k] not in lex.titles and words.tokens[k] not in stop:
+                return None
+    span = _token_span(words, i1, i2)
+    at, until = words.starts[i1], words.ends[i2 - 1]
+    text = words.statement.evidence.text[at:until]
+    return Slot(Name(text=text), at, until, span.start, span.end, text)
+
+
 # The week and year an unresolved day or month name is placed in: a report with no date of its own leaves "on
 # Tuesday" unresolved, yet "Tuesday" and "Wednesday" in one sentence told twice are two days. Only the two names are
 # compared (the conflict shows the words, never these dates), and only between reports of the same date (none).
 _NOTIONAL_MONDAY = dt.date(2001, 1, 1)
 
 
+_PERIOD_CUES = frozenset({"in", "on", "last", "this", "the", "during", "since"})
+
+
 def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
-    """A stretch of one capitalised weekday or month name, written in full, that no date rule resolved."""
-    if i2 - i1 != 1 or not words.capitals[i1]:
+    """A stretch naming one weekday, month or season that no date rule resolved, after the words that make it a
+    date ("Tuesday", "in March", "last summer"): a weekday or a month written in full and capitalised, a season in
+    the calendar's own months (meteorological, northern hemisphere; winter, which spans two years, is left out)."""
+    while i1 < i2 - 1 and words.tokens[i1] in _PERIOD_CUES:
+        i1 += 1
+    if i2 - i1 != 1:
         return None
     token = words.tokens[i1]
     cal = calendar_words()
     full_weekdays = {w.lower() for w in cal.weekday_full}
-    if token in full_weekdays:
+    year = _NOTIONAL_MONDAY.year
+    if token in full_weekdays and words.capitals[i1]:
         day = _NOTIONAL_MONDAY + dt.timedelta(days=cal.weekday_of[token])
         start = end = day
-    elif token in cal.month_of and len(token) > 4:  # "March", not "May" (a name, a verb) nor "Mar"
+    elif token in cal.month_of and len(token) > 4 and words.capitals[i1]:  # "March", not "May" (a name) nor "Mar"
         month = cal.month_of[token]
-        start = dt.date(_NOTIONAL_MONDAY.year, month, 1)
-        end = dt.date(_NOTIONAL_MONDAY.year, month, calendar.monthrange(_NOTIONAL_MONDAY.year, month)[1])
+        start = dt.date(year, month, 1)
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    elif token in cal.seasons and cal.seasons[token][0] <= cal.seasons[token][1]:
+        first, last = cal.seasons[token]
+        start, end = dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
     else:
         return None
     text = words.statement.evidence.text[words.starts[i1] : words.ends[i1]]
@@ -382,7 +447,7 @@ def _around(words: _Words, slot: Slot) -> str:
     mourning"), what precedes a date or place ("sworn in on")."""
     after = _phrase(words, (k for k in range(len(words.tokens)) if words.starts[k] >= slot.until))
     before = _phrase(words, (k for k in reversed(range(len(words.tokens))) if words.ends[k] <= slot.at))
-    return after if isinstance(slot.value, Quantity) and after else before
+    return after if isinstance(slot.value, Quantity) and after else before or after
 
 
 def _claim(words: _Words, slot: Slot, key: str, subject: str) -> Assertion:

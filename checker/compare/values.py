@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from checker.extract.places import gazetteer
-from checker.models import Place, Quantity, TimeRange
+from checker.models import Name, Place, Quantity, TimeRange
 
 
 # Percentages are rounded to about half a point, whatever their size: 56.2% and 53.1% of a vote disagree.
@@ -64,6 +64,31 @@ def _region_unknown(city: str, region: str) -> bool:
     if other is None or other.kind == "city":
         return False  # two cities are two places, whatever regions the gazetteer knows them in
     return country is not None and tuple(entry.parents) == (country,) and gaz.country_of(region) == country
+
+
+def name_words(name: Name) -> frozenset[str]:
+    """A name's words, lower-cased, without the titles and function words in it ("Ms Elliot" -> {"elliot"}; "the
+    Institute of Welsh Affairs" -> {"institute", "welsh", "affairs"})."""
+    from checker.extract.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(
+        w for w in name.text.lower().replace("’", "'").replace(".", " ").split()
+        if w not in lex.titles and w not in lex.determiners and w not in ("of", "and", "&", "for")
+    )
+
+
+def names_differ(a: Name, b: Name) -> bool:
+    """Two names that cannot be one person or body: no word in common ("Franklin" and "Tom Franklin" may be one man)
+    and neither the initials of the other ("IWA", "the Institute of Welsh Affairs")."""
+    wa, wb = name_words(a), name_words(b)
+    if not wa or not wb or wa & wb:
+        return False
+    for short, full in ((a.text, wb), (b.text, wa)):
+        letters = short.replace(".", "").strip()
+        if letters.isupper() and len(full) > 1 and set(letters.lower()) <= {w[0] for w in full}:
+            return False
+    return True
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -45,6 +45,11 @@ KIND_HELP: dict[str, tuple[str, str]] = {
         "The same subject and attribute has a different value in a later report or revision; this may be an "
         "update rather than an error.",
     ),
+    "name": (
+        "Reports tell the same sentence with a different person or organisation in it.",
+        "Two reports say the same thing in nearly the same words, but name different people or bodies in one place "
+        "(who scored, who was charged, who said it).",
+    ),
 }
 
 

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.extract.places import gazetteer
-from checker.models import Assertion, DocumentAssertions, Event, Place, Polarity, Quantity, TimeRange
+from checker.models import Assertion, DocumentAssertions, Event, Name, Place, Polarity, Quantity, TimeRange
 from checker.report._safe import json_escape_raw, safe_line, safe_text as clean
 
 
@@ -37,6 +37,8 @@ def value_text(a: Assertion) -> str:
         return f"{a.value_span.text} [{span}]"
     if isinstance(v, Event):
         return v.text or v.predicate
+    if isinstance(v, Name):
+        return v.text
     return str(v)  # pragma: no cover
 
 

@@ -90,6 +90,31 @@ CONFLICTS = [
         "Park.",
         ConflictKind.POLARITY, ("reinstated", "did not reinstate"), id="did-not-with-the-base-form",
     ),
+    pytest.param(
+        "Ms Okafor, a nurse from Dunmore, was awarded £40,000 after the ward ceiling collapsed on her in 2021.",
+        "Priya Lal, a nurse from Dunmore, was awarded £40,000 after the ward ceiling collapsed on her in 2021.",
+        ConflictKind.NAME, ("Ms Okafor", "Priya Lal"), id="who-was-awarded",
+    ),
+    pytest.param(
+        "The lock keeper at Marlow has been off work since injuring his back in a fall at the weir last summer.",
+        "The lock keeper at Marlow has been off work since injuring his back in a fall at the weir in March.",
+        ConflictKind.DATE, ("last summer", "March"), id="a-season-and-a-month",
+    ),
+    pytest.param(
+        "The Harlow Bay wind farm appeal was lodged with the Planning Inspectorate by residents of the village.",
+        "The Harlow Bay wind farm appeal was lodged with the Environment Agency by residents of the village.",
+        ConflictKind.NAME, ("Planning Inspectorate", "Environment Agency"), id="which-body",
+    ),
+    pytest.param(
+        "The winning goal was scored in stoppage time by Marta Quiroga, who joined Rovers from Albion in June.",
+        "The winning goal was scored in stoppage time by Ines Baptiste, who joined Rovers from Albion in June.",
+        ConflictKind.NAME, ("Marta Quiroga", "Ines Baptiste"), id="who-scored",
+    ),
+    pytest.param(
+        "Owen Pratt admitted fraud and false accounting over the pension scheme at Carlisle Crown Court.",
+        "Owen Pratt admitted fraud and false accounting over the pension scheme at Cumberland Infirmary.",
+        ConflictKind.NAME, ("Carlisle Crown Court", "Cumberland Infirmary"), id="a-place-inside-a-longer-name",
+    ),
 ]
 
 
@@ -151,6 +176,37 @@ AGREEMENTS = [
         "Park.",
         id="did-not-with-another-verb-agrees",
     ),
+    pytest.param(
+        "Ms Okafor, a nurse from Dunmore, was awarded £40,000 after the ward ceiling collapsed on her in 2021.",
+        "Grace Okafor, a nurse from Dunmore, was awarded £40,000 after the ward ceiling collapsed on her in 2021.",
+        id="title-and-surname-or-full-name",
+    ),
+    pytest.param(
+        "The IPCC said the fire at the Talgarth depot on the night of the strike would be investigated separately.",
+        "The Independent Police Complaints Commission said the fire at the Talgarth depot on the night of the "
+        "strike would be investigated separately.",
+        id="initials-or-the-name-in-full",
+    ),
+    pytest.param(
+        "The Kremlin said talks on the Ostrova grain corridor would resume in Geneva after the holiday.",
+        "Moscow said talks on the Ostrova grain corridor would resume in Geneva after the holiday.",
+        id="a-capital-for-its-government",
+    ),
+    pytest.param(
+        "Officials said the Talgarth depot fire on the night of the strike would be investigated separately.",
+        "Pemberton said the Talgarth depot fire on the night of the strike would be investigated separately.",
+        id="an-ordinary-word-opening-the-sentence",
+    ),
+    pytest.param(
+        "The statement was issued by the Ministry of Defence after the Talgarth depot fire on Tuesday night.",
+        "The statement was issued by the Ministry of Transport after the Talgarth depot fire on Tuesday night.",
+        id="part-of-one-longer-name",
+    ),
+    pytest.param(
+        "Ministry of Defence officials said the Talgarth depot fire on Tuesday night would be investigated.",
+        "Ministry of Transport officials said the Talgarth depot fire on Tuesday night would be investigated.",
+        id="part-of-a-name-opening-the-sentence",
+    ),
 ]
 
 
@@ -164,6 +220,37 @@ def test_a_figure_reported_days_later_is_a_change() -> None:
     right = "The county council said 12 homes were still without running water after the pipe burst on Main Street."
     found = _conflicts(left, right, right_date=DAY + dt.timedelta(days=6))
     assert [c.kind for c in found] in ([ConflictKind.CHANGE], [])
+
+
+def _undated(left: str, right: str):
+    extracted = [extract_document(parse_document(p, t)) for p, t in (("a.txt", left), ("b.txt", right))]
+    return find_conflicts([], dates={"a.txt": None, "b.txt": None},
+                          statements={e.path: e.statements for e in extracted},
+                          names={e.path: e.names for e in extracted})
+
+
+KEEPER = "The lock keeper at Marlow has been off work since injuring his back in a fall at the weir {}."
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "flagged"),
+    [
+        pytest.param("last summer", "in March", True, id="summer-or-march"),
+        pytest.param("in the spring", "in September", True, id="spring-or-september"),
+        pytest.param("last summer", "this summer", False, id="two-summers-may-be-one-undated"),
+        pytest.param("last summer", "in July", False, id="july-is-summer"),
+        pytest.param("last winter", "in January", False, id="winter-spans-two-years"),
+    ],
+)
+def test_unresolved_seasons_and_months_of_undated_reports(left: str, right: str, flagged: bool) -> None:
+    found = _undated(KEEPER.format(left), KEEPER.format(right))
+    assert [c.kind for c in found] == ([ConflictKind.DATE] if flagged else [])
+
+
+def test_two_names_in_one_report_are_two_people() -> None:
+    text = ("Tom Reyes was fined £200 for speeding on the Harlow Bay road at Carlisle magistrates' court. "
+            "Ann Miles was fined £200 for speeding on the Harlow Bay road at Carlisle magistrates' court.")
+    assert _conflicts(text, "The court sat on Friday.") == []
 
 
 def test_sentences_of_one_report_are_not_paired() -> None:
