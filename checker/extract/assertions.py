@@ -72,6 +72,13 @@ QUANTITY = Rule(
                 thing="delay"),  # a length of time that is a claim: what lasted it is named
         Example("The drought in Tigray has lasted 14 months.", "14 months", thing="drought"),
         Example("The ceasefire collapsed after 36 hours.", "36 hours", made=False),  # a time marker
+        Example("The coroner adjourned the inquest for six weeks.", "six weeks", thing="inquest",
+                predicate="adjourn"),  # "for" closing a verb phrase: how long
+        Example("Opening of the Harrow line has been delayed by at least four months.", "at least four months",
+                predicate="delay"),  # "by" after a verb of delay
+        Example("The relief convoy reached Gedaref two days late.", "two days", thing="relief convoy"),  # lateness
+        Example("Calder Rovers won the cup, but their wage bill rose to £40 million.", "£40 million",
+                entities=("calder rovers",)),  # the clause after "but", and whose "their" is
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
         Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",
@@ -119,6 +126,12 @@ EVENT_DATE = Rule(
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
+        Example("The ferry's captain, who was rescued on Tuesday, will testify at the inquest in October.",
+                "Tuesday", attribute="when", thing="ferry captain", predicate="rescue"),  # whom "who" stands for
+        Example("The ferry's captain, who was rescued on Tuesday, will testify at the inquest in October.",
+                "October", attribute="when", thing="ferry captain", predicate="testify"),  # past the aside
+        Example("Halden Mining's finance director, Pia Sund, will step down in March.", "March", attribute="when",
+                thing="finance director", entities=("halden mining",), predicate="step"),  # a phrasal verb
     ),
 )
 

@@ -159,6 +159,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     i = a
     while i < b and (
         ctx.tokens[i].lower in lex.determiners
+        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or"})  # "but its majority fell"
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
@@ -171,7 +172,12 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
         return None
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
-    return build_subject(words, ctx.doc.text)
+    subject = build_subject(words, ctx.doc.text)
+    if subject is not None and i > a and ctx.tokens[i - 1].lower in ("its", "their"):
+        owner = sentence_owner(ctx)  # "Labour held the seat, but its majority fell": Labour's majority
+        if owner and owner not in subject.key:
+            subject = with_owner(subject, owner)
+    return subject
 
 
 def actor_before(ctx: SentenceContext, a: int, index: int) -> str | None:
@@ -418,11 +424,42 @@ def place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
 # --------------------------------------------------------------------------------------------------- quantities
 
 
+_ASIDE_OPENERS = frozenset({"who", "whose", "which"})
+_ASIDE_LONGEST = 14  # tokens between the two commas of an aside
+
+
+def aside_opening(tokens: Sequence[Token], k: int) -> int | None:
+    """When ``tokens[k]`` is the comma closing an aside between a subject and its verb, the comma opening it: a
+    relative clause ("the suspect, who was extradited from Spain in May, will appear") or an apposition ("The chief
+    executive, Mira Haas, will step down"; "Dan Ostrowski, 19, has kept"). None for any other comma."""
+    if k <= 0 or tokens[k].text != ",":
+        return None
+    lex = lexicon()
+    for j in range(k - 1, max(0, k - _ASIDE_LONGEST) - 1, -1):
+        if tokens[j].text != ",":
+            continue
+        if j == 0 or j + 1 >= k:
+            return None
+        first = tokens[j + 1]
+        aside = first.lower in _ASIDE_OPENERS or first.lower in lex.determiners or first.text[0].isdigit() or (
+            first.is_capitalised and first.is_word
+        )
+        return j if aside and tokens[j - 1].is_word else None
+    return None
+
+
 def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     """What a place, date or verb at ``tokens[j]`` is said of: the noun phrase before it, or "they" resolved."""
     lex = lexicon()
     floor = max([k + 1 for k in ctx.number_tokens if k < j], default=0)
     words = phrase_before(ctx.tokens, j, floor=floor)
+    if not words:
+        k = j - 1
+        while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
+            k -= 1
+        opening = aside_opening(ctx.tokens, k) if k > floor else None
+        if opening is not None:
+            words = phrase_before(ctx.tokens, opening, floor=floor)
     if not words:
         k = j - 1
         while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):

@@ -96,6 +96,11 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
                 return subject
     head = aux if aux is not None else verb
     a, _ = clause_of(ctx.stance.clauses, verb)
+    if a > 0 and tokens[a].lower == "who" and passive:
+        # "the suspect, who was extradited from Spain in May": the one the relative pronoun stands for
+        named = subject_before(ctx, a - 1 if tokens[a - 1].text == "," else a, 0)
+        if named is not None:
+            return named
     if a > 0 and (tokens[a].lower == "which" or (tokens[a].lower == "that" and _noun_before(tokens, a))):
         # "The pact, which Putin and Kim signed in September": the relative pronoun stands for the sentence's
         # subject, whoever the agents inside the clause are.
@@ -147,6 +152,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
                 break
         if verb is None:
             continue
+        if verb > a and f"{ctx.tokens[verb - 1].lower} {ctx.tokens[verb].lower}" in lex.event_verbs:
+            verb -= 1  # "will step down in April": the verb of a phrasal verb, not its particle
         subject = _event_subject(ctx, verb, a)
         if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
             continue  # a named subject ("the North East Express derailed on Oct. 11") is kept when it is a name

@@ -100,6 +100,8 @@ class Lexicon:
     titles: frozenset[str]
     diseases: frozenset[str]
     duration_verbs: frozenset[str]
+    delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
+    lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
     figure_qualifiers: frozenset[str]
 
 
@@ -171,6 +173,8 @@ def lexicon() -> Lexicon:
         titles=frozenset(lex["titles"]),
         diseases=frozenset(lex["diseases"]),
         duration_verbs=frozenset(lex["duration_verbs"]),
+        delay_verbs=frozenset(lex["delay_verbs"]),
+        lateness_words=frozenset(lex["lateness_words"]),
         figure_qualifiers=frozenset(lex["figure_qualifiers"]),
     )
 

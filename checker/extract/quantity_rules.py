@@ -254,9 +254,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
         if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS and measured is None:
-            if not _lasted(ctx, first):
+            if not _lasted(ctx, first, after):
                 continue  # "aged 34", "after three hours": context; a prison term, "delays of five hours" are claims
-            subject = clause_subject(ctx, clause[0], first)  # "the dry spell has lasted 97 days": the spell's
+            # "the dry spell has lasted 97 days": the spell's; "adjourned the inquest for six weeks": the inquest's
+            subject = _object_before_for(ctx, first) or clause_subject(ctx, clause[0], first)
         if attribute in _DURATION_CLAIMS:
             subject = _sentenced(ctx, clause) or subject  # whose prison term: the person sentenced
         # What is measured: the metric a change is of ("revenue rose 12%"), the metric itself ("revenue of $4bn"),
@@ -370,13 +371,51 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
     return subject.head if subject is not None and not subject.proper else None
 
 
-def _lasted(ctx: SentenceContext, first: int) -> bool:
-    """"The dry spell has lasted 97 days", "response times averaged 47 minutes": a length of time right after a
-    verb that gives how long something is (``duration_verbs`` in lexicon.json) is a claim, not a time marker."""
+def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
+    """A length of time that is a claim, not a time marker ("after three hours", "aged 34"): right after a verb that
+    gives how long something is ("the dry spell has lasted 97 days", "response times averaged 47 minutes";
+    ``duration_verbs`` in lexicon.json); after "for" closing a verb phrase ("was banned for four years", "will
+    freeze hiring for 18 months"); after "by" closing a verb of delay ("delayed by at least three weeks";
+    ``delay_verbs``); or before a word of lateness ("the rains arrived three weeks late"; ``lateness_words``)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if after < len(tokens) and tokens[after].lower in lex.lateness_words:
+        return True
     if first == 0:
         return False
-    t = ctx.tokens[first - 1]
-    return t.is_word and not t.is_capitalised and verb_lemma(t.lower) in lexicon().duration_verbs
+    t = tokens[first - 1]
+    if not t.is_word or t.is_capitalised:
+        return False
+    if verb_lemma(t.lower) in lex.duration_verbs:
+        return True
+    if t.lower == "for":
+        # the verb, or the verb and a short lower-case object ("freeze hiring", "adjourned the inquest")
+        for k in range(first - 2, max(-1, first - 6), -1):
+            if is_verb(tokens, k) and tokens[k].lower not in lex.auxiliaries:
+                return True
+            if not tokens[k].is_word or tokens[k].is_capitalised or k in ctx.number_tokens:
+                return False
+        return False
+    if t.lower == "by" and first >= 2:
+        verb = tokens[first - 2].lower
+        phrase = f"{tokens[first - 3].lower} {verb}" if first >= 3 else verb
+        return verb_lemma(verb) in lex.delay_verbs or phrase in lex.delay_verbs or (
+            first >= 3 and f"{verb_lemma(tokens[first - 3].lower)} {verb}" in lex.delay_verbs
+        )
+    return False
+
+
+def _object_before_for(ctx: SentenceContext, first: int) -> Subject | None:
+    """The object between a verb and "for" before a length of time ("adjourned the inquest for six weeks",
+    "freeze hiring for 18 months"): what lasts that long."""
+    if first < 3 or ctx.tokens[first - 1].lower != "for":
+        return None
+    words = phrase_before(ctx.tokens, first - 1, floor=0)
+    if not words or ctx.position(words[0]) < 1 or not is_verb(ctx.tokens, ctx.position(words[0]) - 1 - (
+        1 if ctx.tokens[ctx.position(words[0]) - 1].lower in lexicon().determiners else 0
+    )):
+        return None
+    return build_subject(words, ctx.doc.text)
 
 
 def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> Subject | None:

@@ -343,5 +343,11 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
         if t.lower in lex.pronouns:
             break
         k -= 1
+    # "Orlan Steel's chief executive": a name is taken whole, past the limit
+    while out and out[-1].is_capitalised and k >= floor and tokens[k].is_capitalised and tokens[k].is_word and (
+        tokens[k].lower not in lex.determiners
+    ):
+        out.append(tokens[k])
+        k -= 1
     out.reverse()
     return out
