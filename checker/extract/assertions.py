@@ -79,6 +79,12 @@ QUANTITY = Rule(
         Example("The relief convoy reached Gedaref two days late.", "two days", thing="relief convoy"),  # lateness
         Example("Calder Rovers won the cup, but their wage bill rose to £40 million.", "£40 million",
                 entities=("calder rovers",)),  # the clause after "but", and whose "their" is
+        Example("The ministry plans to build 12,000 homes on the old airfield.", "12,000", predicate="build"),
+        Example("Flooding forced 30 families to leave their homes.", "30", predicate="leave"),  # "to" after the verb
+        Example("Harlow Foods added 350 jobs at its bakery last month.", "350", predicate="add"),  # not "he added"
+        Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
+        Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
+                predicate="seize"),  # the second object of one verb
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
         Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",

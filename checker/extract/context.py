@@ -301,6 +301,9 @@ def with_owner(subject: Subject, owner: str) -> Subject:
                    subject.proper, (owner, *subject.entities))
 
 
+_PARTICLES = frozenset({"off", "up", "down", "out", "back", "over"})
+
+
 def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
     """The lemma of the verb that says what happened to a value's thing: the verb group after its noun phrase
     ("12 homes were destroyed"), else the verb before it ("killing 12 people", "destroyed 12 homes"). None for a
@@ -313,18 +316,38 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         k += 1
     candidates = [k] if k < b else []
     # A figure a change went to or from ("rose 6% this season to 31,400") may stand further from its verb.
-    reach = 8 if first > 0 and tokens[first - 1].lower in lex.level_prepositions else 5
+    # So may the second of two objects of one verb ("recovered £48,000 in cash and 3 kg of cannabis").
+    before = tokens[first - 1].lower if first > 0 else ""
+    reach = 8 if before in lex.level_prepositions else 10 if before in ("and", "or") else 5
     candidates += range(first - 1, max(a, first - reach) - 1, -1)
     for j in candidates:
+        if 0 < j < first and tokens[j].lower in _PARTICLES and is_verb(tokens, j - 1):
+            j -= 1  # "laid off 230 teachers": the verb of a phrasal verb
         if j in ctx.number_tokens or not (
             is_verb(tokens, j) or _present_verb_before(ctx, j, first) or _participle_before(ctx, j, first)
         ):
             continue
         lemma = verb_lemma(tokens[j].lower)
-        if lemma in lex.linking_verbs or tokens[j].lower in lex.reporting_verbs:
+        # A reporting verb right before its figure has it as object: "employers added 175,000 jobs" (a figure a
+        # reporting verb introduces, "said 12 people were hurt", has its own verb after it, tried first).
+        reporting = tokens[j].lower in lex.reporting_verbs and not (j < first and _only_determiners(tokens, j + 1, first))
+        if lemma in lex.linking_verbs or reporting:
             return None
+        if lemma in lex.control_verbs:
+            # "plans to produce 1.5 million drones", "forced 40 schools to close": the verb after "to"
+            lemma = _infinitive(tokens, j + 1, b) or (j < first and _infinitive(tokens, np_end, b)) or lemma
         return lemma
     return None
+
+
+def _infinitive(tokens: Sequence[Token], k: int, end: int) -> str | None:
+    """The lemma of the verb of "to <verb>" at ``tokens[k]``, if it stands there."""
+    if k + 1 >= end or tokens[k].lower != "to":
+        return None
+    t = tokens[k + 1]
+    if not t.is_word or t.is_capitalised or not t.lower.isalpha() or t.lower in lexicon().determiners:
+        return None
+    return verb_lemma(t.lower)
 
 
 def _only_determiners(tokens: Sequence[Token], a: int, b: int) -> bool:

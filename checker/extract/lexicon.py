@@ -100,6 +100,7 @@ class Lexicon:
     titles: frozenset[str]
     diseases: frozenset[str]
     duration_verbs: frozenset[str]
+    control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
     figure_qualifiers: frozenset[str]
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(lex["titles"]),
         diseases=frozenset(lex["diseases"]),
         duration_verbs=frozenset(lex["duration_verbs"]),
+        control_verbs=frozenset(lex["control_verbs"]),
         delay_verbs=frozenset(lex["delay_verbs"]),
         lateness_words=frozenset(lex["lateness_words"]),
         figure_qualifiers=frozenset(lex["figure_qualifiers"]),
