@@ -83,6 +83,8 @@ QUANTITY = Rule(
         Example("Flooding forced 30 families to leave their homes.", "30", predicate="leave"),  # "to" after the verb
         Example("Harlow Foods added 350 jobs at its bakery last month.", "350", predicate="add"),  # not "he added"
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
+        Example("Regulators fined Orvik Bank £12 million for money-laundering failures.", "£12 million",
+                thing="fine", entities=("orvik bank",)),  # a sum a verb imposes: the verb's penalty (data)
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),

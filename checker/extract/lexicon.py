@@ -100,6 +100,7 @@ class Lexicon:
     titles: frozenset[str]
     diseases: frozenset[str]
     duration_verbs: frozenset[str]
+    penalty_nouns: dict[str, str]  # "fined ... $4.5 million" measures a fine (predicates.json)
     control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
@@ -160,6 +161,7 @@ def lexicon() -> Lexicon:
         common_verbs=frozenset(lex["common_verbs"]),
         group_nouns=frozenset(lex["group_nouns"]),
         predicate_aliases={k: v for k, v in pred["predicate_aliases"].items() if not k.startswith("_")},
+        penalty_nouns={k: v for k, v in pred["penalty_nouns"].items() if not k.startswith("_")},
         age_words=frozenset(lex["age_words"]),
         organisation_references=frozenset(lex["organisation_references"]),
         metric_qualifiers=frozenset(lex["metric_qualifiers"]),

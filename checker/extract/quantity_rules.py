@@ -305,6 +305,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             rest = frame_parts(subject)[1]
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
+        predicate = clause_predicate(ctx, first, np_end if words else after, clause)
+        if dim in ("money", "duration") and not (money_noun or acted_on or measured) and (
+            predicate in lex.penalty_nouns
+        ):
+            thing = lex.penalty_nouns[predicate]  # "fined Pellham Foods $4.5 million": the fine
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -320,7 +325,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 time=claim_time(ctx, *clause),
                 scope_place=WORLDWIDE if _worldwide(tokens, after, clause) else place_scope(ctx, *clause),
                 scope_event=scope_event,
-                predicate=clause_predicate(ctx, first, np_end if words else after, clause),
+                predicate=predicate,
                 expected=expected,
                 thing=thing,
                 rule="quantity",
