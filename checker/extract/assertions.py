@@ -85,6 +85,8 @@ QUANTITY = Rule(
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
         Example("Regulators fined Orvik Bank £12 million for money-laundering failures.", "£12 million",
                 thing="fine", entities=("orvik bank",)),  # a sum a verb imposes: the verb's penalty (data)
+        Example("A boulder weighing 40 tonnes blocked the pass for a week.", "40 tonnes", thing="boulder",
+                attribute="mass"),  # the noun before a measuring participle
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),

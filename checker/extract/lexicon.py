@@ -101,6 +101,7 @@ class Lexicon:
     diseases: frozenset[str]
     duration_verbs: frozenset[str]
     penalty_nouns: dict[str, str]  # "fined ... $4.5 million" measures a fine (predicates.json)
+    measure_participles: frozenset[str]  # "a meteorite weighing 14 kg": the noun before measures the figure
     control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         diseases=frozenset(lex["diseases"]),
         duration_verbs=frozenset(lex["duration_verbs"]),
         control_verbs=frozenset(lex["control_verbs"]),
+        measure_participles=frozenset(lex["measure_participles"]),
         delay_verbs=frozenset(lex["delay_verbs"]),
         lateness_words=frozenset(lex["lateness_words"]),
         figure_qualifiers=frozenset(lex["figure_qualifiers"]),

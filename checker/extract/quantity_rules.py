@@ -230,8 +230,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if words and is_verb(tokens, after):
                 np_end = after  # "a crowd of 82,000 watched": the verb right after the figure is the predicate
         measured = None
-        if before == "of" and first >= 2 and (dim in _MEASURE_DIMENSIONS or dim in _SKIPPED_DIMENSIONS):
-            measured = _noun_before_of(ctx, first - 1, clause)  # "gusts of 145 km/h", "a height of 6 metres"
+        if (before == "of" and first >= 2 and (dim in _MEASURE_DIMENSIONS or dim in _SKIPPED_DIMENSIONS)) or (
+            before in lex.measure_participles and first >= 2
+        ):
+            # "gusts of 145 km/h", "a height of 6 metres"; "a meteorite weighing 14 kg", "losses totalling £48m"
+            measured = _noun_before_of(ctx, first - 1, clause)
+            if measured is not None and before in lex.measure_participles:
+                attribute = lex.default_attribute.get(dim, dim)  # what the participle measures, not the verb after
             if measured is not None:
                 subject, via_of = measured, True
                 start = ctx.index_containing(measured.start)
