@@ -87,6 +87,8 @@ QUANTITY = Rule(
                 thing="fine", entities=("orvik bank",)),  # a sum a verb imposes: the verb's penalty (data)
         Example("A boulder weighing 40 tonnes blocked the pass for a week.", "40 tonnes", thing="boulder",
                 attribute="mass"),  # the noun before a measuring participle
+        Example("In the north, Kalari militias have captured 14 villages near the dam.", "14",
+                entities=("kalari",)),  # the name before a group's noun
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),

@@ -13,6 +13,7 @@ from checker.extract.context import (
     PEOPLE_ATTRIBUTES,
     SentenceContext,
     actor_before,
+    aside_opening,
     claim_time,
     clause_predicate,
     is_verb,
@@ -577,11 +578,14 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
     while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
         k -= 1
     floor = clause[0]
-    if k > 0 and tokens[k].text == ",":
+    opening = aside_opening(tokens, k)
+    if opening is not None:
         # "Ana Petrovic, the second seed, saved ...", "Dan Ostrowski, 19, has kept ...": past an apposition
-        opening = next((j for j in range(k - 1, max(-1, k - 8), -1) if tokens[j].text == ","), None)
-        if opening is not None:
-            k, floor = opening - 1, 0
+        k, floor = opening - 1, 0
+    if k > floor and tokens[k].is_word and not tokens[k].is_capitalised and tokens[k - 1].is_capitalised and (
+        tokens[k].lower not in lex.determiners and not is_verb(tokens, k)
+    ):
+        k -= 1  # "Houthi forces have attacked 27 ships": the name before the group's noun
     run = _capitalised_run(tokens, k, -1)
     if run and run[0].initial and english_word(run[0].lower):
         run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
