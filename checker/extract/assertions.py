@@ -89,6 +89,10 @@ QUANTITY = Rule(
                 attribute="mass"),  # the noun before a measuring participle
         Example("In the north, Kalari militias have captured 14 villages near the dam.", "14",
                 entities=("kalari",)),  # the name before a group's noun
+        Example("Port Selva handled 4.1 million containers this year, up from 3.6 million last year.", "3.6 million",
+                thing="container"),  # an earlier figure, told apart by its own time
+        Example("Port Selva handled 4.1 million containers, up from 3.6 million.", "3.6 million",
+                made=False),  # with no time of its own it would rival the current figure
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),

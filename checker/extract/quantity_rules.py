@@ -299,6 +299,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = _owner(ctx, clause, first) or subject
             elif subject is None:
                 subject = clause_subject(ctx, clause[0], first)
+        earlier = _earlier_figure(ctx, out, first, clause) if subject is None else None
+        if earlier is not None:
+            # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
+            subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
         if subject is None or subject.head in lex.pronouns:
             continue
         subject = _with_organisation(ctx, subject, refers_to_org)
@@ -725,6 +729,22 @@ def remember_organisation(ctx: SentenceContext) -> None:
     if nxt < len(ctx.tokens) and ctx.tokens[nxt].is_word and not ctx.tokens[nxt].is_capitalised:
         lowers = without_titles([w.lower for w in words], [w.is_capitalised for w in words])
         ctx.state.organisation = " ".join(without_legal_suffix(lowers))
+
+
+def _earlier_figure(
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int]
+) -> Assertion | None:
+    """"produced 1.5 million drones this year, up from 300,000 last year": a figure after "up from" or "down from"
+    in a phrase with no subject of its own is an earlier figure of the claim before it in the sentence, when its
+    own time says which ("last year"); with none ("18,000 tonnes, up from 15,500") it would meet the claim's
+    current figure as a rival, so it is left out."""
+    tokens = ctx.tokens
+    if not made or first < 2 or tokens[first - 1].lower != "from" or tokens[first - 2].lower not in ("up", "down"):
+        return None
+    if made[-1].value_span.end > tokens[first].start or ctx.state.last_subject is None:
+        return None
+    own = claim_time(ctx, *clause)
+    return made[-1] if own is not None and own != made[-1].time else None
 
 
 def _elided(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Subject | None:
