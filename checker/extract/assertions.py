@@ -125,7 +125,7 @@ LOCATION = Rule(
 EVENT_DATE = Rule(
     name="event-date",
     description="When an event is said to have happened: a date after a verb of its clause (signed in June, "
-    "opened on Oct. 3), keyed by what the verb is about.",
+    "opened on Oct. 3), keyed by what the verb is about; or right after an event noun (a snap election on Nov. 23).",
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
@@ -148,6 +148,10 @@ EVENT_DATE = Rule(
                 "October", attribute="when", thing="ferry captain", predicate="testify"),  # past the aside
         Example("Halden Mining's finance director, Pia Sund, will step down in March.", "March", attribute="when",
                 thing="finance director", entities=("halden mining",), predicate="step"),  # a phrasal verb
+        Example("Voters in Moldova will go to the polls in a snap election on Nov. 23.", "Nov. 23", attribute="when",
+                thing="snap election"),  # an event noun right before its date
+        Example("Harbour Group completed its 1.4 billion euro purchase of Tidewater Foods on Oct. 1.", "Oct. 1",
+                attribute="when", thing="purchase", predicate="complete"),  # what was bought follows the sum
     ),
 )
 

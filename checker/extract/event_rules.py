@@ -32,6 +32,7 @@ from checker.extract.subjects import (
     Subject,
     build_subject,
     phrase_after,
+    phrase_before,
 )
 from checker.extract.tokens import Token
 from checker.models import (
@@ -43,6 +44,9 @@ from checker.models import (
     TimeRange,
 )
 
+# How far back from a date its verb may stand: "completed its 2.3 billion Swiss franc takeover of regional lender
+# Thurgauer Privatbank on Oct. 1" (within the date's clause).
+_DATE_VERB_REACH = 16
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 _FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
 # Verbs that carry a state like "was" does: "remained open" says it was open, "stayed closed" that it was closed.
@@ -89,6 +93,7 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
     if not passive:
         j = verb + 1
         j += skip_determiners(tokens, j)
+        j = _past_sum(ctx, j)  # "completed its 2.3 billion Swiss franc takeover": what was completed follows the sum
         if j < len(tokens) and not is_place_token(ctx, j) and j not in ctx.number_tokens:
             obj = phrase_after(tokens, j, limit=4)
             subject = build_subject(obj, ctx.doc.text) if obj else None
@@ -96,6 +101,9 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
                 return subject
     head = aux if aux is not None else verb
     a, _ = clause_of(ctx.stance.clauses, verb)
+    opening = clause_subject(ctx, a, head) if head > a else None
+    if opening is not None and opening.head in lexicon().event_nouns:
+        return opening  # "The landslide that buried a village in Gorkha district struck on July 2": the landslide
     if a > 0 and tokens[a].lower == "who" and passive:
         # "the suspect, who was extradited from Spain in May": the one the relative pronoun stands for
         named = subject_before(ctx, a - 1 if tokens[a - 1].text == "," else a, 0)
@@ -117,6 +125,30 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
     if k < head - 1 and tokens[k].lower in ("that", "which"):
         return subject_before(ctx, k, 0)
     return subject_before(ctx, head, floor)
+
+
+_DATE_PREPOSITIONS = frozenset({"on", "in", "for", "of", "during"})
+
+
+def _event_noun_before(ctx: SentenceContext, i: int, floor: int) -> Subject | None:
+    """The event a date right after it dates: an event noun (``event_nouns``: election, landslide, storm), then
+    "on", "in", "for" or "of", then the date ("a snap election for Nov. 9", "the floods of July 2021")."""
+    tokens = ctx.tokens
+    if i - 2 < floor or tokens[i - 1].lower not in _DATE_PREPOSITIONS or tokens[i - 2].lower not in (
+        lexicon().event_nouns
+    ):
+        return None
+    words = phrase_before(tokens, i - 1, floor=floor, limit=3)
+    return build_subject(words, ctx.doc.text) if words else None
+
+
+def _past_sum(ctx: SentenceContext, j: int) -> int:
+    """The token after a sum of money starting at ``tokens[j]`` ("2.3 billion Swiss franc" before "takeover"), or
+    ``j`` when none starts there: a figure that counts the object ("killed 12 people") is the object itself."""
+    for q in ctx.quantities:
+        if q.quantity.dimension == "money" and q.start <= ctx.tokens[j].start < q.end if j < len(ctx.tokens) else False:
+            return ctx.index_at(q.end) if ctx.index_at(q.end) > j else j
+    return j
 
 
 def _after_auxiliary(tokens: Sequence[Token], k: int) -> bool:
@@ -143,8 +175,19 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue
         i = ctx.index_containing(d.start)
         a, b = clause_of(ctx.stance.clauses, i)
+        event = _event_noun_before(ctx, i, a)
+        if event is not None:
+            # "an early parliamentary election on Nov. 23", "hit by a landslide on July 4": the event's own date
+            k = ctx.index_at(event.start) - 1
+            while k > a and ctx.tokens[k].lower in lex.determiners:
+                k -= 1
+            acted = k >= a and (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k))
+            predicate = _predicate(ctx.tokens, k)[0] if acted else None  # "to hold early elections on October 5"
+            out.append(make_assertion(ctx, event, "when", d.range, d.start, d.end, i, predicate=predicate,
+                                      rule="event-date"))
+            continue
         verb = None
-        for k in range(i - 1, max(a, i - 9) - 1, -1):
+        for k in range(i - 1, max(a, i - _DATE_VERB_REACH) - 1, -1):
             if (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)) and not (
                 k > 0 and ctx.tokens[k - 1].lower in lex.determiners
             ):
