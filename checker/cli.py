@@ -142,8 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
 
     p = sub.add_parser("check", help="flag conflicts between and within reports",
-                       description="Flag numeric, location, date, polarity, unverified, change and name conflicts between and "
-                       "within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input "
+                       description="Flag numeric, location, date, polarity, unverified, change and name conflicts "
+                       "between and within reports. Exit 0 when nothing needs attention, 1 when a conflict does, 2 on bad input "
                        "or settings, 3 on an internal error (a bug).",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  checker check seeds/\n  checker check --format sarif seeds/ > checker.sarif\n"

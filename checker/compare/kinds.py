@@ -27,7 +27,18 @@ from checker.compare.values import (
     quantities_agree,
     ranges_overlap,
 )
-from checker.models import Assertion, ConflictKind, Event, Modality, Name, Place, Polarity, Quantity, Severity, TimeRange
+from checker.models import (
+    Assertion,
+    ConflictKind,
+    Event,
+    Modality,
+    Name,
+    Place,
+    Polarity,
+    Quantity,
+    Severity,
+    TimeRange,
+)
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,10 @@ EVENT_DATE = Rule(
                 thing="snap election"),  # an event noun right before its date
         Example("Harbour Group completed its 1.4 billion euro purchase of Tidewater Foods on Oct. 1.", "Oct. 1",
                 attribute="when", thing="purchase", predicate="complete"),  # what was bought follows the sum
+        Example("The water-sharing accord between Egypt and Sudan, which ends a decade of talks, was signed in Cairo "
+                "on May 2.", "May 2", attribute="when", thing="agreement"),  # past names and an aside
+        Example("The final between Rovers and Albion, postponed because of snow, will be played on Feb. 19.",
+                "Feb. 19", attribute="when", thing="final", predicate="play"),  # a participle's aside
     ),
 )
 

@@ -330,7 +330,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         lemma = verb_lemma(tokens[j].lower)
         # A reporting verb right before its figure has it as object: "employers added 175,000 jobs" (a figure a
         # reporting verb introduces, "said 12 people were hurt", has its own verb after it, tried first).
-        reporting = tokens[j].lower in lex.reporting_verbs and not (j < first and _only_determiners(tokens, j + 1, first))
+        object_next = j < first and _only_determiners(tokens, j + 1, first)
+        reporting = tokens[j].lower in lex.reporting_verbs and not object_next
         if lemma in lex.linking_verbs or reporting:
             return None
         if lemma in lex.control_verbs:
@@ -447,6 +448,9 @@ def place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
 # --------------------------------------------------------------------------------------------------- quantities
 
 
+# Words that tie a name to the noun before it: "the agreement between Togo and Ghana", "Porta Nuova's derby against
+# Atletico Brera", "the sentencing of Daniel Reyes".
+_NAME_LINKS = frozenset({"of", "between", "against", "with", "for", "over"})
 _ASIDE_OPENERS = frozenset({"who", "whose", "which"})
 _ASIDE_LONGEST = 14  # tokens between the two commas of an aside
 
@@ -466,7 +470,8 @@ def aside_opening(tokens: Sequence[Token], k: int) -> int | None:
         first = tokens[j + 1]
         aside = first.lower in _ASIDE_OPENERS or first.lower in lex.determiners or first.text[0].isdigit() or (
             first.is_capitalised and first.is_word
-        )
+        ) or (first.is_word and first.lower.endswith("ed") and verb_lemma(first.lower) != first.lower)
+        # ("the derby, postponed last weekend because of a waterlogged pitch, will be played": a participle's aside)
         return j if aside and tokens[j - 1].is_word else None
     return None
 
@@ -499,7 +504,14 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     candidate, at = words, first
     for _ in range(3):
         named = build_subject(candidate, ctx.doc.text)
-        if named is None or not named.proper or at < 2 or ctx.tokens[at - 1].lower not in lex.locative | {"of"}:
+        if named is None or not named.proper:
+            break
+        while at >= 3 and ctx.tokens[at - 1].lower == "and" and ctx.tokens[at - 2].is_capitalised:
+            other = phrase_before(ctx.tokens, at - 1, floor=floor)  # "between Togo and Ghana"
+            if not other:
+                break
+            at = ctx.position(other[0])
+        if at < 2 or ctx.tokens[at - 1].lower not in lex.locative | _NAME_LINKS:
             break
         candidate = phrase_before(ctx.tokens, at - 1, floor=floor)
         if not candidate:

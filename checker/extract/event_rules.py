@@ -181,7 +181,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             k = ctx.index_at(event.start) - 1
             while k > a and ctx.tokens[k].lower in lex.determiners:
                 k -= 1
-            acted = k >= a and (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k))
+            tokens = ctx.tokens
+            acted = k >= a and (past_verb(tokens, k) or event_verb(tokens, k) or _after_auxiliary(tokens, k))
             predicate = _predicate(ctx.tokens, k)[0] if acted else None  # "to hold early elections on October 5"
             out.append(make_assertion(ctx, event, "when", d.range, d.start, d.end, i, predicate=predicate,
                                       rule="event-date"))
