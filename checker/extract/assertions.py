@@ -95,6 +95,8 @@ QUANTITY = Rule(
                 made=False),  # with no time of its own it would rival the current figure
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
+        Example("Brennmoor said on Monday it would eliminate 900 positions to reduce costs.", "900", thing="position",
+                entities=()),  # a count names its own thing; "Monday" is no owner
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
         Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",

@@ -270,8 +270,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         # else the counted noun phrase.
         thing = None
         money_noun = None
-        if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute:
-            thing = metric
+        if attribute in CHANGE_ATTRIBUTES and metric and metric != attribute and not (words and dim == "count"):
+            thing = metric  # (a count names its own thing: "eliminate 1,200 positions ... to reduce costs")
         elif attribute in METRIC_ATTRIBUTES or (
             dim in ("money", "percent") and attribute not in ("amount", "share") and attribute not in CHANGE_ATTRIBUTES
         ):
@@ -587,9 +587,10 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
         # "Ana Petrovic, the second seed, saved ...", "Dan Ostrowski, 19, has kept ...": past an apposition
         k, floor = opening - 1, 0
     if k > floor and tokens[k].is_word and not tokens[k].is_capitalised and tokens[k - 1].is_capitalised and (
-        tokens[k].lower not in lex.determiners and not is_verb(tokens, k)
+        tokens[k].lower not in lex.determiners and tokens[k].lower not in lex.pronouns and not is_verb(tokens, k)
+        and not any(d.start <= tokens[k - 1].start < d.end for d in ctx.dates)
     ):
-        k -= 1  # "Houthi forces have attacked 27 ships": the name before the group's noun
+        k -= 1  # "Houthi forces have attacked 27 ships": the name before the group's noun (not "on Tuesday it")
     run = _capitalised_run(tokens, k, -1)
     if run and run[0].initial and english_word(run[0].lower):
         run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
