@@ -317,9 +317,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         predicate = clause_predicate(ctx, first, np_end if words else after, clause)
         if dim in ("money", "duration") and not (money_noun or acted_on or measured) and (
-            predicate in lex.penalty_nouns
+            predicate in lex.penalty_nouns and (subject.proper or subject.entities)
         ):
-            thing = lex.penalty_nouns[predicate]  # "fined Pellham Foods $4.5 million": the fine
+            # "fined Pellham Foods $4.5 million": the fine, a name saying whose; with no name ("the former mayor
+            # was sentenced to eight years") the person stays the thing, so the aide's sentence is another's
+            thing = lex.penalty_nouns[predicate]
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
