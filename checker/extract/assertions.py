@@ -107,7 +107,8 @@ QUANTITY = Rule(
 LOCATION = Rule(
     name="location",
     description="Where something is said to be: a place after a locative word (in, near, at, into) and the noun "
-    "phrase before it; what stands at a place inside another is in the outer place too.",
+    "phrase before it; what stands at a place inside another is in the outer place too, and what crossed, hit or "
+    "reached something there was there.",
     fields={
         "value": "the place, as a gazetteer key (Kursk Oblast, Russia)",
         "thing": "the noun phrase before the locative word (its head)",

@@ -42,6 +42,11 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
             outer = subject_before(ctx, k, 0)
             if outer is not None and not outer.proper and outer.key != chosen.key:
                 out.append(make_assertion(ctx, outer, "location", place, start, end, i, rule="location-outer"))
+        elif k >= 0 and ctx.tokens[k].lower in lexicon().locative_verbs:
+            # "Cyclone Kirra crossed the Queensland coast near Cairns": where the coast was crossed, the cyclone was
+            mover = subject_before(ctx, k, clause[0])
+            if mover is not None and not mover.proper and mover.key != chosen.key:
+                out.append(make_assertion(ctx, mover, "location", place, start, end, i, rule="location-outer"))
     return out
 
 

@@ -75,3 +75,22 @@ def test_parent_dag_has_no_unknown_parents() -> None:
     for entry in gaz._entries.values():
         for parent in entry.parents:
             assert gaz.get(parent) is not None, (entry.key, parent)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "things"),
+    [
+        pytest.param("The tropical storm crossed the coast near Townsville overnight.", "Townsville",
+                     {"coast", "storm"}, id="storm-crossed-the-coast"),
+        pytest.param("Rebel fighters reached the airport near Goma on Sunday.", "Goma",
+                     {"airport", "rebel troops"}, id="fighters-reached"),  # fighters: troops (alignment.json)
+        pytest.param("The new ferry serves villages near Townsville.", "Townsville", {"village"},
+                     id="no-locative-verb-no-mover"),
+    ],
+)
+def test_what_crossed_or_reached_a_place_was_there(text: str, place: str, things: set[str]) -> None:
+    from checker.extract import extract_text
+
+    found = {a.thing or a.subject_key for a in extract_text(text) if a.attribute == "location"
+             and a.value_span.text == place}
+    assert found == things
