@@ -153,7 +153,88 @@ def verify_claims(
                 verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
                                 "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
         out.append(verdict)
+    if said and draft_statements:
+        out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
     return out
+
+
+def _with_sentences(
+    verdicts: list[ClaimVerdict],
+    draft: Sequence[Assertion],
+    draft_statements: Mapping[str, Sequence[Statement]],
+    names: _SourceNames,
+    said: _Sentences,
+    tolerance: float,
+) -> list[ClaimVerdict]:
+    """The claim verdicts, and a verdict for each draft sentence that names someone or something, or gives a
+    figure, date or place, that no source has, beyond what its own claims were judged on: a sentence no claim frame
+    was read from ("nicola adams will face maryan salazar in leeds on saturday"), or a value beside a claim's
+    ("a 25-year-old man was treated in hospital"). In the draft's order."""
+    claimed: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
+    for claim, verdict in zip(draft, verdicts):
+        claimed[(claim.path, claim.evidence.start)].append(claim)
+    flagged = {(v.evidence.path, v.evidence.start) for v in verdicts if v.status is ClaimStatus.UNSUPPORTED}
+    added = []
+    for path, sts in draft_statements.items():
+        for st in sts:
+            where = (path, st.evidence.start)
+            if where in flagged:
+                continue  # the sentence is already unsupported for one of its claims
+            own = claimed.get(where, [])
+            judged = {c.value_span.start for c in own}
+            found = _sentence_gap(path, st, own, judged, names, said, tolerance)
+            if found is not None:
+                added.append(found)
+    if not added:
+        return verdicts
+    order = {path: i for i, path in enumerate(draft_statements)}
+    return sorted(verdicts + added, key=lambda v: (order.get(v.evidence.path, len(order)), v.evidence.start))
+
+
+def _sentence_gap(
+    path: str,
+    st: Statement,
+    own: Sequence[Assertion],
+    judged: set[int],
+    names: _SourceNames,
+    said: _Sentences,
+    tolerance: float,
+) -> ClaimVerdict | None:
+    """An unsupported verdict for a draft sentence with a name no source names (when none of its claims was judged
+    on it already) or a value no source sentence holds and no claim of the sentence was judged on."""
+    ev = st.evidence
+    if not own:
+        missing = names.missing(ev.text)
+        if missing:
+            at = ev.text.find(missing[0])
+            return _sentence_verdict(path, st, "name-not-in-sources", "no source names " + ", ".join(missing),
+                                     (missing[0], at, at + len(missing[0])))
+    for slot in st.slots:
+        if slot.start in judged:
+            continue
+        if said.has_value(slot.value, tolerance) or (isinstance(slot.value, Place) and names.has_words(slot.text)):
+            continue
+        return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
+                                 (slot.text, slot.at, slot.until))
+    return None
+
+
+def _sentence_verdict(path: str, st: Statement, rule: str, message: str, found: tuple[str, int, int]
+                      ) -> ClaimVerdict:
+    """An unsupported draft sentence, its value span on the word or value no source has (offsets within the
+    sentence as analysed, mapped to the file where the two line up; else the whole sentence)."""
+    ev = st.evidence
+    text, at, until = found
+    if len(ev.text) == ev.end - ev.start and at >= 0:
+        start, end = ev.start + at, ev.start + until
+    else:
+        start, end = ev.start, ev.end
+    passage = Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
+                       value=text, value_start=start, value_end=end)
+    material = "\x1f".join(["verify-sentence", path, rule, " ".join(ev.text.lower().split())])
+    return ClaimVerdict(id=hashlib.sha256(material.encode("utf-8")).hexdigest()[:16],
+                        status=ClaimStatus.UNSUPPORTED, subject="", attribute="sentence", evidence=passage,
+                        rule=rule, message=message)
 
 
 def _restated(
@@ -330,9 +411,20 @@ class _SourceNames:
             found = self.memo[text] = self._missing(text)
         return found
 
-    def _missing(self, text: str) -> list[str]:
+    def _words(self) -> frozenset[str]:
         if self.words is None:
             self.words = frozenset(w.lower() for t in self.texts for w in _NAME_WORD.findall(t))
+        return self.words
+
+    def has_words(self, text: str) -> bool:
+        """Whether every word of ``text`` but "the" occurs in some source ("norfolk" where a source writes
+        "Norfolk" in a sentence the place finder did not read as a place)."""
+        words = [w.lower() for w in _NAME_WORD.findall(text) if w.lower() != "the"]
+        return bool(words) and all(w in self._words() for w in words)
+
+    def _missing(self, text: str) -> list[str]:
+        self._words()
+        assert self.words is not None
         out = []
         for w in _NAME_WORD.findall(text):
             lw = w.lower().removesuffix("'s").removesuffix("’s")
