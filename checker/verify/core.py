@@ -152,10 +152,19 @@ def verify_claims(
             if missing:
                 verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
                                 "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
+        if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity) \
+                and _one(claim.value_span.text):
+            verdict = _make(claim, ClaimStatus.UNCHECKED, "one-as-article",
+                            "'one' here is an article ('one person'), not a figure a source must give")
         out.append(verdict)
     if said and draft_statements:
         out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
     return out
+
+
+def _one(text: str) -> bool:
+    """The word "one" as written: mostly an article ("one friend who", "one of them"), not a count to check."""
+    return text.strip().lower() == "one"
 
 
 def _with_sentences(
@@ -212,7 +221,9 @@ def _sentence_gap(
     for slot in st.slots:
         if slot.start in judged:
             continue
-        if said.has_value(slot.value, tolerance) or (isinstance(slot.value, Place) and names.has_words(slot.text)):
+        if _one(slot.text) or said.has_value(slot.value, tolerance):
+            continue
+        if isinstance(slot.value, Place) and (names.has_words(slot.text) or names.has_place(slot.value)):
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
@@ -377,6 +388,26 @@ def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, i
     for slot in st.slots:
         if _slot_supports(slot.value, value, tolerance):
             return slot.text, slot.start, slot.end
+    if isinstance(value, Place):
+        return _demonym_in(st, value)
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _demonym_in(st: Statement, place: Place) -> tuple[str, int, int] | None:
+    """Where a sentence names a place through its people's adjective ("the scottish government": Scotland), or a
+    place inside it by such a word; the sentence's words and raw offsets."""
+    gaz = gazetteer()
+    ev = st.evidence
+    same = len(ev.text) == ev.end - ev.start
+    for m in _WORD.finditer(ev.text):
+        key = gaz.demonym(m.group())
+        if key is not None and (key == place.key or gaz.contains(place.key, key)):
+            if same:
+                return m.group(), ev.start + m.start(), ev.start + m.end()
+            return ev.text, ev.start, ev.end
     return None
 
 
@@ -402,6 +433,7 @@ class _SourceNames:
     def __init__(self, documents: Sequence[Document], statements: Mapping[str, Sequence[Statement]]) -> None:
         self.texts = [d.text for d in documents] or [st.evidence.text for sts in statements.values() for st in sts]
         self.words: frozenset[str] | None = None
+        self.demonyms: frozenset[str] | None = None
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -422,15 +454,29 @@ class _SourceNames:
         words = [w.lower() for w in _NAME_WORD.findall(text) if w.lower() != "the"]
         return bool(words) and all(w in self._words() for w in words)
 
+    def has_place(self, place: Place) -> bool:
+        """Whether a source names this place, or a place inside it, by its people's adjective ("scottish")."""
+        if self.demonyms is None:
+            gaz = gazetteer()
+            self.demonyms = frozenset(k for k in (gaz.demonym(w) for w in self._words()) if k is not None)
+        gaz = gazetteer()
+        return any(k == place.key or gaz.contains(place.key, k) for k in self.demonyms)
+
     def _missing(self, text: str) -> list[str]:
         self._words()
         assert self.words is not None
         out = []
         for w in _NAME_WORD.findall(text):
             lw = w.lower().removesuffix("'s").removesuffix("’s")
-            if len(lw) > 2 and lw.isalpha() and not english_word(lw) and lw not in self.words:
+            if _ACRONYM.fullmatch(w):
+                continue  # "CNN", "PhDs", "MPs": a source may spell out what the letters stand for
+            if len(lw) > 3 and lw.isalpha() and not english_word(lw) and lw not in self.words:
                 out.append(w)
         return out
+
+
+# Letters standing for words: all capitals, or a capital after the first letter ("PhDs", "MPs", "eBay" aside).
+_ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z][a-z]?[A-Z]s")
 
 
 def _checkable_part(
@@ -485,7 +531,8 @@ def _value_said(
     for path, st, words, _ in said.sentences():
         if path == claim.path:
             continue
-        shared = len(v.context & words)
+        # The measured thing counts among the shared words ("costing $150" / "the cost would be $150").
+        shared = len((v.context | v.thing) & words)
         if shared < max(1, VALUE_CONTEXT * len(v.context)) and not (exact and shared):
             continue
         if claim.attribute in _DISTINCT_MEASURES and concept(claim.attribute) not in words:
