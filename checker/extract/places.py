@@ -75,6 +75,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
 # Lower-cased text (a tokenised corpus, a model's summary): any word can start a name.
 _LOWER_START = re.compile(r"(?<![\w'’])[^\W\d_]+")
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\b")
 _PREV_WORDS = re.compile(r"([a-z]+)[ \t]+(?:(the)[ \t]+)?$")
 _SPACES = re.compile(r"\s+")
 
@@ -402,7 +403,8 @@ class Gazetteer:
     def _filter_lower(self, text: str, raws: list[_Raw]) -> list[_Raw]:
         """The names of a lower-cased text that are places by their context, under their written form: a name of
         two words or more; an abbreviation after "the"; one word after a locative cue ("in", "near", "from", also
-        with "the" between), or in a list beside a place kept so."""
+        with "the" between) and not before an object ("in reading the news"), or in a list beside a place kept
+        so."""
         written = self._lower_tables()[2]
         named = [_Raw(r.start, r.end, written.get(r.form, r.form), r.keys) for r in raws]
         kept: list[bool] = []
@@ -413,7 +415,9 @@ class Gazetteer:
             elif " " in r.form or "-" in r.form:
                 kept.append(True)
             else:
-                kept.append(before is not None and before.group(1) in self._cues)
+                # "in reading the news": a word that takes an object is a verb, not a town
+                kept.append(before is not None and before.group(1) in self._cues
+                            and not _OBJECT_AFTER.match(text, r.end))
         out: list[_Raw] = []
         for i, r in enumerate(named):
             listed = not kept[i] and not r.form.isupper() and any(

@@ -69,6 +69,7 @@ from checker.models import (
     Place,
     Polarity,
     Quantity,
+    Slot,
     Statement,
     TimeRange,
     Value,
@@ -221,13 +222,31 @@ def _sentence_gap(
     for slot in st.slots:
         if slot.start in judged:
             continue
-        if _one(slot.text) or said.has_value(slot.value, tolerance):
-            continue
-        if isinstance(slot.value, Place) and (names.has_words(slot.text) or names.has_place(slot.value)):
+        if _in_sources(slot, said, names, tolerance):
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
     return None
+
+
+def _in_sources(slot: Slot, said: _Sentences, names: _SourceNames, tolerance: float) -> bool:
+    """Whether the sources have a value of a draft sentence, wherever they give it: the value as ``_value_in``
+    reads it, the same number in any unit, a place by its name's words or its people's adjective. "one" is an
+    article more often than a figure ("one of them")."""
+    value = slot.value
+    if isinstance(value, Quantity):
+        return _one(slot.text) or said.has_value(value, tolerance) or said.has_figure(slot.text, value)
+    if isinstance(value, Place):
+        return said.has_value(value, tolerance) or names.has_words(slot.text) or names.has_place(value)
+    return said.has_value(value, tolerance)
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _digits(text: str) -> frozenset[str]:
+    """The numbers written in digits in a value's words, without thousands separators."""
+    return frozenset(m.group().replace(",", "").rstrip(",") for m in _DIGITS.finditer(text))
 
 
 def _sentence_verdict(path: str, st: Statement, rule: str, message: str, found: tuple[str, int, int]
@@ -325,6 +344,21 @@ class _Sentences:
         """Whether some source sentence holds this value as ``_value_in`` reads it: the same figure within the
         rounding, this place or one inside it, a date inside this one."""
         return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
+
+    def has_figure(self, text: str, q: Quantity) -> bool:
+        """Whether some source sentence gives this number, in whatever unit: the same digits as written ("aged 34"
+        and "a 34-year-old" alike), or the same figure."""
+        digits = _digits(text)
+        for _, st, _, _ in self._index():
+            for slot in st.slots:
+                found = slot.value
+                if not isinstance(found, Quantity):
+                    continue
+                if digits and digits <= _digits(slot.text):
+                    return True
+                if abs(found.nominal - q.nominal) <= _SAME_FIGURE * max(abs(found.nominal), abs(q.nominal)):
+                    return True
+        return False
 
     def negated_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
@@ -503,7 +537,7 @@ def _checkable_part(
     st = drafted.get((claim.path, claim.evidence.start))
     if st is not None:
         for slot in st.slots:
-            if not said.has_value(slot.value, tolerance):
+            if not _in_sources(slot, said, names, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
     if _NEGATION_CUES.search(text) and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
