@@ -364,7 +364,7 @@ class _Sentences:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
         words (at least one)."""
         need = max(1, share * len(words))
-        return any((has_cue or _DENIAL.search(st.evidence.text)) and len(words & sw) >= need
+        return any((has_cue or _DENIAL.search(st.evidence.text)) and _on_the_matter(len(words & sw), need, sw)
                    for _, st, sw, has_cue in self._index())
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
@@ -479,7 +479,8 @@ class _SourceNames:
 
     def _words(self) -> frozenset[str]:
         if self.words is None:
-            self.words = frozenset(w.lower() for t in self.texts for w in _NAME_WORD.findall(t))
+            self.words = frozenset(p for t in self.texts for w in _NAME_WORD.findall(t)
+                                   for p in (w.lower(), *w.lower().split("-")))
         return self.words
 
     def has_words(self, text: str) -> bool:
@@ -504,8 +505,9 @@ class _SourceNames:
             lw = w.lower().removesuffix("'s").removesuffix("’s")
             if _ACRONYM.fullmatch(w):
                 continue  # "CNN", "PhDs", "MPs": a source may spell out what the letters stand for
-            if len(lw) > 3 and lw.isalpha() and not english_word(lw) and lw not in self.words:
-                out.append(w)
+            if lw not in self.words and any(len(p) > 3 and p.isalpha() and not english_word(p) and p not in self.words
+                                            for p in lw.split("-")):
+                out.append(w)  # a name, or a hyphenated one ("Osei-Lamptey") with a part no source has
         return out
 
 
@@ -549,6 +551,15 @@ def _checkable_part(
 # Of the claim sentence's content words (its value left out), the share (at least one word) a source sentence
 # holding the same value must hold to support a figure, date or place no claim of which lines up.
 VALUE_CONTEXT = 0.25
+# Or: a short source sentence, at least this share of whose words (and two at least) the claim sentence holds.
+SHORT_CONTEXT = 0.5
+
+
+def _on_the_matter(shared: int, need: float, source_words: frozenset[str]) -> bool:
+    """Whether a source sentence is on the claim sentence's matter: it holds enough of the claim sentence's words,
+    or the claim sentence holds most of its own (a long summary sentence is made of several short source ones:
+    "they planned to meet at the Javits Center at 6, but ..." / "Should we meet at the Javits Center at 6?")."""
+    return shared >= need or (shared >= 2 and shared >= SHORT_CONTEXT * len(source_words))
 
 
 def _value_said(
@@ -567,7 +578,7 @@ def _value_said(
             continue
         # The measured thing counts among the shared words ("costing $150" / "the cost would be $150").
         shared = len((v.context | v.thing) & words)
-        if shared < max(1, VALUE_CONTEXT * len(v.context)) and not (exact and shared):
+        if not _on_the_matter(shared, max(1, VALUE_CONTEXT * len(v.context)), words) and not (exact and shared):
             continue
         if claim.attribute in _DISTINCT_MEASURES and concept(claim.attribute) not in words:
             continue  # a profit is not supported by the same figure given as revenue
