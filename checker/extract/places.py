@@ -75,7 +75,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
 # Lower-cased text (a tokenised corpus, a model's summary): any word can start a name.
 _LOWER_START = re.compile(r"(?<![\w'’])[^\W\d_]+")
-_OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\b")
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your)\b")  # not "this": "in oslo this week"
 _PREV_WORDS = re.compile(r"([a-z]+)[ \t]+(?:(the)[ \t]+)?$")
 _SPACES = re.compile(r"\s+")
 

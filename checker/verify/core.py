@@ -43,9 +43,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 import re
 from collections import defaultdict
+from functools import cache
+from importlib import resources
 from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
@@ -154,7 +157,7 @@ def verify_claims(
                 verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
                                 "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
         if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity) \
-                and _one(claim.value_span.text):
+                and _one(claim.value_span.text) and _PARTITIVE.match(claim.evidence.text, _value_end(claim)):
             verdict = _make(claim, ClaimStatus.UNCHECKED, "one-as-article",
                             "'one' here is an article ('one person'), not a figure a source must give")
         out.append(verdict)
@@ -164,8 +167,17 @@ def verify_claims(
 
 
 def _one(text: str) -> bool:
-    """The word "one" as written: mostly an article ("one friend who", "one of them"), not a count to check."""
+    """The word "one" as written."""
     return text.strip().lower() == "one"
+
+
+# After "one": "of" or a noun and a relative pronoun make it a pronoun ("one of them", "one friend who"), not a count.
+_PARTITIVE = re.compile(r"\s+(?:of\b|[\w-]+\s+(?:who|that|which|whose)\b)", re.IGNORECASE)
+
+
+def _value_end(claim: Assertion) -> int:
+    """Where the claim's value ends, as an offset into its sentence's text."""
+    return claim.value_span.end - claim.evidence.start
 
 
 def _with_sentences(
@@ -219,23 +231,39 @@ def _sentence_gap(
             at = ev.text.find(missing[0])
             return _sentence_verdict(path, st, "name-not-in-sources", "no source names " + ", ".join(missing),
                                      (missing[0], at, at + len(missing[0])))
+    words = content_concepts(ev.text)
     for slot in st.slots:
-        if slot.start in judged:
+        if slot.start in judged or _one(slot.text) and _PARTITIVE.match(ev.text, slot.until):
             continue
-        if _in_sources(slot, said, names, tolerance):
+        if _in_sources(slot, words, said, names, tolerance):
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
+    if ev.text.islower():
+        # Lower-cased text: the date finder reads no "saturday", so a day or month name counts when a source has it.
+        for m in _WORD.finditer(ev.text):
+            if m.group() in _calendar_names() and not names.has_words(m.group()):
+                return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
+                                         (m.group(), m.start(), m.end()))
     return None
 
 
-def _in_sources(slot: Slot, said: _Sentences, names: _SourceNames, tolerance: float) -> bool:
-    """Whether the sources have a value of a draft sentence, wherever they give it: the value as ``_value_in``
-    reads it, the same number in any unit, a place by its name's words or its people's adjective. "one" is an
-    article more often than a figure ("one of them")."""
+@cache
+def _calendar_names() -> frozenset[str]:
+    """The full names of the weekdays and months, lower-cased, but those that are also common words ("may",
+    "march")."""
+    data = json.loads(resources.files("checker.data").joinpath("calendar.json").read_text("utf-8"))
+    names = {group[0].lower() for key in ("weekdays", "months") for group in data[key]}
+    return frozenset(names - set(data["months_also_words"]))
+
+
+def _in_sources(slot: Slot, words: frozenset[str], said: _Sentences, names: _SourceNames, tolerance: float) -> bool:
+    """Whether the sources have a value of a draft sentence (whose content words are ``words``): the value as
+    ``_value_in`` reads it anywhere, the same number in any unit in a sentence on the same matter, a place by its
+    name's words or its people's adjective."""
     value = slot.value
     if isinstance(value, Quantity):
-        return _one(slot.text) or said.has_value(value, tolerance) or said.has_figure(slot.text, value)
+        return said.has_value(value, tolerance) or said.has_figure(slot.text, words)
     if isinstance(value, Place):
         return said.has_value(value, tolerance) or names.has_words(slot.text) or names.has_place(value)
     return said.has_value(value, tolerance)
@@ -345,20 +373,15 @@ class _Sentences:
         rounding, this place or one inside it, a date inside this one."""
         return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
 
-    def has_figure(self, text: str, q: Quantity) -> bool:
-        """Whether some source sentence gives this number, in whatever unit: the same digits as written ("aged 34"
-        and "a 34-year-old" alike), or the same figure."""
+    def has_figure(self, text: str, words: frozenset[str]) -> bool:
+        """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this
+        number as written in digits, in whatever unit ("aged 34" and "a 34-year-old" alike)."""
         digits = _digits(text)
-        for _, st, _, _ in self._index():
-            for slot in st.slots:
-                found = slot.value
-                if not isinstance(found, Quantity):
-                    continue
-                if digits and digits <= _digits(slot.text):
-                    return True
-                if abs(found.nominal - q.nominal) <= _SAME_FIGURE * max(abs(found.nominal), abs(q.nominal)):
-                    return True
-        return False
+        if not digits:
+            return False
+        need = max(1, VALUE_CONTEXT * len(words))
+        return any(_on_the_matter(len(words & sw), need, sw) and any(digits <= _digits(slot.text) for slot in st.slots)
+                   for _, st, sw, _ in self._index())
 
     def negated_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
@@ -538,8 +561,9 @@ def _checkable_part(
                                          "message": "no source names " + ", ".join(missing)})
     st = drafted.get((claim.path, claim.evidence.start))
     if st is not None:
+        words = content_concepts(st.evidence.text)
         for slot in st.slots:
-            if not _in_sources(slot, said, names, tolerance):
+            if not _in_sources(slot, words, said, names, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
     if _NEGATION_CUES.search(text) and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
