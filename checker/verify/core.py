@@ -130,6 +130,7 @@ def verify_claims(
     said = _Sentences(statements or {})
     names = _SourceNames(documents, statements or {})
     drafted = {(path, st.evidence.start): st for path, sts in (draft_statements or {}).items() for st in sts}
+    written: dict[int, str] = {}
     out = []
     for claim in draft:
         key = block_key(claim)
@@ -149,6 +150,8 @@ def verify_claims(
             verdict = _said_in_a_sentence(claim, said, options, views) or verdict
         if verdict.status is ClaimStatus.UNSUPPORTED and said:
             verdict = _checkable_part(claim, verdict, names, said, drafted, options.tolerance, views)
+        if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity):
+            verdict = _figure_as_written(claim, verdict, documents, names, memo=written)
         if said and verdict.status in (ClaimStatus.SUPPORTED, ClaimStatus.UNCHECKED):
             # A sentence naming someone or something no source names is not what the sources say, whatever its
             # figure or verb ("conductor Ilse Varga sold 2,000 tickets" when no source names her).
@@ -156,14 +159,87 @@ def verify_claims(
             if missing:
                 verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
                                 "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
-        if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity) \
-                and _one(claim.value_span.text) and _PARTITIVE.match(claim.evidence.text, _value_end(claim)):
-            verdict = _make(claim, ClaimStatus.UNCHECKED, "one-as-article",
-                            "'one' here is an article ('one person'), not a figure a source must give")
         out.append(verdict)
     if said and draft_statements:
         out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
     return out
+
+
+def _figure_as_written(
+    claim: Assertion, verdict: ClaimVerdict, documents: Sequence[Document], names: _SourceNames, memo: dict[int, str]
+) -> ClaimVerdict:
+    """A last look at an unsupported figure, by how the draft writes it:
+
+    - "one" as a pronoun ("one of them", "one friend who") is no count: unchecked;
+    - the people taking part in a conversation the draft describes its source as ("a conversation between two
+      people", "one person discusses"): no source sentence states them; unchecked;
+    - a count of the names that follow it ("two friends, Steve and Carly"), names the sources have: supported;
+    - the figure with a content word beside it, written the same in a source ("formula 1", "league two", "the
+      mars 500 experiment", "two students"): supported, since a source says those words."""
+    text = claim.evidence.text
+    end = _value_end(claim)
+    start = claim.value_span.start - claim.evidence.start
+    q = claim.value
+    assert isinstance(q, Quantity)
+    lex = _verify_words()
+    after = _NEXT_WORD.match(text, end)
+    if _one(claim.value_span.text) and _PARTITIVE.match(text, end):
+        return _make(claim, ClaimStatus.UNCHECKED, "one-as-article",
+                     "'one' here is a pronoun ('one of them'), not a figure a source must give")
+    if after and after.group(1).lower() in lex["participant_nouns"] and \
+            any(w.lower() in lex["conversation_nouns"] for w in _WORD.findall(text[:start])):
+        return _make(claim, ClaimStatus.UNCHECKED, "conversation-participants",
+                     "the people taking part in the conversation the draft describes: no source sentence states them")
+    listed = _NAMED_AFTER.match(text, end)
+    if listed:
+        people = _NAME_LIST.findall(listed.group(1))
+        passages = [_written_in([p.lower()], documents, memo) for p in people]
+        if len(people) == q.nominal and all(passages):
+            return _make(claim, ClaimStatus.SUPPORTED, "derived-named",
+                         "derived: the count of the names that follow it, which the sources give",
+                         passages=[p for p in passages if p is not None])
+    value = claim.value_span.text.lower().split()
+    before = _PREV_WORD_END.search(text, 0, start)
+    phrases = []
+    if before and content_concepts(before.group(1)):
+        phrases.append([before.group(1).lower(), *value])
+    if after and content_concepts(after.group(1)):
+        phrases.append([*value, after.group(1).lower()])
+    for phrase in phrases:
+        found = _written_in(phrase, documents, memo)
+        if found is not None:
+            return _make(claim, ClaimStatus.SUPPORTED, "value-as-written",
+                         "a source writes this figure with the same word beside it", passages=[found])
+    return verdict
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
+_PREV_WORD_END = re.compile(r"([A-Za-z][\w-]*)[ \t]+$")
+# "two friends, Steve and Carly": a plural noun, then names joined by commas and "and".
+_NAMED_AFTER = re.compile(r"[ \t]+[a-z]+s,?[ \t]+((?:[A-Z][\w'-]+,[ \t]+)*[A-Z][\w'-]+,?[ \t]+and[ \t]+[A-Z][\w'-]+)")
+_NAME_LIST = re.compile(r"[A-Z][\w'-]+")
+
+
+def _written_in(phrase: Sequence[str], documents: Sequence[Document], memo: dict[int, str]) -> Evidence | None:
+    """Where a source document writes these words in a row (any case, any spacing), as a passage."""
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase) + r"(?![\w-])")
+    for doc in documents:
+        lowered = memo.get(id(doc))
+        if lowered is None:
+            lowered = memo[id(doc)] = doc.text.lower()
+        m = pattern.search(lowered)
+        if m:
+            span = doc.span(m.start(), m.end())
+            return Evidence(path=doc.path, start=span.start, end=span.end, line=span.line, column=span.column,
+                            text=span.text, value=span.text, value_start=span.start, value_end=span.end)
+    return None
+
+
+@cache
+def _verify_words() -> dict[str, frozenset[str]]:
+    """The word lists of lexicon.json that verify reads itself."""
+    data = json.loads(resources.files("checker.data").joinpath("lexicon.json").read_text("utf-8"))
+    return {key: frozenset(data[key]) for key in ("conversation_nouns", "participant_nouns")}
 
 
 def _one(text: str) -> bool:
@@ -239,6 +315,11 @@ def _sentence_gap(
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
+    cue = _NEGATION_CUES.search(ev.text)
+    if cue and not any(c.polarity is Polarity.NEGATED for c in own) and said.affirmed_about(words, SAID_CONTEXT) \
+            and not said.negated_about(words, VALUE_CONTEXT):
+        return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
+                                 (cue.group(), cue.start(), cue.end()))
     if ev.text.islower():
         # Lower-cased text: the date finder reads no "saturday", so a day or month name counts when a source has it.
         for m in _WORD.finditer(ev.text):
@@ -382,6 +463,12 @@ class _Sentences:
         need = max(1, VALUE_CONTEXT * len(words))
         return any(_on_the_matter(len(words & sw), need, sw) and any(digits <= _digits(slot.text) for slot in st.slots)
                    for _, st, sw, _ in self._index())
+
+    def affirmed_about(self, words: frozenset[str], share: float) -> bool:
+        """Whether a source sentence that denies nothing holds ``share`` of these words (two at least)."""
+        need = max(2, share * len(words))
+        return any(not has_cue and not _DENIAL.search(st.evidence.text) and len(words & sw) >= need
+                   for _, st, sw, has_cue in self._index())
 
     def negated_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
