@@ -33,7 +33,14 @@ For each claim frame of the draft, the candidate source claims are those in its 
   ``unchecked``;
 - ``unsupported`` (name not in sources): any claim otherwise supported or unchecked whose sentence names someone or
   something no source names;
-- ``unchecked``: nothing checkable: a question, or a refusal to confirm.
+- ``unchecked``: nothing checkable: a question, or a refusal to confirm;
+- a figure still unsupported, by how the draft writes it: ``unchecked`` for "one" as a pronoun ("one of them") and
+  for the people taking part in a conversation the draft describes its source as; ``supported`` for a count of
+  the names that follow it ("two candidates, Mara and Tobias") and for the figure written with the same content
+  word beside it in a source ("formula 1");
+- ``unsupported`` (a draft sentence as a whole, attribute ``sentence``): a sentence with no claim frame that names
+  someone no source names, or a sentence with a figure, date or place that is no claim's value and that no source
+  gives (a 34-year-old no source gives the age of), or a "not" that a source on its matter does not say.
 
 A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
 Russia") is not supported: the source does not say it, although it does not contradict it either.
@@ -151,7 +158,7 @@ def verify_claims(
         if verdict.status is ClaimStatus.UNSUPPORTED and said:
             verdict = _checkable_part(claim, verdict, names, said, drafted, options.tolerance, views)
         if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity):
-            verdict = _figure_as_written(claim, verdict, documents, names, memo=written)
+            verdict = _figure_as_written(claim, verdict, documents, memo=written)
         if said and verdict.status in (ClaimStatus.SUPPORTED, ClaimStatus.UNCHECKED):
             # A sentence naming someone or something no source names is not what the sources say, whatever its
             # figure or verb ("conductor Ilse Varga sold 2,000 tickets" when no source names her).
@@ -166,16 +173,16 @@ def verify_claims(
 
 
 def _figure_as_written(
-    claim: Assertion, verdict: ClaimVerdict, documents: Sequence[Document], names: _SourceNames, memo: dict[int, str]
+    claim: Assertion, verdict: ClaimVerdict, documents: Sequence[Document], memo: dict[int, str]
 ) -> ClaimVerdict:
     """A last look at an unsupported figure, by how the draft writes it:
 
-    - "one" as a pronoun ("one of them", "one friend who") is no count: unchecked;
+    - "one" as a pronoun ("one of them", "one player who") is no count: unchecked;
     - the people taking part in a conversation the draft describes its source as ("a conversation between two
-      people", "one person discusses"): no source sentence states them; unchecked;
-    - a count of the names that follow it ("two friends, Steve and Carly"), names the sources have: supported;
-    - the figure with a content word beside it, written the same in a source ("formula 1", "league two", "the
-      mars 500 experiment", "two students"): supported, since a source says those words."""
+      people", "one speaker explains"): no source sentence states them; unchecked;
+    - a count of the names that follow it ("two candidates, Mara and Tobias"), names the sources give: supported;
+    - the figure with a content word beside it, written the same in a source ("formula 1", "the apollo 11
+      crew", "two runners"): supported, since a source says those words."""
     text = claim.evidence.text
     end = _value_end(claim)
     start = claim.value_span.start - claim.evidence.start
@@ -215,7 +222,7 @@ def _figure_as_written(
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 _PREV_WORD_END = re.compile(r"([A-Za-z][\w-]*)[ \t]+$")
-# "two friends, Steve and Carly": a plural noun, then names joined by commas and "and".
+# "two candidates, Mara and Tobias": a plural noun, then names joined by commas and "and".
 _NAMED_AFTER = re.compile(r"[ \t]+[a-z]+s,?[ \t]+((?:[A-Z][\w'-]+,[ \t]+)*[A-Z][\w'-]+,?[ \t]+and[ \t]+[A-Z][\w'-]+)")
 _NAME_LIST = re.compile(r"[A-Z][\w'-]+")
 
@@ -247,7 +254,7 @@ def _one(text: str) -> bool:
     return text.strip().lower() == "one"
 
 
-# After "one": "of" or a noun and a relative pronoun make it a pronoun ("one of them", "one friend who"), not a count.
+# After "one": "of" or a noun and a relative pronoun make it a pronoun ("one of them", "one player who"), not a count.
 _PARTITIVE = re.compile(r"\s+(?:of\b|[\w-]+\s+(?:who|that|which|whose)\b)", re.IGNORECASE)
 
 
@@ -266,7 +273,7 @@ def _with_sentences(
 ) -> list[ClaimVerdict]:
     """The claim verdicts, and a verdict for each draft sentence that names someone or something, or gives a
     figure, date or place, that no source has, beyond what its own claims were judged on: a sentence no claim frame
-    was read from ("nicola adams will face maryan salazar in leeds on saturday"), or a value beside a claim's
+    was read from ("coach ilkka vantanen praised the goalkeeper in oslo on sunday"), or a value beside a claim's
     ("a 25-year-old man was treated in hospital"). In the draft's order."""
     claimed: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for claim, verdict in zip(draft, verdicts):
@@ -355,7 +362,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _digits(text: str) -> frozenset[str]:
     """The numbers written in digits in a value's words, without thousands separators."""
-    return frozenset(m.group().replace(",", "").rstrip(",") for m in _DIGITS.finditer(text))
+    return frozenset(m.group().replace(",", "") for m in _DIGITS.finditer(text))
 
 
 def _sentence_verdict(path: str, st: Statement, rule: str, message: str, found: tuple[str, int, int]
@@ -541,7 +548,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _demonym_in(st: Statement, place: Place) -> tuple[str, int, int] | None:
-    """Where a sentence names a place through its people's adjective ("the scottish government": Scotland), or a
+    """Where a sentence names a place through its people's adjective ("the norwegian ministry": Norway), or a
     place inside it by such a word; the sentence's words and raw offsets."""
     gaz = gazetteer()
     ev = st.evidence
@@ -594,17 +601,16 @@ class _SourceNames:
         return self.words
 
     def has_words(self, text: str) -> bool:
-        """Whether every word of ``text`` but "the" occurs in some source ("norfolk" where a source writes
-        "Norfolk" in a sentence the place finder did not read as a place)."""
+        """Whether every word of ``text`` but "the" occurs in some source ("bergen" where a source writes
+        "Bergen" in a sentence the place finder did not read as a place)."""
         words = [w.lower() for w in _NAME_WORD.findall(text) if w.lower() != "the"]
         return bool(words) and all(w in self._words() for w in words)
 
     def has_place(self, place: Place) -> bool:
-        """Whether a source names this place, or a place inside it, by its people's adjective ("scottish")."""
-        if self.demonyms is None:
-            gaz = gazetteer()
-            self.demonyms = frozenset(k for k in (gaz.demonym(w) for w in self._words()) if k is not None)
+        """Whether a source names this place, or a place inside it, by its people's adjective ("norwegian")."""
         gaz = gazetteer()
+        if self.demonyms is None:
+            self.demonyms = frozenset(k for k in (gaz.demonym(w) for w in self._words()) if k is not None)
         return any(k == place.key or gaz.contains(place.key, k) for k in self.demonyms)
 
     def _missing(self, text: str) -> list[str]:
@@ -669,7 +675,7 @@ SHORT_CONTEXT = 0.5
 def _on_the_matter(shared: int, need: float, source_words: frozenset[str]) -> bool:
     """Whether a source sentence is on the claim sentence's matter: it holds enough of the claim sentence's words,
     or the claim sentence holds most of its own (a long summary sentence is made of several short source ones:
-    "they planned to meet at the Javits Center at 6, but ..." / "Should we meet at the Javits Center at 6?")."""
+    "the two agreed to meet at the harbour gate at 8, after ..." / "Shall we meet at the harbour gate at 8?")."""
     return shared >= need or (shared >= 2 and shared >= SHORT_CONTEXT * len(source_words))
 
 
@@ -687,7 +693,7 @@ def _value_said(
     for path, st, words, _ in said.sentences():
         if path == claim.path:
             continue
-        # The measured thing counts among the shared words ("costing $150" / "the cost would be $150").
+        # The measured thing counts among the shared words ("costing $90" / "the fee would be $90").
         shared = len((v.context | v.thing) & words)
         if not _on_the_matter(shared, max(1, VALUE_CONTEXT * len(v.context)), words) and not (exact and shared):
             continue

@@ -11,10 +11,10 @@ from checker.extract.places import gazetteer
 @pytest.mark.parametrize(
     "text, found",
     [
-        ("the roman coin was found by a farmer in oslo last spring.", ["NO-03"]),
+        ("a viking sword was found by a diver in oslo last spring.", ["NO-03"]),
         ("talks between the two sides are due to open in norway.", ["NO"]),
-        ("gay men in england and wales may now give blood.", ["GB-ENG", "GB-WLS"]),
-        ("the prime minister has called on the uk to act.", ["GB"]),
+        ("anglers in england and wales need a new licence from april.", ["GB-ENG", "GB-WLS"]),
+        ("the union wants the uk to act on wages.", ["GB"]),
         ("a fire broke out at a warehouse in south carolina.", ["US-SC"]),
         ("fans from new zealand travelled to the final.", ["NZ"]),
     ],
