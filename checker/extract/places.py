@@ -73,6 +73,10 @@ _REGION_OF_BEFORE = re.compile(
 _COMMA_GAP = re.compile(r",[ \t]*")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+# Lower-cased text (a tokenised corpus, a model's summary): any word can start a name.
+_LOWER_START = re.compile(r"(?<![\w'’])[^\W\d_]+")
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your)\b")  # not "this": "in oslo this week"
+_PREV_WORDS = re.compile(r"([a-z]+)[ \t]+(?:(the)[ \t]+)?$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -320,8 +324,17 @@ class Gazetteer:
 
     # ------------------------------------------------------------------------------------------- finding
     def find(self, text: str) -> list[PlaceMatch]:
-        """Place mentions in ``text``, left to right, without overlaps; the longest name wins at each start."""
-        raws = self._scan(text)
+        """Place mentions in ``text``, left to right, without overlaps; the longest name wins at each start.
+
+        A text with no capital letter at all (a lower-cased, tokenised corpus; a model's summary) is read
+        case-insensitively, as a rule of the whole text: capitals cannot tell names there, so a one-word name needs a
+        locative cue before it ("in norfolk") or a place beside it in a list ("in england and wales"), and an
+        abbreviation needs "the" ("the uk", never "us")."""
+        if text.islower():
+            by_first, index, _ = self._lower_tables()
+            raws = self._filter_lower(text, self._scan(text, by_first, index, _LOWER_START))
+        else:
+            raws = self._scan(text, self._by_first, self._index)
         raws = self._filter_cues(text, raws)
         matches: list[PlaceMatch] = []
         settled = {r.keys[0] for r in raws if len(r.keys) == 1}
@@ -358,13 +371,69 @@ class Gazetteer:
             place = self._places[(key, surface)] = Place(key=key, name=self.name(key), text=surface)
         return PlaceMatch.model_construct(start=start, end=end, place=place)
 
-    def _scan(self, text: str) -> list[_Raw]:
+    def _lower_tables(self) -> tuple[dict, dict[str, tuple[str, ...]], dict[str, str]]:
+        """``_by_first`` and ``_index`` over lower-cased forms, and each lower-cased form's written form (not an
+        abbreviation where there is a choice: "us" is "Us" before "US"); built on first use, for lower-cased text."""
+        tables = getattr(self, "_lower", None)
+        if tables is None:
+            index: dict[str, list[str]] = {}
+            written: dict[str, str] = {}
+            for form, keys in self._index.items():
+                low = form.lower()
+                merged = index.setdefault(low, [])
+                merged.extend(k for k in keys if k not in merged)
+                if low not in written or written[low].isupper():
+                    written[low] = form
+            by_first: dict[str, list[str]] = {}
+            for low in index:
+                m = _FIRST_WORD.match(low)
+                if m:
+                    by_first.setdefault(m.group(), []).append(low)
+            firsts: dict[str, tuple[dict[str, tuple[str, ...]], str | None]] = {}
+            for w, fs in by_first.items():
+                buckets: dict[str, list[str]] = {}
+                for f in fs:
+                    if f != w:
+                        buckets.setdefault(f[: len(w) + 2], []).append(f)
+                firsts[w] = ({k: tuple(sorted(v, key=len, reverse=True)) for k, v in buckets.items()},
+                             w if w in fs else None)
+            tables = self._lower = (firsts, {low: tuple(keys) for low, keys in index.items()}, written)
+        return tables
+
+    def _filter_lower(self, text: str, raws: list[_Raw]) -> list[_Raw]:
+        """The names of a lower-cased text that are places by their context, under their written form: a name of
+        two words or more; an abbreviation after "the"; one word after a locative cue ("in", "near", "from", also
+        with "the" between) and not before an object ("in reading the news"), or in a list beside a place kept
+        so."""
+        written = self._lower_tables()[2]
+        named = [_Raw(r.start, r.end, written.get(r.form, r.form), r.keys) for r in raws]
+        kept: list[bool] = []
+        for r in named:
+            before = _PREV_WORDS.search(text, max(0, r.start - 30), r.start)
+            if r.form.isupper():
+                kept.append(before is not None and "the" in (before.group(1), before.group(2)))
+            elif " " in r.form or "-" in r.form:
+                kept.append(True)
+            else:
+                # "in reading the news": a word that takes an object is a verb, not a town
+                kept.append(before is not None and before.group(1) in self._cues
+                            and not _OBJECT_AFTER.match(text, r.end))
+        out: list[_Raw] = []
+        for i, r in enumerate(named):
+            listed = not kept[i] and not r.form.isupper() and any(
+                0 <= j < len(named) and kept[j]
+                and _LIST_GAP.fullmatch(text, *((named[j].end, r.start) if j < i else (r.end, named[j].start)))
+                for j in (i - 1, i + 1))
+            if kept[i] or listed:
+                out.append(r)
+        return out
+
+    def _scan(self, text: str, by_first: dict, index: dict[str, tuple[str, ...]], starts: re.Pattern = _START
+              ) -> list[_Raw]:
         out: list[_Raw] = []
         pos = 0
         size = len(text)
-        by_first = self._by_first
-        index = self._index
-        for m in _START.finditer(text):
+        for m in starts.finditer(text):
             s = m.start()
             if s < pos:
                 continue

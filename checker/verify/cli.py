@@ -13,7 +13,10 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Sequence
+
+if TYPE_CHECKING:
+    from checker.models import ClaimVerdict, Document, DocumentAssertions
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -99,14 +102,31 @@ def _use_color(stream) -> bool:
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
+def verify_extracted(documents: Sequence[Document], extracted: Sequence[DocumentAssertions], n_drafts: int, *,
+                     tolerance: float = 0.05) -> list[ClaimVerdict]:
+    """The verdicts of the first ``n_drafts`` documents' claims against the rest, from what ``load_and_extract``
+    read: every input the core takes (dates, the source documents, the sentences of sources and drafts), so that
+    the command and the benchmark measure the same thing."""
+    from checker.compare import CompareOptions
+    from checker.verify.core import verify_claims
+
+    return verify_claims(
+        [a for x in extracted[:n_drafts] for a in x.assertions],
+        [a for x in extracted[n_drafts:] for a in x.assertions],
+        dates={d.path: d.date for d in documents},
+        options=CompareOptions(tolerance=tolerance),
+        documents=documents[n_drafts:],
+        statements={x.path: x.statements for x in extracted[n_drafts:]},
+        draft_statements={x.path: x.statements for x in extracted[:n_drafts]},
+    )
+
+
 def verify_files(args: argparse.Namespace):
     """Load and extract the drafts and the sources as ``check`` does, and verify: the report (without
     decisions), every document read (drafts first), and the warnings to print."""
-    from checker.compare import CompareOptions
     from checker.errors import InputError
     from checker.models import DocumentInfo, VerifyReport
     from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
-    from checker.verify.core import verify_claims
 
     options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
     draft_docs, draft_found, problems = load_and_extract(args.drafts, options)
@@ -123,15 +143,7 @@ def verify_files(args: argparse.Namespace):
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         warnings += notes + undated_warnings(documents)
     n = len(draft_docs)
-    claims = verify_claims(
-        [a for x in extracted[:n] for a in x.assertions],
-        [a for x in extracted[n:] for a in x.assertions],
-        dates={d.path: d.date for d in documents},
-        options=CompareOptions(tolerance=args.tolerance),
-        documents=documents[n:],
-        statements={x.path: x.statements for x in extracted[n:]},
-        draft_statements={x.path: x.statements for x in extracted[:n]},
-    )
+    claims = verify_extracted(documents, extracted, n, tolerance=args.tolerance)
 
     def infos(docs) -> list[DocumentInfo]:
         return [DocumentInfo(path=d.path, title=d.title, source=d.source, date=d.date) for d in docs]

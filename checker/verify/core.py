@@ -33,7 +33,14 @@ For each claim frame of the draft, the candidate source claims are those in its 
   ``unchecked``;
 - ``unsupported`` (name not in sources): any claim otherwise supported or unchecked whose sentence names someone or
   something no source names;
-- ``unchecked``: nothing checkable: a question, or a refusal to confirm.
+- ``unchecked``: nothing checkable: a question, or a refusal to confirm;
+- a figure still unsupported, by how the draft writes it: ``unchecked`` for "one" as a pronoun ("one of them") and
+  for the people taking part in a conversation the draft describes its source as; ``supported`` for a count of
+  the names that follow it ("two candidates, Mara and Tobias") and for the figure written with the same content
+  word beside it in a source ("formula 1");
+- ``unsupported`` (a draft sentence as a whole, attribute ``sentence``): a sentence with no claim frame that names
+  someone no source names, or a sentence with a figure, date or place that is no claim's value and that no source
+  gives (a 34-year-old no source gives the age of), or a "not" that a source on its matter does not say.
 
 A draft claim that is more precise than its source ("10,900" against "nearly 11,000", "in Kursk" against "in
 Russia") is not supported: the source does not say it, although it does not contradict it either.
@@ -43,9 +50,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 import re
 from collections import defaultdict
+from functools import cache
+from importlib import resources
 from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
@@ -69,6 +79,7 @@ from checker.models import (
     Place,
     Polarity,
     Quantity,
+    Slot,
     Statement,
     TimeRange,
     Value,
@@ -126,6 +137,7 @@ def verify_claims(
     said = _Sentences(statements or {})
     names = _SourceNames(documents, statements or {})
     drafted = {(path, st.evidence.start): st for path, sts in (draft_statements or {}).items() for st in sts}
+    written: dict[int, str] = {}
     out = []
     for claim in draft:
         key = block_key(claim)
@@ -145,6 +157,8 @@ def verify_claims(
             verdict = _said_in_a_sentence(claim, said, options, views) or verdict
         if verdict.status is ClaimStatus.UNSUPPORTED and said:
             verdict = _checkable_part(claim, verdict, names, said, drafted, options.tolerance, views)
+        if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity):
+            verdict = _figure_as_written(claim, verdict, documents, memo=written)
         if said and verdict.status in (ClaimStatus.SUPPORTED, ClaimStatus.UNCHECKED):
             # A sentence naming someone or something no source names is not what the sources say, whatever its
             # figure or verb ("conductor Ilse Varga sold 2,000 tickets" when no source names her).
@@ -153,7 +167,220 @@ def verify_claims(
                 verdict = _make(claim, ClaimStatus.UNSUPPORTED, "name-not-in-sources",
                                 "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
         out.append(verdict)
+    if said and draft_statements:
+        out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
     return out
+
+
+def _figure_as_written(
+    claim: Assertion, verdict: ClaimVerdict, documents: Sequence[Document], memo: dict[int, str]
+) -> ClaimVerdict:
+    """A last look at an unsupported figure, by how the draft writes it:
+
+    - "one" as a pronoun ("one of them", "one player who") is no count: unchecked;
+    - the people taking part in a conversation the draft describes its source as ("a conversation between two
+      people", "one speaker explains"): no source sentence states them; unchecked;
+    - a count of the names that follow it ("two candidates, Mara and Tobias"), names the sources give: supported;
+    - the figure with a content word beside it, written the same in a source ("formula 1", "the apollo 11
+      crew", "two runners"): supported, since a source says those words."""
+    text = claim.evidence.text
+    end = _value_end(claim)
+    start = claim.value_span.start - claim.evidence.start
+    q = claim.value
+    assert isinstance(q, Quantity)
+    lex = _verify_words()
+    after = _NEXT_WORD.match(text, end)
+    if _one(claim.value_span.text) and _PARTITIVE.match(text, end):
+        return _make(claim, ClaimStatus.UNCHECKED, "one-as-article",
+                     "'one' here is a pronoun ('one of them'), not a figure a source must give")
+    if after and after.group(1).lower() in lex["participant_nouns"] and \
+            any(w.lower() in lex["conversation_nouns"] for w in _WORD.findall(text[:start])):
+        return _make(claim, ClaimStatus.UNCHECKED, "conversation-participants",
+                     "the people taking part in the conversation the draft describes: no source sentence states them")
+    listed = _NAMED_AFTER.match(text, end)
+    if listed:
+        people = _NAME_LIST.findall(listed.group(1))
+        passages = [_written_in([p.lower()], documents, memo) for p in people]
+        if len(people) == q.nominal and all(passages):
+            return _make(claim, ClaimStatus.SUPPORTED, "derived-named",
+                         "derived: the count of the names that follow it, which the sources give",
+                         passages=[p for p in passages if p is not None])
+    value = claim.value_span.text.lower().split()
+    before = _PREV_WORD_END.search(text, 0, start)
+    phrases = []
+    if before and content_concepts(before.group(1)):
+        phrases.append([before.group(1).lower(), *value])
+    if after and content_concepts(after.group(1)):
+        phrases.append([*value, after.group(1).lower()])
+    for phrase in phrases:
+        found = _written_in(phrase, documents, memo)
+        if found is not None:
+            return _make(claim, ClaimStatus.SUPPORTED, "value-as-written",
+                         "a source writes this figure with the same word beside it", passages=[found])
+    return verdict
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
+_PREV_WORD_END = re.compile(r"([A-Za-z][\w-]*)[ \t]+$")
+# "two candidates, Mara and Tobias": a plural noun, then names joined by commas and "and".
+_NAMED_AFTER = re.compile(r"[ \t]+[a-z]+s,?[ \t]+((?:[A-Z][\w'-]+,[ \t]+)*[A-Z][\w'-]+,?[ \t]+and[ \t]+[A-Z][\w'-]+)")
+_NAME_LIST = re.compile(r"[A-Z][\w'-]+")
+
+
+def _written_in(phrase: Sequence[str], documents: Sequence[Document], memo: dict[int, str]) -> Evidence | None:
+    """Where a source document writes these words in a row (any case, any spacing), as a passage."""
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase) + r"(?![\w-])")
+    for doc in documents:
+        lowered = memo.get(id(doc))
+        if lowered is None:
+            lowered = memo[id(doc)] = doc.text.lower()
+        m = pattern.search(lowered)
+        if m:
+            span = doc.span(m.start(), m.end())
+            return Evidence(path=doc.path, start=span.start, end=span.end, line=span.line, column=span.column,
+                            text=span.text, value=span.text, value_start=span.start, value_end=span.end)
+    return None
+
+
+@cache
+def _verify_words() -> dict[str, frozenset[str]]:
+    """The word lists of lexicon.json that verify reads itself."""
+    data = json.loads(resources.files("checker.data").joinpath("lexicon.json").read_text("utf-8"))
+    return {key: frozenset(data[key]) for key in ("conversation_nouns", "participant_nouns")}
+
+
+def _one(text: str) -> bool:
+    """The word "one" as written."""
+    return text.strip().lower() == "one"
+
+
+# After "one": "of" or a noun and a relative pronoun make it a pronoun ("one of them", "one player who"), not a count.
+_PARTITIVE = re.compile(r"\s+(?:of\b|[\w-]+\s+(?:who|that|which|whose)\b)", re.IGNORECASE)
+
+
+def _value_end(claim: Assertion) -> int:
+    """Where the claim's value ends, as an offset into its sentence's text."""
+    return claim.value_span.end - claim.evidence.start
+
+
+def _with_sentences(
+    verdicts: list[ClaimVerdict],
+    draft: Sequence[Assertion],
+    draft_statements: Mapping[str, Sequence[Statement]],
+    names: _SourceNames,
+    said: _Sentences,
+    tolerance: float,
+) -> list[ClaimVerdict]:
+    """The claim verdicts, and a verdict for each draft sentence that names someone or something, or gives a
+    figure, date or place, that no source has, beyond what its own claims were judged on: a sentence no claim frame
+    was read from ("coach ilkka vantanen praised the goalkeeper in oslo on sunday"), or a value beside a claim's
+    ("a 25-year-old man was treated in hospital"). In the draft's order."""
+    claimed: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
+    for claim, verdict in zip(draft, verdicts):
+        claimed[(claim.path, claim.evidence.start)].append(claim)
+    flagged = {(v.evidence.path, v.evidence.start) for v in verdicts if v.status is ClaimStatus.UNSUPPORTED}
+    added = []
+    for path, sts in draft_statements.items():
+        for st in sts:
+            where = (path, st.evidence.start)
+            if where in flagged:
+                continue  # the sentence is already unsupported for one of its claims
+            own = claimed.get(where, [])
+            judged = {c.value_span.start for c in own}
+            found = _sentence_gap(path, st, own, judged, names, said, tolerance)
+            if found is not None:
+                added.append(found)
+    if not added:
+        return verdicts
+    order = {path: i for i, path in enumerate(draft_statements)}
+    return sorted(verdicts + added, key=lambda v: (order.get(v.evidence.path, len(order)), v.evidence.start))
+
+
+def _sentence_gap(
+    path: str,
+    st: Statement,
+    own: Sequence[Assertion],
+    judged: set[int],
+    names: _SourceNames,
+    said: _Sentences,
+    tolerance: float,
+) -> ClaimVerdict | None:
+    """An unsupported verdict for a draft sentence with a name no source names (when none of its claims was judged
+    on it already) or a value no source sentence holds and no claim of the sentence was judged on."""
+    ev = st.evidence
+    if not own:
+        missing = names.missing(ev.text)
+        if missing:
+            at = ev.text.find(missing[0])
+            return _sentence_verdict(path, st, "name-not-in-sources", "no source names " + ", ".join(missing),
+                                     (missing[0], at, at + len(missing[0])))
+    words = content_concepts(ev.text)
+    for slot in st.slots:
+        if slot.start in judged or _one(slot.text) and _PARTITIVE.match(ev.text, slot.until):
+            continue
+        if _in_sources(slot, words, said, names, tolerance):
+            continue
+        return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
+                                 (slot.text, slot.at, slot.until))
+    cue = _NEGATION_CUES.search(ev.text)
+    if cue and not any(c.polarity is Polarity.NEGATED for c in own) and said.affirmed_about(words, SAID_CONTEXT) \
+            and not said.negated_about(words, VALUE_CONTEXT):
+        return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
+                                 (cue.group(), cue.start(), cue.end()))
+    if ev.text.islower():
+        # Lower-cased text: the date finder reads no "saturday", so a day or month name counts when a source has it.
+        for m in _WORD.finditer(ev.text):
+            if m.group() in _calendar_names() and not names.has_words(m.group()):
+                return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
+                                         (m.group(), m.start(), m.end()))
+    return None
+
+
+@cache
+def _calendar_names() -> frozenset[str]:
+    """The full names of the weekdays and months, lower-cased, but those that are also common words ("may",
+    "march")."""
+    data = json.loads(resources.files("checker.data").joinpath("calendar.json").read_text("utf-8"))
+    names = {group[0].lower() for key in ("weekdays", "months") for group in data[key]}
+    return frozenset(names - set(data["months_also_words"]))
+
+
+def _in_sources(slot: Slot, words: frozenset[str], said: _Sentences, names: _SourceNames, tolerance: float) -> bool:
+    """Whether the sources have a value of a draft sentence (whose content words are ``words``): the value as
+    ``_value_in`` reads it anywhere, the same number in any unit in a sentence on the same matter, a place by its
+    name's words or its people's adjective."""
+    value = slot.value
+    if isinstance(value, Quantity):
+        return said.has_value(value, tolerance) or said.has_figure(slot.text, words)
+    if isinstance(value, Place):
+        return said.has_value(value, tolerance) or names.has_words(slot.text) or names.has_place(value)
+    return said.has_value(value, tolerance)
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _digits(text: str) -> frozenset[str]:
+    """The numbers written in digits in a value's words, without thousands separators."""
+    return frozenset(m.group().replace(",", "") for m in _DIGITS.finditer(text))
+
+
+def _sentence_verdict(path: str, st: Statement, rule: str, message: str, found: tuple[str, int, int]
+                      ) -> ClaimVerdict:
+    """An unsupported draft sentence, its value span on the word or value no source has (offsets within the
+    sentence as analysed, mapped to the file where the two line up; else the whole sentence)."""
+    ev = st.evidence
+    text, at, until = found
+    if len(ev.text) == ev.end - ev.start and at >= 0:
+        start, end = ev.start + at, ev.start + until
+    else:
+        start, end = ev.start, ev.end
+    passage = Evidence(path=path, start=ev.start, end=ev.end, line=ev.line, column=ev.column, text=ev.text,
+                       value=text, value_start=start, value_end=end)
+    material = "\x1f".join(["verify-sentence", path, rule, " ".join(ev.text.lower().split())])
+    return ClaimVerdict(id=hashlib.sha256(material.encode("utf-8")).hexdigest()[:16],
+                        status=ClaimStatus.UNSUPPORTED, subject="", attribute="sentence", evidence=passage,
+                        rule=rule, message=message)
 
 
 def _restated(
@@ -234,11 +461,27 @@ class _Sentences:
         rounding, this place or one inside it, a date inside this one."""
         return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
 
+    def has_figure(self, text: str, words: frozenset[str]) -> bool:
+        """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this
+        number as written in digits, in whatever unit ("aged 34" and "a 34-year-old" alike)."""
+        digits = _digits(text)
+        if not digits:
+            return False
+        need = max(1, VALUE_CONTEXT * len(words))
+        return any(_on_the_matter(len(words & sw), need, sw) and any(digits <= _digits(slot.text) for slot in st.slots)
+                   for _, st, sw, _ in self._index())
+
+    def affirmed_about(self, words: frozenset[str], share: float) -> bool:
+        """Whether a source sentence that denies nothing holds ``share`` of these words (two at least)."""
+        need = max(2, share * len(words))
+        return any(not has_cue and not _DENIAL.search(st.evidence.text) and len(words & sw) >= need
+                   for _, st, sw, has_cue in self._index())
+
     def negated_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
         words (at least one)."""
         need = max(1, share * len(words))
-        return any((has_cue or _DENIAL.search(st.evidence.text)) and len(words & sw) >= need
+        return any((has_cue or _DENIAL.search(st.evidence.text)) and _on_the_matter(len(words & sw), need, sw)
                    for _, st, sw, has_cue in self._index())
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
@@ -296,6 +539,26 @@ def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, i
     for slot in st.slots:
         if _slot_supports(slot.value, value, tolerance):
             return slot.text, slot.start, slot.end
+    if isinstance(value, Place):
+        return _demonym_in(st, value)
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _demonym_in(st: Statement, place: Place) -> tuple[str, int, int] | None:
+    """Where a sentence names a place through its people's adjective ("the norwegian ministry": Norway), or a
+    place inside it by such a word; the sentence's words and raw offsets."""
+    gaz = gazetteer()
+    ev = st.evidence
+    same = len(ev.text) == ev.end - ev.start
+    for m in _WORD.finditer(ev.text):
+        key = gaz.demonym(m.group())
+        if key is not None and (key == place.key or gaz.contains(place.key, key)):
+            if same:
+                return m.group(), ev.start + m.start(), ev.start + m.end()
+            return ev.text, ev.start, ev.end
     return None
 
 
@@ -321,6 +584,7 @@ class _SourceNames:
     def __init__(self, documents: Sequence[Document], statements: Mapping[str, Sequence[Statement]]) -> None:
         self.texts = [d.text for d in documents] or [st.evidence.text for sts in statements.values() for st in sts]
         self.words: frozenset[str] | None = None
+        self.demonyms: frozenset[str] | None = None
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -330,15 +594,41 @@ class _SourceNames:
             found = self.memo[text] = self._missing(text)
         return found
 
-    def _missing(self, text: str) -> list[str]:
+    def _words(self) -> frozenset[str]:
         if self.words is None:
-            self.words = frozenset(w.lower() for t in self.texts for w in _NAME_WORD.findall(t))
+            self.words = frozenset(p for t in self.texts for w in _NAME_WORD.findall(t)
+                                   for p in (w.lower(), *w.lower().split("-")))
+        return self.words
+
+    def has_words(self, text: str) -> bool:
+        """Whether every word of ``text`` but "the" occurs in some source ("bergen" where a source writes
+        "Bergen" in a sentence the place finder did not read as a place)."""
+        words = [w.lower() for w in _NAME_WORD.findall(text) if w.lower() != "the"]
+        return bool(words) and all(w in self._words() for w in words)
+
+    def has_place(self, place: Place) -> bool:
+        """Whether a source names this place, or a place inside it, by its people's adjective ("norwegian")."""
+        gaz = gazetteer()
+        if self.demonyms is None:
+            self.demonyms = frozenset(k for k in (gaz.demonym(w) for w in self._words()) if k is not None)
+        return any(k == place.key or gaz.contains(place.key, k) for k in self.demonyms)
+
+    def _missing(self, text: str) -> list[str]:
+        self._words()
+        assert self.words is not None
         out = []
         for w in _NAME_WORD.findall(text):
             lw = w.lower().removesuffix("'s").removesuffix("’s")
-            if len(lw) > 2 and lw.isalpha() and not english_word(lw) and lw not in self.words:
-                out.append(w)
+            if _ACRONYM.fullmatch(w):
+                continue  # "CNN", "PhDs", "MPs": a source may spell out what the letters stand for
+            if lw not in self.words and any(len(p) > 3 and p.isalpha() and not english_word(p) and p not in self.words
+                                            for p in lw.split("-")):
+                out.append(w)  # a name, or a hyphenated one ("Osei-Lamptey") with a part no source has
         return out
+
+
+# Letters standing for words: all capitals, or a capital after the first letter ("PhDs", "MPs", "eBay" aside).
+_ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z][a-z]?[A-Z]s")
 
 
 def _checkable_part(
@@ -364,8 +654,9 @@ def _checkable_part(
                                          "message": "no source names " + ", ".join(missing)})
     st = drafted.get((claim.path, claim.evidence.start))
     if st is not None:
+        words = content_concepts(st.evidence.text)
         for slot in st.slots:
-            if not said.has_value(slot.value, tolerance):
+            if not _in_sources(slot, words, said, names, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
     if _NEGATION_CUES.search(text) and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
@@ -377,6 +668,15 @@ def _checkable_part(
 # Of the claim sentence's content words (its value left out), the share (at least one word) a source sentence
 # holding the same value must hold to support a figure, date or place no claim of which lines up.
 VALUE_CONTEXT = 0.25
+# Or: a short source sentence, at least this share of whose words (and two at least) the claim sentence holds.
+SHORT_CONTEXT = 0.5
+
+
+def _on_the_matter(shared: int, need: float, source_words: frozenset[str]) -> bool:
+    """Whether a source sentence is on the claim sentence's matter: it holds enough of the claim sentence's words,
+    or the claim sentence holds most of its own (a long summary sentence is made of several short source ones:
+    "the two agreed to meet at the harbour gate at 8, after ..." / "Shall we meet at the harbour gate at 8?")."""
+    return shared >= need or (shared >= 2 and shared >= SHORT_CONTEXT * len(source_words))
 
 
 def _value_said(
@@ -393,8 +693,9 @@ def _value_said(
     for path, st, words, _ in said.sentences():
         if path == claim.path:
             continue
-        shared = len(v.context & words)
-        if shared < max(1, VALUE_CONTEXT * len(v.context)) and not (exact and shared):
+        # The measured thing counts among the shared words ("costing $90" / "the fee would be $90").
+        shared = len((v.context | v.thing) & words)
+        if not _on_the_matter(shared, max(1, VALUE_CONTEXT * len(v.context)), words) and not (exact and shared):
             continue
         if claim.attribute in _DISTINCT_MEASURES and concept(claim.attribute) not in words:
             continue  # a profit is not supported by the same figure given as revenue

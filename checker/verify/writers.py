@@ -62,7 +62,7 @@ def write_text(report: VerifyReport, stream: TextIO, *, color: bool = False) -> 
         ev = claim.evidence
         head = Text(f"{ev.path}:{ev.line}:{ev.column}: ")
         head.append(claim.status.value.upper(), style=style[claim.status.value])
-        detail = f" {one_line(claim.subject)} / {claim.attribute}: {one_line(ev.value)}"
+        detail = f" {_what(claim)}: {one_line(ev.value)}"
         if claim.kind is not None:
             detail += f" ({claim.kind.value} conflict)"
         if claim.score is not None:
@@ -196,7 +196,7 @@ def to_sarif(report: VerifyReport) -> dict[str, Any]:
 
 
 def _message(claim: ClaimVerdict) -> str:
-    what = f"{claim.subject} / {claim.attribute}: {claim.evidence.value}"
+    what = f"{_what(claim)}: {claim.evidence.value}"
     if claim.status is ClaimStatus.CONTRADICTED:
         return f"contradicted by a source ({claim.kind.value if claim.kind else 'conflict'}): {what}. {claim.message}"
     return f"{claim.status.value}: {what}. {claim.message}"
@@ -225,7 +225,7 @@ def github_command(claim: ClaimVerdict) -> str:
         props.append(("endLine", str(end[0])))
         if end[0] == ev.line:
             props.append(("endColumn", str(end[1])))
-    props.append(("title", f"{claim.status.value} claim: {one_line(claim.subject)} / {claim.attribute}"))
+    props.append(("title", f"{claim.status.value} claim: {_what(claim)}"))
     lines = [_message(claim)]
     lines += [f'{s.path}:{s.line}:{s.column}: "{one_line(s.text)}"' for s in claim.sources]
     lines.append(f"claim id: {claim.id} (accept it: checker decide {claim.id} --confirm --note ...)")
@@ -249,3 +249,9 @@ def write_verify(report: VerifyReport, fmt: str, stream: TextIO, *, color: bool 
     except KeyError:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     writer(report, stream, color=color)
+
+
+def _what(claim: ClaimVerdict) -> str:
+    """What a claim is about, for people: "subject / attribute", or the attribute alone for a draft sentence
+    checked as a whole (it has no subject)."""
+    return f"{one_line(claim.subject)} / {claim.attribute}" if claim.subject else claim.attribute

@@ -154,3 +154,39 @@ def test_a_date_in_a_reordered_source_sentence_supports_the_claim():
     v = verdict_for(run_verify(draft, source), "Saturday", "when")
     assert (v.status, v.rule) == (ClaimStatus.SUPPORTED, "said-in-a-sentence")
     assert v.sources[0].value == "Saturday"
+
+
+@pytest.mark.parametrize(
+    "draft, source, rule, value",
+    [
+        ("A 34-year-old man was treated for burns after the fire at the bakery, police said.",
+         "A man was treated for burns after the fire at the bakery, police said.", "value-not-in-sources",
+         "34-year-old"),
+        ("Forecasters said the storm would bring gusts of 90 mph to the islands by evening.",
+         "Forecasters said the storm would reach the islands by evening.", None, "90 mph"),
+        ("The mayor thanked Dr Oyelaran-Hughes for leading the vaccination drive.",
+         "The mayor thanked the health board for leading the vaccination drive.", "name-not-in-sources",
+         "Oyelaran-Hughes"),
+    ],
+    ids=["age-no-source-gives", "figure-no-source-gives", "name-in-a-sentence-without-claims"],
+)
+def test_a_sentence_with_a_value_or_name_no_source_has_is_unsupported(draft, source, rule, value):
+    found = [v for v in run_verify(draft, source) if v.status is ClaimStatus.UNSUPPORTED]
+    assert found and rule in (None, found[0].rule)
+    assert draft[found[0].evidence.value_start:found[0].evidence.value_end] == value
+
+
+@pytest.mark.parametrize(
+    "draft, source",
+    [
+        ("A man aged 34 was treated for burns after the fire at the bakery.",
+         "A 34-year-old man was treated for burns after the fire at the bakery, police said."),
+        ("Gusts of 90 mph hit the islands by evening, forecasters said.",
+         "Forecasters said gusts reached 90 mph on the islands by evening."),
+        ("The mayor thanked Oyelaran-Hughes for leading the vaccination drive.",
+         "The mayor thanked Dr Amaka Oyelaran-Hughes for leading the vaccination drive."),
+    ],
+    ids=["age-other-words", "figure-reordered", "name-in-source"],
+)
+def test_a_sentence_whose_values_and_names_the_sources_have_is_not_flagged(draft, source):
+    assert ClaimStatus.UNSUPPORTED not in {v.status for v in run_verify(draft, source)}

@@ -20,6 +20,7 @@ from .conftest import run_verify, verdict_for
 S, C, U = ClaimStatus.SUPPORTED, ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED
 K = ClaimStatus.UNCHECKED  # an event in the draft's own words, with nothing checkable that no source holds
 NOT_C = "not-contradicted"  # a different scope: anything but contradicted
+CLEAN = "clean"  # a faithful draft: no verdict of it is contradicted or unsupported (value: None)
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,67 @@ ITEMS = [
     Item("forestry-part-swapped", "forestry",
          "Volunteers planted 1,200 oaks in the north wood and 800 beeches along the river this winter.",
          "Volunteers planted 800 oaks in the north wood this winter.", "800", "count", C, ConflictKind.NUMERIC),
+    # ---- lower-cased drafts (a model's summary): places looked up case-insensitively, as a rule of the document
+    Item("disaster-lowercase-place-invented", "disasters",
+         "Flood water reached homes in Leeds after the river burst its banks on Tuesday, the Environment Agency said.",
+         "flood water has reached homes in sheffield after the river burst its banks.", "sheffield", None, U),
+    Item("disaster-lowercase-place-same", "disasters",
+         "Flood water reached homes in Leeds after the river burst its banks on Tuesday, the Environment Agency said.",
+         "flood water has reached homes in leeds after the river burst its banks.", None, None, CLEAN),
+    Item("diplomacy-lowercase-place-wider", "diplomacy",
+         "Peace talks opened in Oslo on Monday with envoys from both sides, officials said.",
+         "peace talks between envoys from both sides opened in norway, officials said.", None, None, CLEAN),
+    Item("diplomacy-place-by-demonym", "diplomacy",
+         "The Norwegian foreign ministry said envoys from both sides would meet for a second round of talks.",
+         "envoys from both sides will meet in norway for a second round of talks, the foreign ministry said.",
+         None, None, CLEAN),
+    # ---- a sentence's names and figures, with or without a claim frame of their own
+    Item("health-age-invented", "health",
+         "A man was taken to hospital after being bitten by a dog in Halden Park, police said.",
+         "A 34-year-old man was taken to hospital after being bitten by a dog in Halden Park.", "34-year-old",
+         "sentence", U),
+    Item("health-age-other-words", "health",
+         "A 34-year-old man was taken to hospital after being bitten by a dog in Halden Park, police said.",
+         "A man aged 34 was bitten by a dog in Halden Park and taken to hospital, police said.", None, None, CLEAN),
+    Item("elections-invented-name", "elections",
+         "The Liberal candidate won the seat by 412 votes after a recount, officials said.",
+         "Marguerite Osei-Lamptey, the Liberal candidate, won the seat by 412 votes after a recount.", "412",
+         "votes", U),
+    Item("elections-name-in-source", "elections",
+         "The Liberal candidate, Marguerite Osei-Lamptey, won the seat by 412 votes after a recount, officials said.",
+         "Osei-Lamptey won the seat for the Liberals by 412 votes after a recount.", None, None, CLEAN),
+    Item("companies-acronym-spelled-out", "companies",
+         "The company said its new convolutional neural network cut error rates in testing by a third.",
+         "The company said its new CNN cut error rates in testing by a third.", None, None, CLEAN),
+    Item("sport-claimless-sentence-invented-names", "sport",
+         "The visitors held on for a goalless draw despite losing their captain to injury before half-time.",
+         "Coach Ilkka Vantanen praised goalkeeper Tomasz Brzeczek for the draw.", "Ilkka", "sentence", U),
+    Item("leisure-one-as-article", "leisure",
+         "Three friends talk about their plans for the summer holidays, and Dana says she wants to study law.",
+         "Three friends discuss their summer holiday plans, and one of them wants to study law.", None, None, CLEAN),
+    Item("courts-lowercase-weekday-invented", "courts",
+         "The trial of the former treasurer opened at Kelby Crown Court, the court service said.",
+         "the trial of the former treasurer opened at kelby crown court on thursday.", "thursday", "sentence", U),
+    Item("courts-lowercase-weekday-same", "courts",
+         "The trial of the former treasurer opened at Kelby Crown Court on Thursday, the court service said.",
+         "on thursday the trial of the former treasurer opened at kelby crown court.", None, None, CLEAN),
+    # ---- figures by how the draft writes them
+    Item("leisure-conversation-participants", "leisure",
+         "Ana: Are you coming to the climbing wall after work on Friday?\nBen: Yes, and I will bring the ropes.",
+         "The document is a conversation between two people planning a trip to the climbing wall.", None, None, CLEAN),
+    Item("elections-count-of-named", "elections",
+         "Mara and Tobias both said on Monday they would stand for the council seat in Arden.",
+         "Two candidates, Mara and Tobias, will stand for the council seat in Arden.", None, None, CLEAN),
+    Item("elections-count-of-named-wrong", "elections",
+         "Mara and Tobias both said on Monday they would stand for the council seat in Arden.",
+         "Three candidates, Mara and Tobias, will stand for the council seat in Arden.", "Three", None, U),
+    Item("sport-figure-written-alike", "sport",
+         "The Formula 1 season opens in Melbourne next month, the organisers said.",
+         "formula 1 heads to melbourne for its season opener next month.", None, None, CLEAN),
+    Item("weather-figure-beside-claim-invented", "weather",
+         "Snow closed the mountain pass on Sunday and drivers were told to avoid the area, police said.",
+         "Snow closed the mountain pass on Sunday after 40 centimetres fell overnight, police said.",
+         "40 centimetres", None, U),
 ]
 
 
@@ -338,6 +400,10 @@ ITEMS = [
 )
 def test_labelled(item: Item):
     verdicts = run_verify(item.draft, item.source, *item.sources)
+    if item.status == CLEAN:
+        assert not {v.status for v in verdicts} & {ClaimStatus.CONTRADICTED, ClaimStatus.UNSUPPORTED}, \
+            verdicts
+        return
     if item.value is None:
         got = {v.status for v in verdicts}
         assert item.status in got and ClaimStatus.CONTRADICTED not in got
@@ -359,7 +425,7 @@ def test_labelled(item: Item):
 
 
 def test_the_set_is_balanced_and_varied():
-    faithful = sum(1 for i in ITEMS if i.status in (S, K))
+    faithful = sum(1 for i in ITEMS if i.status in (S, K, CLEAN))
     assert faithful * 2 >= len(ITEMS) - 6
     assert len({i.domain for i in ITEMS}) >= 6
     assert len({i.id for i in ITEMS}) == len(ITEMS)

@@ -149,3 +149,16 @@ def test_derived_verdicts_are_valid_json_too():
     assert {"derived-total", "derived-share"} <= rules
     report = VerifyReport(drafts=[], sources=[], claims=claims)
     jsonschema.Draft202012Validator(schema()).validate(to_dict(report))
+
+
+def test_sentence_verdicts_are_valid_json_and_name_what_is_missing():
+    jsonschema = pytest.importorskip("jsonschema")
+    draft = "Coach Ilkka Vantanen praised the goalkeeper for the draw."
+    claims = run_verify(draft, "The visitors held on for a goalless draw despite losing their captain.")
+    sentence = [c for c in claims if c.attribute == "sentence"]
+    assert [c.rule for c in sentence] == ["name-not-in-sources"]
+    ev = sentence[0].evidence
+    assert draft[ev.value_start:ev.value_end] == ev.value == "Ilkka"
+    report = VerifyReport(drafts=[], sources=[], claims=claims)
+    jsonschema.Draft202012Validator(schema()).validate(to_dict(report))
+    assert "sentence: Ilkka" in render(report, "text")

@@ -1,0 +1,42 @@
+"""Places in a lower-cased text (a tokenised corpus, a model's summary): looked up case-insensitively as a rule of
+the whole text, with the context standing in for the capitals that text has lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.places import gazetteer
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("a viking sword was found by a diver in oslo last spring.", ["NO-03"]),
+        ("talks between the two sides are due to open in norway.", ["NO"]),
+        ("anglers in england and wales need a new licence from april.", ["GB-ENG", "GB-WLS"]),
+        ("the union wants the uk to act on wages.", ["GB"]),
+        ("a fire broke out at a warehouse in south carolina.", ["US-SC"]),
+        ("fans from new zealand travelled to the final.", ["NZ"]),
+    ],
+    ids=["city-after-in", "country-after-in", "list-after-cue", "abbreviation-after-the", "two-words", "two-words-no-cue"],
+)
+def test_lower_cased_text_finds_places(text: str, found: list[str]):
+    assert [m.place.key for m in gazetteer().find(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she told us about her nice new job in reading the news.",  # "us" the pronoun; words that are also towns
+        "the turkey was carved while china plates were laid out.",  # one-word names without a locative cue
+        "he was reading a book about bath salts.",
+    ],
+    ids=["pronoun-us", "no-cue", "common-words"],
+)
+def test_lower_cased_text_needs_context(text: str):
+    assert gazetteer().find(text) == []
+
+
+def test_capitalised_text_is_read_as_before():
+    # One capital letter makes the text an ordinary one: lower-case words are not looked up at all.
+    assert [m.place.key for m in gazetteer().find("Talks in norway and in Oslo.")] == ["NO-03"]
