@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+import time
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -247,7 +249,7 @@ def analyse(
     if against:
         incoming = {d.path for d in documents}
         corpus, corpus_warnings = _corpus_assertions(
-            against, incoming, assertions, [d.date for d in documents], names, index_path, load_options,
+            against, incoming, assertions, {d.path: d.date for d in documents}, names, index_path, load_options,
             on_progress,
         )
         warnings += corpus_warnings
@@ -302,15 +304,21 @@ def _corpus_assertions(
     against: Sequence[str],
     incoming: set[str],
     incoming_assertions: Sequence[Assertion],
-    incoming_dates: Sequence[dt.date | None],
+    incoming_dates: Mapping[str, dt.date | None],
     incoming_names: Mapping[str, Sequence[str]],
     index_path: Path | None,
     load_options: dict,
     on_progress: Progress | None,
 ) -> tuple[_Corpus, list[str]]:
-    """The corpus's assertions in the incoming reports' blocks, from the index (refreshed for changed files)."""
+    """The corpus's assertions in the incoming reports' blocks, from the index (refreshed for changed files): in
+    each block, those of the files nearest in time to each incoming report (``CorpusIndex.nearest``)."""
+    from checker.store.index import CorpusIndex, Listing, Probe, blocking_keys, default_index_path  # with a corpus
+
+    # The walk's own ``stat`` of each file is what the index compares with its rows: the corpus is looked at once.
+    listed_at, stats = time.time_ns(), {}
     files, problems = discover(
-        list(against), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False)
+        list(against), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False),
+        stats=stats,
     )
     files = [f for f in files if f not in incoming]
     warnings = [str(p) for p in problems]
@@ -331,8 +339,6 @@ def _corpus_assertions(
         warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
         return results
 
-    from checker.store.index import CorpusIndex, blocking_keys, default_index_path  # sqlite: only with a corpus
-
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
         index.sync(
             files,
@@ -340,12 +346,15 @@ def _corpus_assertions(
             extract,
             encoding=load_options["encoding"],
             max_bytes=load_options["max_bytes"],
+            listing=Listing(stats, listed_at),
         )
         keep = set(files)
+        claims: dict[str, list[Assertion]] = defaultdict(list)
+        for a in incoming_assertions:
+            claims[a.path].append(a)
+        probes = [Probe(path, date, frozenset(blocking_keys(claims[path]))) for path, date in incoming_dates.items()]
         found = [
-            a
-            for a in index.assertions_for(blocking_keys(incoming_assertions), between=_window(incoming_dates))
-            if a.path in keep
+            a for a in index.nearest(probes, between=_window(list(incoming_dates.values()))) if a.path in keep
         ]
         # Only the files that can meet the incoming reports are read; the names common across the whole corpus
         # come from the index's counts, so the comparison judges them as if it saw every file.
@@ -371,7 +380,8 @@ def build_index(
     on_progress: Progress | None = None,
 ) -> tuple[RefreshStats, list[str]]:
     """Bring the corpus index up to date (``checker index``): read and extract only new and changed files."""
-    files, problems = discover(list(corpus))
+    listed_at, stats = time.time_ns(), {}
+    files, problems = discover(list(corpus), stats=stats)
     warnings = [str(p) for p in problems]
 
     def load(stale: list[str]) -> list[Document]:
@@ -384,9 +394,10 @@ def build_index(
         warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
         return results
 
-    from checker.store.index import CorpusIndex, default_index_path
+    from checker.store.index import CorpusIndex, Listing, default_index_path
 
     with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        stats = index.sync(files, load, extract, encoding=encoding, max_bytes=max_bytes)
+        done = index.sync(files, load, extract, encoding=encoding, max_bytes=max_bytes,
+                          listing=Listing(stats, listed_at))
         warnings += index.warnings
-    return stats, warnings
+    return done, warnings

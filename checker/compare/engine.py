@@ -461,7 +461,7 @@ def _contexts(assertions: Sequence[Assertion], countries: Mapping[str, Iterable[
 _SCOPED_WINDOW_DAYS = 400
 # Each claim is compared with at most this many later claims of its block (the nearest in time): a busy subject
 # ("people killed" in one country) in a large corpus then costs a bounded amount per report, not the square.
-_NEIGHBOURS = 12
+NEIGHBOURS = 12
 
 
 _NAMES_FOR_STORY = 3
@@ -560,7 +560,7 @@ def _pairs(
     views: dict[int, FrameView],
 ) -> Iterable[tuple[Assertion, Assertion, Alignment]]:
     """Candidate pairs of one block, in date order, stopping at the edge of the time window and after the nearest
-    ``_NEIGHBOURS`` claims: the cost grows linearly with the corpus, not with its square."""
+    ``NEIGHBOURS`` claims: the cost grows linearly with the corpus, not with its square."""
     if len(group) > _ALL_PAIRS_LIMIT:
         # Many repeats of the same value add no new disagreement: keep one per (document, value).
         reps: dict[tuple[str, str], Assertion] = {}
@@ -574,7 +574,7 @@ def _pairs(
         # Where something is, is what location claims disagree about, so a named subject ("Novagen's
         # headquarters") is compared across countries; a bare one ("earthquake") only within one.
         located = isinstance(left.value, Place) and " " in left.subject_key
-        for right in ordered[i + 1 : i + 1 + _NEIGHBOURS]:
+        for right in ordered[i + 1 : i + 1 + NEIGHBOURS]:
             right_date = dates.get(right.path)
             if left_date and right_date and (right_date - left_date).days > comparable.window:
                 # Beyond the window only claims that name their own time ("as of Jan. 1") are still lined up.
