@@ -7,6 +7,7 @@ have few cores, and CI has two); comparison then runs once over all assertions.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import threading
 import time
@@ -29,6 +30,7 @@ from checker.ingest import (
     read_document,
 )
 from checker.ingest import limits
+from checker.ingest.files import paused_gc
 from checker.ingest.limits import assertion_cap_warnings
 from checker.models import Analysis, Assertion, Document, DocumentAssertions
 
@@ -65,8 +67,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
                 extract_document(parse_document("warm-up.txt", _WARM_UP))
             except Exception:  # noqa: BLE001 - only a saving: a worker meets any real fault on a real report
                 pass
-        return ProcessPoolExecutor(max_workers=workers)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        # A worker forked while this process has the collector paused (``_collecting``) turns it back on.
+        return ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=gc.enable
+    )
 
 
 def extract_all(documents: Sequence[Document], on_progress: Progress | None = None) -> list[DocumentAssertions]:
@@ -87,7 +92,7 @@ def extract_all(documents: Sequence[Document], on_progress: Progress | None = No
         return out
     chunk = max(1, min(64, total // (workers * 8)))
     results: list[DocumentAssertions] = []
-    with _pool(workers) as pool:
+    with _pool(workers) as pool, paused_gc():
         for i, result in enumerate(pool.map(extract_document, documents, chunksize=chunk), 1):
             results.append(result)
             if on_progress and (i % chunk == 0 or i == total):
@@ -124,7 +129,9 @@ def load_and_extract(
     extracted: list[DocumentAssertions] = []
     total = len(files)
     chunk = max(1, min(64, total // (workers * 8)))
-    with _pool(workers) as pool:
+    # The results pile up here (claim frames of every report): the cyclic collector, left on, would walk them all
+    # again every few hundred reports; they hold no cycles (2,000 reports: 1.25 s of this process's CPU -> 0.46).
+    with _pool(workers) as pool, paused_gc():
         for i, (doc, result, problem) in enumerate(
             pool.map(partial(_read_and_extract, options=options), files, chunksize=chunk), 1
         ):
