@@ -113,9 +113,6 @@ _CHUNK = 500
 # claim up with at most ``NEIGHBOURS`` (12) claims on either side of it in date order; twice that many files leaves
 # room for files whose entry in a block holds claims the comparison blocks apart (another verb or measure).
 NEAREST = 2 * NEIGHBOURS
-# A side in time is read a whole date at a time; past this many files on one side a scan stops even if some
-# attribute of the family has fewer than ``NEAREST`` yet (a date packed with reports cannot make a read unbounded).
-_NEAREST_SCAN = 8 * NEAREST
 _UNDATED = "\uffff"  # sorts after every ISO date: where the comparison puts reports without a date
 
 _SCHEMA = """
@@ -1174,13 +1171,14 @@ class CorpusIndex:
         out: set[tuple[str, int]] = set()
         undated = date is None
         for later, (sql, bounds) in enumerate(sides):
-            beyond, last, scanned = 0, None, 0
+            # Block entries are small: a date packed with reports is read whole (its files are ordered by path,
+            # which the index does not hold), and only the files that end up nearest are read.
+            beyond, last = 0, None
             cursor = self._conn.execute(sql, (head, lead, attribute, *bounds))
             for found, fid in cursor:
-                if found != last and (beyond >= per_side or scanned >= _NEAREST_SCAN):
+                if found != last and beyond >= per_side:
                     break
                 last = found
-                scanned += 1
                 beyond += found != day
                 out.add((found, fid))
             else:

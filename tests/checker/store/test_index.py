@@ -372,3 +372,17 @@ def test_nearest_reads_each_incoming_reports_own_neighbours(tmp_path) -> None:
         probes = [Probe(str(folder / "d02a.txt"), dt.date(2025, 3, 2), keys),
                   Probe(str(folder / "d21a.txt"), dt.date(2025, 3, 21), keys)]
         assert _files_of(index.nearest(probes, per_side=1)) == ["d02.txt", "d03.txt", "d21.txt", "d22.txt"]
+
+
+def test_nearest_looks_past_a_crowded_day_for_the_files_after_the_report(tmp_path) -> None:
+    # Every file of the report's day sorts before it by path: its nearest later neighbours are on later days.
+    from checker.store.index import Probe
+
+    texts = {f"a{i}.txt": _quake(10, 200 + i) for i in range(5)} | {"d12.txt": _quake(12, 112),
+                                                                     "d15.txt": _quake(15, 115)}
+    folder = _corpus(tmp_path, texts)
+    keys = frozenset({("people", "killed")})
+    with _index(tmp_path) as index:
+        index.refresh(_load(folder), CountingExtract())
+        got = index.nearest([Probe(str(folder / "z.txt"), dt.date(2025, 3, 10), keys)], per_side=2)
+        assert _files_of(got) == ["a3.txt", "a4.txt", "d12.txt", "d15.txt"]
