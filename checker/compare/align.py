@@ -25,6 +25,11 @@ def family(attribute: str) -> str:
     return _REFUSAL_FAMILIES.get(attribute, attribute)
 
 
+def members(name: str) -> tuple[str, ...]:
+    """The attributes of one family (``family`` maps each of them to ``name``), ``name`` first."""
+    return (name, *sorted(a for a, f in _REFUSAL_FAMILIES.items() if f == name and a != name))
+
+
 def canonical_keys(
     keys: Iterable[str], *, subsets: bool = True, may_widen: Callable[[str], bool] | None = None
 ) -> dict[str, str]:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gc
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Literal
 
@@ -91,66 +93,116 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _walk(folder: str, problems: list[InputProblem] | None = None, follow_symlinks: bool = False) -> list[str]:
+def _extension(name: str) -> str:
+    """``os.path.splitext(name)[1].lower()`` for a file name (no folder part), without its generality: this runs
+    once per file of a corpus that may hold a hundred thousand."""
+    dot = name.rfind(".")
+    if dot <= 0 or name[0] == "." and not name[:dot].strip("."):
+        return os.path.splitext(name)[1].lower()  # leading dots: splitext's own rules
+    return name[dot:].lower()
+
+
+def _walk(
+    folder: str,
+    problems: list[InputProblem] | None = None,
+    follow_symlinks: bool = False,
+    stats: dict[str, os.stat_result] | None = None,
+) -> list[str]:
     """Reports under ``folder``, sorted by path parts; hidden folders and files, ``.checker/`` and READMEs skipped.
 
     A symlink (file or folder) whose target is outside ``folder`` is skipped with a warning unless
     ``follow_symlinks``; so is anything that is not a regular file (a FIFO, socket or device named like a report).
+
+    One ``os.scandir`` per folder and one ``stat`` per report (``DirEntry`` knows names, kinds and links without
+    asking the OS again); ``stats``, when given, receives each report's ``stat`` by the path returned, so that the
+    corpus index compares sizes and modification times without looking at the files a second time. Folders are
+    walked depth first in listing order, as ``os.walk`` does (it decides which spelling of a folder reached twice
+    through symlinks is kept).
     """
     problems = problems if problems is not None else []
     root = os.path.realpath(folder)
-    found: list[tuple[tuple[str, ...], str]] = []
+    prefix = _join(folder, "")
+    # Sorted by path parts: the relative path with "\x00" (in no file name) between parts sorts as the parts do.
+    found: list[tuple[str, str, os.stat_result | None]] = []
     visited = {root}
+    extensions = EXTENSIONS
+    not_report = _NOT_REPORTS.match
+    is_regular = stat.S_ISREG
 
     def skip(rel: str, reason: str) -> None:
-        problems.append(InputProblem(_join(folder, rel), reason, "warning"))
+        problems.append(InputProblem(prefix + rel, reason, "warning"))
 
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_symlinks):
-        rel_dir = os.path.relpath(dirpath, folder)
-        parts = () if rel_dir == "." else tuple(rel_dir.split(os.sep))
-        kept = []
-        for d in dirnames:
-            if d.startswith(".") or d in _SKIP_DIRS:
+    def is_dir(entry: os.DirEntry[str]) -> bool:
+        try:
+            return entry.is_dir()
+        except OSError:
+            return False
+
+    # (folder path, its path relative to ``folder`` ending in "/", and the same as a sort key)
+    stack: list[tuple[str, str, str]] = [(folder, "", "")]
+    while stack:
+        dirpath, rel_dir, key_dir = stack.pop()
+        try:
+            with os.scandir(dirpath) as it:
+                entries = list(it)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        subdirs: list[tuple[str, str, str]] = []
+        for entry in entries:
+            name = entry.name
+            if name[:1] == "." or (not is_dir(entry) and _extension(name) not in extensions):
+                continue  # hidden, or a file that is no report
+            if is_dir(entry):
+                if name in _SKIP_DIRS:
+                    continue
+                if entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if not follow_symlinks:
+                        if not _inside(target, root):
+                            skip(rel_dir + name, "is a symlink to a folder outside the folder given; "
+                                 "skipped (allow with follow_symlinks)")
+                        continue  # a link inside the folder: its files are reached the direct way
+                    if target in visited:
+                        continue  # a symlink loop, or a folder already walked
+                    visited.add(target)
+                subdirs.append((entry.path, rel_dir + name + "/", key_dir + name + "\x00"))
                 continue
-            full = os.path.join(dirpath, d)
-            if os.path.islink(full):
-                target = os.path.realpath(full)
-                if not follow_symlinks:
-                    if not _inside(target, root):
-                        skip("/".join((*parts, d)), "is a symlink to a folder outside the folder given; skipped "
-                             "(allow with follow_symlinks)")
-                    continue  # a link inside the folder: its files are reached the direct way
-                if target in visited:
-                    continue  # a symlink loop, or a folder already walked
-                visited.add(target)
-            kept.append(d)
-        dirnames[:] = kept
-        for name in filenames:
-            if name.startswith(".") or _NOT_REPORTS.match(name) or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            if not_report(name):
                 continue
-            full = os.path.join(dirpath, name)
-            rel = "/".join((*parts, name))
-            if not follow_symlinks and os.path.islink(full) and not _inside(os.path.realpath(full), root):
+            rel = rel_dir + name
+            if not follow_symlinks and entry.is_symlink() and not _inside(os.path.realpath(entry.path), root):
                 skip(rel, "is a symlink to a file outside the folder given; skipped (allow with follow_symlinks)")
                 continue
             try:
-                regular = stat.S_ISREG(os.stat(full).st_mode)
+                info: os.stat_result | None = entry.stat()
             except OSError:
-                regular = True  # a dangling link or a race: reading it reports the reason
-            if not regular:
+                info = None  # a dangling link or a race: reading it reports the reason
+            if info is not None and not is_regular(info.st_mode):
                 skip(rel, "is not a regular file (a pipe, socket or device); skipped")
                 continue
-            found.append(((*parts, name), rel))
+            found.append((key_dir + name, rel, info))
+        stack.extend(reversed(subdirs))
     found.sort()
-    return [_join(folder, rel) for _, rel in found]
+    out = [prefix + rel for _, rel, _ in found]
+    if stats is not None:
+        for path, (_, _, info) in zip(out, found):
+            if info is not None:
+                stats[path] = info
+    return out
 
 
-def _expand(path: str, problems: list[InputProblem] | None = None, follow_symlinks: bool = False) -> list[str]:
-    """The files one command-line path stands for; raises ``InputError`` for a missing path or an empty folder."""
+def _expand(
+    path: str,
+    problems: list[InputProblem] | None = None,
+    follow_symlinks: bool = False,
+    stats: dict[str, os.stat_result] | None = None,
+) -> list[str]:
+    """The files one command-line path stands for; raises ``InputError`` for a missing path or an empty folder.
+    ``stats`` receives the ``stat`` of each file found in a folder walk (see ``_walk``)."""
     if path == STDIN:
         return [STDIN]
     if os.path.isdir(path):
-        files = _walk(path, problems, follow_symlinks)
+        files = _walk(path, problems, follow_symlinks, stats)
         if not files:
             exts = " ".join(sorted(EXTENSIONS))
             raise InputError(path, f"no reports in this folder (looked for {exts})")
@@ -350,43 +402,76 @@ def unclosed_comment_line(document: Document) -> int | None:
 # ------------------------------------------------------------------------------------------------ loading
 
 
-def _identity(path: str) -> tuple[int, int] | str:
-    """What makes two paths one file: device and inode (one ``stat``, where ``realpath`` costs a ``lstat`` per
-    path component: a corpus of 100,000 files is listed on every ``check --against``), or the real path where the
-    file system gives no inode numbers or the file cannot be looked at."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return os.path.realpath(path)
+def _identity(path: str, info: os.stat_result | None = None) -> tuple[int, int] | str:
+    """What makes two paths one file: device and inode (one ``stat``, or none when the folder walk made it: where
+    ``realpath`` costs a ``lstat`` per path component, and a corpus of 100,000 files is listed on every
+    ``check --against``), or the real path where the file system gives no inode numbers or the file cannot be
+    looked at."""
+    if info is None:
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return os.path.realpath(path)
     return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(path)
 
 
 def _targets(
-    paths: Sequence[str], problems: list[InputProblem], strict: bool, follow_symlinks: bool = False
+    paths: Sequence[str],
+    problems: list[InputProblem],
+    strict: bool,
+    follow_symlinks: bool = False,
+    stats: dict[str, os.stat_result] | None = None,
 ) -> Iterator[str]:
     seen: set[tuple[int, int] | str] = set()
+    listed: dict[str, os.stat_result] = {}
     for path in paths:
         try:
-            files = _expand(path, problems, follow_symlinks)
+            files = _expand(path, problems, follow_symlinks, listed)
         except InputError as exc:
             if strict:
                 raise
             problems.append(InputProblem(exc.path, exc.reason, "error"))
             continue
         for file in files:
-            key = file if file == STDIN else _identity(file)
+            info = listed.get(file)
+            if info is not None and info.st_ino:
+                key: tuple[int, int] | str = (info.st_dev, info.st_ino)  # ``_identity``, inlined: once per file
+            else:
+                key = file if file == STDIN else _identity(file, info)
             if key not in seen:
                 seen.add(key)
+                if stats is not None and info is not None:
+                    stats[file] = info
                 yield file
 
 
 def discover(
-    paths: Sequence[str], *, strict: bool = False, follow_symlinks: bool = False
+    paths: Sequence[str],
+    *,
+    strict: bool = False,
+    follow_symlinks: bool = False,
+    stats: dict[str, os.stat_result] | None = None,
 ) -> tuple[list[str], list[InputProblem]]:
     """The report files the paths name (folders walked as ``load_documents`` walks them), without reading them;
-    for callers that decide per file whether it needs reading at all (the corpus index)."""
+    for callers that decide per file whether it needs reading at all (the corpus index). ``stats`` receives the
+    ``stat`` the folder walk took of each file it found (files named on their own are not in it), for
+    ``CorpusIndex.sync``: a corpus is then looked at once per file."""
     problems: list[InputProblem] = []
-    return list(_targets(paths, problems, strict, follow_symlinks)), problems
+    with paused_gc():
+        return list(_targets(paths, problems, strict, follow_symlinks, stats)), problems
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: listing a corpus makes a few objects per file and no cycles, and the
+    collector would walk all of them again and again as they pile up (about a tenth of listing 100,000 files)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_documents(

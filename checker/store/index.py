@@ -7,15 +7,19 @@ extraction sees before parsing) and the assertions extracted from it:
 - ``sync`` trusts size and modification time: a file whose size and mtime are those stored is not read at all;
   one whose size or mtime changed is read and hashed, and extracted again only if its text changed. A file
   modified within ``_RACY_NS`` of being hashed is hashed again next time (a change in the same clock tick as the
-  hash would otherwise go unseen). Tools that change a file's bytes but restore its size and mtime (``rsync -t``
-  onto a file of the same length, say) are not noticed; ``checker index`` after ``rm .checker/index.sqlite`` is.
+  hash would otherwise go unseen). Given the folder walk's own ``stat`` of each file (``Listing``), it looks at
+  no file again: an unchanged corpus costs one ``stat`` per file per run, and one query for all stored sizes
+  and mtimes. Tools that change a file's bytes but restore its size and mtime (``rsync -t`` onto a file of the
+  same length, say) are not noticed; ``checker index`` after ``rm .checker/index.sqlite`` is.
 - Files are keyed by their normalised absolute path (``os.path.abspath``), so ``corpus/`` and ``/srv/corpus/``
   are one corpus; results name each file as the last ``sync`` or ``refresh`` spelled it.
 - A file's assertions are one zlib-compressed JSON blob (``claims``), its evidence stored as offsets into the
   stretch of the report text the claims cover (the text once, not a sentence per claim); a ``blocks`` table
   (head word, leading word, attribute -> file) is what a check looks up, so ``assertions_for`` reads only the
-  files with a claim in the incoming report's blocks. A ``names`` table counts in how many files each name
-  appears, so the comparison's "common name" rule sees the whole corpus without reading it.
+  files with a claim in the incoming report's blocks, and ``nearest`` only the ``NEAREST`` files on either side
+  of each incoming report in time, per block and attribute (the comparison meets at most 12 claims a side): a
+  subject in thousands of reports costs a check what a rare one does. A ``names`` table counts in how many files
+  each name appears, so the comparison's "common name" rule sees the whole corpus without reading it.
 
 It is a cache: a schema from another checker version is dropped and rebuilt with a warning, assertions from
 another extractor version are dropped and rebuilt, rather than migrated. A file that is not a SQLite database at
@@ -40,6 +44,7 @@ so a crash or Ctrl-C leaves the previous state, and a busy timeout so two runs o
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -57,10 +62,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from checker import __version__
-from checker.compare.align import family
-from checker.compare.engine import common_name_limit
+from checker.compare.align import family, members
+from checker.compare.engine import NEIGHBOURS, common_name_limit
 from checker.errors import CheckerError, InputError
 from checker.ingest import decode, read_bytes
+from checker.ingest.files import paused_gc
 from checker.ingest.limits import DEFAULT_MAX_BYTES, replace_surrogates
 from pydantic import BaseModel
 
@@ -79,6 +85,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "CorpusIndex",
     "IndexedFile",
+    "Listing",
+    "NEAREST",
+    "Probe",
     "RefreshStats",
     "blocking_keys",
     "content_hash",
@@ -89,7 +98,8 @@ __all__ = [
 # Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
 # 4: files keyed by absolute path with size/mtime; claims as one compressed blob per file; blocks and names tables.
 # A block entry carries its file's date ('' for none), so a check reads only the files in its time window.
-SCHEMA_VERSION = 4
+# 5: block entries ordered by (head, lead, attribute, date): the files nearest in time to a date are a range scan.
+SCHEMA_VERSION = 5
 _APPLICATION_ID = 0x43484B31  # "CHK1": lets us tell our own database from any other SQLite file
 _BUSY_MS = 10_000
 # Documents extracted per batch: each batch commits on its own, so an interrupted first index keeps its progress.
@@ -99,6 +109,11 @@ _BATCH = 1000
 _RACY_NS = 2_000_000_000
 # Rows asked for per query with ``IN (...)`` (SQLite allows 32,766 variables; fewer keeps statements cheap).
 _CHUNK = 500
+# ``CorpusIndex.nearest``: files read per incoming report, block, attribute and side in time. The comparison lines a
+# claim up with at most ``NEIGHBOURS`` (12) claims on either side of it in date order; twice that many files leaves
+# room for files whose entry in a block holds claims the comparison blocks apart (another verb or measure).
+NEAREST = 2 * NEIGHBOURS
+_UNDATED = "\uffff"  # sorts after every ISO date: where the comparison puts reports without a date
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -128,7 +143,7 @@ CREATE TABLE blocks (
     date TEXT NOT NULL,
     attribute TEXT NOT NULL,
     file INTEGER NOT NULL,
-    PRIMARY KEY (head, lead, date, attribute, file)
+    PRIMARY KEY (head, lead, attribute, date, file)
 ) WITHOUT ROWID;
 CREATE TABLE names (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX names_by_count ON names (n);
@@ -203,12 +218,21 @@ def _norm(path: str) -> str:
 
 
 def _normaliser() -> Callable[[str], str]:
-    """``_norm`` with the working folder looked up once: a sync normalises every corpus path."""
+    """``_norm`` with the working folder looked up once: a sync normalises every corpus path.
+
+    ``os.path.normpath`` is pure Python before 3.12 and most of the cost of keying 100,000 paths; a POSIX path with
+    no ``.`` or empty part (no ``//``, no part starting with a dot, no trailing ``/``) below a working folder that is
+    itself normal is already what it would return, so it is joined without it."""
     cwd = os.path.join(os.getcwd(), "")
     normpath, isabs = os.path.normpath, os.path.isabs
+    posix = os.sep == "/" and os.altsep is None
+    plain_cwd = posix and normpath(cwd) + "/" in (cwd, "//")
 
     def norm(path: str) -> str:
-        full = normpath(path if isabs(path) else cwd + path)
+        if plain_cwd and "/." not in path and "//" not in path and not path.startswith(".") and path[-1:] != "/":
+            full = path if path[:1] == "/" else cwd + path
+        else:
+            full = normpath(path if isabs(path) else cwd + path)
         return full if full.isascii() else _key(full)
 
     return norm
@@ -346,6 +370,25 @@ class IndexedFile:
     date: dt.date | None
     countries: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """An incoming report as ``CorpusIndex.nearest`` places it among the corpus: its path as the comparison will
+    name it, its date, and the (subject_key, attribute) pairs of its claims (``blocking_keys``)."""
+
+    path: str
+    date: dt.date | None
+    keys: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a folder walk saw of the corpus files (``discover(stats=...)``): each file's ``stat`` by path, and
+    the time (``time.time_ns``) taken before the walk began, which a file row stores as when it was looked at."""
+
+    stats: Mapping[str, os.stat_result]
+    at_ns: int
 
 
 @dataclass(frozen=True)
@@ -581,7 +624,12 @@ class CorpusIndex:
         return {path for path, digest in hashes.items() if stored.get(_norm(path)) != digest}
 
     def stale(
-        self, paths: Iterable[str], *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        paths: Iterable[str],
+        *,
+        encoding: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        listing: Listing | None = None,
     ) -> list[str]:
         """Which report files must be loaded and extracted again; the rest are unchanged since indexed.
 
@@ -589,40 +637,61 @@ class CorpusIndex:
         time, see ``_RACY_NS``) is not read. Any other is read and hashed as ``load_documents`` would read it
         (regular files of at most ``max_bytes``); if its text is what was indexed, its new size and mtime are
         stored and it is not stale. A file that cannot be read or decoded counts as stale, so that loading it
-        reports the problem. Pass the paths not returned as ``keep`` to ``refresh``.
+        reports the problem. Pass the paths not returned as ``keep`` to ``refresh``. ``listing`` holds the
+        ``stat`` a folder walk already took of (some of) the paths, and when (``Listing``): those are not looked at
+        again.
         """
-        return self._guarded(lambda: self._stale(list(paths), encoding, max_bytes))
+        return self._guarded(lambda: self._stale(list(paths), encoding, max_bytes, listing))
 
-    def _stale(self, paths: list[str], encoding: str | None, max_bytes: int) -> list[str]:
+    def _stale(
+        self, paths: list[str], encoding: str | None, max_bytes: int, listing: Listing | None = None
+    ) -> list[str]:
         label = encoding or ""
-        stored = {
-            key: (fid, digest, size, mtime_ns, hashed_ns, enc)
-            for fid, key, digest, size, mtime_ns, hashed_ns, enc in self._conn.execute(
-                "SELECT id, key, sha256, size, mtime_ns, hashed_ns, encoding FROM files"
+        # One query for the whole corpus, of the files whose stored size and mtime can be trusted as they are
+        # (hashed well after their mtime, with this encoding): a file whose stat matches is unchanged. The rest of
+        # a row is read only for the files that fail that test, which are few unless the corpus changed.
+        trusted = {
+            key: (size, mtime_ns)
+            for key, size, mtime_ns in self._conn.execute(
+                "SELECT key, size, mtime_ns FROM files WHERE encoding = ? AND mtime_ns < hashed_ns - ?",
+                (label, _RACY_NS),
             )
         }
-        out: list[str] = []
-        confirmed: list[tuple[int, int, int, str, int]] = []
         norm = _normaliser()
-        self._keys = {}
+        self._keys = keys = {}
+        spelled = self._spelled
+        listed = listing.stats if listing is not None else {}
+        listed_ns = listing.at_ns if listing is not None else 0
+        is_regular = stat_mode.S_ISREG
+        verdicts: list[tuple[str, str, _Seen | None]] = []  # (path, key, what was seen) of files not trusted
         for path in paths:
             key = norm(path)
-            self._spelled[key] = path
-            self._keys[path] = key
-            now = time.time_ns()  # before the stat: a write after it makes the stored mtime older than the file
-            st = _stat(path)
-            if st is None or not stat_mode.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+            spelled[key] = path
+            keys[path] = key
+            st = listed.get(path)
+            if st is not None:
+                now = listed_ns  # taken before the walk began: earlier than this stat, as it must be
+            else:
+                now = time.time_ns()  # before the stat: a write after it makes the stored mtime older than the file
+                st = _stat(path)
+            if st is None or not is_regular(st.st_mode) or st.st_size > max_bytes:
+                verdicts.append((path, key, None))
+            elif trusted.get(key) != (st.st_size, st.st_mtime_ns):
+                verdicts.append((path, key, _Seen(st.st_size, st.st_mtime_ns, now)))
+        looked = [key for _, key, seen in verdicts if seen is not None]
+        rows = {key: (fid, digest) for key, _, fid, digest in self._file_rows(looked, "f.id, f.sha256")}
+        out: list[str] = []
+        confirmed: list[tuple[int, int, int, str, int]] = []
+        for path, key, seen in verdicts:
+            if seen is None:
                 out.append(path)
                 continue
-            seen = _Seen(st.st_size, st.st_mtime_ns, now)
-            row = stored.get(key)
+            row = rows.get(key)
             if row is None:
                 self._seen[key] = seen
                 out.append(path)
                 continue
-            fid, digest, size, mtime_ns, hashed_ns, enc = row
-            if (size, mtime_ns, enc) == (seen.size, seen.mtime_ns, label) and mtime_ns < hashed_ns - _RACY_NS:
-                continue
+            fid, digest = row
             try:
                 found = content_hash(replace_surrogates(decode(path, read_bytes(path, max_bytes), encoding)))
             except (OSError, InputError):
@@ -719,22 +788,28 @@ class CorpusIndex:
         unchanged. ``on_progress(done, total)`` counts documents extracted and written. ``encoding`` is the one
         the documents were decoded with (a later ``stale`` with another one hashes them again).
         """
-        stored = {
-            key: (digest, date)
-            for key, digest, date in self._conn.execute("SELECT key, sha256, date FROM files")
-        }
+        # Every stored key (one column: a check against 100,000 files reads no digests), and the digest and date of
+        # the documents given, which are few unless the index is being built.
+        stored = {key for (key,) in self._conn.execute("SELECT key FROM files")}
         todo: list[tuple[Document, str, str]] = []
         seen: set[str] = set()
         added = updated = unchanged = 0
         norm = _normaliser()
+        given: list[tuple[Document, str]] = []
         for doc in documents:
             key = norm(doc.path)
             if key in seen:
                 continue
             seen.add(key)
             self._spelled[key] = doc.path
+            given.append((doc, key))
+        held = {
+            key: (digest, date)
+            for key, _, digest, date in self._file_rows([k for _, k in given if k in stored], "f.sha256, f.date")
+        } if given else {}
+        for doc, key in given:
             digest = content_hash(doc.raw)
-            old = stored.get(key)
+            old = held.get(key)
             if old is None:
                 added += 1
             elif old != (digest, doc.date.isoformat() if doc.date else None):
@@ -745,11 +820,12 @@ class CorpusIndex:
             todo.append((doc, key, digest))
         kept = 0
         known = self._keys
+        spelled = self._spelled
         for path in keep:
             key = known.get(path) or norm(path)
             if key in stored and key not in seen:
                 seen.add(key)
-                self._spelled[key] = path
+                spelled[key] = path
                 kept += 1
         unchanged += kept
         gone = [key for key in stored if key not in seen]
@@ -800,19 +876,22 @@ class CorpusIndex:
         *,
         encoding: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        listing: Listing | None = None,
     ) -> RefreshStats:
         """``refresh`` for a corpus given as report files: only new and changed files are loaded and extracted.
 
         ``files`` is the whole corpus (as file discovery spells the paths); ``load`` turns the stale ones into
         documents (``load_documents`` with the caller's options, keeping its problems for warnings). An unchanged
-        corpus of a hundred thousand files costs one ``stat`` per file and no reading at all. Files whose rows
+        corpus of a hundred thousand files costs one ``stat`` per file and no reading at all; none when
+        ``listing`` (see ``stale``) holds the ``stat`` file discovery took. Files whose rows
         were deleted or added behind checker's back count as stale (with a warning); a damaged index is rebuilt.
         """
         self._loader = (load, extract)
         self._files = list(files)
 
         def run() -> RefreshStats:
-            stale = self._stale(self._files, encoding, max_bytes)
+            with paused_gc():
+                stale = self._stale(self._files, encoding, max_bytes, listing)
             fresh = set(self._files).difference(stale)
             tampered = [p for p in self._miscounted() if p in fresh]
             if tampered:
@@ -994,6 +1073,14 @@ class CorpusIndex:
                 def accept(claim: dict[str, Any]) -> bool:
                     return family(claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
             rows = self._rows_by_id(sorted(ids), "", ())
+        found = self._claims_of(rows, accept)
+        if found is None:
+            return self._assertions_for(keys, exact=exact, between=between)
+        return found
+
+    def _claims_of(self, rows: Iterable, accept: Callable[[dict[str, Any]], bool]) -> list[Assertion] | None:
+        """The accepted claims of file rows (``key, path, n_assertions, claims_sha256, data``) in path then text
+        order; None when a blob failed its digest (those files were repaired: ask again)."""
         found: list[tuple[str, int, Assertion]] = []
         bad: list[str] = []
         for key, stored, count, digest, data in rows:
@@ -1006,9 +1093,115 @@ class CorpusIndex:
             found.extend((path, i, _claim(c, base, text, path)) for i, c in enumerate(claims) if accept(c))
         if bad:
             self._repair(bad)
-            return self._assertions_for(keys, exact=exact, between=between)
+            return None
         found.sort(key=lambda item: (item[0], item[1]))
         return [a for _, _, a in found]
+
+    def nearest(
+        self,
+        probes: Iterable[Probe],
+        *,
+        between: tuple[dt.date, dt.date] | None = None,
+        per_side: int = NEAREST,
+    ) -> list[Assertion]:
+        """``assertions_for(keys, between=between)`` for the probes' keys, with every block capped in time: for each
+        incoming report, block (head and leading word of a subject key) and attribute of the families asked for,
+        only the ``per_side`` files just before the report and the ``per_side`` just after it in the comparison's
+        order (date, then path; undated files last); in path then text order.
+
+        The comparison lines a claim up with at most its 12 nearest block-mates on either side in that order
+        (``engine.NEIGHBOURS``), so files further away could only meet the report through a refusal to confirm
+        (which meets every claim of its subject) or through block-mates the cap leaves out (a block of the
+        comparison is not exactly a block here): what a check reads stays bounded however common a subject is
+        ("people killed" in 5,000 reports of one quarter), at that documented price. Each side is read from the
+        ``blocks`` primary key a whole date at a time, nearest dates first, so the cost is the dates scanned, not
+        the size of the block.
+        """
+        found = list(probes)
+        return self._guarded(lambda: self._nearest(found, between, per_side), self._resync)
+
+    def _nearest(
+        self, probes: list[Probe], between: tuple[dt.date, dt.date] | None, per_side: int
+    ) -> list[Assertion]:
+        wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # Per (probe, block, attribute): the candidates as (date or _UNDATED, file id).
+        lines: list[tuple[Probe, set[tuple[str, int]]]] = []
+        for probe in probes:
+            blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for subject_key, attribute in probe.keys:
+                blocks[_block_of(subject_key)].add(family(attribute))
+            for block, families in blocks.items():
+                wanted[block] |= families
+                for attribute in sorted({a for f in families for a in members(f)}):
+                    lines.append((probe, self._around(block, attribute, probe.date, between, per_side)))
+        paths = self._paths({fid for _, line in lines for _, fid in line})
+        ids: set[int] = set()
+        for probe, line in lines:
+            ordered = sorted((date, paths[fid], fid) for date, fid in line if fid in paths)
+            at = bisect.bisect_left(ordered, (probe.date.isoformat() if probe.date else _UNDATED, probe.path))
+            ids.update(fid for _, _, fid in ordered[max(0, at - per_side) : at + per_side])
+        if not ids:
+            return []
+
+        def accept(claim: dict[str, Any]) -> bool:
+            return family(claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
+
+        found = self._claims_of(self._rows_by_id(sorted(ids), "", ()), accept)
+        return self._nearest(probes, between, per_side) if found is None else found
+
+    def _around(
+        self,
+        block: tuple[str, str],
+        attribute: str,
+        date: dt.date | None,
+        between: tuple[dt.date, dt.date] | None,
+        per_side: int,
+    ) -> set[tuple[str, int]]:
+        """(date or ``_UNDATED``, file id) of the block entries of one attribute nearest to ``date``: whole dates,
+        nearest first, on each side until ``per_side`` files lie strictly before and after that date (within
+        ``between``), and the undated files when the dated ones after it run out (the comparison puts them last).
+        An undated report comes after every dated file: the latest dated files and the undated ones."""
+        head, lead = block
+        low, high = (between[0].isoformat(), between[1].isoformat()) if between else ("", _UNDATED)
+        select = "SELECT date, file FROM blocks WHERE head = ? AND lead = ? AND attribute = ? AND date > '' AND "
+        day = date.isoformat() if date else _UNDATED
+        sides = [(select + "date BETWEEN ? AND ? ORDER BY date DESC", (low, min(day, high)))]
+        if date is not None:
+            sides.append((select + "date BETWEEN ? AND ? ORDER BY date", (max(day, low), high)))
+        out: set[tuple[str, int]] = set()
+        undated = date is None
+        for later, (sql, bounds) in enumerate(sides):
+            # Block entries are small: a date packed with reports is read whole (its files are ordered by path,
+            # which the index does not hold), and only the files that end up nearest are read.
+            beyond, last = 0, None
+            cursor = self._conn.execute(sql, (head, lead, attribute, *bounds))
+            for found, fid in cursor:
+                if found != last and beyond >= per_side:
+                    break
+                last = found
+                beyond += found != day
+                out.add((found, fid))
+            else:
+                undated = undated or bool(later)  # the dated files after the report ran out
+            cursor.close()
+        if undated:
+            out.update((_UNDATED, fid) for (fid,) in self._conn.execute(
+                "SELECT file FROM blocks WHERE head = ? AND lead = ? AND attribute = ? AND date = ''",
+                (head, lead, attribute),
+            ))
+        return out
+
+    def _paths(self, ids: set[int]) -> dict[int, str]:
+        """Each file's path as the comparison will name it (``_shown``), by id."""
+        out: dict[int, str] = {}
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            for fid, key, stored in self._conn.execute(
+                f"SELECT id, key, path FROM files WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[fid] = self._shown(key, stored)
+        return out
 
     def _rows_by_id(self, ids: Sequence[int], where: str, args: tuple) -> Iterator:
         query = ("SELECT f.key, f.path, f.n_assertions, f.claims_sha256, c.data FROM files f "

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from checker.errors import InputError
-from checker.ingest import InputProblem, LoadResult, load_documents
+from checker.ingest import InputProblem, LoadResult, discover, load_documents
 
 DATA = "tests/data/ingest"
 
@@ -256,3 +256,30 @@ def test_fixture_files_load():
     by_name = {d.path.rsplit("/", 1)[1]: d for d in result.documents}
     dateline = by_name["dateline.txt"]
     assert (dateline.title, dateline.source, dateline.date) == ("Troops massing near the border", "Reuters", None)
+
+
+def test_discover_hands_over_the_stat_of_each_file_it_walked(tmp_path):
+    root = tmp_path / "reports"
+    for name in ("b.txt", "a.md", "sub/c.html", "README.md", ".hidden.txt", "notes.pdf"):
+        write(root / name, "Text.\n")
+    write(tmp_path / "single.txt", "Alone.\n")
+    stats = {}
+    found, _ = discover([str(root / "sub"), str(root), str(tmp_path / "single.txt")], stats=stats)
+    assert [os.path.relpath(p, tmp_path) for p in found] == [
+        "reports/sub/c.html", "reports/a.md", "reports/b.txt", "single.txt"
+    ]
+    # Every walked file once (c.html under the spelling that came first), with its own stat; not a file named
+    # on its own, which the walk did not look at.
+    assert set(stats) == set(found[:3])
+    for path, info in stats.items():
+        assert (info.st_ino, info.st_size, info.st_mtime_ns) == (
+            os.stat(path).st_ino, os.stat(path).st_size, os.stat(path).st_mtime_ns
+        )
+
+
+def test_a_folder_sorts_before_a_file_whose_name_it_begins(tmp_path):
+    # By path parts: "a" < "a-b.txt", so a/ comes first, though "a/" > "a-" as text.
+    for name in ("a-b.txt", "a/x.txt", "a.txt", "a/y/z.txt", "a0.txt"):
+        write(tmp_path / name, "Text.\n")
+    found, _ = discover([str(tmp_path)])
+    assert [os.path.relpath(p, tmp_path) for p in found] == ["a/x.txt", "a/y/z.txt", "a-b.txt", "a.txt", "a0.txt"]

@@ -317,3 +317,72 @@ def test_two_indexes_opened_on_a_new_file_both_work(tmp_path: Path) -> None:
     assert len(second) == 1
     first.close()
     second.close()
+
+
+def _quake(day: int | None, killed: int) -> str:
+    dateline = f"KATHMANDU, March {day}, 2025 (AP) - " if day else ""
+    return f"{dateline}An earthquake killed {killed} people in Nepal, the government said.\n"
+
+
+def _files_of(assertions) -> list[str]:
+    return sorted({Path(a.path).name for a in assertions})
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "per_side", "expected"),
+    [
+        # Two files on each side of March 10 in the comparison's order: date, then path (d10 < d10a < d10b).
+        ("d10.txt", 10, 2, ["d07.txt", "d09.txt", "d10a.txt", "d12.txt"]),
+        ("d10b.txt", 10, 2, ["d09.txt", "d10a.txt", "d12.txt", "d15.txt"]),
+        ("d10.txt", 10, 1, ["d09.txt", "d10a.txt"]),
+        # The dated files after the report run out: undated ones come next, as the comparison orders them.
+        ("new.txt", 20, 2, ["d12.txt", "d15.txt", "undated.txt"]),
+        # An undated report sorts after every dated one: the latest dated files and the undated ones.
+        ("new.txt", None, 2, ["d12.txt", "d15.txt", "undated.txt"]),
+    ],
+    ids=["middle", "middle-later-path", "one-a-side", "latest", "undated"],
+)
+def test_nearest_keeps_the_files_nearest_in_time_on_each_side(tmp_path, name, day, per_side, expected) -> None:
+    from checker.store.index import Probe
+
+    days = {"d01.txt": 1, "d03.txt": 3, "d07.txt": 7, "d09.txt": 9, "d10a.txt": 10, "d12.txt": 12, "d15.txt": 15}
+    texts = {file: _quake(d, 100 + d) for file, d in days.items()} | {"undated.txt": _quake(None, 99)}
+    folder = _corpus(tmp_path, texts)
+    incoming = folder / name  # named as if beside them: only its path's place among theirs matters
+    with _index(tmp_path) as index:
+        index.refresh(_load(folder), CountingExtract())
+        keys = frozenset({("people", "killed")})
+        date = dt.date(2025, 3, day) if day else None
+        got = index.nearest([Probe(str(incoming), date, keys)], per_side=per_side)
+        assert _files_of(got) == expected
+        assert {a.attribute for a in got} == {"killed"}
+        # However many a side may take, nothing beyond what the block and window hold is read.
+        window = (date - dt.timedelta(days=45), date + dt.timedelta(days=45)) if date else None
+        everything = index.assertions_for(keys, between=window)
+        assert index.nearest([Probe(str(incoming), date, keys)], between=window, per_side=50) == everything
+
+
+def test_nearest_reads_each_incoming_reports_own_neighbours(tmp_path) -> None:
+    from checker.store.index import Probe
+
+    folder = _corpus(tmp_path, {f"d{d:02d}.txt": _quake(d, 100 + d) for d in (1, 2, 3, 20, 21, 22)})
+    keys = frozenset({("people", "killed")})
+    with _index(tmp_path) as index:
+        index.refresh(_load(folder), CountingExtract())
+        probes = [Probe(str(folder / "d02a.txt"), dt.date(2025, 3, 2), keys),
+                  Probe(str(folder / "d21a.txt"), dt.date(2025, 3, 21), keys)]
+        assert _files_of(index.nearest(probes, per_side=1)) == ["d02.txt", "d03.txt", "d21.txt", "d22.txt"]
+
+
+def test_nearest_looks_past_a_crowded_day_for_the_files_after_the_report(tmp_path) -> None:
+    # Every file of the report's day sorts before it by path: its nearest later neighbours are on later days.
+    from checker.store.index import Probe
+
+    texts = {f"a{i}.txt": _quake(10, 200 + i) for i in range(5)} | {"d12.txt": _quake(12, 112),
+                                                                     "d15.txt": _quake(15, 115)}
+    folder = _corpus(tmp_path, texts)
+    keys = frozenset({("people", "killed")})
+    with _index(tmp_path) as index:
+        index.refresh(_load(folder), CountingExtract())
+        got = index.nearest([Probe(str(folder / "z.txt"), dt.date(2025, 3, 10), keys)], per_side=2)
+        assert _files_of(got) == ["a3.txt", "a4.txt", "d12.txt", "d15.txt"]

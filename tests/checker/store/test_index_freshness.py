@@ -215,3 +215,57 @@ def test_a_copy_of_an_indexed_report_takes_its_claims_without_extraction(tmp_pat
             assert by_file[copy] == [a.model_copy(update={"path": copy}) for a in by_file[str(folder / name)]]
         # The same text as Markdown is parsed as Markdown: never a twin of the plain text.
         assert "c.md" in {Path(p).name for p in by_file}
+
+
+def _listed(folder: Path) -> tuple[list[str], index_module.Listing]:
+    """The corpus as ``check --against`` lists it: the walk's own ``stat`` of each file, taken after ``at_ns``."""
+    at_ns, stats = time.time_ns(), {}
+    found, _ = discover([str(folder)], stats=stats)
+    return found, index_module.Listing(stats, at_ns)
+
+
+def test_with_the_walks_stats_a_changed_file_is_extracted_again_and_a_touched_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, _ = _corpus(tmp_path, {"a.txt": TROOPS, "b.txt": QUAKE, "c.txt": REVENUE})
+    spy = Spy(monkeypatch)
+    monkeypatch.setattr(index_module, "_stat", lambda path: pytest.fail(f"{path} looked at twice"))
+    with CorpusIndex(default_index_path(tmp_path)) as index:
+        files, listing = _listed(folder)
+        assert index.sync(files, spy.load, _extract, listing=listing).added == 3
+        spy.reset()
+        files, listing = _listed(folder)
+        assert index.sync(files, spy.load, _extract, listing=listing) == RefreshStats(unchanged=3)
+        assert spy.read == [] and spy.loaded == []
+
+        # The same size, another figure: only the mtime tells, and it is enough.
+        (folder / "b.txt").write_text(QUAKE.replace("140", "410"), encoding="utf-8")
+        _age(folder / "b.txt", 30)
+        _age(folder / "c.txt", 30)  # touched, the same text
+        spy.reset()
+        files, listing = _listed(folder)
+        assert index.sync(files, spy.load, _extract, listing=listing) == RefreshStats(updated=1, unchanged=2)
+        assert sorted(spy.read) == ["b.txt", "c.txt"] and spy.loaded == ["b.txt"]
+        numbers = {a.value.nominal for a in index.assertions_for() if a.value.type == "quantity"}
+        assert 410 in numbers and 140 not in numbers
+
+        spy.reset()
+        files, listing = _listed(folder)
+        assert index.sync(files, spy.load, _extract, listing=listing) == RefreshStats(unchanged=3)
+        assert spy.read == [] and spy.loaded == []
+
+
+def test_a_file_written_just_before_the_walk_is_hashed_again_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The time a row stores as "looked at" is the walk's start: a write in the same tick cannot hide behind it.
+    folder, _ = _corpus(tmp_path, {"a.txt": TROOPS, "b.txt": QUAKE})
+    (folder / "b.txt").write_text(QUAKE, encoding="utf-8")
+    spy = Spy(monkeypatch)
+    with CorpusIndex(default_index_path(tmp_path)) as index:
+        files, listing = _listed(folder)
+        index.sync(files, spy.load, _extract, listing=listing)
+        spy.reset()
+        files, listing = _listed(folder)
+        assert index.sync(files, spy.load, _extract, listing=listing) == RefreshStats(unchanged=2)
+        assert spy.read == ["b.txt"] and spy.loaded == []
