@@ -481,17 +481,13 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     lex = lexicon()
     floor = max([k + 1 for k in ctx.number_tokens if k < j], default=0)
     words = phrase_before(ctx.tokens, j, floor=floor)
+    k = j - 1
+    while not words and k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
+        k -= 1
+    opening = aside_opening(ctx.tokens, k) if not words and k > floor else None
+    if opening is not None:
+        words = phrase_before(ctx.tokens, opening, floor=floor)  # past an aside to the subject it is about
     if not words:
-        k = j - 1
-        while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
-            k -= 1
-        opening = aside_opening(ctx.tokens, k) if k > floor else None
-        if opening is not None:
-            words = phrase_before(ctx.tokens, opening, floor=floor)
-    if not words:
-        k = j - 1
-        while k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
-            k -= 1
         while k >= 0 and (ctx.tokens[k].lower in ("not", "n't", "never") or verb_like_token(ctx.tokens[k])):
             k -= 1
         if k >= 0 and ctx.tokens[k].lower in ("and", "but", "or", ","):

@@ -145,9 +145,12 @@ def _event_noun_before(ctx: SentenceContext, i: int, floor: int) -> Subject | No
 def _past_sum(ctx: SentenceContext, j: int) -> int:
     """The token after a sum of money starting at ``tokens[j]`` ("2.3 billion Swiss franc" before "takeover"), or
     ``j`` when none starts there: a figure that counts the object ("killed 12 people") is the object itself."""
+    if j >= len(ctx.tokens):
+        return j
+    start = ctx.tokens[j].start
     for q in ctx.quantities:
-        if q.quantity.dimension == "money" and q.start <= ctx.tokens[j].start < q.end if j < len(ctx.tokens) else False:
-            return ctx.index_at(q.end) if ctx.index_at(q.end) > j else j
+        if q.quantity.dimension == "money" and q.start <= start < q.end:
+            return max(j, ctx.index_at(q.end))
     return j
 
 
@@ -178,12 +181,12 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         event = _event_noun_before(ctx, i, a)
         if event is not None:
             # "an early parliamentary election on Nov. 23", "hit by a landslide on July 4": the event's own date
-            k = ctx.index_at(event.start) - 1
-            while k > a and ctx.tokens[k].lower in lex.determiners:
-                k -= 1
             tokens = ctx.tokens
+            k = ctx.index_at(event.start) - 1
+            while k > a and tokens[k].lower in lex.determiners:
+                k -= 1
             acted = k >= a and (past_verb(tokens, k) or event_verb(tokens, k) or _after_auxiliary(tokens, k))
-            predicate = _predicate(ctx.tokens, k)[0] if acted else None  # "to hold early elections on October 5"
+            predicate = _predicate(tokens, k)[0] if acted else None  # "to hold early elections on October 5"
             out.append(make_assertion(ctx, event, "when", d.range, d.start, d.end, i, predicate=predicate,
                                       rule="event-date"))
             continue

@@ -414,25 +414,25 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
                 return False
         return False
     if t.lower == "by" and first >= 2:
-        verb = tokens[first - 2].lower
-        phrase = f"{tokens[first - 3].lower} {verb}" if first >= 3 else verb
-        return verb_lemma(verb) in lex.delay_verbs or phrase in lex.delay_verbs or (
-            first >= 3 and f"{verb_lemma(tokens[first - 3].lower)} {verb}" in lex.delay_verbs
-        )
+        verb = verb_lemma(tokens[first - 2].lower)  # "delayed by"; "pushed back by"
+        phrasal = f"{verb_lemma(tokens[first - 3].lower)} {tokens[first - 2].lower}" if first >= 3 else ""
+        return verb in lex.delay_verbs or phrasal in lex.delay_verbs
     return False
 
 
 def _object_before_for(ctx: SentenceContext, first: int) -> Subject | None:
     """The object between a verb and "for" before a length of time ("adjourned the inquest for six weeks",
     "freeze hiring for 18 months"): what lasts that long."""
-    if first < 3 or ctx.tokens[first - 1].lower != "for":
+    tokens = ctx.tokens
+    if first < 3 or tokens[first - 1].lower != "for":
         return None
-    words = phrase_before(ctx.tokens, first - 1, floor=0)
-    if not words or ctx.position(words[0]) < 1 or not is_verb(ctx.tokens, ctx.position(words[0]) - 1 - (
-        1 if ctx.tokens[ctx.position(words[0]) - 1].lower in lexicon().determiners else 0
-    )):
+    words = phrase_before(tokens, first - 1, floor=0)
+    if not words:
         return None
-    return build_subject(words, ctx.doc.text)
+    verb = ctx.position(words[0]) - 1
+    if verb >= 0 and tokens[verb].lower in lexicon().determiners:
+        verb -= 1
+    return build_subject(words, ctx.doc.text) if verb >= 0 and is_verb(tokens, verb) else None
 
 
 def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> Subject | None:
