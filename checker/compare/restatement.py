@@ -7,8 +7,9 @@ one short stretch, that stretch is what they disagree about, whether or not the 
 sentence. This module finds such pairs and hands the two differing values to the ordinary judgement (tolerance,
 time, scope), as claims of their own:
 
-- the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), or be a
-  negation cue on one side only ("not", "n't", "never");
+- the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), be a
+  negation cue on one side only ("not", "n't", "never"), or, between two reports, be a whole name on both sides
+  ("Striker Kai Mendes scored" / "Striker Leon Tate scored": who, the kind ``name``);
 - the shared words must name something particular, a name, a place or another figure, or, for a "not" added,
   run long enough that no two stories would share them by chance (boilerplate such as "Net profit was $300
   million, the company said" recurs in every company's report, and a background line such as "In 2015, a quake in
