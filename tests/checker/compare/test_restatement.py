@@ -15,9 +15,9 @@ from checker.models import ConflictKind
 DAY = dt.date(2025, 3, 4)
 
 
-def _conflicts(left: str, right: str, right_date: dt.date = DAY):
+def _conflicts(left: str, right: str, right_date: dt.date | None = DAY, left_date: dt.date | None = DAY):
     docs = [parse_document("a.txt", left), parse_document("b.txt", right)]
-    docs = [docs[0].model_copy(update={"date": DAY}), docs[1].model_copy(update={"date": right_date})]
+    docs = [docs[0].model_copy(update={"date": left_date}), docs[1].model_copy(update={"date": right_date})]
     extracted = [extract_document(d) for d in docs]
     return find_conflicts(
         [],  # the rule alone: no claim frames
@@ -222,13 +222,6 @@ def test_a_figure_reported_days_later_is_a_change() -> None:
     assert [c.kind for c in found] in ([ConflictKind.CHANGE], [])
 
 
-def _undated(left: str, right: str):
-    extracted = [extract_document(parse_document(p, t)) for p, t in (("a.txt", left), ("b.txt", right))]
-    return find_conflicts([], dates={"a.txt": None, "b.txt": None},
-                          statements={e.path: e.statements for e in extracted},
-                          names={e.path: e.names for e in extracted})
-
-
 KEEPER = "The lock keeper at Marlow has been off work since injuring his back in a fall at the weir {}."
 
 
@@ -243,7 +236,7 @@ KEEPER = "The lock keeper at Marlow has been off work since injuring his back in
     ],
 )
 def test_unresolved_seasons_and_months_of_undated_reports(left: str, right: str, flagged: bool) -> None:
-    found = _undated(KEEPER.format(left), KEEPER.format(right))
+    found = _conflicts(KEEPER.format(left), KEEPER.format(right), right_date=None, left_date=None)
     assert [c.kind for c in found] == ([ConflictKind.DATE] if flagged else [])
 
 
