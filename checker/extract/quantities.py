@@ -301,6 +301,10 @@ _LEVEL_BEFORE = re.compile(
 )
 
 
+_AFTER_CHANGE_BY = frozenset({"last", "this", "in", "to", "from", "since", "over", "on", "compared", "during", "a",
+                              "between", "year", "after", "and"})
+
+
 def _next_word(text: str, end: int) -> str:
     m = _NEXT_WORD_RE.match(text, end)
     return m.group("w") if m else ""
@@ -673,7 +677,13 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
     if p1.words and p2 is None and not currency and not unit_hit and not suffix:
         if p1.fraction:
             of = _OF_RE.match(text, end)
-            if of is None or (of.group().strip() == "the" and "half" not in text[s:end].lower()):
+            # "rose by a third", "fell by a quarter last year": a change in shares of itself (not "by a third party",
+            # "by a half-point margin": a noun after the fraction makes it a word of that noun)
+            following = text[end : end + 40].lstrip(" ")[:1]  # the next character past spaces
+            by = left.prev.lower() == "by" and following != "-" and (
+                not following.isalpha() or _next_word(text, end).lower() in _AFTER_CHANGE_BY
+            )
+            if not by and (of is None or (of.group().strip() == "the" and "half" not in text[s:end].lower())):
                 return [], end  # "a third time", "the other half": fractions count only as shares "of" something
             kind = _PREFIX.get(left.qualifier or "") if left.qualifier not in _RANGE_WORDS else None
             low, high, approx = _apply_bound(v1 * 100, kind, _PERCENT)

@@ -191,3 +191,22 @@ def test_a_numeral_of_hundreds_of_digits_yields_no_quantity_and_no_crash(digits:
     found = find_quantities(text)
     assert [text[q.start : q.end] for q in found] == ["500"]
     assert all(math.isfinite(v) for q in found for v in (q.quantity.low, q.quantity.high) if v is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("Burglaries rose by a third last year.", ("a third", 100 / 3), id="rose-by-a-third"),
+        pytest.param("Catches fell by a quarter, to 8,100 tonnes.", ("a quarter", 25.0), id="fell-by-a-quarter"),
+        pytest.param("The cost was cut by a fifth in 2024.", ("a fifth", 20.0), id="cut-by-a-fifth"),
+        pytest.param("The bill was backed by a third party.", None, id="a-third-party"),
+        pytest.param("She won by a half-length margin.", None, id="a-half-length"),
+        pytest.param("He tried a third time.", None, id="a-third-time"),
+    ],
+)
+def test_a_fraction_after_by_is_a_change_in_shares(text: str, found: tuple[str, float] | None) -> None:
+    fractions = [(q.quantity.text, q.quantity.nominal) for q in find_quantities(text) if q.quantity.unit == "percent"]
+    if found is None:
+        assert fractions == []
+    else:
+        assert [t for t, _ in fractions] == [found[0]] and fractions[0][1] == pytest.approx(found[1], abs=0.01)
