@@ -303,6 +303,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
             subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
+        change = _change_before(ctx, out, first) if subject is None else None
+        if change is not None:
+            # "car thefts rose by a third, to 8,900": the level the change reached, of the same thing
+            subject, thing, attribute = ctx.state.last_subject, change.thing, lex.default_attribute.get(dim, dim)
         if subject is None or subject.head in lex.pronouns:
             continue
         subject = _with_organisation(ctx, subject, refers_to_org)
@@ -316,6 +320,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         predicate = clause_predicate(ctx, first, np_end if words else after, clause)
+        if change is not None:
+            predicate = predicate or change.predicate  # "rose by a third, to 8,900": rose to 8,900
         if dim in ("money", "duration") and not (money_noun or acted_on or measured) and (
             predicate in lex.penalty_nouns and (subject.proper or subject.entities)
         ):
@@ -748,6 +754,18 @@ def _earlier_figure(
         return None
     own = claim_time(ctx, *clause)
     return made[-1] if own is not None and own != made[-1].time else None
+
+
+def _change_before(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
+    """"rose by a third, to 8,900", "fell 3%, to $78.40": a figure after ", to" right behind a change of the
+    sentence is the level that change reached."""
+    tokens = ctx.tokens
+    if not made or first < 2 or tokens[first - 1].lower != "to" or tokens[first - 2].text != ",":
+        return None
+    last = made[-1]
+    if last.attribute not in CHANGE_ATTRIBUTES or ctx.state.last_subject is None:
+        return None
+    return last if ctx.index_at(last.value_span.end) == first - 2 else None
 
 
 def _elided(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Subject | None:
