@@ -46,6 +46,7 @@ class _Calendar:
     month_of: dict[str, int]  # lower-case name or abbreviation -> 1..12
     month_names: list[str]  # every spelling, longest first
     full_months: frozenset[str]  # lower-case full names (a dot after them ends a sentence)
+    months_also_words: frozenset[str]  # "may", "march": in lower-cased text no month
     weekday_of: dict[str, int]  # lower-case name or abbreviation -> 0..6 (Monday = 0)
     weekday_full: list[str]
     weekday_all: list[str]
@@ -78,6 +79,7 @@ def calendar_words() -> _Calendar:
         month_of=month_of,
         month_names=by_len(name for names in raw["months"] for name in names),
         full_months=frozenset(names[0].lower() for names in raw["months"]),
+        months_also_words=frozenset(raw["months_also_words"]),
         weekday_of=weekday_of,
         weekday_full=by_len(names[0] for names in raw["weekdays"]),
         weekday_all=by_len(name for names in raw["weekdays"] for name in names),

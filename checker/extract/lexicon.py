@@ -100,6 +100,8 @@ class Lexicon:
     titles: frozenset[str]
     diseases: frozenset[str]
     duration_verbs: frozenset[str]
+    conversation_nouns: frozenset[str]  # verify: "a conversation between two people" describes its source
+    participant_nouns: frozenset[str]  # verify: who takes part in one ("two speakers")
     penalty_nouns: dict[str, str]  # "fined ... $4.5 million" measures a fine (predicates.json)
     measure_participles: frozenset[str]  # "a meteorite weighing 14 kg": the noun before measures the figure
     control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
@@ -163,6 +165,8 @@ def lexicon() -> Lexicon:
         group_nouns=frozenset(lex["group_nouns"]),
         predicate_aliases={k: v for k, v in pred["predicate_aliases"].items() if not k.startswith("_")},
         penalty_nouns={k: v for k, v in pred["penalty_nouns"].items() if not k.startswith("_")},
+        conversation_nouns=frozenset(lex["conversation_nouns"]),
+        participant_nouns=frozenset(lex["participant_nouns"]),
         age_words=frozenset(lex["age_words"]),
         organisation_references=frozenset(lex["organisation_references"]),
         metric_qualifiers=frozenset(lex["metric_qualifiers"]),

@@ -50,12 +50,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
@@ -63,7 +61,8 @@ from checker.compare.engine import CompareOptions, compare_pair, evidence_of
 from checker.compare.fingerprint import value_key
 from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, cached_view, concept, content_concepts, score
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
-from checker.extract.lexicon import english_word
+from checker.extract.dates import calendar_words
+from checker.extract.lexicon import english_word, lexicon
 from checker.extract.places import gazetteer
 from checker.models import (
     Alignment,
@@ -188,13 +187,13 @@ def _figure_as_written(
     start = claim.value_span.start - claim.evidence.start
     q = claim.value
     assert isinstance(q, Quantity)
-    lex = _verify_words()
+    lex = lexicon()
     after = _NEXT_WORD.match(text, end)
     if _one(claim.value_span.text) and _PARTITIVE.match(text, end):
         return _make(claim, ClaimStatus.UNCHECKED, "one-as-article",
                      "'one' here is a pronoun ('one of them'), not a figure a source must give")
-    if after and after.group(1).lower() in lex["participant_nouns"] and \
-            any(w.lower() in lex["conversation_nouns"] for w in _WORD.findall(text[:start])):
+    if after and after.group(1).lower() in lex.participant_nouns and \
+            any(w.lower() in lex.conversation_nouns for w in _WORD.findall(text[:start])):
         return _make(claim, ClaimStatus.UNCHECKED, "conversation-participants",
                      "the people taking part in the conversation the draft describes: no source sentence states them")
     listed = _NAMED_AFTER.match(text, end)
@@ -240,13 +239,6 @@ def _written_in(phrase: Sequence[str], documents: Sequence[Document], memo: dict
             return Evidence(path=doc.path, start=span.start, end=span.end, line=span.line, column=span.column,
                             text=span.text, value=span.text, value_start=span.start, value_end=span.end)
     return None
-
-
-@cache
-def _verify_words() -> dict[str, frozenset[str]]:
-    """The word lists of lexicon.json that verify reads itself."""
-    data = json.loads(resources.files("checker.data").joinpath("lexicon.json").read_text("utf-8"))
-    return {key: frozenset(data[key]) for key in ("conversation_nouns", "participant_nouns")}
 
 
 def _one(text: str) -> bool:
@@ -340,9 +332,8 @@ def _sentence_gap(
 def _calendar_names() -> frozenset[str]:
     """The full names of the weekdays and months, lower-cased, but those that are also common words ("may",
     "march")."""
-    data = json.loads(resources.files("checker.data").joinpath("calendar.json").read_text("utf-8"))
-    names = {group[0].lower() for key in ("weekdays", "months") for group in data[key]}
-    return frozenset(names - set(data["months_also_words"]))
+    cal = calendar_words()
+    return frozenset((cal.full_months | {w.lower() for w in cal.weekday_full}) - cal.months_also_words)
 
 
 def _in_sources(slot: Slot, words: frozenset[str], said: _Sentences, names: _SourceNames, tolerance: float) -> bool:
