@@ -89,6 +89,8 @@ QUANTITY = Rule(
                 attribute="mass"),  # the noun before a measuring participle
         Example("In the north, Kalari militias have captured 14 villages near the dam.", "14",
                 entities=("kalari",)),  # the name before a group's noun
+        Example("Mira Sand finished with 212 points, while leader Ana Holt collected 230.", "230", thing="point",
+                entities=("ana holt",)),  # the count's noun left out the second time; the name before the verb
         Example("Shoplifting in Dunmore rose by a fifth, to 2,340.", "2,340", thing="shoplifting",
                 predicate="rise"),  # the level a change reached, after ", to"
         Example("Port Selva handled 4.1 million containers this year, up from 3.6 million last year.", "3.6 million",

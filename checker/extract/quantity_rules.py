@@ -46,6 +46,7 @@ from checker.extract.subjects import (
 from checker.extract.tokens import Token, tokenize
 from checker.models import (
     Assertion,
+    Quantity,
 )
 
 _LEVEL_CHANGES = frozenset({"increase", "decrease"})
@@ -303,13 +304,18 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
             subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
+        counted = _same_count(ctx, out, first, clause) if not words and dim == "count" else None
+        if counted is not None:
+            # "Vogt finished with 212 points, while leader Sara Lind collected 230": 230 points, Sara Lind's
+            thing, subject = counted
         change = _change_before(ctx, out, first) if subject is None else None
         if change is not None:
             # "car thefts rose by a third, to 8,900": the level the change reached, of the same thing
             subject, thing, attribute = ctx.state.last_subject, change.thing, lex.default_attribute.get(dim, dim)
         if subject is None or subject.head in lex.pronouns:
             continue
-        subject = _with_organisation(ctx, subject, refers_to_org)
+        if counted is None:  # (a name set against the sentence's first one owns its count alone)
+            subject = _with_organisation(ctx, subject, refers_to_org)
         if not subject.proper:
             owner = named_owner(ctx, first, np_end if words else after, clause)
             if owner and owner not in subject.entities:
@@ -754,6 +760,31 @@ def _earlier_figure(
         return None
     own = claim_time(ctx, *clause)
     return made[-1] if own is not None and own != made[-1].time else None
+
+
+_CONTRASTS = frozenset({",", "while", "whereas", "and", "but", "with"})
+
+
+def _same_count(
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int]
+) -> tuple[str, Subject] | None:
+    """A bare figure right after a verb, with a name before that verb, in a clause set against an earlier count of
+    the sentence ("finished with 212 points, while leader Sara Lind collected 230"): the same counted thing, the
+    name's; the noun is left out the second time."""
+    tokens = ctx.tokens
+    if not made or first < 2 or not is_verb(tokens, first - 1) or tokens[first - 1].lower in lexicon().auxiliaries:
+        return None
+    prev = made[-1]
+    if not (isinstance(prev.value, Quantity) and prev.value.dimension == "count" and prev.thing):
+        return None
+    prev_end = ctx.index_at(prev.value_span.end)
+    if not any(tokens[k].lower in _CONTRASTS for k in range(prev_end, first - 1)):
+        return None
+    run = _capitalised_run(tokens, first - 2, -1)
+    if not run or ctx.position(run[0]) < clause[0] or any(is_place_token(ctx, ctx.position(t)) for t in run):
+        return None
+    name = build_subject(run, ctx.doc.text)
+    return (prev.thing, name) if name is not None and name.proper else None
 
 
 def _change_before(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
