@@ -291,7 +291,10 @@ class Builder:
         Returns (first-level code, folded city name) -> unit code for those units."""
         hand = self.aliases["subdivisions"]
         same_as_city: dict[tuple[str, str], str] = {}
-        for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        def depth(sub: Any) -> int:  # parents first: some countries nest three levels (FR-6AE > FR-67)
+            return 0 if sub.parent_code is None else 1 + depth(pycountry.subdivisions.get(code=sub.parent_code))
+
+        for sub in sorted(pycountry.subdivisions, key=lambda s: (depth(s), s.code)):
             if sub.parent_code is None or sub.country_code not in SECOND_LEVEL_COUNTRIES:
                 continue
             parent = sub.parent_code
