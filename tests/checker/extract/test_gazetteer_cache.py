@@ -80,3 +80,14 @@ def test_only_the_newest_builds_are_kept(cache_home: Path) -> None:
     kept = sorted(p.name for p in cache_home.glob("gazetteer-*.marshal"))
     assert len(kept) == places._KEPT
     assert [p.name for p in old[-(places._KEPT - 1):]] == sorted(k for k in kept if "old" in k)
+
+
+def test_a_changed_gazetteer_names_another_cache() -> None:
+    data = resources.files("checker.data")
+    texts = {name: data.joinpath(name).read_text("utf-8") for name in places._SOURCES}
+    lines = texts["gazetteer.json"].splitlines(keepends=True)
+    kent = next(i for i, line in enumerate(lines) if line.startswith('{"key":"GB-KEN"'))
+    changed = {**texts, "gazetteer.json": "".join(lines[:kent] + lines[kent + 1:])}
+    assert places._cache_path(changed) != places._cache_path(texts)
+    assert [m.place.key for m in places._build(texts).find("Rain fell in Kent.")] == ["GB-KEN"]
+    assert places._build(changed).find("Rain fell in Kent.") == []
