@@ -450,7 +450,7 @@ class _Sentences:
     def has_value(self, value: Quantity | Place | TimeRange, tolerance: float) -> bool:
         """Whether some source sentence holds this value as ``_value_in`` reads it: the same figure within the
         rounding, this place or one inside it, a date inside this one."""
-        return any(_slot_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
+        return any(value_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
 
     def has_figure(self, text: str, words: frozenset[str]) -> bool:
         """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this
@@ -528,7 +528,7 @@ def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, i
     if isinstance(value, Event):
         return st.evidence.text, st.evidence.start, st.evidence.end
     for slot in st.slots:
-        if _slot_supports(slot.value, value, tolerance):
+        if value_supports(slot.value, value, tolerance):
             return slot.text, slot.start, slot.end
     if isinstance(value, Place):
         return _demonym_in(st, value)
@@ -551,18 +551,6 @@ def _demonym_in(st: Statement, place: Place) -> tuple[str, int, int] | None:
                 return m.group(), ev.start + m.start(), ev.start + m.end()
             return ev.text, ev.start, ev.end
     return None
-
-
-def _slot_supports(found: Quantity | Place | TimeRange, value: Value, tolerance: float) -> bool:
-    """Whether a value of a source sentence says the claim's value: the same figure within the rounding, the
-    claim's place or one inside it ("in Russia" by "in Kursk", not the reverse), a date inside the claim's."""
-    if isinstance(value, Quantity) and isinstance(found, Quantity):
-        return quantity_supports(found, value, tolerance)
-    if isinstance(value, Place) and isinstance(found, Place):
-        return found.key == value.key or contains(value, found)
-    if isinstance(value, TimeRange) and isinstance(found, TimeRange):
-        return value.start <= found.start and found.end <= value.end
-    return False
 
 
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
@@ -935,7 +923,12 @@ def supports(source: Assertion, claim: Assertion, tolerance: float) -> bool:
         return False
     if not _scopes_compatible(source, claim):
         return False
-    sv, cv = source.value, claim.value
+    return value_supports(source.value, claim.value, tolerance)
+
+
+def value_supports(sv: Value, cv: Value, tolerance: float) -> bool:
+    """Whether a source's value says the claim's value: the same figure within the rounding, the claim's place or
+    one inside it ("in Russia" by "in Kursk", not the reverse), a date inside the claim's, the same event."""
     if isinstance(sv, Quantity) and isinstance(cv, Quantity):
         return quantity_supports(sv, cv, tolerance)
     if isinstance(sv, Place) and isinstance(cv, Place):
