@@ -277,8 +277,9 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
     _, i1, i2, j1, j2 = op
     if i2 - i1 == j2 - j1 == 1:
         a, b = left.tokens[i1], right.tokens[j1]
-        if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING:
-            return True
+        if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING \
+                and not (_calendar_name(a) and _calendar_name(b)):
+            return True  # but two days are never one spelled two ways ("Tuesday" / "Thursday", "Monday" / "Sunday")
     for words, a, b in ((left, i1, i2), (right, j1, j2)):
         for k in range(a, b):
             t = words.tokens[k]
@@ -292,6 +293,12 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
         stop = vocabulary().stopwords
         return all(t in stop for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]))
     return (i2 - i1) + (j2 - j1) <= _MAX_STRETCH  # words added on one side: "said on Monday that" / "said"
+
+
+def _calendar_name(token: str) -> bool:
+    """Whether a lower-case token names a weekday or a month in full."""
+    cal = calendar_words()
+    return token in cal.month_of and len(token) > 3 or token in {w.lower() for w in cal.weekday_full}
 
 
 def _fuller_name(left: _Words, right: _Words, op: tuple) -> bool:

@@ -108,6 +108,9 @@ class Lexicon:
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
     figure_qualifiers: frozenset[str]
+    negation_scope_skip: frozenset[str]  # verify: between "not" and the word it denies ("not be able to attend")
+    negation_not_a_denial: frozenset[str]  # verify: "not only", "not just": no denial
+    conditionals: frozenset[str]  # verify: "if it is not working" states a condition
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -186,6 +189,9 @@ def lexicon() -> Lexicon:
         delay_verbs=frozenset(lex["delay_verbs"]),
         lateness_words=frozenset(lex["lateness_words"]),
         figure_qualifiers=frozenset(lex["figure_qualifiers"]),
+        negation_scope_skip=frozenset(lex["negation_scope_skip"]),
+        negation_not_a_denial=frozenset(lex["negation_not_a_denial"]),
+        conditionals=frozenset(lex["conditionals"]),
     )
 
 

@@ -57,7 +57,9 @@ from functools import cache
 from typing import Mapping, Sequence
 
 from checker.compare.align import block_key
-from checker.compare.engine import CompareOptions, compare_pair, evidence_of
+from checker.compare.engine import CompareOptions, compare_pair, evidence_of, restatement_findings
+from checker.compare.kinds import message as kind_message
+from checker.compare.restatement import restated_pairs
 from checker.compare.fingerprint import value_key
 from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, cached_view, concept, content_concepts, score
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
@@ -168,7 +170,54 @@ def verify_claims(
         out.append(verdict)
     if said and draft_statements:
         out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
+        out = _with_restatements(out, draft_statements, statements or {}, dates, options)
     return out
+
+
+# Support from a sentence that merely holds the same value somewhere, which a near copy of the draft's sentence with
+# another value outweighs.
+_WEAK_SUPPORT = frozenset({"value-in-a-sentence", "value-as-written"})
+
+
+def _with_restatements(
+    verdicts: list[ClaimVerdict],
+    draft_statements: Mapping[str, Sequence[Statement]],
+    statements: Mapping[str, Sequence[Statement]],
+    dates: Mapping[str, dt.date | None],
+    options: CompareOptions,
+) -> list[ClaimVerdict]:
+    """The verdicts, with a draft sentence that restates a source sentence in the same words but for one value or
+    one "not" (``checker.compare.restatement``, as ``check`` finds between reports) contradicted on that value: the
+    verdict of a claim on the same value is replaced, else one is added. A draft copied from its sources with one
+    figure, day, place, name or negation changed is told by the words around the change, whatever the claim-frame
+    rules made of the sentence."""
+    drafts = set(draft_statements)
+    both = {**statements, **draft_statements}
+    pairs = restated_pairs(both, incoming=drafts, comparable=lambda a, b: (a in drafts) != (b in drafts))
+    verbatim = {" ".join(st.evidence.text.lower().split()) for sts in statements.values() for st in sts}
+    found: dict[tuple[str, int], ClaimVerdict] = {}
+    for finding in restatement_findings(pairs, dates, options):
+        claim, source = (finding.a, finding.b) if finding.a.path in drafts else (finding.b, finding.a)
+        at = (claim.path, claim.value_span.start)
+        if at in found or " ".join(claim.evidence.text.lower().split()) in verbatim:
+            continue  # another source has the draft's sentence word for word: the sources disagree, not the draft
+        found[at] = _make(claim, ClaimStatus.CONTRADICTED, f"restated-{finding.kind.value}",
+                          kind_message(finding.kind, source, claim), sources=[source], kind=finding.kind)
+    if not found:
+        return verdicts
+    out = []
+    for v in verdicts:
+        hit = next((k for k in found if k[0] == v.evidence.path and v.evidence.value_start is not None
+                    and v.evidence.value_start <= found[k].evidence.value_start < (v.evidence.value_end or 0)), None)
+        if hit is not None and v.status is ClaimStatus.SUPPORTED and v.rule not in _WEAK_SUPPORT:
+            found.pop(hit)  # a source claim says the same: the sources disagree among themselves
+            out.append(v)
+        elif hit is not None and v.status is not ClaimStatus.CONTRADICTED:
+            out.append(found.pop(hit))
+        else:
+            out.append(v)
+    order = {path: i for i, path in enumerate(draft_statements)}
+    return sorted(out + list(found.values()), key=lambda v: (order.get(v.evidence.path, len(order)), v.evidence.start))
 
 
 def _figure_as_written(
@@ -314,9 +363,13 @@ def _sentence_gap(
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
+    denial = said.negation_said(ev.text, words)
+    if isinstance(denial, tuple):
+        return _sentence_verdict(path, st, "negation-not-in-sources", "the sources say this without the negation",
+                                 denial)
     cue = _NEGATION_CUES.search(ev.text)
-    if cue and not any(c.polarity is Polarity.NEGATED for c in own) and said.affirmed_about(words, SAID_CONTEXT) \
-            and not said.negated_about(words, VALUE_CONTEXT):
+    if cue and denial is False and not any(c.polarity is Polarity.NEGATED for c in own) \
+            and said.affirmed_about(words, SAID_CONTEXT) and not said.negated_about(words, VALUE_CONTEXT):
         return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
                                  (cue.group(), cue.start(), cue.end()))
     if ev.text.islower():
@@ -423,6 +476,39 @@ _DENIAL = re.compile(r"\b(?:without|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|dec
                      r"lacks?|absence|unable)\b", re.IGNORECASE)
 
 
+# A negation and the word it denies: "not" (and "n't", "never", "no", "cannot") before it, or a verb of refusal or
+# failure before "to" ("refused to attend", "failed to meet").
+_DENYING = re.compile(r"\b(?:not|never|no|cannot)\b|n['’]t\b|\b(?:fail|refuse|decline)(?:s|d|ed)?\s+to\b|\bwithout\b"
+                      r"|\bunable\s+to\b", re.IGNORECASE)
+_SCOPE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SCOPE_REACH = 5  # words looked at after a negation for the one it denies
+_CONDITION_REACH = 60  # characters looked at before a negation for a condition ("if", "unless") in its clause
+_CLAUSE_START = re.compile(r"[,;:()]|\b(?:but|and|while|because)\b", re.IGNORECASE)
+
+
+def negated_words(text: str) -> list[tuple[str, int, int]]:
+    """The words a sentence denies, as concepts, with the span of each negation: the first word after the negation
+    that is not an auxiliary, an adverb or a determiner ("will not be able to attend": attend; "has no discounts":
+    discount; "failed to meet": meet). "Not only", "not just" and a condition ("if it is not working", "whether or
+    not") deny nothing."""
+    lex = lexicon()
+    out = []
+    for m in _DENYING.finditer(text):
+        clause = _CLAUSE_START.split(text[max(0, m.start() - _CONDITION_REACH):m.start()])[-1]
+        if any(w.lower() in lex.conditionals for w in _SCOPE_WORD.findall(clause)):
+            continue  # "contact IT if the website is not working", "whether or not"
+        for k, w in enumerate(_SCOPE_WORD.finditer(text, m.end())):
+            low = w.group().lower()
+            if k >= _SCOPE_REACH or low in lex.negation_not_a_denial:
+                break
+            if (low in lex.auxiliaries or low in lex.aux_adverbs or low in lex.determiners
+                    or low in lex.negation_scope_skip or low.endswith("ly")):
+                continue
+            out.append((concept(low), m.start(), m.end()))
+            break
+    return out
+
+
 class _Sentences:
     """The source sentences with their values, indexed by content word on first use (a draft whose claims are all
     supported never pays for it): a claim's candidates are the sentences holding its thing and its verb, so the
@@ -432,6 +518,7 @@ class _Sentences:
         self.statements = statements
         self.items: list[tuple[str, Statement, frozenset[str], bool]] | None = None
         self.postings: dict[str, list[int]] = defaultdict(list)
+        self.denied: dict[str, list[int]] | None = None
 
     def __bool__(self) -> bool:
         return any(self.statements.values())
@@ -477,6 +564,38 @@ class _Sentences:
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
         return self._index()
+
+    def _denied(self) -> dict[str, list[int]]:
+        if self.denied is None:
+            self.denied = defaultdict(list)
+            for i, (_, st, _, has_cue) in enumerate(self._index()):
+                if has_cue or _DENYING.search(st.evidence.text):
+                    for word, _, _ in negated_words(st.evidence.text):
+                        self.denied[word].append(i)
+        return self.denied
+
+    def negation_said(self, text: str, words: frozenset[str]) -> tuple[str, int, int] | bool | None:
+        """Whether the sources say what a draft sentence denies. The span of a negation of the sentence whose
+        word a source sentence on the matter (sharing a quarter of ``words``) uses without denying it, while no
+        source denies it ("they cannot sample the beers" / "you can sample every beer before you order"): the
+        sources say otherwise. True when the sources deny every word the sentence denies; False when they never
+        use one of them (nothing to tell); None when the sentence denies nothing (no negation, or only in a
+        condition: "if the app is not working")."""
+        items = self._index()
+        denied = self._denied()
+        found = negated_words(text)
+        if not found:
+            return None
+        need = max(1, VALUE_CONTEXT * len(words))
+        unknown = False
+        for word, start, end in found:
+            if any(_on_the_matter(len(words & items[i][2]), need, items[i][2]) for i in denied.get(word, ())):
+                continue
+            users = [items[i] for i in self.postings.get(word, ()) if i not in denied.get(word, ())]
+            if any(_on_the_matter(len(words & sw), need, sw) for _, _, sw, _ in users):
+                return text[start:end], start, end
+            unknown = True
+        return False if unknown else True
 
     def holding(self, words: frozenset[str]) -> list[tuple[str, Statement, frozenset[str], bool]]:
         items = self._index()
@@ -638,7 +757,9 @@ def _checkable_part(
             if not _in_sources(slot, words, said, names, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
-    if _NEGATION_CUES.search(text) and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
+    denial = said.negation_said(text, content_concepts(text))
+    if isinstance(denial, tuple) or denial is False and _NEGATION_CUES.search(text) \
+            and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
         return verdict.model_copy(update={"rule": "negation-not-in-sources",
                                          "message": "no source says this is not so"})
     return _make(claim, ClaimStatus.UNCHECKED, "event-only", "only an event: nothing checkable that no source holds")

@@ -7,9 +7,9 @@ import pytest
 from checker.compare.engine import CompareOptions
 from checker.extract import extract_text
 from checker.models import ClaimStatus, ConflictKind, Quantity
-from checker.verify.core import quantity_supports, supports, verify_claims
+from checker.verify.core import negated_words, quantity_supports, supports, verify_claims
 
-from .conftest import run_verify, verdict_for
+from .conftest import run_verify, statuses, verdict_for
 
 SOURCE = "There are 10,900 North Korean troops in Kursk Oblast, officials said."
 
@@ -190,3 +190,71 @@ def test_a_sentence_with_a_value_or_name_no_source_has_is_unsupported(draft, sou
 )
 def test_a_sentence_whose_values_and_names_the_sources_have_is_not_flagged(draft, source):
     assert ClaimStatus.UNSUPPORTED not in {v.status for v in run_verify(draft, source)}
+
+
+@pytest.mark.parametrize(
+    "draft, source, kind, value",
+    [
+        ("Stewards said the Harrow AC relay team was disqualified on Thursday evening after a faulty baton change.",
+         "Stewards said the Harrow AC relay team was disqualified on Tuesday evening after a faulty baton change.",
+         ConflictKind.DATE, "Thursday"),
+        ("Inspectors said 40 are being treated at the county hospital while 12 remain in intensive care.",
+         "Inspectors said 14 are being treated at the county hospital while 12 remain in intensive care.",
+         ConflictKind.NUMERIC, "40"),
+        ("The appeal was heard by Judge Marisol Vantongeren at the Court of Appeal in Wellington last spring.",
+         "The appeal was heard by Judge Henrik Obuya at the Court of Appeal in Wellington last spring.",
+         ConflictKind.NAME, "Marisol Vantongeren"),
+    ],
+    ids=["weekday-changed", "bare-count-changed", "judge-renamed"],
+)
+def test_a_draft_sentence_copied_with_one_value_changed_is_contradicted_on_it(draft, source, kind, value):
+    found = [v for v in run_verify(draft, source, date=None) if v.status is ClaimStatus.CONTRADICTED]
+    assert [(v.kind, draft[v.evidence.value_start:v.evidence.value_end]) for v in found] == [(kind, value)]
+    assert found[0].sources[0].path == "source0.txt"
+
+
+def test_a_copied_sentence_one_source_has_word_for_word_is_not_contradicted_by_another():
+    draft = "Organisers said 420 runners finished the hill race before the fog came down."
+    verdicts = run_verify(draft, draft, draft.replace("420", "380"), date=None)
+    assert ClaimStatus.CONTRADICTED not in statuses(verdicts)
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("Guests cannot bring their own wine to the tasting.", ["bring"]),
+        ("The striker will not be able to play on Sunday.", ["play"]),
+        ("The bakery has no more seats for the workshop.", ["seat"]),
+        ("The council failed to meet the housing target.", ["meet"]),
+        ("The trust didn't really expect the ruling.", ["expect"]),
+        ("Call the box office if the app is not working.", []),
+        ("Whether or not the bridge reopens, the ferry will run.", []),
+        ("The plan is not only cheaper but faster.", []),
+    ],
+    ids=["cannot", "not-be-able-to", "no-more", "failed-to", "adverb-skipped", "condition", "whether-or-not",
+         "not-only"],
+)
+def test_negated_words(text, denied):
+    assert [word for word, _, _ in negated_words(text)] == denied
+
+
+def test_a_negation_whose_word_the_sources_use_only_affirmed_is_unsupported():
+    draft = "Guests at the harvest festival cannot bring their own wine to the tasting tent."
+    source = "Guests at the harvest festival can bring their own wine to the tasting tent, organisers said."
+    found = [v for v in run_verify(draft, source) if v.status is ClaimStatus.UNSUPPORTED]
+    assert [(v.rule, draft[v.evidence.value_start:v.evidence.value_end]) for v in found] == [
+        ("negation-not-in-sources", "cannot")]
+
+
+@pytest.mark.parametrize(
+    "draft, source",
+    [
+        ("The club said its captain will not be able to play in Sunday's derby.",
+         "The captain is injured and will not play in Sunday's derby, the club said."),
+        ("Supporters were told to ring the ticket office if the club's app is not working.",
+         "The club's app worked for most supporters; the ticket office also takes calls."),
+    ],
+    ids=["denied-in-other-words", "a-condition"],
+)
+def test_a_negation_the_sources_share_or_a_condition_is_not_flagged(draft, source):
+    assert not [v for v in run_verify(draft, source) if v.rule == "negation-not-in-sources"]

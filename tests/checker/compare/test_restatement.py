@@ -292,6 +292,14 @@ def test_a_word_spelled_another_way_is_wording() -> None:
     assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.NUMERIC]
 
 
+@pytest.mark.parametrize(("left_day", "right_day"), [("Tuesday", "Thursday"), ("Monday", "Sunday")],
+                         ids=["tuesday-thursday", "monday-sunday"])
+def test_two_weekdays_alike_in_spelling_are_two_days(left_day: str, right_day: str) -> None:
+    left = f"The Harrow AC relay team was disqualified on {left_day} after a faulty baton change, stewards said."
+    right = left.replace(left_day, right_day)
+    assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.DATE]
+
+
 def test_a_restatement_ties_two_reports_placed_in_different_countries() -> None:
     left = ("The Lisbon half marathon, which has been run through the Portuguese capital every year since 1991, "
             "drew 9,000 runners.")
