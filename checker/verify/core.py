@@ -683,6 +683,7 @@ class _SourceNames:
         self.texts = [d.text for d in documents] or [st.evidence.text for sts in statements.values() for st in sts]
         self.words: frozenset[str] | None = None
         self.demonyms: frozenset[str] | None = None
+        self.names: frozenset[str] | None = None
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -711,20 +712,40 @@ class _SourceNames:
             self.demonyms = frozenset(k for k in (gaz.demonym(w) for w in self._words()) if k is not None)
         return any(k == place.key or gaz.contains(place.key, k) for k in self.demonyms)
 
+    def _capitalised(self) -> frozenset[str]:
+        """The words the sources write with a capital inside a sentence (after another word), lower-cased: names."""
+        if self.names is None:
+            self.names = frozenset(m.group(1).lower() for t in self.texts for m in _INNER_CAPITAL.finditer(t))
+        return self.names
+
     def _missing(self, text: str) -> list[str]:
         self._words()
         assert self.words is not None
         out = []
-        for w in _NAME_WORD.findall(text):
+        words = _NAME_WORD.findall(text)
+        titles = lexicon().titles
+        lowered = text.islower()  # a lower-cased summary: any word may be a name
+        for k, w in enumerate(words):
             lw = w.lower().removesuffix("'s").removesuffix("’s")
             if _ACRONYM.fullmatch(w):
                 continue  # "CNN", "PhDs", "MPs": a source may spell out what the letters stand for
             if lw not in self.words and any(len(p) > 3 and p.isalpha() and not english_word(p) and p not in self.words
                                             for p in lw.split("-")):
                 out.append(w)  # a name, or a hyphenated one ("Osei-Lamptey") with a part no source has
+            elif (0 < k < len(words) - 1 and words[k - 1].lower() in titles and lw not in titles and len(lw) > 2
+                  and (w[0].isupper() or lowered) and lw not in self.words and self._surname(words[k + 1])):
+                out.append(w)  # a first name after a title, before a surname the sources have: "manager Eddie Howe"
         return out
 
+    def _surname(self, word: str) -> bool:
+        """Whether the sources have ``word`` as a name: capitalised inside a sentence, or, not being an English
+        word, at all."""
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        return low in self._capitalised() or (not english_word(low) and low in self._words())
 
+
+# A word written with a capital after another word (not after a sentence's end): a name.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][a-zA-Z'’-]*)")
 # Letters standing for words: all capitals, or a capital after the first letter ("PhDs", "MPs", "eBay" aside).
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z][a-z]?[A-Z]s")
 

@@ -258,3 +258,20 @@ def test_a_negation_whose_word_the_sources_use_only_affirmed_is_unsupported():
 )
 def test_a_negation_the_sources_share_or_a_condition_is_not_flagged(draft, source):
     assert not [v for v in run_verify(draft, source) if v.rule == "negation-not-in-sources"]
+
+
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("Rovers manager Mark Tennyson praised the crowd after the win.", "Mark"),
+        ("rovers manager mark tennyson praised the crowd after the win.", "mark"),
+        ("Rovers manager Gary Tennyson praised the crowd after the win.", None),
+        ("The Rovers captain thanked Tennyson for the new contract.", None),
+    ],
+    ids=["first-name-after-title", "lower-cased", "first-name-in-sources", "verb-after-title"],
+)
+def test_a_first_name_after_a_title_before_a_surname_the_sources_have(draft, flagged):
+    source = ("Gary Tennyson, the Rovers manager, said the crowd had carried his side to the win. "
+              "He thanked the club for offering him a new contract.")
+    found = [v for v in run_verify(draft, source) if v.rule == "name-not-in-sources"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
