@@ -372,6 +372,10 @@ def _sentence_gap(
             and said.affirmed_about(words, SAID_CONTEXT) and not said.negated_about(words, VALUE_CONTEXT):
         return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
                                  (cue.group(), cue.start(), cue.end()))
+    for m in _relative_times().finditer(ev.text):
+        if not any(s.at <= m.start() < s.until for s in st.slots) and not names.has_phrase(m.group()):
+            return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
+                                     (m.group(), m.start(), m.end()))
     if ev.text.islower():
         # Lower-cased text: the date finder reads no "saturday", so a day or month name counts when a source has it.
         for m in _WORD.finditer(ev.text):
@@ -379,6 +383,17 @@ def _sentence_gap(
                 return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
                                          (m.group(), m.start(), m.end()))
     return None
+
+
+@cache
+def _relative_times() -> re.Pattern[str]:
+    """A time told from the moment of writing ("tomorrow", "next week", "this weekend", "last year"), which no
+    date rule resolves in an undated report."""
+    cal = calendar_words()
+    days = sorted(cal.relative_days, key=len, reverse=True)
+    periods = ["week", "weekend", "month", "year", "season", *sorted(cal.seasons)]
+    return re.compile(r"\b(?:" + "|".join(re.escape(d) for d in days) + r"|(?:next|this|last|coming)\s+(?:"
+                      + "|".join(periods) + r"))\b", re.IGNORECASE)
 
 
 @cache
@@ -684,6 +699,7 @@ class _SourceNames:
         self.words: frozenset[str] | None = None
         self.demonyms: frozenset[str] | None = None
         self.names: frozenset[str] | None = None
+        self.joined: str | None = None
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -704,6 +720,12 @@ class _SourceNames:
         "Bergen" in a sentence the place finder did not read as a place)."""
         words = [w.lower() for w in _NAME_WORD.findall(text) if w.lower() != "the"]
         return bool(words) and all(w in self._words() for w in words)
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether some source has these words one after another, whatever their case and spacing."""
+        if self.joined is None:
+            self.joined = " ".join(" ".join(_NAME_WORD.findall(t)).lower() for t in self.texts)
+        return " ".join(_NAME_WORD.findall(phrase)).lower() in self.joined
 
     def has_place(self, place: Place) -> bool:
         """Whether a source names this place, or a place inside it, by its people's adjective ("norwegian")."""

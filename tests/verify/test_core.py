@@ -275,3 +275,22 @@ def test_a_first_name_after_a_title_before_a_surname_the_sources_have(draft, fla
               "He thanked the club for offering him a new contract.")
     found = [v for v in run_verify(draft, source) if v.rule == "name-not-in-sources"]
     assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "draft, source, flagged",
+    [
+        ("The ferry service will resume next week, the operator said.",
+         "The ferry service will resume once the repairs are done, the operator said.", "next week"),
+        ("The ferry service will resume next week, the operator said.",
+         "The operator said the ferry service would resume next week after repairs.", None),
+        ("Forecasters expect the heatwave to break tomorrow.",
+         "Forecasters expect the heatwave to break as a cold front arrives.", "tomorrow"),
+        ("The festival returns this summer with three stages.",
+         "The festival, which returns this summer, will have three stages.", None),
+    ],
+    ids=["next-week-invented", "next-week-in-source", "tomorrow-invented", "this-summer-in-source"],
+)
+def test_a_time_told_from_the_moment_of_writing_in_an_undated_draft(draft, source, flagged):
+    found = [v for v in run_verify(draft, source, date=None) if v.status is ClaimStatus.UNSUPPORTED]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
