@@ -111,6 +111,7 @@ class Lexicon:
     negation_scope_skip: frozenset[str]  # verify: between "not" and the word it denies ("not be able to attend")
     negation_not_a_denial: frozenset[str]  # verify: "not only", "not just": no denial
     conditionals: frozenset[str]  # verify: "if it is not working" states a condition
+    opposition_words: frozenset[str]  # verify: "X beat X" sets a name against itself
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -192,6 +193,7 @@ def lexicon() -> Lexicon:
         negation_scope_skip=frozenset(lex["negation_scope_skip"]),
         negation_not_a_denial=frozenset(lex["negation_not_a_denial"]),
         conditionals=frozenset(lex["conditionals"]),
+        opposition_words=frozenset(lex["opposition_words"]),
     )
 
 

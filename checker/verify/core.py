@@ -61,7 +61,15 @@ from checker.compare.engine import CompareOptions, compare_pair, evidence_of, re
 from checker.compare.kinds import message as kind_message
 from checker.compare.restatement import restated_pairs
 from checker.compare.fingerprint import value_key
-from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, cached_view, concept, content_concepts, score
+from checker.compare.similarity import (
+    ACROSS_THRESHOLD,
+    FrameView,
+    cached_view,
+    concept,
+    content_concepts,
+    score,
+    vocabulary,
+)
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.dates import calendar_words
 from checker.extract.lexicon import english_word, lexicon
@@ -372,6 +380,10 @@ def _sentence_gap(
             and said.affirmed_about(words, SAID_CONTEXT) and not said.negated_about(words, VALUE_CONTEXT):
         return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
                                  (cue.group(), cue.start(), cue.end()))
+    against = _set_against_itself(ev.text)
+    if against is not None:
+        return _sentence_verdict(path, st, "set-against-itself", f"the sentence sets {against[0]} against itself",
+                                 against)
     for m in _relative_times().finditer(ev.text):
         if not any(s.at <= m.start() < s.until for s in st.slots) and not names.has_phrase(m.group()):
             return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
@@ -382,6 +394,39 @@ def _sentence_gap(
             if m.group() in _calendar_names() and not names.has_words(m.group()):
                 return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
                                          (m.group(), m.start(), m.end()))
+    return None
+
+
+_OPPOSED_REACH = 4  # words of a name after "beat", "against", "over"
+
+
+def _set_against_itself(text: str) -> tuple[str, int, int] | None:
+    """A name on both sides of a word that sets one side against another ("Colchester came from behind to beat
+    Colchester", "a win over Gloucestershire" in a sentence about Gloucestershire): the second one, with its span.
+    Only names count, words no English dictionary has or written with a capital inside the sentence: "year over
+    year" and "the government ... against the government's decision" are ordinary words."""
+    lex = lexicon()
+    words = list(_NAME_WORD.finditer(text))
+    low = [w.group().lower().removesuffix("'s").removesuffix("’s") for w in words]
+    stop = vocabulary().stopwords
+    for i, word in enumerate(low):
+        if word not in lex.opposition_words:
+            continue
+        j = i + 1
+        while j < len(low) and low[j] in ("the", "a"):
+            j += 1
+        run = []
+        while j < len(low) and len(run) < _OPPOSED_REACH and low[j] not in stop:
+            run.append(j)
+            j += 1
+        for n in range(len(run), 0, -1):
+            name = low[run[0]:run[0] + n]
+            if not any(not english_word(w) or words[k].group()[0].isupper() and k > 0
+                       for w, k in zip(name, range(run[0], run[0] + n))):
+                continue
+            if any(low[k:k + n] == name for k in range(0, i - n + 1)):
+                start, end = words[run[0]].start(), words[run[0] + n - 1].end()
+                return text[start:end], start, end
     return None
 
 
@@ -712,7 +757,7 @@ class _SourceNames:
     def _words(self) -> frozenset[str]:
         if self.words is None:
             self.words = frozenset(p for t in self.texts for w in _NAME_WORD.findall(t)
-                                   for p in (w.lower(), *w.lower().split("-")))
+                                   for p in (w.lower(), _bare(w), *_bare(w).split("-")))
         return self.words
 
     def has_words(self, text: str) -> bool:
@@ -764,6 +809,11 @@ class _SourceNames:
         word, at all."""
         low = word.lower().removesuffix("'s").removesuffix("’s")
         return low in self._capitalised() or (not english_word(low) and low in self._words())
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without its possessive ending ("Glamorgan's": glamorgan)."""
+    return word.lower().removesuffix("'s").removesuffix("’s")
 
 
 # A word written with a capital after another word (not after a sentence's end): a name.

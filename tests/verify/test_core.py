@@ -294,3 +294,22 @@ def test_a_first_name_after_a_title_before_a_surname_the_sources_have(draft, fla
 def test_a_time_told_from_the_moment_of_writing_in_an_undated_draft(draft, source, flagged):
     found = [v for v in run_verify(draft, source, date=None) if v.status is ClaimStatus.UNSUPPORTED]
     assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("Harrogate Town came from behind to beat Harrogate Town in the cup on Tuesday.", "Harrogate Town"),
+        ("glamorgan's century helped them to a six-wicket win over glamorgan at cardiff.", "glamorgan"),
+        ("Harrogate Town came from behind to beat Morecambe in the cup on Tuesday.", None),
+        ("Ticket sales at Harrogate Town rose 4% year over year.", None),
+        ("The union launched a challenge against the union's own rules.", None),
+    ],
+    ids=["team-beats-itself", "lower-cased-win-over-itself", "two-teams", "year-over-year", "ordinary-word"],
+)
+def test_a_name_set_against_itself(draft, flagged):
+    source = ("Harrogate Town came from behind to beat Morecambe in the cup on Tuesday, and Glamorgan's century "
+              "helped them to a six-wicket win over Kent at Cardiff. Ticket sales rose. The union launched a "
+              "challenge against its own rules.")
+    found = [v for v in run_verify(draft, source, date=None) if v.rule == "set-against-itself"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
