@@ -112,6 +112,7 @@ class Lexicon:
     negation_not_a_denial: frozenset[str]  # verify: "not only", "not just": no denial
     conditionals: frozenset[str]  # verify: "if it is not working" states a condition
     opposition_words: frozenset[str]  # verify: "X beat X" sets a name against itself
+    local_bodies: frozenset[str]  # verify: "South Lanarkshire Council" puts a story in South Lanarkshire
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -194,6 +195,7 @@ def lexicon() -> Lexicon:
         negation_not_a_denial=frozenset(lex["negation_not_a_denial"]),
         conditionals=frozenset(lex["conditionals"]),
         opposition_words=frozenset(lex["opposition_words"]),
+        local_bodies=frozenset(lex["local_bodies"]),
     )
 
 

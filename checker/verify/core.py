@@ -836,6 +836,8 @@ def _checkable_part(
     holds with its thing and verb (an abstractive summary's own wording): unsupported only for a checkable part of
     its sentence that no source has (a name, a figure, a date or a place, a negation); else unchecked."""
     value = claim.value
+    if isinstance(value, Place):
+        return _value_said(claim, said, tolerance, views) or _local_body(claim, said) or verdict
     if not isinstance(value, Event):
         return _value_said(claim, said, tolerance, views) or verdict
     text = claim.evidence.text
@@ -856,6 +858,28 @@ def _checkable_part(
         return verdict.model_copy(update={"rule": "negation-not-in-sources",
                                          "message": "no source says this is not so"})
     return _make(claim, ClaimStatus.UNCHECKED, "event-only", "only an event: nothing checkable that no source holds")
+
+
+def _local_body(claim: Assertion, said: _Sentences) -> ClaimVerdict | None:
+    """Support for a place from a source sentence naming a public body after it ("South Lanarkshire Council will
+    restrict parking", "Dyfed-Powys Police said"): the body serves that area, so the story is there."""
+    name = [w.lower() for w in _NAME_WORD.findall(claim.value_span.text)]
+    if not name:
+        return None
+    bodies = lexicon().local_bodies
+    n = len(name)
+    for path, st, _, _ in said.sentences():
+        if path == claim.path:
+            continue
+        words = list(_NAME_WORD.finditer(st.evidence.text))
+        low = [_bare(w.group()).split("-")[-1] if k + n < len(words) and n == 1 else _bare(w.group())
+               for k, w in enumerate(words)]
+        for k in range(len(low) - n):
+            if low[k:k + n] == name and low[k + n] in bodies:
+                found = (st.evidence.text, st.evidence.start, st.evidence.end)
+                return _make(claim, ClaimStatus.SUPPORTED, "place-of-a-local-body",
+                             "a source names a public body of this place", passages=[_passage(path, st, found)])
+    return None
 
 
 # Of the claim sentence's content words (its value left out), the share (at least one word) a source sentence

@@ -313,3 +313,20 @@ def test_a_name_set_against_itself(draft, flagged):
               "challenge against its own rules.")
     found = [v for v in run_verify(draft, source, date=None) if v.rule == "set-against-itself"]
     assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "source, status",
+    [
+        ("Lane closures are planned for the weekend, and South Lanarkshire Council will restrict parking on the "
+         "main street.", ClaimStatus.SUPPORTED),
+        ("Lane closures are planned for the weekend, and drivers from South Lanarkshire are warned.", None),
+        ("Lane closures are planned for the weekend, and the council will restrict parking.", None),
+    ],
+    ids=["body-named-after-the-place", "place-named-without-a-body", "no-place"],
+)
+def test_a_place_a_source_names_a_public_body_after(source, status):
+    draft = "Motorists are being warned to expect major delays on the motorway in South Lanarkshire."
+    verdicts = [v for v in run_verify(draft, source, date=None) if v.attribute == "location"]
+    assert verdicts
+    assert {v.status for v in verdicts if v.rule == "place-of-a-local-body"} == ({status} if status else set())
