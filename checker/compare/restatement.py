@@ -141,6 +141,30 @@ def restated_pairs(
                                         linked=linked)
 
 
+def restated_against(
+    drafts: Mapping[str, Sequence[Statement]], sources: Mapping[str, Sequence[Statement]]
+) -> Iterator[tuple[Assertion, Assertion]]:
+    """For every sentence of ``drafts`` that restates a sentence of ``sources`` (never two sources, never two
+    drafts), the two values they differ in, draft side first: ``checker verify``'s question, asked draft sentence by
+    draft sentence of an index of the sources' words, so sources are not paired among themselves."""
+    right = sentence_words(sources)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, w in enumerate(right):
+        for token in w.content_words:
+            postings[token].append(j)
+    for left in sentence_words(drafts):
+        shared: dict[int, int] = defaultdict(int)
+        for token in left.content_words:
+            posting = postings.get(token, ())
+            if len(posting) > _MAX_POSTING:
+                continue
+            for j in posting:
+                shared[j] += 1
+        for j, count in shared.items():
+            for a, b in candidate_values(left, right[j], count):
+                yield (a, b) if a.path == left.path else (b, a)
+
+
 def sentence_words(statements: Mapping[str, Sequence[Statement]]) -> list[_Words]:
     """Every report's sentences as words, in the order ``restated_pairs`` pairs them (by path, then in order)."""
     return [_Words(path, s) for path in sorted(statements) for s in statements[path]]

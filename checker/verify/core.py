@@ -59,7 +59,7 @@ from typing import Mapping, Sequence
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair, evidence_of, restatement_findings
 from checker.compare.kinds import message as kind_message
-from checker.compare.restatement import restated_pairs
+from checker.compare.restatement import restated_against
 from checker.compare.fingerprint import value_key
 from checker.compare.similarity import (
     ACROSS_THRESHOLD,
@@ -200,15 +200,20 @@ def _with_restatements(
     figure, day, place, name or negation changed is told by the words around the change, whatever the claim-frame
     rules made of the sentence."""
     drafts = set(draft_statements)
-    both = {**statements, **draft_statements}
-    pairs = restated_pairs(both, incoming=drafts, comparable=lambda a, b: (a in drafts) != (b in drafts))
-    verbatim = {" ".join(st.evidence.text.lower().split()) for sts in statements.values() for st in sts}
+    sources = {p: sts for p, sts in statements.items() if p not in drafts}
+    # A draft sentence a source has word for word is what that source says: if another source restates it with
+    # another value, the sources disagree, not the draft. Only the others are looked up.
+    verbatim = {" ".join(st.evidence.text.lower().split()) for sts in sources.values() for st in sts}
+    own = {p: [st for st in sts if " ".join(st.evidence.text.lower().split()) not in verbatim]
+           for p, sts in draft_statements.items()}
+    if not any(own.values()):
+        return verdicts
     found: dict[tuple[str, int], ClaimVerdict] = {}
-    for finding in restatement_findings(pairs, dates, options):
+    for finding in restatement_findings(restated_against(own, sources), dates, options):
         claim, source = (finding.a, finding.b) if finding.a.path in drafts else (finding.b, finding.a)
         at = (claim.path, claim.value_span.start)
-        if at in found or " ".join(claim.evidence.text.lower().split()) in verbatim:
-            continue  # another source has the draft's sentence word for word: the sources disagree, not the draft
+        if at in found:
+            continue
         found[at] = _make(claim, ClaimStatus.CONTRADICTED, f"restated-{finding.kind.value}",
                           kind_message(finding.kind, source, claim), sources=[source], kind=finding.kind)
     if not found:
