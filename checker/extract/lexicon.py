@@ -113,6 +113,7 @@ class Lexicon:
     conditionals: frozenset[str]  # verify: "if it is not working" states a condition
     opposition_words: frozenset[str]  # verify: "X beat X" sets a name against itself
     local_bodies: frozenset[str]  # verify: "South Lanarkshire Council" puts a story in South Lanarkshire
+    place_parts: frozenset[str]  # verify: "northern Mongolia" is a part of Mongolia
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -196,6 +197,7 @@ def lexicon() -> Lexicon:
         conditionals=frozenset(lex["conditionals"]),
         opposition_words=frozenset(lex["opposition_words"]),
         local_bodies=frozenset(lex["local_bodies"]),
+        place_parts=frozenset(lex["place_parts"]),
     )
 
 

@@ -714,7 +714,7 @@ def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, i
     for slot in st.slots:
         if value_supports(slot.value, value, tolerance):
             return slot.text, slot.start, slot.end
-    if isinstance(value, Place):
+    if isinstance(value, Place) and not place_part(value):
         return _demonym_in(st, value)
     return None
 
@@ -1175,12 +1175,23 @@ def value_supports(sv: Value, cv: Value, tolerance: float) -> bool:
     if isinstance(sv, Quantity) and isinstance(cv, Quantity):
         return quantity_supports(sv, cv, tolerance)
     if isinstance(sv, Place) and isinstance(cv, Place):
+        part = place_part(cv)
+        if part and part != place_part(sv):
+            return False  # "in Mongolia" or "in eastern Mongolia" does not say "in northern Mongolia"
         return sv.key == cv.key or contains(cv, sv)
     if isinstance(sv, TimeRange) and isinstance(cv, TimeRange):
         return cv.start <= sv.start and sv.end <= cv.end
     if isinstance(sv, Event) and isinstance(cv, Event):
         return concept(sv.predicate) == concept(cv.predicate)
     return False
+
+
+def place_part(place: Place) -> str:
+    """The part of a place its words name ("northern Mongolia": northern), when its own name does not hold the
+    word ("Northern Ireland", "South Africa"); else ""."""
+    parts = lexicon().place_parts
+    name = {w.lower() for w in _NAME_WORD.findall(place.name)}
+    return " ".join(w for w in (w.lower() for w in _NAME_WORD.findall(place.text)) if w in parts and w not in name)
 
 
 def quantity_supports(source: Quantity, claim: Quantity, tolerance: float) -> bool:

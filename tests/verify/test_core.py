@@ -330,3 +330,20 @@ def test_a_place_a_source_names_a_public_body_after(source, status):
     verdicts = [v for v in run_verify(draft, source, date=None) if v.attribute == "location"]
     assert verdicts
     assert {v.status for v in verdicts if v.rule == "place-of-a-local-body"} == ({status} if status else set())
+
+
+@pytest.mark.parametrize(
+    "draft, source, supported",
+    [
+        ("northern Cumbria", "Cumbria", False),
+        ("northern Cumbria", "northern Cumbria", True),
+        ("northern Cumbria", "southern Cumbria", False),
+        ("Cumbria", "northern Cumbria", True),
+        ("Northern Ireland", "Northern Ireland", True),
+    ],
+    ids=["whole-place-for-a-part", "same-part", "other-part", "part-for-the-whole", "part-word-in-the-name"],
+)
+def test_a_part_of_a_place_needs_a_source_naming_that_part(draft, source, supported):
+    line = "Flooding closed roads in {} on Sunday."
+    v = verdict_for(run_verify(line.format(draft), line.format(source)), draft, "location")
+    assert (v.status is ClaimStatus.SUPPORTED) == supported
