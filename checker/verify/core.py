@@ -584,6 +584,8 @@ class _Sentences:
         self.items: list[tuple[str, Statement, frozenset[str], bool]] | None = None
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.denied: dict[str, list[int]] | None = None
+        self.values: dict[type, set[Value]] | None = None
+        self.found: dict[tuple[Value, float], bool] = {}
 
     def __bool__(self) -> bool:
         return any(self.statements.values())
@@ -602,7 +604,16 @@ class _Sentences:
     def has_value(self, value: Quantity | Place | TimeRange, tolerance: float) -> bool:
         """Whether some source sentence holds this value as ``_value_in`` reads it: the same figure within the
         rounding, this place or one inside it, a date inside this one."""
-        return any(value_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
+        if self.values is None:
+            # Each distinct value once, by its type: a corpus repeats its figures, places and dates many times.
+            self.values = defaultdict(set)
+            for _, st, _, _ in self._index():
+                for slot in st.slots:
+                    self.values[type(slot.value)].add(slot.value)
+        key = (value, tolerance)
+        if key not in self.found:
+            self.found[key] = any(value_supports(v, value, tolerance) for v in self.values.get(type(value), ()))
+        return self.found[key]
 
     def has_figure(self, text: str, words: frozenset[str]) -> bool:
         """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this
