@@ -114,6 +114,8 @@ class Lexicon:
     opposition_words: frozenset[str]  # verify: "X beat X" sets a name against itself
     local_bodies: frozenset[str]  # verify: "South Lanarkshire Council" puts a story in South Lanarkshire
     place_parts: frozenset[str]  # verify: "northern Mongolia" is a part of Mongolia
+    denying_words: frozenset[str]  # verify: "cannot bring": the word after is denied
+    refusal_verbs: frozenset[str]  # verify: "failed to meet": the verb after "to" is denied
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -198,6 +200,8 @@ def lexicon() -> Lexicon:
         opposition_words=frozenset(lex["opposition_words"]),
         local_bodies=frozenset(lex["local_bodies"]),
         place_parts=frozenset(lex["place_parts"]),
+        denying_words=frozenset(lex["denying_words"]),
+        refusal_verbs=frozenset(lex["refusal_verbs"]),
     )
 
 

@@ -541,10 +541,20 @@ _DENIAL = re.compile(r"\b(?:without|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|dec
                      r"lacks?|absence|unable)\b", re.IGNORECASE)
 
 
-# A negation and the word it denies: "not" (and "n't", "never", "no", "cannot") before it, or a verb of refusal or
-# failure before "to" ("refused to attend", "failed to meet").
-_DENYING = re.compile(r"\b(?:not|never|no|cannot)\b|n['’]t\b|\b(?:fail|refuse|decline)(?:s|d|ed)?\s+to\b|\bwithout\b"
-                      r"|\bunable\s+to\b", re.IGNORECASE)
+@cache
+def _denying() -> re.Pattern[str]:
+    """A negation and the word it denies: a denying word before it ("not", "n't", "never", "no", "cannot",
+    "without"), or a verb of refusal or failure before "to" ("refused to attend", "failed to meet"); the words are
+    ``denying_words`` and ``refusal_verbs`` in the lexicon."""
+    lex = lexicon()
+    words = sorted(lex.denying_words, key=len, reverse=True)
+    plain = "|".join(re.escape(w) for w in words if "'" not in w)
+    attached = "|".join(re.escape(w).replace("'", "['’]") for w in words if "'" in w)  # "n't": inside a word
+    refusals = "|".join(re.escape(w) for w in sorted(lex.refusal_verbs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{plain})\b" + (rf"|(?:{attached})\b" if attached else "")
+                      + rf"|\b(?:{refusals})\s+to\b", re.IGNORECASE)
+
+
 _SCOPE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SCOPE_REACH = 5  # words looked at after a negation for the one it denies
 _CONDITION_REACH = 60  # characters looked at before a negation for a condition ("if", "unless") in its clause
@@ -558,7 +568,7 @@ def negated_words(text: str) -> list[tuple[str, int, int]]:
     not") deny nothing."""
     lex = lexicon()
     out = []
-    for m in _DENYING.finditer(text):
+    for m in _denying().finditer(text):
         clause = _CLAUSE_START.split(text[max(0, m.start() - _CONDITION_REACH):m.start()])[-1]
         if any(w.lower() in lex.conditionals for w in _SCOPE_WORD.findall(clause)):
             continue  # "contact IT if the website is not working", "whether or not"
@@ -645,7 +655,7 @@ class _Sentences:
         if self.denied is None:
             self.denied = defaultdict(list)
             for i, (_, st, _, has_cue) in enumerate(self._index()):
-                if has_cue or _DENYING.search(st.evidence.text):
+                if has_cue or _denying().search(st.evidence.text):
                     for word, _, _ in negated_words(st.evidence.text):
                         self.denied[word].append(i)
         return self.denied

@@ -227,12 +227,14 @@ def test_a_copied_sentence_one_source_has_word_for_word_is_not_contradicted_by_a
         ("The bakery has no more seats for the workshop.", ["seat"]),
         ("The council failed to meet the housing target.", ["meet"]),
         ("The trust didn't really expect the ruling.", ["expect"]),
+        ("The keeper was unable to play on Sunday.", ["play"]),
+        ("The driver was released without charge.", ["charge"]),
         ("Call the box office if the app is not working.", []),
         ("Whether or not the bridge reopens, the ferry will run.", []),
         ("The plan is not only cheaper but faster.", []),
     ],
-    ids=["cannot", "not-be-able-to", "no-more", "failed-to", "adverb-skipped", "condition", "whether-or-not",
-         "not-only"],
+    ids=["cannot", "not-be-able-to", "no-more", "failed-to", "adverb-skipped", "unable-to", "without", "condition",
+         "whether-or-not", "not-only"],
 )
 def test_negated_words(text, denied):
     assert [word for word, _, _ in negated_words(text)] == denied
