@@ -54,7 +54,7 @@ import math
 import re
 from collections import defaultdict
 from functools import cache
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair, evidence_of, restatement_findings
@@ -412,13 +412,13 @@ def _set_against_itself(text: str) -> tuple[str, int, int] | None:
     year" and "the government ... against the government's decision" are ordinary words."""
     lex = lexicon()
     words = list(_NAME_WORD.finditer(text))
-    low = [w.group().lower().removesuffix("'s").removesuffix("’s") for w in words]
+    low = [_bare(w.group()) for w in words]
     stop = vocabulary().stopwords
     for i, word in enumerate(low):
         if word not in lex.opposition_words:
             continue
         j = i + 1
-        while j < len(low) and low[j] in ("the", "a"):
+        while j < len(low) and low[j] in lex.determiners:
             j += 1
         run = []
         while j < len(low) and len(run) < _OPPOSED_REACH and low[j] not in stop:
@@ -426,7 +426,7 @@ def _set_against_itself(text: str) -> tuple[str, int, int] | None:
             j += 1
         for n in range(len(run), 0, -1):
             name = low[run[0]:run[0] + n]
-            if not any(not english_word(w) or words[k].group()[0].isupper() and k > 0
+            if not any(not english_word(w) or (k > 0 and words[k].group()[0].isupper())
                        for w, k in zip(name, range(run[0], run[0] + n))):
                 continue
             if any(low[k:k + n] == name for k in range(0, i - n + 1)):
@@ -440,10 +440,13 @@ def _relative_times() -> re.Pattern[str]:
     """A time told from the moment of writing ("tomorrow", "next week", "this weekend", "last year"), which no
     date rule resolves in an undated report."""
     cal = calendar_words()
-    days = sorted(cal.relative_days, key=len, reverse=True)
-    periods = ["week", "weekend", "month", "year", "season", *sorted(cal.seasons)]
-    return re.compile(r"\b(?:" + "|".join(re.escape(d) for d in days) + r"|(?:next|this|last|coming)\s+(?:"
-                      + "|".join(periods) + r"))\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternation(cal.relative_days)}|(?:{_alternation(cal.relative_markers)})\s+"
+                      rf"(?:{_alternation(cal.relative_units | set(cal.seasons))}))\b", re.IGNORECASE)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Words as a regular-expression alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -547,12 +550,10 @@ def _denying() -> re.Pattern[str]:
     "without"), or a verb of refusal or failure before "to" ("refused to attend", "failed to meet"); the words are
     ``denying_words`` and ``refusal_verbs`` in the lexicon."""
     lex = lexicon()
-    words = sorted(lex.denying_words, key=len, reverse=True)
-    plain = "|".join(re.escape(w) for w in words if "'" not in w)
-    attached = "|".join(re.escape(w).replace("'", "['’]") for w in words if "'" in w)  # "n't": inside a word
-    refusals = "|".join(re.escape(w) for w in sorted(lex.refusal_verbs, key=len, reverse=True))
+    plain = _alternation(w for w in lex.denying_words if "'" not in w)
+    attached = _alternation(w for w in lex.denying_words if "'" in w).replace("'", "['’]")  # "n't": inside a word
     return re.compile(rf"\b(?:{plain})\b" + (rf"|(?:{attached})\b" if attached else "")
-                      + rf"|\b(?:{refusals})\s+to\b", re.IGNORECASE)
+                      + rf"|\b(?:{_alternation(lex.refusal_verbs)})\s+to\b", re.IGNORECASE)
 
 
 _SCOPE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -819,7 +820,7 @@ class _SourceNames:
         titles = lexicon().titles
         lowered = text.islower()  # a lower-cased summary: any word may be a name
         for k, w in enumerate(words):
-            lw = w.lower().removesuffix("'s").removesuffix("’s")
+            lw = _bare(w)
             if _ACRONYM.fullmatch(w):
                 continue  # "CNN", "PhDs", "MPs": a source may spell out what the letters stand for
             if lw not in self.words and any(len(p) > 3 and p.isalpha() and not english_word(p) and p not in self.words
@@ -833,7 +834,7 @@ class _SourceNames:
     def _surname(self, word: str) -> bool:
         """Whether the sources have ``word`` as a name: capitalised inside a sentence, or, not being an English
         word, at all."""
-        low = word.lower().removesuffix("'s").removesuffix("’s")
+        low = _bare(word)
         return low in self._capitalised() or (not english_word(low) and low in self._words())
 
 
@@ -889,9 +890,21 @@ def _checkable_part(
 def _local_body(claim: Assertion, said: _Sentences) -> ClaimVerdict | None:
     """Support for a place from a source sentence naming a public body after it ("South Lanarkshire Council will
     restrict parking", "Dyfed-Powys Police said"): the body serves that area, so the story is there."""
-    name = [w.lower() for w in _NAME_WORD.findall(claim.value_span.text)]
+    name = [_bare(w) for w in _NAME_WORD.findall(claim.value_span.text)]
     if not name:
         return None
+    bodies = lexicon().local_bodies
+    n = len(name)
+    for path, st, _, _ in said.sentences():
+        if path == claim.path:
+            continue
+        # Hyphenated names in parts: "Dyfed-Powys Police" is a body of Powys.
+        low = [part for w in _NAME_WORD.findall(st.evidence.text) for part in _bare(w).split("-")]
+        if any(low[k:k + n] == name and low[k + n] in bodies for k in range(len(low) - n)):
+            found = (st.evidence.text, st.evidence.start, st.evidence.end)
+            return _make(claim, ClaimStatus.SUPPORTED, "place-of-a-local-body",
+                         "a source names a public body of this place", passages=[_passage(path, st, found)])
+    return None
     bodies = lexicon().local_bodies
     n = len(name)
     for path, st, _, _ in said.sentences():
