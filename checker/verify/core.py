@@ -905,20 +905,6 @@ def _local_body(claim: Assertion, said: _Sentences) -> ClaimVerdict | None:
             return _make(claim, ClaimStatus.SUPPORTED, "place-of-a-local-body",
                          "a source names a public body of this place", passages=[_passage(path, st, found)])
     return None
-    bodies = lexicon().local_bodies
-    n = len(name)
-    for path, st, _, _ in said.sentences():
-        if path == claim.path:
-            continue
-        words = list(_NAME_WORD.finditer(st.evidence.text))
-        low = [_bare(w.group()).split("-")[-1] if k + n < len(words) and n == 1 else _bare(w.group())
-               for k, w in enumerate(words)]
-        for k in range(len(low) - n):
-            if low[k:k + n] == name and low[k + n] in bodies:
-                found = (st.evidence.text, st.evidence.start, st.evidence.end)
-                return _make(claim, ClaimStatus.SUPPORTED, "place-of-a-local-body",
-                             "a source names a public body of this place", passages=[_passage(path, st, found)])
-    return None
 
 
 # Of the claim sentence's content words (its value left out), the share (at least one word) a source sentence
