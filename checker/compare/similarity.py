@@ -106,15 +106,33 @@ class FrameView:
     context: frozenset[str]
 
 
-def content_concepts(text: str) -> frozenset[str]:
+# A word as written -> the concept it adds to a sentence's content (None: a stop word, or too short). A run meets a
+# few tens of thousands of distinct words and reads each of them in many sentences; emptied when it grows past
+# ``_WORD_CACHE_SIZE`` (what ``concept`` keeps).
+_CONTENT: dict[str, str | None] = {}
+_WORD_CACHE_SIZE = 131072
+
+
+def _content_concept(written: str) -> str | None:
     vocab = vocabulary()
+    word = written.lower().removesuffix("'s").removesuffix("’s")
+    if word in vocab.stopwords or len(word) < 2:
+        return None
+    c = concept(word)
+    return None if c in vocab.stopwords else c
+
+
+def content_concepts(text: str) -> frozenset[str]:
+    """The concepts of a sentence's content words (stop words left out)."""
+    known = _CONTENT
     out = set()
-    for m in _WORD.finditer(text):
-        word = m.group(0).lower().removesuffix("'s").removesuffix("’s")
-        if word in vocab.stopwords or len(word) < 2:
-            continue
-        c = concept(word)
-        if c not in vocab.stopwords:
+    for written in _WORD.findall(text):
+        c = known.get(written, "")
+        if c == "":
+            if len(known) >= _WORD_CACHE_SIZE:
+                known.clear()
+            c = known[written] = _content_concept(written)
+        if c is not None:
             out.add(c)
     return frozenset(out)
 
