@@ -167,7 +167,8 @@ def restated_pairs(
     for i, w in enumerate(words):
         for token in w.content_words:
             postings[token].append(i)
-    sizes = [len(w.content_words) for w in words]
+    # ``shares_enough``: ``count >= _MIN_SHARED * min(len(left), len(right))``, the bar of each side worked out once.
+    bars = [_MIN_SHARED * len(w.content_words) for w in words]
     for i, left in enumerate(words):
         if not left.content_words:
             continue
@@ -179,9 +180,9 @@ def restated_pairs(
             if len(posting) > _MAX_POSTING:
                 continue
             shared.update(posting[bisect_right(posting, i):])
-        least = sizes[i]
+        bar = bars[i]
         for j, count in shared.items():
-            if count >= _MIN_SHARED * min(least, sizes[j]):  # ``shares_enough``, asked before anything is built
+            if count >= bar or count >= bars[j]:  # ``shares_enough``, asked before anything is built
                 yield from candidate_values(left, words[j], count, incoming=incoming, comparable=comparable,
                                             names=names, linked=linked)
 

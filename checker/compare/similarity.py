@@ -171,10 +171,18 @@ def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
 
 def contrasted(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences name two parts of one whole, one each ("the women's final" / "the men's final")."""
+    words = _contrast_words()
+    if a.isdisjoint(words) or b.isdisjoint(words):  # most sentences name no such part: one look each
+        return False
     for x, y in vocabulary().contrasts:
         if (x in a and y in b and y not in a and x not in b) or (y in a and x in b and x not in a and y not in b):
             return True
     return False
+
+
+@cache
+def _contrast_words() -> frozenset[str]:
+    return frozenset(w for pair in vocabulary().contrasts for w in pair)
 
 
 def different_predicates(a: FrameView, b: FrameView) -> bool:
