@@ -39,6 +39,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from itertools import compress
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -78,6 +79,9 @@ _NAME_JOINS = frozenset({"of", "and", "the", "for", "de"})  # inside a name: "In
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Token -> whether it is a content word (``_Words.content_words``); tokens are interned, so this holds each once.
+_CONTENT_TOKEN: dict[str, bool] = {}
+_CONTENT_TOKENS_HELD = 262_144
 
 
 def _lowers_in_place(text: str) -> bool:
@@ -104,7 +108,18 @@ class _Words:
         else:
             self.tokens = tuple(sys.intern(m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text))
         # A set of a dozen strings takes 700 bytes, a tuple of them 150: the tuple is held, in the set's order.
-        self.content_words = tuple(frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha()))
+        # Content words are alphabetic and longer than three letters; whether a token is one is looked up (in C)
+        # once it has been seen.
+        tokens = self.tokens
+        marks = list(map(_CONTENT_TOKEN.get, tokens))
+        if None in marks:
+            if len(_CONTENT_TOKEN) >= _CONTENT_TOKENS_HELD:  # numbers are tokens too: held within a bound
+                _CONTENT_TOKEN.clear()
+            for t in tokens:
+                if t not in _CONTENT_TOKEN:
+                    _CONTENT_TOKEN[t] = len(t) > 3 and t.isalpha()
+            marks = list(map(_CONTENT_TOKEN.__getitem__, tokens))
+        self.content_words = tuple(frozenset(compress(tokens, marks)))
         # The claims made of this sentence so far (``_restated``): a sentence copied through a long report is
         # restated by each copy, with the same claim on its side each time.
         self.claims: dict[tuple, Assertion] | None = None

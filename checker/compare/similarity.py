@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -122,19 +123,23 @@ def _content_concept(written: str) -> str | None:
     return None if c in vocab.stopwords else c
 
 
+_UNSEEN = object()
+
+
 def content_concepts(text: str) -> frozenset[str]:
     """The concepts of a sentence's content words (stop words left out)."""
     known = _CONTENT
-    out = set()
-    for written in _WORD.findall(text):
-        c = known.get(written, "")
-        if c == "":
-            if len(known) >= _WORD_CACHE_SIZE:
-                known.clear()
-            c = known[written] = _content_concept(written)
-        if c is not None:
-            out.add(c)
-    return frozenset(out)
+    words = _WORD.findall(text)
+    found = set(map(known.get, words, repeat(_UNSEEN)))  # one pass in C when every word was seen before
+    if _UNSEEN in found:
+        if len(known) >= _WORD_CACHE_SIZE:
+            known.clear()
+        for written in words:
+            if written not in known:
+                known[written] = _content_concept(written)
+        found = set(map(known.__getitem__, words))
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]
 
 
 def view(a: Assertion) -> FrameView:
