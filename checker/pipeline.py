@@ -427,3 +427,25 @@ def build_index(
                           listing=Listing(stats, listed_at))
         warnings += index.warnings
     return done, warnings
+
+
+def indexed_sources(
+    index_file: str, drafts: Sequence[DocumentAssertions], dates: Mapping[str, dt.date | None]
+) -> tuple[list[str], list[str]]:
+    """The corpus files an index (``checker index``) holds that can speak of the drafts' claims, for ``checker verify
+    --against INDEX_FILE``: in each block of the drafts' claims, the indexed files nearest in time to each draft
+    (``CorpusIndex.nearest``, as ``check --against INDEX_FILE`` reads them), the drafts themselves left out; and the
+    warnings. The caller reads them in full, so a draft is checked against their sentences too. Nothing is listed:
+    the cost grows with those files, not with the corpus."""
+    from checker.store.index import CorpusIndex, Probe, blocking_keys  # with an index only
+
+    with CorpusIndex(Path(index_file)) as index:
+        if index.emptied or not index.has_files():
+            raise ConfigError(f"{index_file}: the index holds no reports (it was empty, or written by another version "
+                              "of checker's extractor and has been cleared); build it with checker index CORPUS, or "
+                              "give the source files or folders to --against")
+        probes = [Probe(d.path, dates.get(d.path), frozenset(blocking_keys(d.assertions))) for d in drafts]
+        found = index.nearest(probes, between=_window([dates.get(d.path) for d in drafts]),
+                              exclude=[d.path for d in drafts])
+        warnings = list(index.warnings)
+    return sorted({a.path for a in found}), warnings
