@@ -161,6 +161,9 @@ def _sources(against: Sequence[str], drafts: Sequence[Document], found: Sequence
     """The source paths to read, and warnings: ``--against`` as given, or, when it names a corpus index (``checker
     index`` builds one; ``.checker/index.sqlite``), the indexed files that can speak of the drafts' claims."""
     from checker.errors import ConfigError
+
+    if not any(_sqlite_file(p) for p in against):
+        return list(against), []  # the index (and sqlite3) is loaded only when one may be named
     from checker.pipeline import indexed_sources
     from checker.store.index import is_index_file
 
@@ -174,6 +177,15 @@ def _sources(against: Sequence[str], drafts: Sequence[Document], found: Sequence
     if not paths:
         warnings.append(f"{indexes[0]}: no indexed report speaks of the drafts' claims")
     return paths, warnings
+
+
+def _sqlite_file(path: str) -> bool:
+    """Whether ``path`` is a file that starts as an SQLite database does."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except (OSError, ValueError):  # a folder, stdin, a missing file: reported where it is read
+        return False
 
 
 def run(args: argparse.Namespace) -> int:
