@@ -540,6 +540,8 @@ class CorpusIndex:
         conn.execute("PRAGMA page_size = 8192")
         conn.execute("PRAGMA journal_mode = WAL")  # cannot change inside a transaction
         conn.execute("PRAGMA synchronous = NORMAL")
+        if self._current():
+            return  # nothing to create or clear: no write lock taken, so a check reads while ``checker index`` writes
         # Looked at again under the write lock: another run may be creating or clearing the same index right now.
         with self._transaction():
             user_version, tables = self._header()
@@ -562,6 +564,14 @@ class CorpusIndex:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('packing', ?)", (_PACKING,))
             else:
                 self.emptied = False
+
+    def _current(self) -> bool:
+        """Whether the index as last committed is of this schema, these columns, this extractor and packing."""
+        user_version, tables = self._header()
+        return (
+            bool(tables) and user_version == SCHEMA_VERSION and self._columns_match()
+            and self._meta("extractor") == self.version and self._meta("packing") == _PACKING
+        )
 
     def _create(self, old_tables: set[str]) -> None:
         # Every table of an older schema goes, not just the ones this schema also has (they are all ours: the

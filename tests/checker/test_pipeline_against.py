@@ -181,3 +181,26 @@ def test_check_against_an_index_file_that_cannot_stand_for_the_corpus_is_refused
         against.append(str(tmp_path / "other.sqlite"))
     with pytest.raises(ConfigError):
         pipeline.analyse(["incoming"], against=against, reference_date=dt.date(2024, 12, 1))
+
+
+def test_check_against_the_index_file_reads_while_another_run_holds_the_write_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import checker.store.index as index_module
+
+    _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index.sqlite"
+    pipeline.build_index(["corpus"], index_path=index)
+    expected = _shape(pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1)).conflicts)
+    monkeypatch.setattr(index_module, "_BUSY_MS", 200)  # a lock waited for fails in 0.2 s, not 10
+    writer = sqlite3.connect(index, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a checker index run in the middle of a batch
+    try:
+        found = pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1))
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert _shape(found.conflicts) == expected
