@@ -562,6 +562,8 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
     verbs without an owner in common, and inside one report something anchored."""
     if different_predicates(va, vb):
         return False
+    if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate:
+        return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
         # a figure contradicting another is about something anchored: the same named owner, event or place.
