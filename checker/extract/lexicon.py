@@ -116,6 +116,7 @@ class Lexicon:
     place_parts: frozenset[str]  # verify: "northern Mongolia" is a part of Mongolia
     denying_words: frozenset[str]  # verify: "cannot bring": the word after is denied
     refusal_verbs: frozenset[str]  # verify: "failed to meet": the verb after "to" is denied
+    settlement_nouns: frozenset[str]  # "in the Hungarian city of Gyor": the place is where the noun before "in" is
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -202,6 +203,7 @@ def lexicon() -> Lexicon:
         place_parts=frozenset(lex["place_parts"]),
         denying_words=frozenset(lex["denying_words"]),
         refusal_verbs=frozenset(lex["refusal_verbs"]),
+        settlement_nouns=frozenset(lex["settlement_nouns"]),
     )
 
 

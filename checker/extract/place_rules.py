@@ -27,6 +27,8 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
     for start, end, place, i in _located_places(ctx):
         j = locative_head(ctx, i)
         if j is None:
+            j = _settlement_head(ctx, i)
+        if j is None:
             continue
         clause = clause_of(ctx.stance.clauses, i)
         chosen = subject_before(ctx, j, clause[0])
@@ -48,6 +50,30 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
             if mover is not None and not mover.proper and mover.key != chosen.key:
                 out.append(make_assertion(ctx, mover, "location", place, start, end, i, rule="location-outer"))
     return out
+
+
+_SETTLEMENT_REACH = 4  # words between "the" and "city of": "the Hungarian city of", "the remote northern town of"
+
+
+def _settlement_head(ctx: SentenceContext, i: int) -> int | None:
+    """The locative preposition before "the ... city of" a place ("a factory in the Hungarian city of Gyor", "fighting
+    near the port of Odesa"): the place is where the noun before the preposition is, as if it followed it."""
+    lex = lexicon()
+    tokens = ctx.tokens
+    j = i - 1
+    if j < 1 or tokens[j].lower != "of" or tokens[j - 1].lower not in lex.settlement_nouns:
+        return None
+    k = j - 2
+    while k >= 0 and j - 1 - k <= _SETTLEMENT_REACH and tokens[k].lower not in lex.determiners:
+        if tokens[k].lower in lex.locative or not tokens[k].text[:1].isalpha():
+            return None
+        k -= 1
+    if k < 1 or tokens[k].lower not in ("the", "a", "an"):
+        return None
+    head = tokens[k - 1].lower
+    if head not in lex.locative or head in ("to", "toward", "towards", "on", "off"):
+        return None  # "to the city of": where something goes, not where it is
+    return k - 1
 
 
 def _located_places(ctx: SentenceContext) -> list[tuple[int, int, Place, int]]:
