@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import pipeline
 from checker.errors import InputError
 from checker.pipeline import analyse, load_and_extract
 
@@ -22,7 +23,13 @@ def write_reports(folder: Path, n: int) -> None:
         )
 
 
-def test_pool_and_in_process_agree(tmp_path: Path) -> None:
+@pytest.fixture
+def pooled(monkeypatch):
+    """Small folders take the pool path too: above the count threshold, whatever their size."""
+    monkeypatch.setattr(pipeline, "_POOL_BYTES", 0)
+
+
+def test_pool_and_in_process_agree(tmp_path: Path, pooled) -> None:
     write_reports(tmp_path / "many", 30)  # above the pool threshold
     docs, extracted, problems = load_and_extract([str(tmp_path / "many")], OPTIONS)
     assert [d.path for d in docs] == sorted(d.path for d in docs) and len(docs) == 30
@@ -35,7 +42,7 @@ def test_pool_and_in_process_agree(tmp_path: Path) -> None:
     assert [r.assertions for r in extracted_small] == [r.assertions for r in extracted[:3]]
 
 
-def test_pool_reports_bad_files_and_honours_strict(tmp_path: Path) -> None:
+def test_pool_reports_bad_files_and_honours_strict(tmp_path: Path, pooled) -> None:
     write_reports(tmp_path / "many", 30)
     (tmp_path / "many" / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
     docs, _, problems = load_and_extract([str(tmp_path / "many")], OPTIONS)
@@ -94,3 +101,10 @@ def test_a_document_past_the_conflict_cap_is_cut_with_a_warning(tmp_path, monkey
     result = analyse([str(tmp_path)])
     assert len(result.conflicts) == 2
     assert any("a.txt" in w and "conflicts" in w for w in result.warnings)
+
+
+def test_a_folder_of_little_text_is_read_in_process(tmp_path: Path, monkeypatch) -> None:
+    write_reports(tmp_path / "many", 30)  # many files, 5 KB in all: a pool would cost more than it saves
+    monkeypatch.setattr(pipeline, "_pool", lambda workers: pytest.fail("a pool was started"))
+    docs, extracted, _ = load_and_extract([str(tmp_path / "many")], OPTIONS)
+    assert len(docs) == len(extracted) == 30
