@@ -45,8 +45,8 @@ Progress = Callable[[float, int], None]
 
 # Below this many documents, or this much text, a process pool costs more to start and to gather than it saves:
 # forking the workers and sending every claim back costs about 0.15 s of CPU, and 512 KB is a second of extraction
-# (verify of a 2,000-word draft against 100 reports of 147 KB on two busy cores: 1.13 s of CPU in-process, 1.30 s
-# with a pool; 1.12 s and 1.32 s wall).
+# (verify of a 2,000-word draft against 100 reports of 147 KB on two busy cores: 0.98-1.14 s of CPU in-process,
+# 1.29-1.51 s with a pool; 1.01-1.15 s and 1.31-1.50 s wall).
 _POOL_THRESHOLD = 24
 _POOL_BYTES = 512_000
 

@@ -76,8 +76,9 @@ def blocks(assertions: Sequence[Assertion]) -> dict[tuple, list[Assertion]]:
     """Assertions grouped by what they can be about: the aspect (attribute; the event of a date, as a concept; the
     thing a change is of; still expected or not) and the measured thing's head as a concept ("soldiers" and
     "troops" meet, "sales" and "revenue" meet). Whether something happened, and when, is grouped by thing alone,
-    so that opposite verbs ("upheld" / "overturned") meet, and a date whose verb no rule read meets the verbed one. Which pairs inside a block are really about the same thing is
-    for the alignment score (``similarity.score``) to say."""
+    so that opposite verbs ("upheld" / "overturned") meet, and a date whose verb no rule read meets the verbed one.
+    Which pairs inside a block are really about the same thing is for the alignment score (``similarity.score``) to
+    say."""
     out: dict[tuple, list[Assertion]] = defaultdict(list)
     for a in assertions:
         out[block_key(a)].append(a)

@@ -419,7 +419,7 @@ class Gazetteer:
                 kept.append(True)
             else:
                 # "in reading the news": a word that takes an object is a verb, not a town; "nottingham's venues":
-                # a name no dictionary has, in the possessive, is the place's
+                # in the possessive, a name that needs no cue in capitalised text either is the place's
                 kept.append(before is not None and before.group(1) in self._cues
                             and not _OBJECT_AFTER.match(text, r.end)
                             or _POSSESSIVE.match(text, r.end) is not None and r.form not in self._needs_cue
