@@ -138,7 +138,8 @@ def verify_files(args: argparse.Namespace):
     source_docs, source_found, source_problems = load_and_extract(against, options) if against else ([], [], [])
     problems += source_problems
     kept = [(d, x) for d, x in zip(source_docs, source_found) if d.path not in draft_paths]
-    if not kept and against == list(args.against):  # an index with nothing on the drafts' claims leaves them unsupported
+    # An index with nothing on the drafts' claims leaves them unsupported; given sources that leave none are bad input.
+    if not kept and against == list(args.against):
         raise InputError(args.against[0], "no source report left to check the draft against")
     source_docs, source_found = [d for d, _ in kept], [x for _, x in kept]
     warnings = notes + [str(p) for p in problems]
