@@ -34,10 +34,11 @@ QUANTITY = Rule(
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
-        "entities": "a nationality or country in the phrase, a name after of/at/for/in, a name closing the clause's "
-        "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), or the named subject of the verb "
-        "whose object the figure is; never a speaker, a title (Mayor, former) or a capital that only opens the "
-        "sentence (Gold hit a record)",
+        "entities": "a nationality or country in the phrase, a name after of/at/for/in, the side a thing goes to or "
+        "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
+        "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
+        "whose object the figure is (each name of 'Ghana and Togo'); never a speaker, a title (Mayor, former), a "
+        "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured)",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
     },
@@ -105,6 +106,16 @@ QUANTITY = Rule(
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
         Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",
                 thing="miner"),  # the noun left out the second time
+        Example("Chile expelled nine Peruvian diplomats.", "nine", entities=("chile", "peru")),  # the verb's named
+        # subject besides the object's nationality; a country's capital letter is no sentence opener's
+        Example("Portugal will send 300 tonnes of rice to Angola.", "300 tonnes", entities=("angola", "portugal")),
+        Example("Volunteers delivered 500 meals to Leeds.", "500", entities=()),  # a town after "to": where
+        Example("Hackers demanded $2 million from Brenlow Water.", "$2 million", entities=("brenlow water",)),
+        Example("Austria donated €20 million in flood relief to Slovenia.", "€20 million",
+                entities=("slovenia", "austria")),  # past a sum's "in <noun>" to the side it goes to
+        Example("The county will extend free bus passes to 9,000 pensioners from April.", "9,000",
+                entities=()),  # "from April" is a time, not a side
+        Example("Ghana and Togo will build 40 km of shared road.", "40 km", entities=("ghana", "togo")),  # joined
     ),
 )
 

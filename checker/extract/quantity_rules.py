@@ -316,9 +316,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             continue
         if counted is None:  # (a name set against the sentence's first one owns its count alone)
             subject = _with_organisation(ctx, subject, refers_to_org)
-        if not subject.proper:
-            owner = named_owner(ctx, first, np_end if words else after, clause)
-            if owner and owner not in subject.entities:
+        span_end = np_end if words else after
+        if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
+            owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
+        else:
+            owners = named_owners(ctx, first, span_end, clause)
+        for owner in reversed(owners):
+            if owner not in subject.entities:
                 subject = with_owner(subject, owner)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
@@ -501,6 +505,7 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
 
 
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
+_SIDE_PREPOSITIONS = frozenset({"to", "from"})
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
@@ -540,27 +545,65 @@ def _named_holding(ctx: SentenceContext, k: int) -> bool:
     return not any(d.start <= nxt.start < d.end for d in ctx.dates)
 
 
-def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
-    """Whose figure it is when a name says so structurally (rule "owner"):
+def named_owners(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> tuple[str, ...]:
+    """Whose figure it is when names say so structurally (rule "owner"); every one that applies, in this order:
 
     - a name after the measured phrase: "attendance at Brookvale Stadium", "the fine against Dorrin Mining",
-      "revenue of Northwind Corp";
+      "revenue of Northwind Corp"; the side a sum or a count goes to or comes from: "an arms sale to Taiwan",
+      "a ransom of $4 million from Greyfield Chemicals", "$500 million in aid for Ukraine";
     - a name closing the clause's opening phrase: "Revenue at Northwind Corp rose to $4 billion";
+    - the named object of the verb before the figure: "fined Pellham Foods $4.5 million";
     - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
-      have won nine matches", "Russia launched 73 drones" (never a speaker: "Police said 12 ..." has none).
+      have won nine matches", "Russia launched 73 drones", "Kenya and Tanzania signed ..." (never a speaker:
+      "Police said 12 ..." has none).
     """
+    out: list[str] = []
+    for found in (_owner_after(ctx, np_end, clause), _opening_owner(ctx, first, clause)):
+        if found and found not in out:
+            out.append(found)
+    out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
+    return tuple(out)
+
+
+def _owner_after(ctx: SentenceContext, np_end: int, clause: tuple[int, int]) -> str | None:
+    """A name after the measured phrase ending before ``tokens[np_end]``: "attendance at Brookvale Stadium", "an
+    arms sale to Taiwan"; past a sum's "in <noun>" ("$2.4 million in club funds from the Halvern Rotary Club")."""
     tokens = ctx.tokens
     lex = lexicon()
-    if np_end < clause[1] and (tokens[np_end].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, np_end)):
+    if np_end + 1 < clause[1] and tokens[np_end].lower == "in" and not tokens[np_end + 1].is_capitalised:
+        words = phrase_after(tokens, np_end + 1, limit=3)  # "$500 million in aid for Ukraine"
+        if words and words[0].lower not in lex.determiners and not is_place_token(ctx, np_end + 1):
+            np_end = np_end + 1 + len(words)
+    if np_end >= clause[1]:
+        return None
+    prep = tokens[np_end].lower
+    if prep in _OWNER_PREPOSITIONS or prep in _SIDE_PREPOSITIONS or _named_holding(ctx, np_end):
         k = np_end + 1
         while k < len(tokens) and tokens[k].lower == "the":
             k += 1
         run = _capitalised_run(tokens, k, 1)
         # "revenue at Northwind" names an owner, "attendance in Leeds" a scope; a place after "for" or "against" is
-        # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil").
-        if run and (tokens[np_end].lower in ("for", "against") or not is_place_token(ctx, k)):
+        # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil"), and so is a country after "to" or
+        # "from" ("an arms sale to Taiwan", "refugees from Sudan"), where a town is where a thing went.
+        if not run or _in_date(ctx, k):
+            return None  # "extended to 800,000 children from April": a time, not a side
+        if prep in ("for", "against") or not is_place_token(ctx, k):
             return _name_key(run)
-    # The clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion".
+        if prep in _SIDE_PREPOSITIONS and actor_key(tokens, k)[0] is not None:
+            return _name_key(run)
+    return None
+
+
+def _in_date(ctx: SentenceContext, k: int) -> bool:
+    """Whether ``tokens[k]`` is part of a date ("from April", "on Tuesday")."""
+    start = ctx.tokens[k].start
+    return any(d.start <= start < d.end for d in ctx.dates)
+
+
+def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
+    """A name closing the clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion"."""
+    tokens = ctx.tokens
+    lex = lexicon()
     k = clause[0]
     while k < first and not is_verb(tokens, k):
         if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k)) and k > clause[0] and (
@@ -579,19 +622,27 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
             ):
                 return _name_key(run)
         k += 1
-    # The verb whose object the figure is, then the names right before its verb group.
+    return None
+
+
+def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> list[str]:
+    """The named object of the verb before the figure, then the names right before that verb's group."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    out: list[str] = []
     k = first - 1
     while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
         k -= 1
     named_object = _verb_object(ctx, k, clause)
     if named_object:
-        return named_object
+        out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
+        k = ctx.position(_capitalised_run(tokens, k, -1)[0]) - 1
     if k < clause[0] or not is_verb(tokens, k) or tokens[k].lower in lex.reporting_verbs:
-        return None
+        return out
     if k - 2 >= clause[0] and tokens[k - 1].lower == "to":
         named_object = _verb_object(ctx, k - 2, clause)  # "ordered Corvane Pharma to pay $212m": the payer
         if named_object:
-            return named_object
+            return [*out, named_object]
     k -= 1
     while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
         k -= 1
@@ -605,15 +656,23 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
         and not any(d.start <= tokens[k - 1].start < d.end for d in ctx.dates)
     ):
         k -= 1  # "Houthi forces have attacked 27 ships": the name before the group's noun (not "on Tuesday it")
-    run = _capitalised_run(tokens, k, -1)
-    if run and run[0].initial and english_word(run[0].lower):
-        run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
-    if not run or ctx.position(run[0]) < floor:
-        return None
-    before = ctx.position(run[0]) - 1
-    if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
-        return None  # "prices in Canada dropped 4%": a place the figure is for, not who did it
-    return _name_key(run)
+    names: list[str] = []
+    while True:
+        run = _capitalised_run(tokens, k, -1)
+        if run and run[0].initial and english_word(run[0].lower) and actor_key(run, 0)[0] is None:
+            run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one ("France" does)
+        if not run or ctx.position(run[0]) < floor or _in_date(ctx, ctx.position(run[0])):
+            break
+        before = ctx.position(run[0]) - 1
+        if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
+            break  # "prices in Canada dropped 4%": a place the figure is for, not who did it
+        key = _name_key(run)
+        if key:
+            names.append(key)
+        if before - 1 < floor or tokens[before].lower not in ("and", "&"):
+            break
+        k = before - 1  # "Kenya and Tanzania signed ...": each name of a joined subject
+    return out + [n for n in reversed(names) if n not in out]
 
 
 def _verb_object(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> str | None:
