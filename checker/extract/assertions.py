@@ -34,9 +34,10 @@ QUANTITY = Rule(
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
-        "entities": "a nationality or country in the phrase, a name after of/at/for/in, the side a thing goes to or "
+        "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
+        "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
-        "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
+        "opening phrase or what it is of or for (the price of cocoa fell), the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
         "whose object the figure is (each name of 'Ghana and Togo'); never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured)",
@@ -116,6 +117,15 @@ QUANTITY = Rule(
         Example("The county will extend free bus passes to 9,000 pensioners from April.", "9,000",
                 entities=()),  # "from April" is a time, not a side
         Example("Ghana and Togo will build 40 km of shared road.", "40 km", entities=("ghana", "togo")),  # joined
+        Example("Hospital admissions for asthma doubled to 4,200.", "4,200", entities=("asthma",)),  # what the
+        # clause's opening thing is for, a common noun phrase as well as a name
+        Example("The price of cocoa fell 8% to $7,900 a tonne.", "8%", thing="price", entities=("cocoa",)),
+        Example("The cost of Harwick Council's new depot has risen to £12 million.", "£12 million",
+                entities=("harwick council",)),  # a possessive name in the opening phrase
+        Example("Cases of measles in Lagos rose to 3,100 this year.", "3,100", entities=("measles",)),
+        Example("The price of cocoa, traders said, fell 8%.", "8%", entities=()),  # an aside ends the phrase
+        Example("Fans bought 40,000 tickets for the derby.", "40,000", entities=("derby",)),  # what they are for
+        Example("Negotiators held nine rounds of talks.", "nine", entities=()),  # a bare plural: what kind
     ),
 )
 

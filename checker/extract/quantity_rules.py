@@ -34,6 +34,7 @@ from checker.extract.places import gazetteer
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
+    _verb_like,
     actor_key,
     build_subject,
     country_after,
@@ -320,7 +321,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
         else:
-            owners = named_owners(ctx, first, span_end, clause)
+            owners = named_owners(ctx, first, span_end, clause, common=bool(words))
         for owner in reversed(owners):
             if owner not in subject.entities:
                 subject = with_owner(subject, owner)
@@ -545,7 +546,9 @@ def _named_holding(ctx: SentenceContext, k: int) -> bool:
     return not any(d.start <= nxt.start < d.end for d in ctx.dates)
 
 
-def named_owners(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> tuple[str, ...]:
+def named_owners(
+    ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int], *, common: bool = False
+) -> tuple[str, ...]:
     """Whose figure it is when names say so structurally (rule "owner"); every one that applies, in this order:
 
     - a name after the measured phrase: "attendance at Brookvale Stadium", "the fine against Dorrin Mining",
@@ -558,16 +561,20 @@ def named_owners(ctx: SentenceContext, first: int, np_end: int, clause: tuple[in
       "Police said 12 ..." has none).
     """
     out: list[str] = []
-    for found in (_owner_after(ctx, np_end, clause), _opening_owner(ctx, first, clause)):
+    for found in (_owner_after(ctx, np_end, clause, common=common), _opening_owner(ctx, first, clause)):
         if found and found not in out:
             out.append(found)
     out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
     return tuple(out)
 
 
-def _owner_after(ctx: SentenceContext, np_end: int, clause: tuple[int, int]) -> str | None:
+def _owner_after(
+    ctx: SentenceContext, np_end: int, clause: tuple[int, int], *, common: bool = False
+) -> str | None:
     """A name after the measured phrase ending before ``tokens[np_end]``: "attendance at Brookvale Stadium", "an
-    arms sale to Taiwan"; past a sum's "in <noun>" ("$2.4 million in club funds from the Halvern Rotary Club")."""
+    arms sale to Taiwan"; past a sum's "in <noun>" ("$2.4 million in club funds from the Halvern Rotary Club").
+    With ``common`` (the figure counts a noun of its own), also a common noun phrase after "of" or "for": "1,240
+    cases of dengue", "all 62,000 tickets for the final" (what the counted things belong to)."""
     tokens = ctx.tokens
     lex = lexicon()
     if np_end + 1 < clause[1] and tokens[np_end].lower == "in" and not tokens[np_end + 1].is_capitalised:
@@ -582,6 +589,8 @@ def _owner_after(ctx: SentenceContext, np_end: int, clause: tuple[int, int]) -> 
         while k < len(tokens) and tokens[k].lower == "the":
             k += 1
         run = _capitalised_run(tokens, k, 1)
+        if common and not run and prep in ("of", "for"):
+            return _common_complement(ctx, k, clause[1])
         # "revenue at Northwind" names an owner, "attendance in Leeds" a scope; a place after "for" or "against" is
         # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil"), and so is a country after "to" or
         # "from" ("an arms sale to Taiwan", "refugees from Sudan"), where a town is where a thing went.
@@ -594,6 +603,24 @@ def _owner_after(ctx: SentenceContext, np_end: int, clause: tuple[int, int]) -> 
     return None
 
 
+def _common_complement(ctx: SentenceContext, k: int, end: int) -> str | None:
+    """The lower-case noun phrase at ``tokens[k]`` that says what a thing is of or for ("cases of dengue",
+    "admissions for flu", "costs for the city"), as its words; none for a pronoun, a verb's -ing form ("a chance
+    of hitting"), a figure, a date, or a bare plural after "of" ("rounds of talks": the kind of rounds)."""
+    lex = lexicon()
+    words = [t for t in phrase_after(ctx.tokens, k, limit=3) if ctx.position(t) < end]
+    if not words or words[0].is_capitalised or words[0].lower in lex.pronouns or _verb_like(words[0].lower):
+        return None
+    if any(not t.is_word or t.lower == "'s" for t in words) or _in_date(ctx, k):
+        return None
+    last = words[-1].lower
+    if ctx.tokens[k - 1].lower == "of" and singular(last) != last and not last.endswith("ss") and (
+        last not in lex.diseases  # (a disease is one: "cases of measles")
+    ):
+        return None  # "nine rounds of talks", "crates of apples": a bare plural says what kind, not whose
+    return " ".join(t.lower for t in words)
+
+
 def _in_date(ctx: SentenceContext, k: int) -> bool:
     """Whether ``tokens[k]`` is part of a date ("from April", "on Tuesday")."""
     start = ctx.tokens[k].start
@@ -601,28 +628,47 @@ def _in_date(ctx: SentenceContext, k: int) -> bool:
 
 
 def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
-    """A name closing the clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion"."""
+    """What the clause's opening phrase says its thing is of, up to the clause's verb: a name ("Revenue at Northwind
+    Corp rose to $4 billion", "The cost of Lakeside University's new campus has risen", "output at the Leuna site
+    will reach ..."), or a common noun phrase after "of" or "for" ("Hospital admissions for flu doubled", "The
+    price of crude oil fell"): never a place after "of" or "at" (a scope), nor the affiliation of people
+    ("Researchers at Calder University found ...")."""
     tokens = ctx.tokens
     lex = lexicon()
     k = clause[0]
     while k < first and not is_verb(tokens, k):
+        if tokens[k].text in (",", ";", ":"):
+            return None
         if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k)) and k > clause[0] and (
             tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
         ):
-            # ("Researchers at Calder University found ...": an affiliation of the people, not an owner)
             j = k + 1
             while j < first and tokens[j].lower == "the":
                 j += 1
+            if j >= first or not _verb_follows(ctx, j, first):
+                return None
             run = _capitalised_run(tokens, j, 1)
-            end = j + len(run)
-            while end < first - 1 and tokens[end].lower in lex.auxiliaries:
-                end += 1  # "Tuition at Calder University will rise 4%"
-            if run and end < first and is_verb(tokens, end) and tokens[end].lower not in lex.reporting_verbs and (
-                tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)
-            ):
+            if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
                 return _name_key(run)
+            if not run and tokens[k].lower in ("of", "for"):
+                return _common_complement(ctx, j, first)
+            return None
         k += 1
     return None
+
+
+def _verb_follows(ctx: SentenceContext, j: int, first: int) -> bool:
+    """Whether the words from ``tokens[j]`` up to the figure at ``first`` reach a verb that is not a reporting verb
+    before any punctuation or figure: the phrase at ``j`` still belongs to the clause's subject."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for m in range(j, first):
+        t = tokens[m]
+        if m in ctx.number_tokens or (not t.is_word and t.lower != "'s"):
+            return False
+        if m > j and is_verb(tokens, m):
+            return t.lower not in lex.reporting_verbs
+    return False
 
 
 def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> list[str]:
