@@ -38,7 +38,8 @@ QUANTITY = Rule(
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
         "opening phrase or what it is of or for (the price of cocoa fell), the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
-        "whose object the figure is (each name of 'Ghana and Togo'); never a speaker, a title (Mayor, former), a "
+        "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
+        "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers); never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured)",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
@@ -126,6 +127,12 @@ QUANTITY = Rule(
         Example("The price of cocoa, traders said, fell 8%.", "8%", entities=()),  # an aside ends the phrase
         Example("Fans bought 40,000 tickets for the derby.", "40,000", entities=("derby",)),  # what they are for
         Example("Negotiators held nine rounds of talks.", "nine", entities=()),  # a bare plural: what kind
+        Example("The Tarvin Bridge, which carries 40,000 cars a day, will close for repairs.", "40,000",
+                entities=("tarvin bridge",)),  # what a relative clause describes owns its figure
+        Example("The coach, carrying 38 fans, overturned on the motorway.", "38", entities=("coach",)),
+        Example("A lorry carrying 20 tonnes of grain overturned.", "20 tonnes", entities=("lorry",)),
+        Example("Heavy snow fell across Cumbria, forcing 60 schools to close.", "60",
+                entities=()),  # an -ing clause closing the sentence: no thing before its comma owns the figure
     ),
 )
 
@@ -167,6 +174,8 @@ EVENT_DATE = Rule(
                 predicate="sign"),
         Example("The bridge did not reopen on Monday.", "Monday", attribute="when", predicate="reopen",
                 polarity="negated"),
+        Example("The Halden Clinic, which treats 9,000 patients a year, was closed in March.", "March",
+                thing="clinic", predicate="close"),  # past a relative clause and the figure inside it
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said

@@ -486,7 +486,10 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
         k -= 1
     opening = aside_opening(ctx.tokens, k) if not words and k > floor else None
     if opening is not None:
-        words = phrase_before(ctx.tokens, opening, floor=floor)  # past an aside to the subject it is about
+        # past an aside to the subject it is about (a figure inside the aside is no bound: "The Severin Bridge,
+        # which carries 120,000 vehicles a day, will close")
+        floor = max([m + 1 for m in ctx.number_tokens if m < opening], default=0)
+        words = phrase_before(ctx.tokens, opening, floor=floor)
     if not words:
         while k >= 0 and (ctx.tokens[k].lower in ("not", "n't", "never") or verb_like_token(ctx.tokens[k])):
             k -= 1

@@ -683,12 +683,18 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
         k = ctx.position(_capitalised_run(tokens, k, -1)[0]) - 1
-    if k < clause[0] or not is_verb(tokens, k) or tokens[k].lower in lex.reporting_verbs:
+    relative = k >= 1 and tokens[k - 1].lower in ("which", "who", "that") and tokens[k].is_word and (
+        not tokens[k].is_capitalised  # "which carries 120,000 vehicles": a verb, whatever its tense
+    )
+    if k < clause[0] or not (is_verb(tokens, k) or relative) or tokens[k].lower in lex.reporting_verbs:
         return out
     if k - 2 >= clause[0] and tokens[k - 1].lower == "to":
         named_object = _verb_object(ctx, k - 2, clause)  # "ordered Corvane Pharma to pay $212m": the payer
         if named_object:
             return [*out, named_object]
+    described = _described(ctx, k)
+    if described:
+        return [*out, described] if described not in out else out
     k -= 1
     while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
         k -= 1
@@ -719,6 +725,39 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
             break
         k = before - 1  # "Kenya and Tanzania signed ...": each name of a joined subject
     return out + [n for n in reversed(names) if n not in out]
+
+
+def _described(ctx: SentenceContext, verb: int) -> str | None:
+    """What a relative or participle clause whose verb is at ``tokens[verb]`` describes, when that verb has the
+    figure as its object: the noun phrase before ", which" or ", who" ("The Kalder refinery, which processes
+    180,000 barrels a day"), before a comma opening an -ing clause ("The bus, carrying 52 pilgrims, ..."), or right
+    before an -ing verb ("a ferry carrying 250 passengers"). Its figure is that thing's own, whether it is a name
+    or a common noun; its words, or None."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = verb - 1
+    while k >= 0 and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+        k -= 1
+    if k < 1:
+        return None
+    aside = False
+    if tokens[k].lower in ("which", "who", "that") and tokens[k - 1].text == ",":
+        end = k - 1
+    elif tokens[verb].lower.endswith("ing") and k == verb - 1 and tokens[verb].lower not in lex.measure_participles and (
+        tokens[k].text == "," or (tokens[k].is_word and not is_verb(tokens, k))
+    ):
+        end, aside = (k, True) if tokens[k].text == "," else (verb, False)
+    else:
+        return None
+    words = phrase_before(tokens, end, floor=0, limit=4)
+    if not words or ctx.position(words[-1]) != end - 1 or any(ctx.position(t) in ctx.number_tokens for t in words):
+        return None
+    if aside and not all(t.lower in lex.determiners for t in tokens[: ctx.position(words[0])]):
+        return None  # "snow fell across Vermont, forcing 40 schools to close": the clause's doing, not Vermont's
+    if words[-1].lower in lex.pronouns or _in_date(ctx, ctx.position(words[0])):
+        return None
+    kept = [t.lower for t in words if t.lower not in lex.determiners and t.lower != "'s"]
+    return " ".join(without_legal_suffix(kept)) if kept else None
 
 
 def _verb_object(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> str | None:
