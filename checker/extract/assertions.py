@@ -164,7 +164,9 @@ EVENT_DATE = Rule(
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
-        "thing": "the subject of the verb (the treaty, the bridge)",
+        "thing": "the subject of the verb (the treaty, the bridge): the head of its noun phrase (talks between "
+        "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
+        "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
         "polarity": "negated when the verb is",
     },
@@ -176,6 +178,16 @@ EVENT_DATE = Rule(
                 polarity="negated"),
         Example("The Halden Clinic, which treats 9,000 patients a year, was closed in March.", "March",
                 thing="clinic", predicate="close"),  # past a relative clause and the figure inside it
+        Example("Negotiations between the two unions did not resume in April.", "April", thing="negotiation",
+                polarity="negated"),  # the head of the subject, not the noun after its preposition
+        Example("Repairs to the old pier began in May.", "May", thing="repair", entities=()),
+        Example("Demolition of the old tower began in 2021.", "2021", thing="demolition",
+                entities=("old tower",)),  # "of": whose the head is
+        Example("Several clubs have not adopted the rule, which was introduced in 2019.", "2019", thing="rule",
+                predicate="introduce"),  # "which" stands for the noun phrase before it
+        Example("The Vela-3 rover, launched in 2023, landed on Mars.", "2023", thing="rover",
+                predicate="launch"),  # a participle's aside is said of the phrase before its comma
+        Example("The final, originally scheduled for June 8, was postponed.", "June 8", thing="final"),
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
