@@ -41,7 +41,8 @@ QUANTITY = Rule(
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers); never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
-        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured)",
+        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
+        "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
@@ -133,6 +134,9 @@ QUANTITY = Rule(
         Example("A lorry carrying 20 tonnes of grain overturned.", "20 tonnes", entities=("lorry",)),
         Example("Heavy snow fell across Cumbria, forcing 60 schools to close.", "60",
                 entities=()),  # an -ing clause closing the sentence: no thing before its comma owns the figure
+        Example("The Brenford Militia is holding 40 hostages, including seven aid workers.", "seven",
+                predicate="hold", entities=("brenford militia",)),  # a part of the figure before: held alike
+        Example("A landslide killed 23 people, among them nine children.", "nine", predicate="kill"),
     ),
 )
 

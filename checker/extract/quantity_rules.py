@@ -331,6 +331,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         predicate = clause_predicate(ctx, first, np_end if words else after, clause)
+        whole = _whole_of(ctx, out, first)
+        if whole is not None:
+            # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
+            predicate = predicate or whole.predicate
+            for owner in reversed(whole.entities):
+                if owner not in subject.entities:
+                    subject = with_owner(subject, owner)
         if change is not None:
             predicate = predicate or change.predicate  # "rose by a third, to 8,900": rose to 8,900
         if dim in ("money", "duration") and not (money_noun or acted_on or measured) and (
@@ -929,6 +936,24 @@ def _same_count(
         return None
     name = build_subject(run, ctx.doc.text)
     return (prev.thing, name) if name is not None and name.proper else None
+
+
+_PART_CUES = (("including",), ("among", "them"), ("among", "whom"))
+
+
+def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
+    """The figure a figure after "including" or "among them" is a part of: the sentence's figure right before
+    ("struck more than 40 targets, including 12 weapons depots", "killed 19 people, among them six children")."""
+    tokens = ctx.tokens
+    cue = next((c for c in _PART_CUES if first >= len(c) and tuple(t.lower for t in tokens[first - len(c) : first]) == c),
+               None)
+    if cue is None or not made or not isinstance(made[-1].value, Quantity):
+        return None
+    prev_end = ctx.index_at(made[-1].value_span.end)
+    between = tokens[prev_end : first - len(cue)]
+    if prev_end > first - len(cue) or len(between) > 8 or any(t.text in (".", ";", ":") for t in between):
+        return None
+    return made[-1]
 
 
 def _change_before(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
