@@ -39,7 +39,9 @@ QUANTITY = Rule(
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
         "opening phrase or what it is of or for (the price of cocoa fell), the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
-        "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers); never a speaker, a title (Mayor, former), a "
+        "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
+        "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
+        "the EU's General Court); never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
@@ -137,6 +139,14 @@ QUANTITY = Rule(
         Example("The Brenford Militia is holding 40 hostages, including seven aid workers.", "seven",
                 predicate="hold", entities=("brenford militia",)),  # a part of the figure before: held alike
         Example("A landslide killed 23 people, among them nine children.", "nine", predicate="kill"),
+        Example("Harwick Zoo's new aviary will house 300 birds.", "300", entities=("harwick zoo",)),  # whose the
+        # clause's subject is
+        Example("The museum's roof was raised by 2 metres.", "2 metres", entities=("museum",)),
+        Example("Harlow's mayor said 300 homes flooded.", "300", entities=()),  # whose the speaker is
+        Example("No club in the league's history has won more than 30 titles.", "more than 30",
+                entities=()),  # a possessive inside the subject's scope phrase
+        Example("Grain exports to Egypt rose to 3 million tonnes.", "3 million tonnes",
+                entities=("egypt",)),  # a country the opening phrase's thing goes to
     ),
 )
 

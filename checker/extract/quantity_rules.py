@@ -572,7 +572,40 @@ def named_owners(
         if found and found not in out:
             out.append(found)
     out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
+    possessor = _subject_possessor(ctx, first, clause)
+    if possessor and possessor not in out:
+        out.append(possessor)
     return tuple(out)
+
+
+def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
+    """Whose the clause's subject is, when a possessive says so before the clause's verb: "Voltara's new battery
+    plant in Nevada will employ 3,000 people", "The space station's orbit was raised by 2.3 km" (a name, or a
+    common noun phrase); none past a comma or a figure."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for k in range(clause[0], first):
+        t = tokens[k]
+        if k in ctx.number_tokens or t.text in (",", ";", ":") or (k > clause[0] and is_verb(tokens, k)):
+            return None
+        if t.lower in _SCOPE_PREPOSITIONS:
+            return None  # "No team in the league's history has scored ...": the possessive is the scope's
+        if t.lower != "'s" or k == clause[0]:
+            continue
+        if k + 1 < first and tokens[k + 1].is_capitalised:
+            return None  # "The EU's General Court upheld ...": a named agent, which the possessive only qualifies
+        verb = next((m for m in range(k + 1, first) if is_verb(tokens, m) or tokens[m].lower in lex.reporting_verbs),
+                    None)
+        if verb is not None and tokens[verb].lower in lex.reporting_verbs:
+            return None  # "Harlow's mayor said 300 homes flooded": whose the speaker is
+        run = _capitalised_run(tokens, k - 1, -1)
+        if run and not (run[0].initial and english_word(run[0].lower) and len(run) == 1):
+            return _name_key(run)
+        words = phrase_before(tokens, k, floor=clause[0], limit=3)
+        if not words or ctx.position(words[-1]) != k - 1 or words[-1].lower in lex.pronouns:
+            return None
+        return " ".join(w.lower for w in words if w.lower not in lex.determiners)
+    return None
 
 
 def _owner_after(
@@ -646,15 +679,19 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
     while k < first and not is_verb(tokens, k):
         if tokens[k].text in (",", ";", ":"):
             return None
-        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k)) and k > clause[0] and (
+        side = tokens[k].lower in _SIDE_PREPOSITIONS | {"into"} and actor_key(tokens, k + 1)[0] is not None
+        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side) and k > clause[0] and (
             tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
         ):
+            # ("exports to China", "investment into Vietnam": a country a thing goes to or comes from is a side)
             j = k + 1
             while j < first and tokens[j].lower == "the":
                 j += 1
             if j >= first or not _verb_follows(ctx, j, first):
                 return None
             run = _capitalised_run(tokens, j, 1)
+            if side and run:
+                return _name_key(run)
             if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
                 return _name_key(run)
             if not run and tokens[k].lower in ("of", "for"):
