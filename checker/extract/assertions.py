@@ -147,6 +147,11 @@ QUANTITY = Rule(
                 entities=()),  # a possessive inside the subject's scope phrase
         Example("Grain exports to Egypt rose to 3 million tonnes.", "3 million tonnes",
                 entities=("egypt",)),  # a country the opening phrase's thing goes to
+        Example("Heavy rain left 8,000 homes without water.", "8,000", thing="homes"),  # a preposition ends
+        # the counted phrase
+        Example("Night temperatures stayed 6°C below average.", "6°C", thing="night temperature"),
+        Example("Harlow Town finished with 71 points, ahead of Fenby United on 68.", "68", thing="point",
+                entities=("fenby united",)),  # "<rival> on <figure>": the same thing, the rival's
     ),
 )
 

@@ -313,6 +313,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if change is not None:
             # "car thefts rose by a third, to 8,900": the level the change reached, of the same thing
             subject, thing, attribute = ctx.state.last_subject, change.thing, lex.default_attribute.get(dim, dim)
+        rival = _rival_on(ctx, out, first, dim) if subject is None or not words else None
+        if rival is not None:
+            # "won 31.4% of the vote, ahead of the Liberal Alliance on 26.9%": the rival's share of the same thing
+            (thing, attribute, _), subject = rival
+            counted = rival
         if subject is None or subject.head in lex.pronouns:
             continue
         if counted is None:  # (a name set against the sentence's first one owns its count alone)
@@ -991,6 +996,29 @@ def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> As
     if prev_end > first - len(cue) or len(between) > 8 or any(t.text in (".", ";", ":") for t in between):
         return None
     return made[-1]
+
+
+def _rival_on(
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str
+) -> tuple[tuple[str, str, str | None], Subject] | None:
+    """"<noun phrase> on <figure>" after a figure of the same kind ("came first with 180 seats, ahead of the
+    centrist alliance on 160", "31.4% of the vote, ahead of the Liberal Alliance on 26.9%"): the phrase's figure of
+    the same thing, with no noun of its own. (thing, attribute, predicate) of the earlier figure, and the phrase."""
+    tokens = ctx.tokens
+    if first < 2 or tokens[first - 1].lower != "on" or not made:
+        return None
+    prev = made[-1]
+    if not isinstance(prev.value, Quantity) or prev.value.dimension != dim or not prev.thing:
+        return None
+    if prev.value_span.end > tokens[first].start:
+        return None
+    words = phrase_before(tokens, first - 1, floor=ctx.index_at(prev.value_span.end), limit=4)
+    if not words or ctx.position(words[-1]) != first - 2 or words[-1].lower in lexicon().pronouns:
+        return None
+    subject = build_subject(words, ctx.doc.text)
+    if subject is None or is_place_token(ctx, ctx.position(words[0])):
+        return None
+    return (prev.thing, prev.attribute, prev.predicate), subject
 
 
 def _change_before(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
