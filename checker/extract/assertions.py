@@ -152,6 +152,10 @@ QUANTITY = Rule(
         Example("Night temperatures stayed 6°C below average.", "6°C", thing="night temperature"),
         Example("Harlow Town finished with 71 points, ahead of Fenby United on 68.", "68", thing="point",
                 entities=("fenby united",)),  # "<rival> on <figure>": the same thing, the rival's
+        Example("The club signed two more strikers, bringing its squad to 28.", "28", thing="squad",
+                predicate="bring"),  # a bare count a participle's verb brought something to: that thing
+        Example("Rescuers found four more survivors, bringing the tally to 31.", "31", thing="survivor"),  # the
+        # total of the count before
     ),
 )
 

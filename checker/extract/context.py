@@ -170,6 +170,10 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     words = phrase_after(ctx.tokens, i, limit=4)
     if not words:
         return None
+    w = words[0]
+    if (w.is_word and not w.is_capitalised and w.lower.endswith("ing") and w.lower not in lex.nominal_ing
+            and i + 1 < b and (ctx.tokens[i + 1].lower in lex.determiners or ctx.tokens[i + 1].lower in lex.pronouns)):
+        return None  # "..., bringing its presence to 40,000": a participle's clause has no subject of its own
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
     subject = build_subject(words, ctx.doc.text)

@@ -23,6 +23,7 @@ from checker.extract.context import (
     make_assertion,
     nearest_trigger,
     place_scope,
+    sentence_owner,
     skip_determiners,
     subject_before,
     subjects_in,
@@ -282,7 +283,17 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
         if measured is not None:
             thing = measured.head if subject is not measured else None  # the gusts, the height, the ice's extent
-        acted_on = _acted_on(ctx, first, after, clause) if dim != "count" and not words else None
+        total = _running_total(ctx, out, first, clause) if dim == "count" and not words and subject is None else None
+        if total is not None:
+            # "arrived ..., bringing the total delivered so far to about a dozen": the total of the same thing
+            subject, thing = ctx.state.last_subject, total.thing
+        acted_on = _acted_on(ctx, first, after, clause) if not words else None
+        if acted_on and dim == "count":
+            # "..., bringing its eastern presence to 40,000": a bare count a verb brought something to counts it
+            if subject is None:
+                subject = _acted_on_subject(ctx, first, clause)
+                thing = acted_on
+            acted_on = None
         if acted_on:
             thing = acted_on  # "held interest rates at 5.25%", "cut infections by 68%": what the figure measures
         if thing:
@@ -381,6 +392,43 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
 _OBJECT_LEVEL = frozenset({"by", "to", "at", "from"})
+
+
+_TOTAL_WORDS = frozenset({"total", "tally", "toll", "number", "count"})
+
+
+def _running_total(
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int]
+) -> Assertion | None:
+    """The count of the sentence before a bare figure its clause calls the total ("Three jets arrived last week,
+    bringing the total delivered so far to about a dozen"): "the total" (tally, toll, number) before the figure in
+    its clause, with no noun of its own after it."""
+    tokens = ctx.tokens
+    if not made or not isinstance(made[-1].value, Quantity) or made[-1].value.dimension != "count":
+        return None
+    if ctx.state.last_subject is None or made[-1].value_span.end > tokens[first].start:
+        return None
+    for k in range(first - 1, clause[0], -1):
+        if tokens[k].lower in _TOTAL_WORDS and tokens[k - 1].lower in lexicon().determiners | _POSSESSIVES:
+            nxt = tokens[k + 1].lower if k + 1 < first else ""
+            return made[-1] if nxt != "of" else None  # ("the number of voters" names its own thing)
+    return None
+
+
+def _acted_on_subject(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> Subject | None:
+    """The noun phrase a verb brought to a bare count ("bringing its eastern presence to 40,000"), owned by the
+    sentence's opening name when "its" or "their" stands before it."""
+    tokens = ctx.tokens
+    words = phrase_before(tokens, first - 1, floor=clause[0], limit=3)
+    found = build_subject(words, ctx.doc.text) if words else None
+    if found is None:
+        return None
+    start = ctx.position(words[0])
+    if start > 0 and tokens[start - 1].lower in ("its", "their"):
+        owner = sentence_owner(ctx)
+        if owner and owner not in found.key:
+            found = with_owner(found, owner)
+    return found
 
 
 def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
