@@ -156,6 +156,8 @@ QUANTITY = Rule(
                 predicate="bring"),  # a bare count a participle's verb brought something to: that thing
         Example("Rescuers found four more survivors, bringing the tally to 31.", "31", thing="survivor"),  # the
         # total of the count before
+        Example("The club will not sign more than two players.", "more than two", predicate="sign",
+                polarity="negated"),  # the verb after a negated auxiliary
     ),
 )
 
@@ -211,6 +213,8 @@ EVENT_DATE = Rule(
         Example("The Vela-3 rover, launched in 2023, landed on Mars.", "2023", thing="rover",
                 predicate="launch"),  # a participle's aside is said of the phrase before its comma
         Example("The final, originally scheduled for June 8, was postponed.", "June 8", thing="final"),
+        Example("Prices did not rise in March.", "March", thing="price", predicate="rise",
+                polarity="negated"),  # "not" is no verb: the verb after the negated auxiliary
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said

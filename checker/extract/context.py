@@ -405,6 +405,8 @@ def is_verb(tokens: Sequence[Token], j: int) -> bool:
         return True
     if j > 0 and tokens[j - 1].lower in lex.auxiliaries:
         return True
+    if j > 1 and tokens[j - 1].lower in NOT_WORDS and tokens[j - 2].lower in lex.auxiliaries:
+        return True  # "did not fall", "will not restart"
     return low.endswith(("ed", "ing")) and verb_lemma(low) != low
 
 

@@ -224,9 +224,13 @@ def _after_auxiliary(tokens: Sequence[Token], k: int) -> bool:
     """"will hear the case on March 14", "will step down in April": a lower-case word right after an auxiliary or
     "to" is a verb."""
     t = tokens[k]
+    before = k - 1
+    if before > 0 and tokens[before].lower in NOT_WORDS:
+        before -= 1  # "did not rise in March": the verb after the negated auxiliary
     return (
         k > 0
-        and (tokens[k - 1].lower in lexicon().auxiliaries or tokens[k - 1].lower == "to")
+        and (tokens[before].lower in lexicon().auxiliaries or tokens[before].lower == "to")
+        and t.lower not in NOT_WORDS
         and t.is_word
         and not t.is_capitalised
         and t.lower.isalpha()
