@@ -330,7 +330,7 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
             j -= 1  # "laid off 230 teachers": the verb of a phrasal verb
         if j in ctx.number_tokens or not (
             is_verb(tokens, j) or _present_verb_before(ctx, j, first) or _participle_before(ctx, j, first)
-        ):
+        ) or _modifies_noun(ctx, j, first):
             continue
         lemma = verb_lemma(tokens[j].lower)
         # A reporting verb right before its figure has it as object: "employers added 175,000 jobs" (a figure a
@@ -365,6 +365,25 @@ def _past_phrase_of_subject(ctx: SentenceContext, k: int, end: int) -> int:
     if m == k + 1 or m >= end:
         return k
     return m if is_verb(tokens, m) or tokens[m].lower in lex.auxiliaries else k
+
+
+def _modifies_noun(ctx: SentenceContext, j: int, first: int) -> bool:
+    """Whether the -ing or -ed word at ``tokens[j]``, after a determiner or a verb, is an adjective of the noun after
+    it, the noun a figure measures through "of" ("an operating loss of 38 million pesos", "imposed rolling
+    blackouts of up to 10 hours"), rather than a verb acting on it ("cutting demand by 3,000 megawatts")."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if j == 0 or j >= first or j + 2 >= first or not tokens[j].lower.endswith(("ing", "ed")):
+        return False
+    if not (tokens[j - 1].lower in lex.determiners or is_verb(tokens, j - 1)):
+        return False  # inside a noun phrase only ("Commuters faced delays of up to 90 minutes": a verb)
+    noun = tokens[j + 1]
+    if not noun.is_word or noun.is_capitalised or noun.lower in lex.stop_after_number or noun.lower in lex.determiners:
+        return False
+    if verb_like_token(noun):
+        return False
+    rest = [t.lower for t in tokens[j + 2 : first]]
+    return rest[0] == "of" and all(w in ("of", "up", "to") or w in lex.figure_qualifiers for w in rest)
 
 
 def _infinitive(tokens: Sequence[Token], k: int, end: int) -> str | None:
