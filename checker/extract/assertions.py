@@ -201,6 +201,7 @@ EVENT_DATE = Rule(
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
         "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
+        "entities": "the names of the verb's subject (Kenya and Tanzania signed ...), and whose the thing is",
         "polarity": "negated when the verb is",
     },
     apply=lambda ctx, made: date_assertions(ctx),
@@ -223,6 +224,9 @@ EVENT_DATE = Rule(
         Example("The final, originally scheduled for June 8, was postponed.", "June 8", thing="final"),
         Example("Prices did not rise in March.", "March", thing="price", predicate="rise",
                 polarity="negated"),  # "not" is no verb: the verb after the negated auxiliary
+        Example("Ghana and Togo signed the border treaty in May.", "May", thing="border agreement",
+                entities=("ghana", "togo")),  # the names of the verb's subject, when the thing is its object
+        Example("Police closed the road on Friday.", "Friday", entities=()),  # a capital opening the sentence
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said

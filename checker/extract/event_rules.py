@@ -27,7 +27,7 @@ from checker.extract.context import (
     triggers_in,
 )
 from checker.extract.lexicon import event_predicate, lexicon, verb_lemma
-from checker.extract.quantity_rules import people_subject
+from checker.extract.quantity_rules import people_subject, subject_names
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
@@ -275,6 +275,9 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
             continue  # a named subject ("the North East Express derailed on Oct. 11") is kept when it is a name
         predicate, _ = _predicate(ctx.tokens, verb)
+        for name in reversed(subject_names(ctx, verb, (a, b))):
+            if name not in subject.entities and name != subject.key:
+                subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
         out.append(make_assertion(ctx, subject, "when", _past_if_past_tense(ctx, verb, d), d.start, d.end, i,
                                   predicate=predicate, rule="event-date"))
     return out

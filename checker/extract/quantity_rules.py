@@ -10,6 +10,7 @@ from typing import Sequence
 from checker.extract.context import (
     CHANGE_ATTRIBUTES,
     METRIC_ATTRIBUTES,
+    NOT_WORDS,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
     actor_before,
@@ -792,11 +793,23 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
     described = _described(ctx, k)
     if described:
         return [*out, described] if described not in out else out
-    k -= 1
-    while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+    return out + [n for n in subject_names(ctx, k, clause) if n not in out]
+
+
+def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> list[str]:
+    """The names of the subject of the verb at ``tokens[verb]``, right before its verb group (past an apposition):
+    "Verlaine has scored", "Houthi forces have attacked", "Kenya and Tanzania signed" (each name of a joined
+    subject); never a capital that only opens the sentence ("Police arrested"), a date, or a place after "in"."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = verb - 1
+    while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or (
+        tokens[k].lower in NOT_WORDS
+    )):
         k -= 1
     floor = clause[0]
     opening = aside_opening(tokens, k)
+
     if opening is not None:
         # "Ana Petrovic, the second seed, saved ...", "Dan Ostrowski, 19, has kept ...": past an apposition
         k, floor = opening - 1, 0
@@ -821,7 +834,7 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
         if before - 1 < floor or tokens[before].lower not in ("and", "&"):
             break
         k = before - 1  # "Kenya and Tanzania signed ...": each name of a joined subject
-    return out + [n for n in reversed(names) if n not in out]
+    return names[::-1]
 
 
 def _described(ctx: SentenceContext, verb: int) -> str | None:
