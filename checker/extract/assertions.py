@@ -162,6 +162,8 @@ QUANTITY = Rule(
         # past a phrase closing the figure's noun phrase
         Example("The vaccine cut infections by 68% in a trial involving 4,800 adults.", "68%",
                 predicate="cut"),  # a figure after its verb: the phrase after it is no subject's
+        Example("Harlow Port handled 2.1 million containers last year, up 8% on the year before.", "8%",
+                thing="container", predicate="handle"),  # ", up N%": the change of the figure before
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

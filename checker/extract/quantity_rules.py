@@ -317,6 +317,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
             subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
+        earlier = earlier or _change_of_figure(ctx, out, first, dim)
+        if earlier is not None and earlier.thing != thing and subject is not ctx.state.last_subject:
+            # "carried 14.6 million passengers in the first half, up 11% on a year earlier": the figure's change
+            subject, thing = ctx.state.last_subject, earlier.thing
         counted = _same_count(ctx, out, first, clause) if not words and dim == "count" else None
         if counted is not None:
             # "Vogt finished with 212 points, while leader Sara Lind collected 230": 230 points, Sara Lind's
@@ -357,6 +361,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                     subject = with_owner(subject, owner)
         if change is not None:
             predicate = predicate or change.predicate  # "rose by a third, to 8,900": rose to 8,900
+        if earlier is not None:
+            predicate = predicate or earlier.predicate  # "produced 18,000 tonnes, up from 15,500": produced
         if dim in ("money", "duration") and not (money_noun or acted_on or measured) and (
             predicate in lex.penalty_nouns and (subject.proper or subject.entities)
         ):
@@ -1014,6 +1020,21 @@ def _earlier_figure(
         return None
     own = claim_time(ctx, *clause)
     return made[-1] if own is not None and own != made[-1].time else None
+
+
+def _change_of_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str) -> Assertion | None:
+    """The figure of the sentence that a percentage after ", up" or ", down" is the change of ("carried 14.6
+    million passengers in the first half, up 11% on a year earlier", "burned stubble on 36,000 fields, down 22%"),
+    with no verb between them."""
+    tokens = ctx.tokens
+    if dim != "percent" or first < 2 or tokens[first - 1].lower not in ("up", "down") or tokens[first - 2].text != ",":
+        return None
+    if not made or not isinstance(made[-1].value, Quantity) or ctx.state.last_subject is None:
+        return None
+    prev_end = ctx.index_at(made[-1].value_span.end)
+    if prev_end > first - 2 or any(is_verb(tokens, k) or tokens[k].text in (";", ":") for k in range(prev_end, first - 2)):
+        return None
+    return made[-1]
 
 
 _CONTRASTS = frozenset({",", "while", "whereas", "and", "but", "with"})
