@@ -164,6 +164,10 @@ QUANTITY = Rule(
                 predicate="cut"),  # a figure after its verb: the phrase after it is no subject's
         Example("Harlow Port handled 2.1 million containers last year, up 8% on the year before.", "8%",
                 thing="container", predicate="handle"),  # ", up N%": the change of the figure before
+        Example("Last month's rainfall was 38% below average.", "38%", thing="rainfall"),  # a date's
+        # possessive is a time
+        Example("Tuesday's vote drew 40,000 people.", "40,000", entities=()),
+        Example("The war in Yemen has displaced 4 million people.", "4 million", predicate="displace"),
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

@@ -167,6 +167,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
         i += 1
     if i >= b:
         return None
+    i = _past_dated_possessive(ctx, i, b)
     words = phrase_after(ctx.tokens, i, limit=4)
     if not words:
         return None
@@ -182,6 +183,18 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
         if owner and owner not in subject.key:
             subject = with_owner(subject, owner)
     return subject
+
+
+def _past_dated_possessive(ctx: SentenceContext, i: int, b: int) -> int:
+    """Past a date in the possessive at ``tokens[i]`` ("Last month's rainfall", "Tuesday's vote"): a time, not whose
+    the thing is; the noun phrase starts after it."""
+    start = ctx.tokens[i].start
+    for d in ctx.dates:
+        if d.start <= start < d.end:
+            k = ctx.index_at(d.end)
+            if k < b - 1 and ctx.tokens[k].lower == "'s":
+                return k + 1
+    return i
 
 
 def actor_before(ctx: SentenceContext, a: int, index: int) -> str | None:

@@ -650,8 +650,8 @@ def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]
             return None
         if t.lower in _SCOPE_PREPOSITIONS:
             return None  # "No team in the league's history has scored ...": the possessive is the scope's
-        if t.lower != "'s" or k == clause[0]:
-            continue
+        if t.lower != "'s" or k == clause[0] or _in_date(ctx, k - 1):
+            continue  # ("Tuesday's vote drew 40,000 people": a time, not whose)
         if k + 1 < first and tokens[k + 1].is_capitalised:
             return None  # "The EU's General Court upheld ...": a named agent, which the possessive only qualifies
         verb = next((m for m in range(k + 1, first) if is_verb(tokens, m) or tokens[m].lower in lex.reporting_verbs),
