@@ -386,7 +386,7 @@ def _modifies_noun(ctx: SentenceContext, j: int, first: int) -> bool:
     blackouts of up to 10 hours"), rather than a verb acting on it ("cutting demand by 3,000 megawatts")."""
     tokens = ctx.tokens
     lex = lexicon()
-    if j == 0 or j >= first or j + 2 >= first or not tokens[j].lower.endswith(("ing", "ed")):
+    if j == 0 or j >= first or j + 1 >= first or not tokens[j].lower.endswith(("ing", "ed")):
         return False
     if not (tokens[j - 1].lower in lex.determiners or is_verb(tokens, j - 1)):
         return False  # inside a noun phrase only ("Commuters faced delays of up to 90 minutes": a verb)
@@ -395,8 +395,10 @@ def _modifies_noun(ctx: SentenceContext, j: int, first: int) -> bool:
         return False
     if verb_like_token(noun):
         return False
+    if is_verb(tokens, j - 1) and tokens[j].lower.endswith("ing"):
+        return True  # "will raise parking fees by 10%": the object's adjective, after its verb
     rest = [t.lower for t in tokens[j + 2 : first]]
-    return rest[0] == "of" and all(w in ("of", "up", "to") or w in lex.figure_qualifiers for w in rest)
+    return bool(rest) and rest[0] == "of" and all(w in ("of", "up", "to") or w in lex.figure_qualifiers for w in rest)
 
 
 def _infinitive(tokens: Sequence[Token], k: int, end: int) -> str | None:
