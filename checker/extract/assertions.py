@@ -168,6 +168,10 @@ QUANTITY = Rule(
         # possessive is a time
         Example("Tuesday's vote drew 40,000 people.", "40,000", entities=()),
         Example("The war in Yemen has displaced 4 million people.", "4 million", predicate="displace"),
+        Example("The tribunal cleared Ivo Brandt on three counts and convicted him on two others.", "two",
+                thing="count", entities=("ivo brandt",)),  # "others": the thing of the count before; the
+        # named object before "on" its figure
+        Example("The council will raise parking fees by 10%.", "10%", predicate="raise"),  # an -ing adjective
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

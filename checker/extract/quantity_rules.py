@@ -329,6 +329,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if change is not None:
             # "car thefts rose by a third, to 8,900": the level the change reached, of the same thing
             subject, thing, attribute = ctx.state.last_subject, change.thing, lex.default_attribute.get(dim, dim)
+        if [w.lower for w in words] == ["others"] and out and isinstance(out[-1].value, Quantity) and (
+            out[-1].value.dimension == dim and ctx.state.last_subject is not None
+        ):
+            # "convicted her on four charges and acquitted her on two others": two other charges
+            subject, thing = ctx.state.last_subject, out[-1].thing
         rival = _rival_on(ctx, out, first, dim) if subject is None or not words else None
         if rival is not None:
             # "won 31.4% of the vote, ahead of the Liberal Alliance on 26.9%": the rival's share of the same thing
@@ -783,6 +788,8 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
     k = first - 1
     while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
         k -= 1
+    if k > clause[0] + 1 and tokens[k].lower == "on" and tokens[k - 1].is_capitalised:
+        k -= 1  # "convicted Nora Feld on four charges": the named object before "on" its figure
     named_object = _verb_object(ctx, k, clause)
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
