@@ -139,6 +139,8 @@ QUANTITY = Rule(
         Example("The Brenford Militia is holding 40 hostages, including seven aid workers.", "seven",
                 predicate="hold", entities=("brenford militia",)),  # a part of the figure before: held alike
         Example("A landslide killed 23 people, among them nine children.", "nine", predicate="kill"),
+        Example("The ministry sent 300 doctors, including 40 from Kenya.", "40", thing="doctor",
+                entities=("kenya",), predicate="send"),  # a part with no noun of its own: the whole's thing
         Example("Harwick Zoo's new aviary will house 300 birds.", "300", entities=("harwick zoo",)),  # whose the
         # clause's subject is
         Example("The museum's roof was raised by 2 metres.", "2 metres", entities=("museum",)),

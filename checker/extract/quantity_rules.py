@@ -334,6 +334,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         ):
             # "convicted her on four charges and acquitted her on two others": two other charges
             subject, thing = ctx.state.last_subject, out[-1].thing
+        part_of = _whole_of(ctx, out, first) if subject is None and not words else None
+        if part_of is not None and part_of.value.dimension == dim and ctx.state.last_subject is not None:
+            # "sent 300 doctors, including 40 from Kenya": 40 of the doctors
+            subject, thing = ctx.state.last_subject, part_of.thing
         rival = _rival_on(ctx, out, first, dim) if subject is None or not words else None
         if rival is not None:
             # "won 31.4% of the vote, ahead of the Liberal Alliance on 26.9%": the rival's share of the same thing
