@@ -70,6 +70,9 @@ QUANTITY = Rule(
         Example("Copper hit a record $11,200 a tonne on Tuesday.", "$11,200", entities=()),
         Example("Gusts of 130 km/h hit the Faroe Islands overnight.", "130 km/h", thing="gust"),
         Example("The board approved a $750 million share buyback.", "$750 million", thing="buyback"),
+        Example("The regulator blocked the $3 billion Baltic cable project.", "$3 billion",
+                thing="project"),  # a name may qualify the noun the sum is
+        Example("Orbitly raised $40 million in new funding.", "$40 million", thing="funding"),
         Example("The former clerk admitted taking kickbacks worth $84,000.", "$84,000", thing="kickback"),
         Example("Ticket sales at Marlowe Theatre will rise 6% next season.", "6%", entities=("marlowe theatre",)),
         Example("Police arrested 40 people after the match.", "40", entities=()),  # a speaker's capital, no name

@@ -538,6 +538,9 @@ def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> S
     return build_subject(words, ctx.doc.text)
 
 
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
 def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
     """What a sum of money is, when the sentence names it structurally:
 
@@ -553,17 +556,17 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
     if after + 1 < clause[1] and tokens[after].lower == "in":
         k = after + 1
         words = phrase_after(tokens, k, limit=3)
-        if words and not words[0].is_capitalised and words[0].lower not in lex.determiners and not any(
+        if words and not words[0].is_capitalised and words[0].lower not in _ARTICLES and not any(
             d.start <= words[0].start < d.end for d in ctx.dates
-        ) and not is_place_token(ctx, k):
+        ) and not is_place_token(ctx, k):  # ("$85 million in new funding"; "in the ..." says where)
             subject = build_subject(words, ctx.doc.text)
             if subject is not None:
                 # "$4bn in sales" is the revenue; "$212m in damages" stays damages, a kind of cost worth telling apart
                 return "revenue" if lex.triggers.get((subject.head,)) == "revenue" else subject.head
     words = phrase_after(tokens, after, limit=3)
-    if words and not words[0].is_capitalised and after < clause[1] and not is_verb(tokens, after) and (
-        words[0].lower not in lex.determiners
-    ):
+    if words and not words[-1].is_capitalised and after < clause[1] and not is_verb(tokens, after) and (
+        words[0].lower not in lex.determiners and not _in_date(ctx, after)
+    ):  # ("the $6 billion Arctic gas project": a name may qualify the noun the sum is)
         subject = build_subject(words, ctx.doc.text)  # "a €1.1 billion penalty", "a $2 billion share buyback"
         if subject is not None:
             return subject.head
