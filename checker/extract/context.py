@@ -22,6 +22,8 @@ from checker.extract.subjects import (
     country_after,
     phrase_after,
     phrase_before,
+    plural_noun,
+    verb_after_plural,
 )
 from checker.extract.tokens import Token
 from checker.models import (
@@ -341,8 +343,10 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     for j in candidates:
         if 0 < j < first and tokens[j].lower in _PARTICLES and is_verb(tokens, j - 1):
             j -= 1  # "laid off 230 teachers": the verb of a phrasal verb
+        after_plural = j > first and j == np_end and plural_noun(tokens[j - 1]) and verb_after_plural(tokens[j].lower)
         if j in ctx.number_tokens or not (
             is_verb(tokens, j) or _present_verb_before(ctx, j, first) or _participle_before(ctx, j, first)
+            or after_plural  # "1.2 million candidates sat the exam"
         ) or _modifies_noun(ctx, j, first):
             continue
         lemma = verb_lemma(tokens[j].lower)

@@ -272,6 +272,8 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
             break
+        if out and not t.is_capitalised and plural_noun(out[-1]) and verb_after_plural(t.lower):
+            break  # "1.2 million candidates sat the exam", "three policymakers voting for a cut": the verb
         out.append(t)
         j += 1
     while out and out[-1].lower in lex.determiners:
@@ -285,6 +287,24 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         if inner:
             return inner
     return out
+
+
+def plural_noun(t: Token) -> bool:
+    """A lower-case plural noun ("candidates", "policymakers"), by its ending."""
+    low = t.lower
+    return t.is_word and not t.is_capitalised and low.endswith("s") and not low.endswith(("ss", "us", "is")) and (
+        singular(low) != low
+    )
+
+
+def verb_after_plural(word: str) -> bool:
+    """After a plural noun, an -ing word is a participle ("policymakers voting") and a past form a verb ("candidates
+    sat"): no noun of a compound, which would stand before the plural."""
+    if not word.isalpha() or word.endswith("s"):
+        return False
+    from checker.extract.lexicon import verb_lemma
+
+    return word.endswith("ing") or verb_lemma(word) != word
 
 
 def _verb_like(word: str) -> bool:
