@@ -180,6 +180,7 @@ QUANTITY = Rule(
         Example("About 9,000 runners sat out the race.", "About 9,000", thing="runner", predicate="sit"),  # a
         # past form after a plural noun is its verb, not part of the noun phrase
         Example("The court heard that five judges voting against it had resigned.", "five", thing="judge"),
+        Example("The probe will make 20 flybys of Saturn.", "20", predicate="make"),  # an act, not a link
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),
