@@ -181,6 +181,10 @@ QUANTITY = Rule(
         # past form after a plural noun is its verb, not part of the noun phrase
         Example("The court heard that five judges voting against it had resigned.", "five", thing="judge"),
         Example("The probe will make 20 flybys of Saturn.", "20", predicate="make"),  # an act, not a link
+        Example("Winger Tom Ashby faces an absence of up to six weeks.", "up to six weeks",
+                entities=("tom ashby",)),  # the named subject of the verb whose object the measured noun is
+        Example("The council fined Dean Roper, 41, who owes 3,000 pounds in rent.", "3,000 pounds",
+                entities=("dean roper",)),  # "who" past an age in apposition
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

@@ -797,6 +797,13 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
         k -= 1
     if k > clause[0] + 1 and tokens[k].lower == "on" and tokens[k - 1].is_capitalised:
         k -= 1  # "convicted Nora Feld on four charges": the named object before "on" its figure
+    elif k > clause[0] + 1 and tokens[k].lower == "of" and not tokens[k - 1].is_capitalised:
+        # "Kai Brenner faces an absence of up to eight weeks": the verb whose object the measured noun is
+        words = phrase_before(tokens, k, floor=clause[0], limit=3)
+        if words and ctx.position(words[-1]) == k - 1:
+            k = ctx.position(words[0]) - 1
+            while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in _POSSESSIVES):
+                k -= 1
     named_object = _verb_object(ctx, k, clause)
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
@@ -873,6 +880,8 @@ def _described(ctx: SentenceContext, verb: int) -> str | None:
     aside = False
     if tokens[k].lower in ("which", "who", "that") and tokens[k - 1].text == ",":
         end = k - 1
+        if end >= 3 and end - 1 in ctx.number_tokens and tokens[end - 2].text == ",":
+            end -= 2  # "Marcus Lyle, 34, who faces 11 counts": past the age in apposition
     elif tokens[verb].lower.endswith("ing") and k == verb - 1 and tokens[verb].lower not in lex.measure_participles and (
         tokens[k].text == "," or (tokens[k].is_word and not is_verb(tokens, k))
     ):
