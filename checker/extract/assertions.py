@@ -181,6 +181,9 @@ QUANTITY = Rule(
         # past form after a plural noun is its verb, not part of the noun phrase
         Example("The court heard that five judges voting against it had resigned.", "five", thing="judge"),
         Example("The probe will make 20 flybys of Saturn.", "20", predicate="make"),  # an act, not a link
+        Example("Burglaries in Kent and Sussex rose to 8,200.", "8,200", entities=()),  # places after "in": where
+        Example("The Selby Anglers club's 900 members caught 4,000 fish.", "4,000",
+                entities=("selby anglers",)),  # the name before the possessor's common noun
         Example("Winger Tom Ashby faces an absence of up to six weeks.", "up to six weeks",
                 entities=("tom ashby",)),  # the named subject of the verb whose object the measured noun is
         Example("The council fined Dean Roper, 41, who owes 3,000 pounds in rent.", "3,000 pounds",

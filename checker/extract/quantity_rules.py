@@ -673,9 +673,13 @@ def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]
         run = _capitalised_run(tokens, k - 1, -1)
         if run and not (run[0].initial and english_word(run[0].lower) and len(run) == 1):
             return _name_key(run)
-        words = phrase_before(tokens, k, floor=clause[0], limit=3)
+        words = phrase_before(tokens, k, floor=clause[0], limit=4)
         if not words or ctx.position(words[-1]) != k - 1 or words[-1].lower in lex.pronouns:
             return None
+        named = [w for w in words if w.is_capitalised and not w.initial]
+        if named:
+            # "The Kericho Growers cooperative's 3,400 members": the name before the possessor's common noun
+            return _name_key(_capitalised_run(tokens, ctx.position(named[-1]), -1))
         return " ".join(w.lower for w in words if w.lower not in lex.determiners)
     return None
 
@@ -853,8 +857,11 @@ def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> l
         if not run or ctx.position(run[0]) < floor or _in_date(ctx, ctx.position(run[0])):
             break
         before = ctx.position(run[0]) - 1
-        if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
-            break  # "prices in Canada dropped 4%": a place the figure is for, not who did it
+        scope = before
+        while scope > floor and tokens[scope].lower in ("the",):
+            scope -= 1
+        if scope >= 0 and tokens[scope].lower in _SCOPE_PREPOSITIONS:
+            return []  # "prices in Canada dropped 4%", "offences in England and Wales hit ...": where, not who
         key = _name_key(run)
         if key:
             names.append(key)
