@@ -182,6 +182,8 @@ QUANTITY = Rule(
         Example("The court heard that five judges voting against it had resigned.", "five", thing="judge"),
         Example("The probe will make 20 flybys of Saturn.", "20", predicate="make"),  # an act, not a link
         Example("Burglaries in Kent and Sussex rose to 8,200.", "8,200", entities=()),  # places after "in": where
+        Example("Staff at Halden's Leeds depot will get a bonus of £900.", "£900", entities=("halden",)),  # a
+        # place qualifying the possessed noun says where; the possessor owns
         Example("The Selby Anglers club's 900 members caught 4,000 fish.", "4,000",
                 entities=("selby anglers",)),  # the name before the possessor's common noun
         Example("Winger Tom Ashby faces an absence of up to six weeks.", "up to six weeks",

@@ -664,7 +664,12 @@ def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]
             return None  # "No team in the league's history has scored ...": the possessive is the scope's
         if t.lower != "'s" or k == clause[0] or _in_date(ctx, k - 1):
             continue  # ("Tuesday's vote drew 40,000 people": a time, not whose)
-        if k + 1 < first and tokens[k + 1].is_capitalised:
+        head = k + 1
+        while head + 1 < first and tokens[head + 1].is_word and not is_verb(tokens, head + 1) and (
+            tokens[head + 1].lower not in lex.stop_after_number
+        ):
+            head += 1
+        if head < first and tokens[head].is_capitalised:
             return None  # "The EU's General Court upheld ...": a named agent, which the possessive only qualifies
         verb = next((m for m in range(k + 1, first) if is_verb(tokens, m) or tokens[m].lower in lex.reporting_verbs),
                     None)
@@ -849,6 +854,9 @@ def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> l
         and not any(d.start <= tokens[k - 1].start < d.end for d in ctx.dates)
     ):
         k -= 1  # "Houthi forces have attacked 27 ships": the name before the group's noun (not "on Tuesday it")
+        qualifier = True
+    else:
+        qualifier = False
     names: list[str] = []
     while True:
         run = _capitalised_run(tokens, k, -1)
@@ -856,6 +864,8 @@ def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> l
             run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one ("France" does)
         if not run or ctx.position(run[0]) < floor or _in_date(ctx, ctx.position(run[0])):
             break
+        if qualifier and all(is_place_token(ctx, ctx.position(t)) for t in run) and actor_key(run, 0)[0] is None:
+            break  # "Ardent's Ohio plant will receive ...": a place qualifying the noun says where
         before = ctx.position(run[0]) - 1
         scope = before
         while scope > floor and tokens[scope].lower in ("the",):
