@@ -112,6 +112,10 @@ QUANTITY = Rule(
                 entities=()),  # a count names its own thing; "Monday" is no owner
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
+        Example("Norway will increase its food aid to Sudan by 15% next year.", "15%", thing="aid",
+                entities=("sudan", "norway"), predicate="increase"),  # a side after the moved noun's preposition
+        Example("Leeds and York agreed to raise joint bus funding to £8 million.", "£8 million",
+                thing="funding"),  # the noun after an infinitive's verb
         Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",
                 thing="miner"),  # the noun left out the second time
         Example("Chile expelled nine Peruvian diplomats.", "nine", entities=("chile", "peru")),  # the verb's named

@@ -288,7 +288,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if total is not None:
             # "arrived ..., bringing the total delivered so far to about a dozen": the total of the same thing
             subject, thing = ctx.state.last_subject, total.thing
-        acted_on = _acted_on(ctx, first, after, clause) if not words else None
+        moved = _acted_on(ctx, first, after, clause) if not words else None
+        acted_on, acted_verb = moved if moved is not None else (None, None)
         if acted_on and dim == "count":
             # "..., bringing its eastern presence to 40,000": a bare count a verb brought something to counts it
             if subject is None:
@@ -352,6 +353,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
         else:
             owners = named_owners(ctx, first, span_end, clause, common=bool(words))
+        side = _acted_on_side(ctx, first, clause) if acted_on else None
+        if side and side not in owners:
+            owners = (*owners, side)  # "cut the fine against Dorrin Mining from $30 million": Dorrin Mining's
         for owner in reversed(owners):
             if owner not in subject.entities:
                 subject = with_owner(subject, owner)
@@ -368,6 +372,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             for owner in reversed(whole.entities):
                 if owner not in subject.entities:
                     subject = with_owner(subject, owner)
+        if predicate is None and acted_on and acted_verb is not None:
+            # "will increase its development aid to Africa by 12%": the verb that moved the aid, further back
+            predicate = verb_lemma(tokens[acted_verb].lower)
         if change is not None:
             predicate = predicate or change.predicate  # "rose by a third, to 8,900": rose to 8,900
         if earlier is not None:
@@ -447,10 +454,10 @@ def _acted_on_subject(ctx: SentenceContext, first: int, clause: tuple[int, int])
     return found
 
 
-def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
+def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> tuple[str, int] | None:
     """What a verb moved or held to a figure: "<verb> <noun phrase> by/to/at <figure>" ("the bank held interest
     rates at 5.25%", "the vaccine cut infections by 68%", "raised yields by 30% to 9 tonnes"): the head of the
-    noun phrase, when it is a common noun; the verb's subject stays whose it is."""
+    noun phrase, when it is a common noun, and the verb's index; the verb's subject stays whose it is."""
     tokens = ctx.tokens
     lex = lexicon()
     if after < len(tokens) and tokens[after].lower == "of":
@@ -467,18 +474,62 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
     if k <= clause[0] or tokens[k].lower not in _OBJECT_LEVEL:
         return None
     words = phrase_before(tokens, k, floor=clause[0], limit=3)
+    side = _side_phrase(ctx, words, clause)
+    if side is not None:
+        words = side[0]  # "increase its development aid to Africa by 12%": the aid, Africa's side
+    while len(words) > 1 and is_verb(tokens, ctx.position(words[0])):
+        words = words[1:]  # "to raise bilateral trade": the verb before the noun phrase
     if not words or words[-1].is_capitalised or words[-1].lower in lex.pronouns:
         return None
     start = ctx.position(words[0])
     v = start - 1
     while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in _POSSESSIVES):
         v -= 1
-    if v < clause[0] or not is_verb(tokens, v) or tokens[v].lower in lex.reporting_verbs:
+    infinitive = v >= 2 and tokens[v - 1].lower == "to" and (
+        is_verb(tokens, v - 2) or verb_lemma(tokens[v - 2].lower) in lex.control_verbs
+    )  # "agreed to raise bilateral trade to $30 billion"
+    if v < clause[0] or not (is_verb(tokens, v) or infinitive) or tokens[v].lower in lex.reporting_verbs:
         return None
     if any(is_verb(tokens, ctx.position(w)) for w in words):
         return None
     subject = build_subject(words, ctx.doc.text)
-    return subject.head if subject is not None and not subject.proper else None
+    return (subject.head, v) if subject is not None and not subject.proper else None
+
+
+_SIDE_LINKS = frozenset({"to", "against", "for", "from", "on"})
+
+
+def _side_phrase(
+    ctx: SentenceContext, words: Sequence[Token], clause: tuple[int, int]
+) -> tuple[list[Token], str] | None:
+    """A common noun phrase and the name after its preposition, when ``words`` is that name ("the fine against
+    Dorrin Mining", "its development aid to Africa"): the phrase's words and the name's key."""
+    tokens = ctx.tokens
+    if not words or not words[-1].is_capitalised:
+        return None
+    start = ctx.position(words[0])
+    if start - 2 < clause[0] or tokens[start - 1].lower not in _SIDE_LINKS:
+        return None
+    head = phrase_before(tokens, start - 1, floor=clause[0], limit=3)
+    if not head or ctx.position(head[-1]) != start - 2 or head[-1].is_capitalised:
+        return None
+    key = _name_key(_capitalised_run(tokens, ctx.position(words[-1]), -1))
+    return (head, key) if key else None
+
+
+def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
+    """The name after the phrase a verb moved to a figure ("increase its development aid to Africa by 12%")."""
+    tokens = ctx.tokens
+    k = first - 1
+    while k > clause[0] and (tokens[k].lower in _OBJECT_LEVEL or k in ctx.number_tokens):
+        k -= 1
+    k += 1
+    while k < first and tokens[k].lower not in _OBJECT_LEVEL:
+        k += 1
+    if k >= first:
+        return None
+    side = _side_phrase(ctx, phrase_before(tokens, k, floor=clause[0], limit=3), clause)
+    return side[1] if side is not None else None
 
 
 def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
