@@ -331,7 +331,11 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     a, b = clause
     tokens = ctx.tokens
     # (only for a figure before any verb of its clause: "cut infections by 68% in a trial involving ..." is not)
-    k = np_end if any(is_verb(tokens, m) for m in range(a, first)) else _past_phrase_of_subject(ctx, np_end, b)
+    k = np_end
+    if np_end < b and tokens[np_end].lower in _SUBJECT_PREPOSITIONS and not any(
+        is_verb(tokens, m) for m in range(a, first)
+    ):
+        k = _past_phrase_of_subject(ctx, np_end, b)
     while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
         k += 1
     candidates = [k] if k < b else []

@@ -707,6 +707,8 @@ def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]
     common noun phrase); none past a comma or a figure."""
     tokens = ctx.tokens
     lex = lexicon()
+    if not any(t.lower == "'s" for t in tokens[clause[0] : first]):
+        return None
     for k in range(clause[0], first):
         t = tokens[k]
         if k in ctx.number_tokens or t.text in (",", ";", ":") or (k > clause[0] and is_verb(tokens, k)):
