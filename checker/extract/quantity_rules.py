@@ -637,6 +637,7 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
 
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
 _SIDE_PREPOSITIONS = frozenset({"to", "from"})
+_OPENING_SIDES = _SIDE_PREPOSITIONS | {"into"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
@@ -813,7 +814,7 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
     while k < first and not is_verb(tokens, k):
         if tokens[k].text in (",", ";", ":"):
             return None
-        side = tokens[k].lower in _SIDE_PREPOSITIONS | {"into"} and actor_key(tokens, k + 1)[0] is not None
+        side = tokens[k].lower in _OPENING_SIDES and actor_key(tokens, k + 1)[0] is not None
         if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side) and k > clause[0] and (
             tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
         ):
@@ -1162,6 +1163,8 @@ def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> As
     """The figure a figure after "including" or "among them" is a part of: the sentence's figure right before
     ("struck more than 40 targets, including 12 weapons depots", "killed 19 people, among them six children")."""
     tokens = ctx.tokens
+    if first < 1 or tokens[first - 1].lower not in ("including", "them", "whom"):
+        return None
     cue = next((c for c in _PART_CUES if first >= len(c) and tuple(t.lower for t in tokens[first - len(c) : first]) == c),
                None)
     if cue is None or not made or not isinstance(made[-1].value, Quantity):
