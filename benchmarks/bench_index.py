@@ -11,6 +11,8 @@ blocks), then for each checkout of checker (this one, and the one at ``--before`
   machine), index size on disk against the corpus text;
 - runs ``checker check PROBE --against CORPUS --format json`` for each probe (a fresh process each time, so
   Python start-up and imports count: that is what a user waits for) and reports the median;
+- runs ``checker check PROBE --against .checker/index.sqlite --format json`` (the index file itself: the corpus
+  as last indexed, not listed) for each probe, in checkouts that know it ("index cpu"), with the same conflicts;
 - runs the same check with the corpus path spelled the other way (relative instead of absolute) once;
 - checks that both checkouts report the same conflicts (ids and evidence), and prints the time of
   ``python -m checker --version`` as the floor set by start-up alone.
@@ -51,6 +53,7 @@ def _cpu() -> float:
 
 def _run(code: Path, args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
     env = {**os.environ, "PYTHONPATH": str(code), "CI": "", "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's checker starts from compiled modules, not from source
     t0, c0 = time.perf_counter(), _cpu()
     done = subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
@@ -65,6 +68,12 @@ def _conflicts(output: str) -> list[tuple[str, list[tuple[str, int, int, str]]]]
     return [
         (c["id"], [(e["path"], e["start"], e["end"], e["text"]) for e in c["evidence"]]) for c in data["conflicts"]
     ]
+
+
+def _knows_index_files(code: Path) -> bool:
+    """Whether a checkout reads ``--against INDEX_FILE`` as the index (older ones list it as a corpus file, and so
+    empty the index)."""
+    return "def is_index_file" in (code / "checker" / "store" / "index.py").read_text("utf-8")
 
 
 def _size(folder: Path) -> int:
@@ -93,7 +102,7 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
         print(f"\n== corpus: {n} reports{copied}, {text_bytes / 1e6:.1f} MB of text; {len(probe_paths)} probes; "
               f"{cores} cores")
         results: dict[str, dict[str, object]] = {
-            label: {"checks": [], "check_cpu": [], "out": []} for label, _ in variants
+            label: {"checks": [], "check_cpu": [], "out": [], "index_cpu": []} for label, _ in variants
         }
         for label, code in variants:
             cwd = root / label
@@ -112,6 +121,13 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
                 results[label]["checks"].append(elapsed)  # type: ignore[union-attr]
                 results[label]["check_cpu"].append(_CPU[0])  # type: ignore[union-attr]
                 results[label]["out"].append(_conflicts(done.stdout))  # type: ignore[union-attr]
+                if _knows_index_files(code):
+                    index_file = str(root / label / ".checker" / "index.sqlite")
+                    _, done = _run(code, ["check", probe, "--format", "json", "-q", "--against", index_file],
+                                   root / label)
+                    results[label]["index_cpu"].append(_CPU[0])  # type: ignore[union-attr]
+                    same = _conflicts(done.stdout) == results[label]["out"][-1]  # type: ignore[index]
+                    results[label].setdefault("index_same", []).append(same)  # type: ignore[union-attr]
         if respell:
             for label, code in variants:
                 rel = os.path.relpath(corpus, root / label)
@@ -119,7 +135,8 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
                                      root / label)
                 results[label]["respelled"] = elapsed
         print(f"{'checkout':10} {'build s':>8} {'cpu s':>7} {'rep/cpu-s':>9} {'index MB':>9} {'x text':>7} "
-              f"{'startup':>8} {'check median':>12} {'cpu':>5} {'check max':>9} {'respelled':>9} {'conflicts':>9}")
+              f"{'startup':>8} {'check median':>12} {'cpu':>5} {'check max':>9} {'respelled':>9} {'conflicts':>9} "
+              f"{'index cpu':>9}")
         for label, _ in variants:
             r = results[label]
             checks: list[float] = r["checks"]  # type: ignore[assignment]
@@ -129,9 +146,14 @@ def bench(n: int, probes: int, seed: int, variants: list[tuple[str, Path]], resp
             found = sum(len(o) for o in r["out"])  # type: ignore[union-attr]
             cpu: float = r["build_cpu"]  # type: ignore[assignment]
             check_cpu = statistics.median(r["check_cpu"])  # type: ignore[arg-type]
+            index_cpu = f"{statistics.median(r['index_cpu']):9.2f}" if r["index_cpu"] else f"{'-':>9}"
             print(f"{label:10} {build:8.1f} {cpu:7.1f} {n / cpu:9.0f} {size / 1e6:9.1f} {size / text_bytes:7.2f} "
                   f"{r['startup']:8.2f} {statistics.median(checks):12.2f} {check_cpu:5.2f} {max(checks):9.2f} "
-                  f"{respelled} {found:9}")
+                  f"{respelled} {found:9} {index_cpu}")
+        for label, _ in variants:
+            if "index_same" in results[label]:
+                print(f"{label}: --against the index file gives the conflicts of --against the corpus:",
+                      all(results[label]["index_same"]))  # type: ignore[arg-type]
         if len(variants) > 1:
             outs = [results[label]["out"] for label, _ in variants]
             print("same conflicts (ids and evidence) in every checkout:", all(o == outs[0] for o in outs))

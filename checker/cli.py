@@ -154,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="standing corpus: one or more files or folders (every path after --against, so put it last; "
                    "may be repeated); only conflicts involving PATHs are reported; the corpus is read through the "
                    "index in .checker/index.sqlite: only new or changed files are extracted, and only the indexed "
-                   "reports that share a subject and time window with PATHs are read")
+                   "reports that share a subject and time window with PATHs are read. Name the index file itself "
+                   "(--against .checker/index.sqlite) to compare with the corpus as the last checker index left "
+                   "it, without listing the corpus: constant time however large it is")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default=None,
                    help="output format (default: text)")
     p.add_argument("--min-severity", choices=("low", "medium", "high"), default=None,
@@ -230,7 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "'corpus/' and '/srv/news/corpus/' are one corpus. An index written by another version of "
                        "checker is rebuilt, with a warning.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  checker index corpus/\n  checker check incoming/ --against corpus/")
+                       epilog="examples:\n  checker index corpus/\n  checker check incoming/ --against corpus/\n"
+                       "  checker check incoming/ --against .checker/index.sqlite   (the corpus as indexed, unlisted)")
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help="corpus folders or files (default: 'corpus' setting)")
     p.add_argument("--index", type=Path, default=None, metavar="FILE", help="index file (default: .checker/index.sqlite)")
     _add_max_bytes(p)

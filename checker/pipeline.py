@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 from checker.compare import CompareOptions
 from checker.compare.engine import find_capped_conflicts
 from checker.extract import extract_document
-from checker.errors import InputError
+from checker.errors import ConfigError, InputError
 from checker.ingest import (
     InputProblem,
     discover,
@@ -318,17 +318,30 @@ def _corpus_assertions(
     on_progress: Progress | None,
 ) -> tuple[_Corpus, list[str]]:
     """The corpus's assertions in the incoming reports' blocks, from the index (refreshed for changed files): in
-    each block, those of the files nearest in time to each incoming report (``CorpusIndex.nearest``)."""
-    from checker.store.index import CorpusIndex, Listing, Probe, blocking_keys, default_index_path  # with a corpus
+    each block, those of the files nearest in time to each incoming report (``CorpusIndex.nearest``).
 
-    # The walk's own ``stat`` of each file is what the index compares with its rows: the corpus is looked at once.
-    listed_at, stats = time.time_ns(), {}
-    files, problems = discover(
-        list(against), strict=load_options["strict"], follow_symlinks=load_options.get("follow_symlinks", False),
-        stats=stats,
+    ``against`` naming an index file itself (``.checker/index.sqlite``) compares with the corpus as that index
+    holds it, as the last ``checker index`` (or check) left it: nothing is listed, so the cost does not grow with
+    the corpus; files edited since are not seen until the next ``checker index``."""
+    from checker.store.index import (  # with a corpus only
+        CorpusIndex, Listing, Probe, blocking_keys, default_index_path, is_index_file,
     )
-    files = [f for f in files if f not in incoming]
-    warnings = [str(p) for p in problems]
+
+    indexes = [p for p in against if is_index_file(p)]
+    if indexes and (len(indexes) > 1 or len(against) > 1):
+        raise ConfigError(f"--against takes one index file ({indexes[0]}) or corpus files and folders, not both "
+                          "nor several indexes: index the corpus folders together with checker index")
+    warnings: list[str] = []
+    files: list[str] = []
+    if not indexes:
+        # The walk's own ``stat`` of each file is what the index compares with its rows: looked at once.
+        listed_at, stats = time.time_ns(), {}
+        files, problems = discover(
+            list(against), strict=load_options["strict"],
+            follow_symlinks=load_options.get("follow_symlinks", False), stats=stats,
+        )
+        files = [f for f in files if f not in incoming]
+        warnings += [str(p) for p in problems]
     # The corpus is context, not what is being checked: an unreadable corpus file is a warning, never a failure.
     corpus_options = {**load_options, "allow_unreadable": True}
 
@@ -346,23 +359,29 @@ def _corpus_assertions(
         warnings.extend(assertion_cap_warnings((d.path, len(d.assertions)) for d in results))
         return results
 
-    with CorpusIndex(index_path or default_index_path(Path("."))) as index:
-        index.sync(
-            files,
-            load,
-            extract,
-            encoding=load_options["encoding"],
-            max_bytes=load_options["max_bytes"],
-            listing=Listing(stats, listed_at),
-        )
-        keep = set(files)
+    with CorpusIndex(Path(indexes[0]) if indexes else index_path or default_index_path(Path("."))) as index:
+        if indexes:
+            if index.emptied or not index.has_files():
+                raise ConfigError(f"{indexes[0]}: the index holds no reports (it was empty, or written by another "
+                                  "version of checker's extractor and has been cleared); build it with checker index "
+                                  "CORPUS, or give the corpus folders to --against")
+        else:
+            index.sync(
+                files,
+                load,
+                extract,
+                encoding=load_options["encoding"],
+                max_bytes=load_options["max_bytes"],
+                listing=Listing(stats, listed_at),
+            )
         claims: dict[str, list[Assertion]] = defaultdict(list)
         for a in incoming_assertions:
             claims[a.path].append(a)
         probes = [Probe(path, date, frozenset(blocking_keys(claims[path]))) for path, date in incoming_dates.items()]
-        found = [
-            a for a in index.nearest(probes, between=_window(list(incoming_dates.values()))) if a.path in keep
-        ]
+        found = index.nearest(probes, between=_window(list(incoming_dates.values())), exclude=incoming)
+        if not indexes:
+            keep = set(files)
+            found = [a for a in found if a.path in keep]
         # Only the files that can meet the incoming reports are read; the names common across the whole corpus
         # come from the index's counts, so the comparison judges them as if it saw every file.
         indexed = index.files_for({a.path for a in found})
@@ -408,3 +427,25 @@ def build_index(
                           listing=Listing(stats, listed_at))
         warnings += index.warnings
     return done, warnings
+
+
+def indexed_sources(
+    index_file: str, drafts: Sequence[DocumentAssertions], dates: Mapping[str, dt.date | None]
+) -> tuple[list[str], list[str]]:
+    """The corpus files an index (``checker index``) holds that can speak of the drafts' claims, for ``checker verify
+    --against INDEX_FILE``: in each block of the drafts' claims, the indexed files nearest in time to each draft
+    (``CorpusIndex.nearest``, as ``check --against INDEX_FILE`` reads them), the drafts themselves left out; and the
+    warnings. The caller reads them in full, so a draft is checked against their sentences too. Nothing is listed:
+    the cost grows with those files, not with the corpus."""
+    from checker.store.index import CorpusIndex, Probe, blocking_keys  # with an index only
+
+    with CorpusIndex(Path(index_file)) as index:
+        if index.emptied or not index.has_files():
+            raise ConfigError(f"{index_file}: the index holds no reports (it was empty, or written by another version "
+                              "of checker's extractor and has been cleared); build it with checker index CORPUS, or "
+                              "give the source files or folders to --against")
+        probes = [Probe(d.path, dates.get(d.path), frozenset(blocking_keys(d.assertions))) for d in drafts]
+        found = index.nearest(probes, between=_window([dates.get(d.path) for d in drafts]),
+                              exclude=[d.path for d in drafts])
+        warnings = list(index.warnings)
+    return sorted({a.path for a in found}), warnings

@@ -75,8 +75,8 @@ def _a_name(key: str) -> bool:
 def blocks(assertions: Sequence[Assertion]) -> dict[tuple, list[Assertion]]:
     """Assertions grouped by what they can be about: the aspect (attribute; the event of a date, as a concept; the
     thing a change is of; still expected or not) and the measured thing's head as a concept ("soldiers" and
-    "troops" meet, "sales" and "revenue" meet). Whether something happened is grouped by thing alone, so that
-    opposite verbs ("upheld" / "overturned") meet. Which pairs inside a block are really about the same thing is
+    "troops" meet, "sales" and "revenue" meet). Whether something happened, and when, is grouped by thing alone,
+    so that opposite verbs ("upheld" / "overturned") meet, and a date whose verb no rule read meets the verbed one. Which pairs inside a block are really about the same thing is
     for the alignment score (``similarity.score``) to say."""
     out: dict[tuple, list[Assertion]] = defaultdict(list)
     for a in assertions:
@@ -87,7 +87,9 @@ def blocks(assertions: Sequence[Assertion]) -> dict[tuple, list[Assertion]]:
 def block_key(a: Assertion) -> tuple:
     """The block an assertion falls in (see :func:`blocks`): only claims with equal keys are ever compared."""
     attribute, verb, metric, expected = a.aspect
-    if attribute == "happened":
+    if attribute in ("happened", "when"):
+        # Opposite verbs meet ("upheld" / "overturned"), and a date with no verb meets the verbed one ("the landslide
+        # on July 4" / "the landslide struck on July 2"); two different verbs are told apart by the alignment.
         verb = None
     words = (a.thing or a.subject_key).split()
     head = concept(words[-1]) if words else ""

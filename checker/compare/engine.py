@@ -548,7 +548,11 @@ class _Comparable:
 
 def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignment | None:
     """The alignment of two claims when it clears the threshold (the stricter one inside one report), else None."""
-    va, vb = cached_view(a, views), cached_view(b, views)
+    va, vb = views.get(id(a)), views.get(id(b))  # ``cached_view``, inlined: asked a dozen times per claim
+    if va is None:
+        va = views[id(a)] = view(a)
+    if vb is None:
+        vb = views[id(b)] = view(b)
     found = score(va, vb)
     return found if _accepts(a, b, va, vb, found) else None
 
@@ -558,6 +562,8 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
     verbs without an owner in common, and inside one report something anchored."""
     if different_predicates(va, vb):
         return False
+    if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate:
+        return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
         # a figure contradicting another is about something anchored: the same named owner, event or place.
@@ -600,6 +606,7 @@ def _pairs(
     fresh = None if incoming is None else [p in incoming for p in paths]
     window = comparable.window
     count = len(ordered)
+    memo = comparable._memo  # ``comparable``'s answers, looked up here without a call per pair
     for i, left in enumerate(ordered):
         left_path, left_day, left_start, left_text = paths[i], days[i], starts[i], texts[i]
         left_fresh = fresh is None or fresh[i]
@@ -623,8 +630,10 @@ def _pairs(
                 continue  # one sentence does not contradict itself by listing two values
             if texts[j] == left_text:
                 continue  # nor does it when two reports carry it word for word ("risen from seven to 16")
-            if not same_report and not comparable(left_path, right_path, located):
-                continue  # (a report is always comparable with itself)
+            if not same_report:
+                ok = memo.get((left_path, right_path, located))
+                if not (comparable(left_path, right_path, located) if ok is None else ok):
+                    continue  # (a report is always comparable with itself)
             right = ordered[j]
             alignment = _aligned(left, right, views)
             if alignment is not None:

@@ -36,8 +36,10 @@ import datetime as dt
 import re
 import sys
 from array import array
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from itertools import compress
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -76,26 +78,81 @@ _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location", Name: "wh
 _NAME_JOINS = frozenset({"of", "and", "the", "for", "de"})  # inside a name: "Institute of Welsh Affairs"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Token -> whether it is a content word (``_Words.content_words``); tokens are interned, so this holds each once.
+_CONTENT_TOKEN: dict[str, bool] = {}
+_CONTENT_TOKENS_HELD = 262_144
+
+
+def _lowers_in_place(text: str) -> bool:
+    """Whether ``text.lower()`` changes only ASCII capitals: then the tokens of the lowered text are the lowered
+    tokens of the text, at the same offsets (not so for "İ", two characters lowered, or a final sigma)."""
+    return text.isascii() or all(c == c.lower() for c in set(_NON_ASCII.findall(text)))
+
+
 class _Words:
     """A sentence as lower-case tokens with their offsets. Held for every sentence of a run, so compactly: each
     token string once per process (interned), tokens in a tuple, offsets as machine integers, capitals as bytes,
-    and the content words as a tuple in the order of their set (``content`` gives the set)."""
+    and the content words as a tuple in the order of their set (``content`` gives the set).
 
-    __slots__ = ("statement", "path", "tokens", "starts", "ends", "capitals", "content_words", "claims")
+    Most sentences never meet another closely enough to be compared word by word, so their offsets and capitals
+    are only worked out when first asked for (``starts``, ``ends``, ``capitals``)."""
+
+    __slots__ = ("statement", "path", "tokens", "_starts", "_ends", "_capitals", "content_words", "claims")
 
     def __init__(self, path: str, statement: Statement) -> None:
-        ev = statement.evidence
+        text = statement.evidence.text
         self.statement, self.path = statement, path
-        matches = list(_TOKEN.finditer(ev.text))
-        self.tokens = tuple(sys.intern(m.group().lower().replace("’", "'")) for m in matches)
-        self.starts = array("I", [m.start() for m in matches])  # offsets into the sentence as analysed (Slot.at)
-        self.ends = array("I", [m.end() for m in matches])
-        self.capitals = bytes(m.group()[:1].isupper() for m in matches)
+        if _lowers_in_place(text):
+            self.tokens = tuple(map(sys.intern, _TOKEN.findall(text.lower().replace("’", "'"))))
+        else:
+            self.tokens = tuple(sys.intern(m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text))
         # A set of a dozen strings takes 700 bytes, a tuple of them 150: the tuple is held, in the set's order.
-        self.content_words = tuple(frozenset(t for t in self.tokens if len(t) > 3 and t.isalpha()))
+        # Content words are alphabetic and longer than three letters; whether a token is one is looked up (in C)
+        # once it has been seen.
+        tokens = self.tokens
+        marks = list(map(_CONTENT_TOKEN.get, tokens))
+        if None in marks:
+            if len(_CONTENT_TOKEN) >= _CONTENT_TOKENS_HELD:  # numbers are tokens too: held within a bound
+                _CONTENT_TOKEN.clear()
+            for t in tokens:
+                if t not in _CONTENT_TOKEN:
+                    _CONTENT_TOKEN[t] = len(t) > 3 and t.isalpha()
+            marks = list(map(_CONTENT_TOKEN.__getitem__, tokens))
+        self.content_words = tuple(frozenset(compress(tokens, marks)))
         # The claims made of this sentence so far (``_restated``): a sentence copied through a long report is
         # restated by each copy, with the same claim on its side each time.
         self.claims: dict[tuple, Assertion] | None = None
+
+    def _offsets(self) -> None:
+        matches = list(_TOKEN.finditer(self.statement.evidence.text))
+        self._starts = array("I", [m.start() for m in matches])  # offsets into the sentence as analysed (Slot.at)
+        self._ends = array("I", [m.end() for m in matches])
+        self._capitals = bytes(m.group()[:1].isupper() for m in matches)
+
+    @property
+    def starts(self) -> array:
+        try:
+            return self._starts
+        except AttributeError:
+            self._offsets()
+            return self._starts
+
+    @property
+    def ends(self) -> array:
+        try:
+            return self._ends
+        except AttributeError:
+            self._offsets()
+            return self._ends
+
+    @property
+    def capitals(self) -> bytes:
+        try:
+            return self._capitals
+        except AttributeError:
+            self._offsets()
+            return self._capitals
 
     @property
     def content(self) -> frozenset[str]:
@@ -125,20 +182,48 @@ def restated_pairs(
     for i, w in enumerate(words):
         for token in w.content_words:
             postings[token].append(i)
+    # ``shares_enough``: ``count >= _MIN_SHARED * min(len(left), len(right))``, the bar of each side worked out once.
+    bars = [_MIN_SHARED * len(w.content_words) for w in words]
     for i, left in enumerate(words):
         if not left.content_words:
             continue
-        shared: dict[int, int] = defaultdict(int)
+        # The later sentences sharing each content word, counted (a posting is in sentence order: the part after
+        # ``i`` starts where ``bisect`` says); in the order they first come up, as the pairs are yielded.
+        shared: Counter[int] = Counter()
         for token in left.content_words:
             posting = postings[token]
             if len(posting) > _MAX_POSTING:
                 continue
-            for j in posting:
-                if j > i:
-                    shared[j] += 1
+            shared.update(posting[bisect_right(posting, i):])
+        bar = bars[i]
         for j, count in shared.items():
-            yield from candidate_values(left, words[j], count, incoming=incoming, comparable=comparable, names=names,
-                                        linked=linked)
+            if count >= bar or count >= bars[j]:  # ``shares_enough``, asked before anything is built
+                yield from candidate_values(left, words[j], count, incoming=incoming, comparable=comparable,
+                                            names=names, linked=linked)
+
+
+def restated_against(
+    drafts: Mapping[str, Sequence[Statement]], sources: Mapping[str, Sequence[Statement]]
+) -> Iterator[tuple[Assertion, Assertion]]:
+    """For every sentence of ``drafts`` that restates a sentence of ``sources`` (never two sources, never two
+    drafts), the two values they differ in, draft side first: ``checker verify``'s question, asked draft sentence by
+    draft sentence of an index of the sources' words, so sources are not paired among themselves."""
+    right = sentence_words(sources)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, w in enumerate(right):
+        for token in w.content_words:
+            postings[token].append(j)
+    for left in sentence_words(drafts):
+        shared: dict[int, int] = defaultdict(int)
+        for token in left.content_words:
+            posting = postings.get(token, ())
+            if len(posting) > _MAX_POSTING:
+                continue
+            for j in posting:
+                shared[j] += 1
+        for j, count in shared.items():
+            for a, b in candidate_values(left, right[j], count):
+                yield (a, b) if a.path == left.path else (b, a)
 
 
 def sentence_words(statements: Mapping[str, Sequence[Statement]]) -> list[_Words]:
@@ -277,8 +362,9 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
     _, i1, i2, j1, j2 = op
     if i2 - i1 == j2 - j1 == 1:
         a, b = left.tokens[i1], right.tokens[j1]
-        if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING:
-            return True
+        if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING \
+                and not (_calendar_name(a) and _calendar_name(b)):
+            return True  # but two days are never one spelled two ways ("Tuesday" / "Thursday", "Monday" / "Sunday")
     for words, a, b in ((left, i1, i2), (right, j1, j2)):
         for k in range(a, b):
             t = words.tokens[k]
@@ -292,6 +378,12 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
         stop = vocabulary().stopwords
         return all(t in stop for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]))
     return (i2 - i1) + (j2 - j1) <= _MAX_STRETCH  # words added on one side: "said on Monday that" / "said"
+
+
+def _calendar_name(token: str) -> bool:
+    """Whether a lower-case token names a weekday or a month in full."""
+    cal = calendar_words()
+    return token in cal.month_of and len(token) > 3 or token in {w.lower() for w in cal.weekday_full}
 
 
 def _fuller_name(left: _Words, right: _Words, op: tuple) -> bool:

@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -106,17 +107,39 @@ class FrameView:
     context: frozenset[str]
 
 
-def content_concepts(text: str) -> frozenset[str]:
+# A word as written -> the concept it adds to a sentence's content (None: a stop word, or too short). A run meets a
+# few tens of thousands of distinct words and reads each of them in many sentences; emptied when it grows past
+# ``_WORD_CACHE_SIZE`` (what ``concept`` keeps).
+_CONTENT: dict[str, str | None] = {}
+_WORD_CACHE_SIZE = 131072
+
+
+def _content_concept(written: str) -> str | None:
     vocab = vocabulary()
-    out = set()
-    for m in _WORD.finditer(text):
-        word = m.group(0).lower().removesuffix("'s").removesuffix("’s")
-        if word in vocab.stopwords or len(word) < 2:
-            continue
-        c = concept(word)
-        if c not in vocab.stopwords:
-            out.add(c)
-    return frozenset(out)
+    word = written.lower().removesuffix("'s").removesuffix("’s")
+    if word in vocab.stopwords or len(word) < 2:
+        return None
+    c = concept(word)
+    return None if c in vocab.stopwords else c
+
+
+_UNSEEN = object()
+
+
+def content_concepts(text: str) -> frozenset[str]:
+    """The concepts of a sentence's content words (stop words left out)."""
+    known = _CONTENT
+    words = _WORD.findall(text)
+    found = set(map(known.get, words, repeat(_UNSEEN)))  # one pass in C when every word was seen before
+    if _UNSEEN in found:
+        if len(known) >= _WORD_CACHE_SIZE:
+            known.clear()
+        for written in words:
+            if written not in known:
+                known[written] = _content_concept(written)
+        found = set(map(known.__getitem__, words))
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]
 
 
 def view(a: Assertion) -> FrameView:
@@ -153,10 +176,18 @@ def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
 
 def contrasted(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences name two parts of one whole, one each ("the women's final" / "the men's final")."""
+    words = _contrast_words()
+    if a.isdisjoint(words) or b.isdisjoint(words):  # most sentences name no such part: one look each
+        return False
     for x, y in vocabulary().contrasts:
         if (x in a and y in b and y not in a and x not in b) or (y in a and x in b and x not in a and y not in b):
             return True
     return False
+
+
+@cache
+def _contrast_words() -> frozenset[str]:
+    return frozenset(w for pair in vocabulary().contrasts for w in pair)
 
 
 def different_predicates(a: FrameView, b: FrameView) -> bool:

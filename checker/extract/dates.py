@@ -53,6 +53,8 @@ class _Calendar:
     weekday_blockers: frozenset[str]
     weekday_blockers_after: frozenset[str]
     relative_days: dict[str, tuple[int, int]]
+    relative_markers: frozenset[str]  # "next", "this", "last" before a period unit: "next week"
+    relative_units: frozenset[str]
     seasons: dict[str, tuple[int, int]]
     parts: dict[str, str]
     part_of_month: dict[str, tuple[int, int]]
@@ -86,6 +88,8 @@ def calendar_words() -> _Calendar:
         weekday_blockers=frozenset(raw["weekday_blockers"]),
         weekday_blockers_after=frozenset(raw["weekday_blockers_after"]),
         relative_days={k: (v[0], v[1]) for k, v in raw["relative_days"].items()},
+        relative_markers=frozenset(raw["relative_periods"]["markers"]),
+        relative_units=frozenset(raw["relative_periods"]["units"]),
         seasons={k: (v[0], v[1]) for k, v in raw["seasons"].items()},
         parts=dict(raw["parts"]),
         part_of_month={k: (v[0], v[1]) for k, v in raw["part_of_month"].items()},

@@ -108,6 +108,14 @@ class Lexicon:
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
     figure_qualifiers: frozenset[str]
+    negation_scope_skip: frozenset[str]  # verify: between "not" and the word it denies ("not be able to attend")
+    negation_not_a_denial: frozenset[str]  # verify: "not only", "not just": no denial
+    conditionals: frozenset[str]  # verify: "if it is not working" states a condition
+    opposition_words: frozenset[str]  # verify: "X beat X" sets a name against itself
+    local_bodies: frozenset[str]  # verify: "South Lanarkshire Council" puts a story in South Lanarkshire
+    place_parts: frozenset[str]  # verify: "northern Mongolia" is a part of Mongolia
+    denying_words: frozenset[str]  # verify: "cannot bring": the word after is denied
+    refusal_verbs: frozenset[str]  # verify: "failed to meet": the verb after "to" is denied
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -186,6 +194,14 @@ def lexicon() -> Lexicon:
         delay_verbs=frozenset(lex["delay_verbs"]),
         lateness_words=frozenset(lex["lateness_words"]),
         figure_qualifiers=frozenset(lex["figure_qualifiers"]),
+        negation_scope_skip=frozenset(lex["negation_scope_skip"]),
+        negation_not_a_denial=frozenset(lex["negation_not_a_denial"]),
+        conditionals=frozenset(lex["conditionals"]),
+        opposition_words=frozenset(lex["opposition_words"]),
+        local_bodies=frozenset(lex["local_bodies"]),
+        place_parts=frozenset(lex["place_parts"]),
+        denying_words=frozenset(lex["denying_words"]),
+        refusal_verbs=frozenset(lex["refusal_verbs"]),
     )
 
 

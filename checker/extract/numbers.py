@@ -93,7 +93,7 @@ _SCALE_SUFFIX = (
 )
 _WORD_START = rf"(?:(?:an?|half{_SEP}+an?){_SEP}+(?:{_BIG}|{_FRAC})|{_ATOM}|half)"
 _WORD_CONT = (
-    rf"(?:(?:{_SEP}+|-)(?:{_ATOM}|{_FRAC})(?![A-Za-z])"
+    rf"(?:(?:{_SEP}*-{_SEP}*|{_SEP}+)(?:{_ATOM}|{_FRAC})(?![A-Za-z])"  # "twenty-five", a tokenised "twenty - five"
     rf"|{_SEP}+and{_SEP}+(?:an?{_SEP}+{_FRAC}|{_ATOM})(?![A-Za-z])"
     rf"|{_SEP}+of{_SEP}+an?{_SEP}+{_BIG}(?![A-Za-z]))*"
 )

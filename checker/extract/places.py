@@ -77,6 +77,8 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
 _LOWER_START = re.compile(r"(?<![\w'’])[^\W\d_]+")
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your)\b")  # not "this": "in oslo this week"
 _PREV_WORDS = re.compile(r"([a-z]+)[ \t]+(?:(the)[ \t]+)?$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -403,7 +405,8 @@ class Gazetteer:
     def _filter_lower(self, text: str, raws: list[_Raw]) -> list[_Raw]:
         """The names of a lower-cased text that are places by their context, under their written form: a name of
         two words or more; an abbreviation after "the"; one word after a locative cue ("in", "near", "from", also
-        with "the" between) and not before an object ("in reading the news"), or in a list beside a place kept
+        with "the" between) and not before an object ("in reading the news"), or in the possessive when it needs no
+        cue in capitalised text either ("bristol's harbour", not "reading's"), or in a list beside a place kept
         so."""
         written = self._lower_tables()[2]
         named = [_Raw(r.start, r.end, written.get(r.form, r.form), r.keys) for r in raws]
@@ -415,9 +418,12 @@ class Gazetteer:
             elif " " in r.form or "-" in r.form:
                 kept.append(True)
             else:
-                # "in reading the news": a word that takes an object is a verb, not a town
+                # "in reading the news": a word that takes an object is a verb, not a town; "nottingham's venues":
+                # a name no dictionary has, in the possessive, is the place's
                 kept.append(before is not None and before.group(1) in self._cues
-                            and not _OBJECT_AFTER.match(text, r.end))
+                            and not _OBJECT_AFTER.match(text, r.end)
+                            or _POSSESSIVE.match(text, r.end) is not None and r.form not in self._needs_cue
+                            and r.form.capitalize() not in self._needs_cue)
         out: list[_Raw] = []
         for i, r in enumerate(named):
             listed = not kept[i] and not r.form.isupper() and any(

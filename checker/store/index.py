@@ -93,6 +93,7 @@ __all__ = [
     "content_hash",
     "default_index_path",
     "extractor_version",
+    "is_index_file",
 ]
 
 # Bump whenever the tables below change: an index with another number is dropped and rebuilt (it is only a cache).
@@ -400,6 +401,19 @@ class _Seen:
     at_ns: int
 
 
+def is_index_file(path: str | Path) -> bool:
+    """Whether ``path`` is a checker index (a SQLite file with checker's application id), not a report: what
+    ``check --against .checker/index.sqlite`` names to compare with the corpus as last indexed, unlisted."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except (OSError, ValueError):
+        return False
+    return header.startswith(_SQLITE_MAGIC) and len(header) >= 72 and (
+        int.from_bytes(header[68:72], "big") == _APPLICATION_ID
+    )
+
+
 def _stat(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)
@@ -426,6 +440,12 @@ class CorpusIndex:
         self._spelled: dict[str, str] = {}
         self._keys: dict[str, str] = {}  # the other way round, for the paths the last ``stale`` looked at
         self._seen: dict[str, _Seen] = {}
+        # The key of each file a read returned claims of, by the path it was shown as: ``files_for`` looks rows up
+        # by it, so an index read without a ``sync`` (paths as stored, maybe relative to another folder) still works.
+        self._read_keys: dict[str, str] = {}
+        # Whether opening this index threw its contents away (another schema or extractor, damage): an index that
+        # a check reads as it stands (``check --against INDEX``) must then be built again, not read empty.
+        self.emptied = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -459,14 +479,7 @@ class CorpusIndex:
     def _ours_on_disk(self) -> bool:
         """Whether the file's SQLite header carries checker's application id: a damaged index of ours is rebuilt,
         anything else is left alone."""
-        try:
-            with open(self.path, "rb") as fh:
-                header = fh.read(100)
-        except OSError:
-            return False
-        return header.startswith(_SQLITE_MAGIC) and len(header) >= 72 and (
-            int.from_bytes(header[68:72], "big") == _APPLICATION_ID
-        )
+        return is_index_file(self.path)
 
     def _rebuild(self, exc: Exception, *, reconnect: bool = True) -> None:
         """Delete a damaged index of ours (and its WAL files) and start an empty one, saying so in ``warnings``."""
@@ -476,6 +489,7 @@ class CorpusIndex:
             except sqlite3.Error:
                 pass
         self.warnings.append(f"{self.path}: the index was damaged ({exc}); rebuilt from the corpus")
+        self.emptied = True
         for suffix in ("", "-wal", "-shm", "-journal"):
             try:
                 os.unlink(f"{self.path}{suffix}")
@@ -526,12 +540,16 @@ class CorpusIndex:
         conn.execute("PRAGMA page_size = 8192")
         conn.execute("PRAGMA journal_mode = WAL")  # cannot change inside a transaction
         conn.execute("PRAGMA synchronous = NORMAL")
+        if self._current():
+            return  # nothing to create or clear: no write lock taken, so a check reads while ``checker index`` writes
         # Looked at again under the write lock: another run may be creating or clearing the same index right now.
         with self._transaction():
             user_version, tables = self._header()
             if not tables:
                 self._create(tables)
-            elif user_version != SCHEMA_VERSION:
+                return
+            self.emptied = True
+            if user_version != SCHEMA_VERSION:
                 self.warnings.append(
                     f"{self.path}: the index was written by another version of checker (index format "
                     f"{user_version}, this one reads {SCHEMA_VERSION}); rebuilt from the corpus"
@@ -544,6 +562,16 @@ class CorpusIndex:
                 self._empty()
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('packing', ?)", (_PACKING,))
+            else:
+                self.emptied = False
+
+    def _current(self) -> bool:
+        """Whether the index as last committed is of this schema, these columns, this extractor and packing."""
+        user_version, tables = self._header()
+        return (
+            bool(tables) and user_version == SCHEMA_VERSION and self._columns_match()
+            and self._meta("extractor") == self.version and self._meta("packing") == _PACKING
+        )
 
     def _create(self, old_tables: set[str]) -> None:
         # Every table of an older schema goes, not just the ones this schema also has (they are all ours: the
@@ -1090,6 +1118,7 @@ class CorpusIndex:
                 bad.append(path)
                 continue
             base, text, claims = unpacked
+            self._read_keys[path] = key
             found.extend((path, i, _claim(c, base, text, path)) for i, c in enumerate(claims) if accept(c))
         if bad:
             self._repair(bad)
@@ -1103,6 +1132,7 @@ class CorpusIndex:
         *,
         between: tuple[dt.date, dt.date] | None = None,
         per_side: int = NEAREST,
+        exclude: Iterable[str] = (),
     ) -> list[Assertion]:
         """``assertions_for(keys, between=between)`` for the probes' keys, with every block capped in time: for each
         incoming report, block (head and leading word of a subject key) and attribute of the families asked for,
@@ -1115,13 +1145,16 @@ class CorpusIndex:
         comparison is not exactly a block here): what a check reads stays bounded however common a subject is
         ("people killed" in 5,000 reports of one quarter), at that documented price. Each side is read from the
         ``blocks`` primary key a whole date at a time, nearest dates first, so the cost is the dates scanned, not
-        the size of the block.
+        the size of the block. Files at the paths in ``exclude`` (the incoming reports, when the index may hold them)
+        are left out.
         """
         found = list(probes)
-        return self._guarded(lambda: self._nearest(found, between, per_side), self._resync)
+        skip = {_norm(p) for p in exclude}
+        return self._guarded(lambda: self._nearest(found, between, per_side, skip), self._resync)
 
     def _nearest(
-        self, probes: list[Probe], between: tuple[dt.date, dt.date] | None, per_side: int
+        self, probes: list[Probe], between: tuple[dt.date, dt.date] | None, per_side: int,
+        skip: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> list[Assertion]:
         wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
         # Per (probe, block, attribute): the candidates as (date or _UNDATED, file id).
@@ -1134,7 +1167,7 @@ class CorpusIndex:
                 wanted[block] |= families
                 for attribute in sorted({a for f in families for a in members(f)}):
                     lines.append((probe, self._around(block, attribute, probe.date, between, per_side)))
-        paths = self._paths({fid for _, line in lines for _, fid in line})
+        paths = self._paths({fid for _, line in lines for _, fid in line}, skip)
         ids: set[int] = set()
         for probe, line in lines:
             ordered = sorted((date, paths[fid], fid) for date, fid in line if fid in paths)
@@ -1147,7 +1180,7 @@ class CorpusIndex:
             return family(claim["attribute"]) in wanted.get(_block_of(claim["subject_key"]), ())
 
         found = self._claims_of(self._rows_by_id(sorted(ids), "", ()), accept)
-        return self._nearest(probes, between, per_side) if found is None else found
+        return self._nearest(probes, between, per_side, skip) if found is None else found
 
     def _around(
         self,
@@ -1191,8 +1224,8 @@ class CorpusIndex:
             ))
         return out
 
-    def _paths(self, ids: set[int]) -> dict[int, str]:
-        """Each file's path as the comparison will name it (``_shown``), by id."""
+    def _paths(self, ids: set[int], skip: set[str] = frozenset()) -> dict[int, str]:  # type: ignore[assignment]
+        """Each file's path as the comparison will name it (``_shown``), by id; none for the keys in ``skip``."""
         out: dict[int, str] = {}
         ordered = sorted(ids)
         for start in range(0, len(ordered), _CHUNK):
@@ -1200,7 +1233,8 @@ class CorpusIndex:
             for fid, key, stored in self._conn.execute(
                 f"SELECT id, key, path FROM files WHERE id IN ({','.join('?' * len(chunk))})", chunk
             ):
-                out[fid] = self._shown(key, stored)
+                if key not in skip:
+                    out[fid] = self._shown(key, stored)
         return out
 
     def _rows_by_id(self, ids: Sequence[int], where: str, args: tuple) -> Iterator:
@@ -1235,8 +1269,9 @@ class CorpusIndex:
         claims of), for ``find_conflicts``: a check reads these rows only, not the corpus's."""
         def read() -> dict[str, IndexedFile]:
             out = {}
+            known = self._read_keys
             for key, stored, date, countries, names in self._file_rows(
-                [_norm(p) for p in set(paths)], "f.date, f.countries, f.names"
+                [known.get(p) or _norm(p) for p in set(paths)], "f.date, f.countries, f.names"
             ):
                 path = self._shown(key, stored)
                 out[path] = IndexedFile(
@@ -1304,6 +1339,10 @@ class CorpusIndex:
             return countries, names
 
         return self._guarded(read, self._resync)
+
+    def has_files(self) -> bool:
+        """Whether any file is indexed (one row looked at, where ``len`` counts them all)."""
+        return self._guarded(lambda: self._conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None)
 
     def __len__(self) -> int:
         return self._guarded(lambda: self._conn.execute("SELECT COUNT(*) FROM files").fetchone()[0], self._resync)

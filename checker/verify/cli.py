@@ -43,6 +43,7 @@ examples:
   checker verify briefing.txt --against wire1.txt wire2.html --format json
   checker verify draft.md --against sources/ --fail-on contradicted --format github
   checker verify draft.md --against sources/ --format sarif > verify.sarif
+  checker index archive/ && checker verify draft.md --against .checker/index.sqlite   # a large standing corpus
   checker decide 3f9a1c0b2d4e5f60 --confirm --note 'sourced by phone call'   # accept a claim by its id
 
 JSON output (version 1) is documented in docs/verify.md; its JSON Schema ships as
@@ -77,7 +78,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("drafts", nargs="+", metavar="DRAFT", help="the draft(s) to check: files, folders, or - for stdin")
     p.add_argument("--against", action="extend", nargs="+", required=True, metavar="SOURCE",
                    help="source reports the draft was written from: files or folders, one or more (put it after "
-                   "the drafts, or repeat it)")
+                   "the drafts, or repeat it); or a corpus index (checker index CORPUS writes .checker/index.sqlite): "
+                   "then only the indexed reports that share a subject and time window with the draft's claims are "
+                   "read")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--fail-on", choices=("any", "contradicted", "none"), default="any",
                    help="which claims make the exit code 1: contradicted or unsupported (any, the default), "
@@ -131,13 +134,14 @@ def verify_files(args: argparse.Namespace):
     options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
     draft_docs, draft_found, problems = load_and_extract(args.drafts, options)
     draft_paths = {d.path for d in draft_docs}
-    source_docs, source_found, source_problems = load_and_extract(args.against, options)
+    against, notes = _sources(args.against, draft_docs, draft_found)
+    source_docs, source_found, source_problems = load_and_extract(against, options) if against else ([], [], [])
     problems += source_problems
     kept = [(d, x) for d, x in zip(source_docs, source_found) if d.path not in draft_paths]
-    if not kept:
+    if not kept and against == list(args.against):  # an index with nothing on the drafts' claims leaves them unsupported
         raise InputError(args.against[0], "no source report left to check the draft against")
     source_docs, source_found = [d for d, _ in kept], [x for _, x in kept]
-    warnings = [str(p) for p in problems]
+    warnings = notes + [str(p) for p in problems]
     documents, extracted = draft_docs + source_docs, draft_found + source_found
     if args.date is None:
         documents, extracted, notes = date_from_neighbours(documents, extracted)
@@ -150,6 +154,38 @@ def verify_files(args: argparse.Namespace):
 
     report = VerifyReport(drafts=infos(documents[:n]), sources=infos(documents[n:]), claims=claims)
     return report, documents, warnings
+
+
+def _sources(against: Sequence[str], drafts: Sequence[Document], found: Sequence[DocumentAssertions]
+             ) -> tuple[list[str], list[str]]:
+    """The source paths to read, and warnings: ``--against`` as given, or, when it names a corpus index (``checker
+    index`` builds one; ``.checker/index.sqlite``), the indexed files that can speak of the drafts' claims."""
+    from checker.errors import ConfigError
+
+    if not any(_sqlite_file(p) for p in against):
+        return list(against), []  # the index (and sqlite3) is loaded only when one may be named
+    from checker.pipeline import indexed_sources
+    from checker.store.index import is_index_file
+
+    indexes = [p for p in against if is_index_file(p)]
+    if not indexes:
+        return list(against), []
+    if len(indexes) > 1 or len(against) > 1:
+        raise ConfigError(f"--against takes one index file ({indexes[0]}) or source files and folders, not both nor "
+                          "several indexes")
+    paths, warnings = indexed_sources(indexes[0], found, {d.path: d.date for d in drafts})
+    if not paths:
+        warnings.append(f"{indexes[0]}: no indexed report speaks of the drafts' claims")
+    return paths, warnings
+
+
+def _sqlite_file(path: str) -> bool:
+    """Whether ``path`` is a file that starts as an SQLite database does."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except (OSError, ValueError):  # a folder, stdin, a missing file: reported where it is read
+        return False
 
 
 def run(args: argparse.Namespace) -> int:

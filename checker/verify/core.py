@@ -54,12 +54,22 @@ import math
 import re
 from collections import defaultdict
 from functools import cache
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from checker.compare.align import block_key
-from checker.compare.engine import CompareOptions, compare_pair, evidence_of
+from checker.compare.engine import CompareOptions, compare_pair, evidence_of, restatement_findings
+from checker.compare.kinds import message as kind_message
+from checker.compare.restatement import restated_against
 from checker.compare.fingerprint import value_key
-from checker.compare.similarity import ACROSS_THRESHOLD, FrameView, cached_view, concept, content_concepts, score
+from checker.compare.similarity import (
+    ACROSS_THRESHOLD,
+    FrameView,
+    cached_view,
+    concept,
+    content_concepts,
+    score,
+    vocabulary,
+)
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
 from checker.extract.dates import calendar_words
 from checker.extract.lexicon import english_word, lexicon
@@ -168,7 +178,59 @@ def verify_claims(
         out.append(verdict)
     if said and draft_statements:
         out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
+        out = _with_restatements(out, draft_statements, statements or {}, dates, options)
     return out
+
+
+# Support from a sentence that merely holds the same value somewhere, which a near copy of the draft's sentence with
+# another value outweighs.
+_WEAK_SUPPORT = frozenset({"value-in-a-sentence", "value-as-written"})
+
+
+def _with_restatements(
+    verdicts: list[ClaimVerdict],
+    draft_statements: Mapping[str, Sequence[Statement]],
+    statements: Mapping[str, Sequence[Statement]],
+    dates: Mapping[str, dt.date | None],
+    options: CompareOptions,
+) -> list[ClaimVerdict]:
+    """The verdicts, with a draft sentence that restates a source sentence in the same words but for one value or
+    one "not" (``checker.compare.restatement``, as ``check`` finds between reports) contradicted on that value: the
+    verdict of a claim on the same value is replaced, else one is added. A draft copied from its sources with one
+    figure, day, place, name or negation changed is told by the words around the change, whatever the claim-frame
+    rules made of the sentence."""
+    drafts = set(draft_statements)
+    sources = {p: sts for p, sts in statements.items() if p not in drafts}
+    # A draft sentence a source has word for word is what that source says: if another source restates it with
+    # another value, the sources disagree, not the draft. Only the others are looked up.
+    verbatim = {" ".join(st.evidence.text.lower().split()) for sts in sources.values() for st in sts}
+    own = {p: [st for st in sts if " ".join(st.evidence.text.lower().split()) not in verbatim]
+           for p, sts in draft_statements.items()}
+    if not any(own.values()):
+        return verdicts
+    found: dict[tuple[str, int], ClaimVerdict] = {}
+    for finding in restatement_findings(restated_against(own, sources), dates, options):
+        claim, source = (finding.a, finding.b) if finding.a.path in drafts else (finding.b, finding.a)
+        at = (claim.path, claim.value_span.start)
+        if at in found:
+            continue
+        found[at] = _make(claim, ClaimStatus.CONTRADICTED, f"restated-{finding.kind.value}",
+                          kind_message(finding.kind, source, claim), sources=[source], kind=finding.kind)
+    if not found:
+        return verdicts
+    out = []
+    for v in verdicts:
+        hit = next((k for k in found if k[0] == v.evidence.path and v.evidence.value_start is not None
+                    and v.evidence.value_start <= found[k].evidence.value_start < (v.evidence.value_end or 0)), None)
+        if hit is not None and v.status is ClaimStatus.SUPPORTED and v.rule not in _WEAK_SUPPORT:
+            found.pop(hit)  # a source claim says the same: the sources disagree among themselves
+            out.append(v)
+        elif hit is not None and v.status is not ClaimStatus.CONTRADICTED:
+            out.append(found.pop(hit))
+        else:
+            out.append(v)
+    order = {path: i for i, path in enumerate(draft_statements)}
+    return sorted(out + list(found.values()), key=lambda v: (order.get(v.evidence.path, len(order)), v.evidence.start))
 
 
 def _figure_as_written(
@@ -314,11 +376,23 @@ def _sentence_gap(
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
+    denial = said.negation_said(ev.text, words)
+    if isinstance(denial, tuple):
+        return _sentence_verdict(path, st, "negation-not-in-sources", "the sources say this without the negation",
+                                 denial)
     cue = _NEGATION_CUES.search(ev.text)
-    if cue and not any(c.polarity is Polarity.NEGATED for c in own) and said.affirmed_about(words, SAID_CONTEXT) \
-            and not said.negated_about(words, VALUE_CONTEXT):
+    if cue and denial is False and not any(c.polarity is Polarity.NEGATED for c in own) \
+            and said.affirmed_about(words, SAID_CONTEXT) and not said.negated_about(words, VALUE_CONTEXT):
         return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
                                  (cue.group(), cue.start(), cue.end()))
+    against = _set_against_itself(ev.text)
+    if against is not None:
+        return _sentence_verdict(path, st, "set-against-itself", f"the sentence sets {against[0]} against itself",
+                                 against)
+    for m in _relative_times().finditer(ev.text):
+        if not any(s.at <= m.start() < s.until for s in st.slots) and not names.has_phrase(m.group()):
+            return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
+                                     (m.group(), m.start(), m.end()))
     if ev.text.islower():
         # Lower-cased text: the date finder reads no "saturday", so a day or month name counts when a source has it.
         for m in _WORD.finditer(ev.text):
@@ -326,6 +400,53 @@ def _sentence_gap(
                 return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
                                          (m.group(), m.start(), m.end()))
     return None
+
+
+_OPPOSED_REACH = 4  # words of a name after "beat", "against", "over"
+
+
+def _set_against_itself(text: str) -> tuple[str, int, int] | None:
+    """A name on both sides of a word that sets one side against another ("Colchester came from behind to beat
+    Colchester", "a win over Gloucestershire" in a sentence about Gloucestershire): the second one, with its span.
+    Only names count, words no English dictionary has or written with a capital inside the sentence: "year over
+    year" and "the government ... against the government's decision" are ordinary words."""
+    lex = lexicon()
+    words = list(_NAME_WORD.finditer(text))
+    low = [_bare(w.group()) for w in words]
+    stop = vocabulary().stopwords
+    for i, word in enumerate(low):
+        if word not in lex.opposition_words:
+            continue
+        j = i + 1
+        while j < len(low) and low[j] in lex.determiners:
+            j += 1
+        run = []
+        while j < len(low) and len(run) < _OPPOSED_REACH and low[j] not in stop:
+            run.append(j)
+            j += 1
+        for n in range(len(run), 0, -1):
+            name = low[run[0]:run[0] + n]
+            if not any(not english_word(w) or (k > 0 and words[k].group()[0].isupper())
+                       for w, k in zip(name, range(run[0], run[0] + n))):
+                continue
+            if any(low[k:k + n] == name for k in range(0, i - n + 1)):
+                start, end = words[run[0]].start(), words[run[0] + n - 1].end()
+                return text[start:end], start, end
+    return None
+
+
+@cache
+def _relative_times() -> re.Pattern[str]:
+    """A time told from the moment of writing ("tomorrow", "next week", "this weekend", "last year"), which no
+    date rule resolves in an undated report."""
+    cal = calendar_words()
+    return re.compile(rf"\b(?:{_alternation(cal.relative_days)}|(?:{_alternation(cal.relative_markers)})\s+"
+                      rf"(?:{_alternation(cal.relative_units | set(cal.seasons))}))\b", re.IGNORECASE)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Words as a regular-expression alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -423,6 +544,47 @@ _DENIAL = re.compile(r"\b(?:without|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|dec
                      r"lacks?|absence|unable)\b", re.IGNORECASE)
 
 
+@cache
+def _denying() -> re.Pattern[str]:
+    """A negation and the word it denies: a denying word before it ("not", "n't", "never", "no", "cannot",
+    "without"), or a verb of refusal or failure before "to" ("refused to attend", "failed to meet"); the words are
+    ``denying_words`` and ``refusal_verbs`` in the lexicon."""
+    lex = lexicon()
+    plain = _alternation(w for w in lex.denying_words if "'" not in w)
+    attached = _alternation(w for w in lex.denying_words if "'" in w).replace("'", "['’]")  # "n't": inside a word
+    return re.compile(rf"\b(?:{plain})\b" + (rf"|(?:{attached})\b" if attached else "")
+                      + rf"|\b(?:{_alternation(lex.refusal_verbs)})\s+to\b", re.IGNORECASE)
+
+
+_SCOPE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SCOPE_REACH = 5  # words looked at after a negation for the one it denies
+_CONDITION_REACH = 60  # characters looked at before a negation for a condition ("if", "unless") in its clause
+_CLAUSE_START = re.compile(r"[,;:()]|\b(?:but|and|while|because)\b", re.IGNORECASE)
+
+
+def negated_words(text: str) -> list[tuple[str, int, int]]:
+    """The words a sentence denies, as concepts, with the span of each negation: the first word after the negation
+    that is not an auxiliary, an adverb or a determiner ("will not be able to attend": attend; "has no discounts":
+    discount; "failed to meet": meet). "Not only", "not just" and a condition ("if it is not working", "whether or
+    not") deny nothing."""
+    lex = lexicon()
+    out = []
+    for m in _denying().finditer(text):
+        clause = _CLAUSE_START.split(text[max(0, m.start() - _CONDITION_REACH):m.start()])[-1]
+        if any(w.lower() in lex.conditionals for w in _SCOPE_WORD.findall(clause)):
+            continue  # "contact IT if the website is not working", "whether or not"
+        for k, w in enumerate(_SCOPE_WORD.finditer(text, m.end())):
+            low = w.group().lower()
+            if k >= _SCOPE_REACH or low in lex.negation_not_a_denial:
+                break
+            if (low in lex.auxiliaries or low in lex.aux_adverbs or low in lex.determiners
+                    or low in lex.negation_scope_skip or low.endswith("ly")):
+                continue
+            out.append((concept(low), m.start(), m.end()))
+            break
+    return out
+
+
 class _Sentences:
     """The source sentences with their values, indexed by content word on first use (a draft whose claims are all
     supported never pays for it): a claim's candidates are the sentences holding its thing and its verb, so the
@@ -432,6 +594,9 @@ class _Sentences:
         self.statements = statements
         self.items: list[tuple[str, Statement, frozenset[str], bool]] | None = None
         self.postings: dict[str, list[int]] = defaultdict(list)
+        self.denied: dict[str, list[int]] | None = None
+        self.values: dict[type, set[Value]] | None = None
+        self.found: dict[tuple[Value, float], bool] = {}
 
     def __bool__(self) -> bool:
         return any(self.statements.values())
@@ -450,7 +615,16 @@ class _Sentences:
     def has_value(self, value: Quantity | Place | TimeRange, tolerance: float) -> bool:
         """Whether some source sentence holds this value as ``_value_in`` reads it: the same figure within the
         rounding, this place or one inside it, a date inside this one."""
-        return any(value_supports(slot.value, value, tolerance) for _, st, _, _ in self._index() for slot in st.slots)
+        if self.values is None:
+            # Each distinct value once, by its type: a corpus repeats its figures, places and dates many times.
+            self.values = defaultdict(set)
+            for _, st, _, _ in self._index():
+                for slot in st.slots:
+                    self.values[type(slot.value)].add(slot.value)
+        key = (value, tolerance)
+        if key not in self.found:
+            self.found[key] = any(value_supports(v, value, tolerance) for v in self.values.get(type(value), ()))
+        return self.found[key]
 
     def has_figure(self, text: str, words: frozenset[str]) -> bool:
         """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this
@@ -477,6 +651,38 @@ class _Sentences:
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
         return self._index()
+
+    def _denied(self) -> dict[str, list[int]]:
+        if self.denied is None:
+            self.denied = defaultdict(list)
+            for i, (_, st, _, has_cue) in enumerate(self._index()):
+                if has_cue or _denying().search(st.evidence.text):
+                    for word, _, _ in negated_words(st.evidence.text):
+                        self.denied[word].append(i)
+        return self.denied
+
+    def negation_said(self, text: str, words: frozenset[str]) -> tuple[str, int, int] | bool | None:
+        """Whether the sources say what a draft sentence denies. The span of a negation of the sentence whose
+        word a source sentence on the matter (sharing a quarter of ``words``) uses without denying it, while no
+        source denies it ("they cannot sample the beers" / "you can sample every beer before you order"): the
+        sources say otherwise. True when the sources deny every word the sentence denies; False when they never
+        use one of them (nothing to tell); None when the sentence denies nothing (no negation, or only in a
+        condition: "if the app is not working")."""
+        items = self._index()
+        denied = self._denied()
+        found = negated_words(text)
+        if not found:
+            return None
+        need = max(1, VALUE_CONTEXT * len(words))
+        unknown = False
+        for word, start, end in found:
+            if any(_on_the_matter(len(words & items[i][2]), need, items[i][2]) for i in denied.get(word, ())):
+                continue
+            users = [items[i] for i in self.postings.get(word, ()) if i not in denied.get(word, ())]
+            if any(_on_the_matter(len(words & sw), need, sw) for _, _, sw, _ in users):
+                return text[start:end], start, end
+            unknown = True
+        return False if unknown else True
 
     def holding(self, words: frozenset[str]) -> list[tuple[str, Statement, frozenset[str], bool]]:
         items = self._index()
@@ -530,7 +736,7 @@ def _value_in(claim: Assertion, st: Statement, tolerance: float) -> tuple[str, i
     for slot in st.slots:
         if value_supports(slot.value, value, tolerance):
             return slot.text, slot.start, slot.end
-    if isinstance(value, Place):
+    if isinstance(value, Place) and not place_part(value):
         return _demonym_in(st, value)
     return None
 
@@ -564,6 +770,8 @@ class _SourceNames:
         self.texts = [d.text for d in documents] or [st.evidence.text for sts in statements.values() for st in sts]
         self.words: frozenset[str] | None = None
         self.demonyms: frozenset[str] | None = None
+        self.names: frozenset[str] | None = None
+        self.joined: str | None = None
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -576,7 +784,7 @@ class _SourceNames:
     def _words(self) -> frozenset[str]:
         if self.words is None:
             self.words = frozenset(p for t in self.texts for w in _NAME_WORD.findall(t)
-                                   for p in (w.lower(), *w.lower().split("-")))
+                                   for p in (w.lower(), _bare(w), *_bare(w).split("-")))
         return self.words
 
     def has_words(self, text: str) -> bool:
@@ -585,6 +793,12 @@ class _SourceNames:
         words = [w.lower() for w in _NAME_WORD.findall(text) if w.lower() != "the"]
         return bool(words) and all(w in self._words() for w in words)
 
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether some source has these words one after another, whatever their case and spacing."""
+        if self.joined is None:
+            self.joined = " ".join(" ".join(_NAME_WORD.findall(t)).lower() for t in self.texts)
+        return " ".join(_NAME_WORD.findall(phrase)).lower() in self.joined
+
     def has_place(self, place: Place) -> bool:
         """Whether a source names this place, or a place inside it, by its people's adjective ("norwegian")."""
         gaz = gazetteer()
@@ -592,20 +806,45 @@ class _SourceNames:
             self.demonyms = frozenset(k for k in (gaz.demonym(w) for w in self._words()) if k is not None)
         return any(k == place.key or gaz.contains(place.key, k) for k in self.demonyms)
 
+    def _capitalised(self) -> frozenset[str]:
+        """The words the sources write with a capital inside a sentence (after another word), lower-cased: names."""
+        if self.names is None:
+            self.names = frozenset(m.group(1).lower() for t in self.texts for m in _INNER_CAPITAL.finditer(t))
+        return self.names
+
     def _missing(self, text: str) -> list[str]:
         self._words()
         assert self.words is not None
         out = []
-        for w in _NAME_WORD.findall(text):
-            lw = w.lower().removesuffix("'s").removesuffix("’s")
+        words = _NAME_WORD.findall(text)
+        titles = lexicon().titles
+        lowered = text.islower()  # a lower-cased summary: any word may be a name
+        for k, w in enumerate(words):
+            lw = _bare(w)
             if _ACRONYM.fullmatch(w):
                 continue  # "CNN", "PhDs", "MPs": a source may spell out what the letters stand for
             if lw not in self.words and any(len(p) > 3 and p.isalpha() and not english_word(p) and p not in self.words
                                             for p in lw.split("-")):
                 out.append(w)  # a name, or a hyphenated one ("Osei-Lamptey") with a part no source has
+            elif (0 < k < len(words) - 1 and words[k - 1].lower() in titles and lw not in titles and len(lw) > 2
+                  and (w[0].isupper() or lowered) and lw not in self.words and self._surname(words[k + 1])):
+                out.append(w)  # a first name after a title, before a surname the sources have: "manager Eddie Howe"
         return out
 
+    def _surname(self, word: str) -> bool:
+        """Whether the sources have ``word`` as a name: capitalised inside a sentence, or, not being an English
+        word, at all."""
+        low = _bare(word)
+        return low in self._capitalised() or (not english_word(low) and low in self._words())
 
+
+def _bare(word: str) -> str:
+    """A word lower-cased without its possessive ending ("Glamorgan's": glamorgan)."""
+    return word.lower().removesuffix("'s").removesuffix("’s")
+
+
+# A word written with a capital after another word (not after a sentence's end): a name.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][a-zA-Z'’-]*)")
 # Letters standing for words: all capitals, or a capital after the first letter ("PhDs", "MPs", "eBay" aside).
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z][a-z]?[A-Z]s")
 
@@ -624,6 +863,8 @@ def _checkable_part(
     holds with its thing and verb (an abstractive summary's own wording): unsupported only for a checkable part of
     its sentence that no source has (a name, a figure, a date or a place, a negation); else unchecked."""
     value = claim.value
+    if isinstance(value, Place):
+        return _value_said(claim, said, tolerance, views) or _local_body(claim, said) or verdict
     if not isinstance(value, Event):
         return _value_said(claim, said, tolerance, views) or verdict
     text = claim.evidence.text
@@ -638,10 +879,32 @@ def _checkable_part(
             if not _in_sources(slot, words, said, names, tolerance):
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
-    if _NEGATION_CUES.search(text) and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
+    denial = said.negation_said(text, content_concepts(text))
+    if isinstance(denial, tuple) or denial is False and _NEGATION_CUES.search(text) \
+            and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
         return verdict.model_copy(update={"rule": "negation-not-in-sources",
                                          "message": "no source says this is not so"})
     return _make(claim, ClaimStatus.UNCHECKED, "event-only", "only an event: nothing checkable that no source holds")
+
+
+def _local_body(claim: Assertion, said: _Sentences) -> ClaimVerdict | None:
+    """Support for a place from a source sentence naming a public body after it ("South Lanarkshire Council will
+    restrict parking", "Dyfed-Powys Police said"): the body serves that area, so the story is there."""
+    name = [_bare(w) for w in _NAME_WORD.findall(claim.value_span.text)]
+    if not name:
+        return None
+    bodies = lexicon().local_bodies
+    n = len(name)
+    for path, st, _, _ in said.sentences():
+        if path == claim.path:
+            continue
+        # Hyphenated names in parts: "Dyfed-Powys Police" is a body of Powys.
+        low = [part for w in _NAME_WORD.findall(st.evidence.text) for part in _bare(w).split("-")]
+        if any(low[k:k + n] == name and low[k + n] in bodies for k in range(len(low) - n)):
+            found = (st.evidence.text, st.evidence.start, st.evidence.end)
+            return _make(claim, ClaimStatus.SUPPORTED, "place-of-a-local-body",
+                         "a source names a public body of this place", passages=[_passage(path, st, found)])
+    return None
 
 
 # Of the claim sentence's content words (its value left out), the share (at least one word) a source sentence
@@ -932,12 +1195,23 @@ def value_supports(sv: Value, cv: Value, tolerance: float) -> bool:
     if isinstance(sv, Quantity) and isinstance(cv, Quantity):
         return quantity_supports(sv, cv, tolerance)
     if isinstance(sv, Place) and isinstance(cv, Place):
+        part = place_part(cv)
+        if part and part != place_part(sv):
+            return False  # "in Mongolia" or "in eastern Mongolia" does not say "in northern Mongolia"
         return sv.key == cv.key or contains(cv, sv)
     if isinstance(sv, TimeRange) and isinstance(cv, TimeRange):
         return cv.start <= sv.start and sv.end <= cv.end
     if isinstance(sv, Event) and isinstance(cv, Event):
         return concept(sv.predicate) == concept(cv.predicate)
     return False
+
+
+def place_part(place: Place) -> str:
+    """The part of a place its words name ("northern Mongolia": northern), when its own name does not hold the
+    word ("Northern Ireland", "South Africa"); else ""."""
+    parts = lexicon().place_parts
+    name = {w.lower() for w in _NAME_WORD.findall(place.name)}
+    return " ".join(w for w in (w.lower() for w in _NAME_WORD.findall(place.text)) if w in parts and w not in name)
 
 
 def quantity_supports(source: Quantity, claim: Quantity, tolerance: float) -> bool:

@@ -93,3 +93,114 @@ def test_check_against_the_index_finds_what_comparing_everything_finds(
     for label, spelled in spellings:
         expected = _shape(_compared_with_everything("incoming", spelled))
         assert _shape(runs[label].conflicts) == expected, label
+
+
+def _discovered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths every file discovery of the run is asked to list."""
+    asked: list[str] = []
+    real = pipeline.discover
+
+    def discover(paths, **kwargs):  # type: ignore[no-untyped-def]
+        asked.extend(paths)
+        return real(paths, **kwargs)
+
+    monkeypatch.setattr(pipeline, "discover", discover)
+    return asked
+
+
+def test_check_against_the_index_file_lists_no_corpus_and_finds_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, _ = _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "built" / "index.sqlite"
+    pipeline.build_index(["corpus"], index_path=index)
+    asked = _discovered(monkeypatch)
+    found = pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1))
+    assert asked == ["incoming"]
+    assert len(found.conflicts) >= 2
+    assert _shape(found.conflicts) == _shape(_compared_with_everything("incoming", "corpus"))
+
+
+def test_check_against_the_index_file_sees_an_edit_once_indexed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, _ = _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index.sqlite"
+    pipeline.build_index(["corpus"], index_path=index)
+    before = _shape(_compared_with_everything("incoming", "corpus"))
+    (corpus / "troops-7.txt").write_text(TROOPS.format(day=21, n=90_000, who=""), encoding="utf-8")
+    after = _shape(_compared_with_everything("incoming", "corpus"))
+    assert before != after
+
+    def check() -> list[tuple]:
+        return _shape(pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1)).conflicts)
+
+    assert check() == before  # the index as it stands: the edit is not looked for
+    pipeline.build_index(["corpus"], index_path=index)
+    assert check() == after
+
+
+def test_check_against_the_index_file_leaves_out_an_incoming_report_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index.sqlite"
+    pipeline.build_index(["corpus", "incoming"], index_path=index)
+    found = pipeline.analyse(["incoming/new.txt"], against=[str(index)], reference_date=dt.date(2024, 12, 1))
+    assert _shape(found.conflicts) == _shape(_compared_with_everything("incoming/new.txt", "corpus"))
+
+
+@pytest.mark.parametrize("case", ["empty", "other-extractor", "mixed", "two-indexes"])
+def test_check_against_an_index_file_that_cannot_stand_for_the_corpus_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    import sqlite3
+
+    from checker.errors import ConfigError
+    from checker.store.index import CorpusIndex
+
+    _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index.sqlite"
+    against = [str(index)]
+    if case == "empty":
+        CorpusIndex(index).close()
+    else:
+        pipeline.build_index(["corpus"], index_path=index)
+    if case == "other-extractor":
+        with sqlite3.connect(index) as conn:
+            conn.execute("UPDATE meta SET value = 'older' WHERE key = 'extractor'")
+        conn.close()
+    elif case == "mixed":
+        against.append("corpus")
+    elif case == "two-indexes":
+        pipeline.build_index(["corpus"], index_path=tmp_path / "other.sqlite")
+        against.append(str(tmp_path / "other.sqlite"))
+    with pytest.raises(ConfigError):
+        pipeline.analyse(["incoming"], against=against, reference_date=dt.date(2024, 12, 1))
+
+
+def test_check_against_the_index_file_reads_while_another_run_holds_the_write_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import checker.store.index as index_module
+
+    _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index.sqlite"
+    pipeline.build_index(["corpus"], index_path=index)
+    expected = _shape(pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1)).conflicts)
+    monkeypatch.setattr(index_module, "_BUSY_MS", 200)  # a lock waited for fails in 0.2 s, not 10
+    writer = sqlite3.connect(index, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a checker index run in the middle of a batch
+    try:
+        found = pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1))
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert _shape(found.conflicts) == expected

@@ -7,9 +7,9 @@ import pytest
 from checker.compare.engine import CompareOptions
 from checker.extract import extract_text
 from checker.models import ClaimStatus, ConflictKind, Quantity
-from checker.verify.core import quantity_supports, supports, verify_claims
+from checker.verify.core import negated_words, quantity_supports, supports, verify_claims
 
-from .conftest import run_verify, verdict_for
+from .conftest import run_verify, statuses, verdict_for
 
 SOURCE = "There are 10,900 North Korean troops in Kursk Oblast, officials said."
 
@@ -190,3 +190,162 @@ def test_a_sentence_with_a_value_or_name_no_source_has_is_unsupported(draft, sou
 )
 def test_a_sentence_whose_values_and_names_the_sources_have_is_not_flagged(draft, source):
     assert ClaimStatus.UNSUPPORTED not in {v.status for v in run_verify(draft, source)}
+
+
+@pytest.mark.parametrize(
+    "draft, source, kind, value",
+    [
+        ("Stewards said the Harrow AC relay team was disqualified on Thursday evening after a faulty baton change.",
+         "Stewards said the Harrow AC relay team was disqualified on Tuesday evening after a faulty baton change.",
+         ConflictKind.DATE, "Thursday"),
+        ("Inspectors said 40 are being treated at the county hospital while 12 remain in intensive care.",
+         "Inspectors said 14 are being treated at the county hospital while 12 remain in intensive care.",
+         ConflictKind.NUMERIC, "40"),
+        ("The appeal was heard by Judge Marisol Vantongeren at the Court of Appeal in Wellington last spring.",
+         "The appeal was heard by Judge Henrik Obuya at the Court of Appeal in Wellington last spring.",
+         ConflictKind.NAME, "Marisol Vantongeren"),
+    ],
+    ids=["weekday-changed", "bare-count-changed", "judge-renamed"],
+)
+def test_a_draft_sentence_copied_with_one_value_changed_is_contradicted_on_it(draft, source, kind, value):
+    found = [v for v in run_verify(draft, source, date=None) if v.status is ClaimStatus.CONTRADICTED]
+    assert [(v.kind, draft[v.evidence.value_start:v.evidence.value_end]) for v in found] == [(kind, value)]
+    assert found[0].sources[0].path == "source0.txt"
+
+
+def test_a_copied_sentence_one_source_has_word_for_word_is_not_contradicted_by_another():
+    draft = "Organisers said 420 runners finished the hill race before the fog came down."
+    verdicts = run_verify(draft, draft, draft.replace("420", "380"), date=None)
+    assert ClaimStatus.CONTRADICTED not in statuses(verdicts)
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("Guests cannot bring their own wine to the tasting.", ["bring"]),
+        ("The striker will not be able to play on Sunday.", ["play"]),
+        ("The bakery has no more seats for the workshop.", ["seat"]),
+        ("The council failed to meet the housing target.", ["meet"]),
+        ("The trust didn't really expect the ruling.", ["expect"]),
+        ("The keeper was unable to play on Sunday.", ["play"]),
+        ("The driver was released without charge.", ["charge"]),
+        ("Call the box office if the app is not working.", []),
+        ("Whether or not the bridge reopens, the ferry will run.", []),
+        ("The plan is not only cheaper but faster.", []),
+    ],
+    ids=["cannot", "not-be-able-to", "no-more", "failed-to", "adverb-skipped", "unable-to", "without", "condition",
+         "whether-or-not", "not-only"],
+)
+def test_negated_words(text, denied):
+    assert [word for word, _, _ in negated_words(text)] == denied
+
+
+def test_a_negation_whose_word_the_sources_use_only_affirmed_is_unsupported():
+    draft = "Guests at the harvest festival cannot bring their own wine to the tasting tent."
+    source = "Guests at the harvest festival can bring their own wine to the tasting tent, organisers said."
+    found = [v for v in run_verify(draft, source) if v.status is ClaimStatus.UNSUPPORTED]
+    assert [(v.rule, draft[v.evidence.value_start:v.evidence.value_end]) for v in found] == [
+        ("negation-not-in-sources", "cannot")]
+
+
+@pytest.mark.parametrize(
+    "draft, source",
+    [
+        ("The club said its captain will not be able to play in Sunday's derby.",
+         "The captain is injured and will not play in Sunday's derby, the club said."),
+        ("Supporters were told to ring the ticket office if the club's app is not working.",
+         "The club's app worked for most supporters; the ticket office also takes calls."),
+    ],
+    ids=["denied-in-other-words", "a-condition"],
+)
+def test_a_negation_the_sources_share_or_a_condition_is_not_flagged(draft, source):
+    assert not [v for v in run_verify(draft, source) if v.rule == "negation-not-in-sources"]
+
+
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("Rovers manager Mark Tennyson praised the crowd after the win.", "Mark"),
+        ("rovers manager mark tennyson praised the crowd after the win.", "mark"),
+        ("Rovers manager Gary Tennyson praised the crowd after the win.", None),
+        ("The Rovers captain thanked Tennyson for the new contract.", None),
+    ],
+    ids=["first-name-after-title", "lower-cased", "first-name-in-sources", "verb-after-title"],
+)
+def test_a_first_name_after_a_title_before_a_surname_the_sources_have(draft, flagged):
+    source = ("Gary Tennyson, the Rovers manager, said the crowd had carried his side to the win. "
+              "He thanked the club for offering him a new contract.")
+    found = [v for v in run_verify(draft, source) if v.rule == "name-not-in-sources"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "draft, source, flagged",
+    [
+        ("The ferry service will resume next week, the operator said.",
+         "The ferry service will resume once the repairs are done, the operator said.", "next week"),
+        ("The ferry service will resume next week, the operator said.",
+         "The operator said the ferry service would resume next week after repairs.", None),
+        ("Forecasters expect the heatwave to break tomorrow.",
+         "Forecasters expect the heatwave to break as a cold front arrives.", "tomorrow"),
+        ("The festival returns this summer with three stages.",
+         "The festival, which returns this summer, will have three stages.", None),
+    ],
+    ids=["next-week-invented", "next-week-in-source", "tomorrow-invented", "this-summer-in-source"],
+)
+def test_a_time_told_from_the_moment_of_writing_in_an_undated_draft(draft, source, flagged):
+    found = [v for v in run_verify(draft, source, date=None) if v.status is ClaimStatus.UNSUPPORTED]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("Harrogate Town came from behind to beat Harrogate Town in the cup on Tuesday.", "Harrogate Town"),
+        ("glamorgan's century helped them to a six-wicket win over glamorgan at cardiff.", "glamorgan"),
+        ("Harrogate Town came from behind to beat Morecambe in the cup on Tuesday.", None),
+        ("Ticket sales at Harrogate Town rose 4% year over year.", None),
+        ("The union launched a challenge against the union's own rules.", None),
+    ],
+    ids=["team-beats-itself", "lower-cased-win-over-itself", "two-teams", "year-over-year", "ordinary-word"],
+)
+def test_a_name_set_against_itself(draft, flagged):
+    source = ("Harrogate Town came from behind to beat Morecambe in the cup on Tuesday, and Glamorgan's century "
+              "helped them to a six-wicket win over Kent at Cardiff. Ticket sales rose. The union launched a "
+              "challenge against its own rules.")
+    found = [v for v in run_verify(draft, source, date=None) if v.rule == "set-against-itself"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "source, status",
+    [
+        ("Lane closures are planned for the weekend, and South Lanarkshire Council will restrict parking on the "
+         "main street.", ClaimStatus.SUPPORTED),
+        ("Lane closures are planned for the weekend, and drivers from South Lanarkshire are warned.", None),
+        ("Lane closures are planned for the weekend, and the council will restrict parking.", None),
+    ],
+    ids=["body-named-after-the-place", "place-named-without-a-body", "no-place"],
+)
+def test_a_place_a_source_names_a_public_body_after(source, status):
+    draft = "Motorists are being warned to expect major delays on the motorway in South Lanarkshire."
+    verdicts = [v for v in run_verify(draft, source, date=None) if v.attribute == "location"]
+    assert verdicts
+    assert {v.status for v in verdicts if v.rule == "place-of-a-local-body"} == ({status} if status else set())
+
+
+@pytest.mark.parametrize(
+    "draft, source, supported",
+    [
+        ("northern Cumbria", "Cumbria", False),
+        ("northern Cumbria", "northern Cumbria", True),
+        ("northern Cumbria", "southern Cumbria", False),
+        ("Cumbria", "northern Cumbria", True),
+        ("Northern Ireland", "Northern Ireland", True),
+    ],
+    ids=["whole-place-for-a-part", "same-part", "other-part", "part-for-the-whole", "part-word-in-the-name"],
+)
+def test_a_part_of_a_place_needs_a_source_naming_that_part(draft, source, supported):
+    line = "Flooding closed roads in {} on Sunday."
+    v = verdict_for(run_verify(line.format(draft), line.format(source)), draft, "location")
+    assert (v.status is ClaimStatus.SUPPORTED) == supported

@@ -401,3 +401,20 @@ def test_conflicts_are_capped_per_document_most_severe_first() -> None:
     assert len(kept) == 3 and full == ["a.txt", "b.txt"]
     assert [c.severity for c in kept] == sorted((c.severity for c in found), key=["high", "medium", "low"].index)[:3]
     assert cap_conflicts(found, 100) == (found, [])
+
+
+def test_a_date_whose_verb_no_rule_read_meets_the_verbed_date_of_the_same_thing() -> None:
+    found = check(
+        "The avalanche that closed the Passo Gavia road struck on March 3 and buried two cars, the Sondrio prefecture "
+        "said on Sunday.",
+        "Snowploughs have reopened the Passo Gavia road closed by an avalanche on March 5, the Sondrio prefecture "
+        "said on Sunday.",
+    )
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.DATE, "March 3", "March 5")]
+
+
+def test_the_dates_of_two_verbs_of_one_thing_are_two_events() -> None:
+    found = check("The Brightwell Foods factory in Leeds opened on March 3, the company said.",
+                  "The Brightwell Foods factory in Leeds was inspected on March 5, the company said.")
+    assert ConflictKind.DATE not in {c.kind for c in found}

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from checker.compare.engine import find_conflicts
-from checker.compare.restatement import restated_pairs
+from checker.compare.restatement import restated_against, restated_pairs
 from checker.extract import extract_document
 from checker.ingest import parse_document
 from checker.models import ConflictKind
@@ -292,6 +292,14 @@ def test_a_word_spelled_another_way_is_wording() -> None:
     assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.NUMERIC]
 
 
+@pytest.mark.parametrize(("left_day", "right_day"), [("Tuesday", "Thursday"), ("Monday", "Sunday")],
+                         ids=["tuesday-thursday", "monday-sunday"])
+def test_two_weekdays_alike_in_spelling_are_two_days(left_day: str, right_day: str) -> None:
+    left = f"The Harrow AC relay team was disqualified on {left_day} after a faulty baton change, stewards said."
+    right = left.replace(left_day, right_day)
+    assert [c.kind for c in _conflicts(left, right)] == [ConflictKind.DATE]
+
+
 def test_a_restatement_ties_two_reports_placed_in_different_countries() -> None:
     left = ("The Lisbon half marathon, which has been run through the Portuguese capital every year since 1991, "
             "drew 9,000 runners.")
@@ -340,3 +348,13 @@ def test_a_sentence_restated_by_two_copies_makes_one_claim_on_its_side() -> None
     assert [(x.path, y.path) for x, y in pairs] == [("a.txt", "b.txt"), ("a.txt", "c.txt"), ("b.txt", "c.txt")]
     assert [x.value_span.text for x, _ in pairs] == ["212", "212", "122"]
     assert pairs[0][0] is pairs[1][0]
+
+
+def test_restated_against_pairs_each_draft_sentence_with_sources_only() -> None:
+    line = "Stewards at Aintree said 42 horses started the race and {} finished, the course said."
+    texts = {"draft.txt": line.format(17), "one.txt": line.format(21), "two.txt": line.format(23)}
+    statements = {path: extract_document(parse_document(path, text)).statements for path, text in texts.items()}
+    pairs = list(restated_against({"draft.txt": statements["draft.txt"]},
+                                  {p: s for p, s in statements.items() if p != "draft.txt"}))
+    assert sorted((a.path, a.value_span.text, b.path, b.value_span.text) for a, b in pairs) == [
+        ("draft.txt", "17", "one.txt", "21"), ("draft.txt", "17", "two.txt", "23")]

@@ -17,8 +17,10 @@ from checker.extract.places import gazetteer
         ("the union wants the uk to act on wages.", ["GB"]),
         ("a fire broke out at a warehouse in south carolina.", ["US-SC"]),
         ("fans from new zealand travelled to the final.", ["NZ"]),
+        ("the plan for bristol's harbour was approved by the council.", ["city:GB-ENG:bristol"]),
     ],
-    ids=["city-after-in", "country-after-in", "list-after-cue", "abbreviation-after-the", "two-words", "two-words-no-cue"],
+    ids=["city-after-in", "country-after-in", "list-after-cue", "abbreviation-after-the", "two-words", "two-words-no-cue",
+         "possessive"],
 )
 def test_lower_cased_text_finds_places(text: str, found: list[str]):
     assert [m.place.key for m in gazetteer().find(text)] == found
@@ -30,8 +32,9 @@ def test_lower_cased_text_finds_places(text: str, found: list[str]):
         "she told us about her nice new job in reading the news.",  # "us" the pronoun; words that are also towns
         "the turkey was carved while china plates were laid out.",  # one-word names without a locative cue
         "he was reading a book about bath salts.",
+        "reading's town centre was closed while jordan's brother spoke.",  # a possessive of a word or a person's name
     ],
-    ids=["pronoun-us", "no-cue", "common-words"],
+    ids=["pronoun-us", "no-cue", "common-words", "possessive-of-a-word-or-name"],
 )
 def test_lower_cased_text_needs_context(text: str):
     assert gazetteer().find(text) == []

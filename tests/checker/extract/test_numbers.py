@@ -43,6 +43,8 @@ from checker.extract.numbers import NUMBER_PATTERN, match_number, parse_number
         ("-5", -5),
         ("minus 5", -5),
         ("one thousand and five", 1005),
+        ("twenty - five", 25),  # a tokenised transcript spaces the hyphen
+        ("forty -two", 42),
     ],
 )
 def test_parse_number(text: str, value: float) -> None:
