@@ -352,7 +352,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
         else:
-            owners = named_owners(ctx, first, span_end, clause, common=bool(words))
+            owners = named_owners(ctx, first, span_end, clause, common=bool(words), possessive="'s" in lowers)
         side = _acted_on_side(ctx, first, clause) if acted_on else None
         if side and side not in owners:
             owners = (*owners, side)  # "cut the fine against Dorrin Mining from $30 million": Dorrin Mining's
@@ -638,6 +638,7 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
 _SIDE_PREPOSITIONS = frozenset({"to", "from"})
 _OPENING_SIDES = _SIDE_PREPOSITIONS | {"into"}
+_OPENING_LINKS = _OWNER_PREPOSITIONS | _OPENING_SIDES | {"in"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
@@ -678,7 +679,8 @@ def _named_holding(ctx: SentenceContext, k: int) -> bool:
 
 
 def named_owners(
-    ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int], *, common: bool = False
+    ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int], *, common: bool = False,
+    possessive: bool = True,
 ) -> tuple[str, ...]:
     """Whose figure it is when names say so structurally (rule "owner"); every one that applies, in this order:
 
@@ -696,7 +698,7 @@ def named_owners(
         if found and found not in out:
             out.append(found)
     out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
-    possessor = _subject_possessor(ctx, first, clause)
+    possessor = _subject_possessor(ctx, first, clause) if possessive else None
     if possessor and possessor not in out:
         out.append(possessor)
     return tuple(out)
@@ -708,8 +710,6 @@ def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]
     common noun phrase); none past a comma or a figure."""
     tokens = ctx.tokens
     lex = lexicon()
-    if not any(t.lower == "'s" for t in tokens[clause[0] : first]):
-        return None
     for k in range(clause[0], first):
         t = tokens[k]
         if k in ctx.number_tokens or t.text in (",", ";", ":") or (k > clause[0] and is_verb(tokens, k)):
@@ -810,6 +810,8 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
     ("Researchers at Calder University found ...")."""
     tokens = ctx.tokens
     lex = lexicon()
+    if not any(tokens[m].lower in _OPENING_LINKS for m in range(clause[0] + 1, first)):
+        return None  # no preposition in the clause's opening: nothing it is of
     k = clause[0]
     while k < first and not is_verb(tokens, k):
         if tokens[k].text in (",", ";", ":"):

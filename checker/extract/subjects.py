@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from checker.extract.lexicon import english_word, lexicon
+from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.tokens import Token
 
@@ -272,7 +272,9 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
             break
-        if out and not t.is_capitalised and plural_noun(out[-1]) and verb_after_plural(t.lower):
+        if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
+            plural_noun(out[-1]) and verb_after_plural(t.lower)
+        ):
             break  # "1.2 million candidates sat the exam", "three policymakers voting for a cut": the verb
         out.append(t)
         j += 1
@@ -302,8 +304,6 @@ def verb_after_plural(word: str) -> bool:
     sat"): no noun of a compound, which would stand before the plural."""
     if not word.isalpha() or word.endswith("s"):
         return False
-    from checker.extract.lexicon import verb_lemma
-
     return word.endswith("ing") or verb_lemma(word) != word
 
 
