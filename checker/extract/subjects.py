@@ -122,8 +122,8 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
         if i + n > len(tokens):
             continue
         words = tokens[i : i + n]
-        if n > 1 and not words[-1].is_word:
-            continue
+        if n > 1 and not (words[-1].is_word and words[-1].is_capitalised):
+            continue  # a country's or a people's name of several words ends in a capital ("Bosnia and Herzegovina")
         key = _demonym(" ".join(t.text for t in words))
         if key:
             return key, n
