@@ -34,11 +34,17 @@ QUANTITY = Rule(
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
-        "entities": "a nationality or country in the phrase, a name after of/at/for/in, a name closing the clause's "
-        "opening phrase, the name a verb acts on (fined Pellham Foods $4.5m), or the named subject of the verb "
-        "whose object the figure is; never a speaker, a title (Mayor, former) or a capital that only opens the "
-        "sentence (Gold hit a record)",
-        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured)",
+        "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
+        "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
+        "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
+        "opening phrase or what it is of or for (the price of cocoa fell), the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
+        "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
+        "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
+        "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
+        "the EU's General Court); never a speaker, a title (Mayor, former), a "
+        "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
+        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
+        "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
@@ -64,6 +70,9 @@ QUANTITY = Rule(
         Example("Copper hit a record $11,200 a tonne on Tuesday.", "$11,200", entities=()),
         Example("Gusts of 130 km/h hit the Faroe Islands overnight.", "130 km/h", thing="gust"),
         Example("The board approved a $750 million share buyback.", "$750 million", thing="buyback"),
+        Example("The regulator blocked the $3 billion Baltic cable project.", "$3 billion",
+                thing="project"),  # a name may qualify the noun the sum is
+        Example("Orbitly raised $40 million in new funding.", "$40 million", thing="funding"),
         Example("The former clerk admitted taking kickbacks worth $84,000.", "$84,000", thing="kickback"),
         Example("Ticket sales at Marlowe Theatre will rise 6% next season.", "6%", entities=("marlowe theatre",)),
         Example("Police arrested 40 people after the match.", "40", entities=()),  # a speaker's capital, no name
@@ -103,8 +112,92 @@ QUANTITY = Rule(
                 entities=()),  # a count names its own thing; "Monday" is no owner
         Example("The Riksbank held its policy rate at 3.75% on Thursday.", "3.75%", thing="rate"),
         Example("The new seed variety lifted wheat yields by 18% in field trials.", "18%", thing="yield"),
+        Example("Norway will increase its food aid to Sudan by 15% next year.", "15%", thing="aid",
+                entities=("sudan", "norway"), predicate="increase"),  # a side after the moved noun's preposition
+        Example("Leeds and York agreed to raise joint bus funding to £8 million.", "£8 million",
+                thing="funding"),  # the noun after an infinitive's verb
         Example("The mine collapse killed four miners and injured 11.", "11", attribute="injured",
                 thing="miner"),  # the noun left out the second time
+        Example("Chile expelled nine Peruvian diplomats.", "nine", entities=("chile", "peru")),  # the verb's named
+        # subject besides the object's nationality; a country's capital letter is no sentence opener's
+        Example("Portugal will send 300 tonnes of rice to Angola.", "300 tonnes", entities=("angola", "portugal")),
+        Example("Volunteers delivered 500 meals to Leeds.", "500", entities=()),  # a town after "to": where
+        Example("Hackers demanded $2 million from Brenlow Water.", "$2 million", entities=("brenlow water",)),
+        Example("Austria donated €20 million in flood relief to Slovenia.", "€20 million",
+                entities=("slovenia", "austria")),  # past a sum's "in <noun>" to the side it goes to
+        Example("The county will extend free bus passes to 9,000 pensioners from April.", "9,000",
+                entities=()),  # "from April" is a time, not a side
+        Example("Ghana and Togo will build 40 km of shared road.", "40 km", entities=("ghana", "togo")),  # joined
+        Example("Hospital admissions for asthma doubled to 4,200.", "4,200", entities=("asthma",)),  # what the
+        # clause's opening thing is for, a common noun phrase as well as a name
+        Example("The price of cocoa fell 8% to $7,900 a tonne.", "8%", thing="price", entities=("cocoa",)),
+        Example("The cost of Harwick Council's new depot has risen to £12 million.", "£12 million",
+                entities=("harwick council",)),  # a possessive name in the opening phrase
+        Example("Cases of measles in Lagos rose to 3,100 this year.", "3,100", entities=("measles",)),
+        Example("The price of cocoa, traders said, fell 8%.", "8%", entities=()),  # an aside ends the phrase
+        Example("Fans bought 40,000 tickets for the derby.", "40,000", entities=("derby",)),  # what they are for
+        Example("Negotiators held nine rounds of talks.", "nine", entities=()),  # a bare plural: what kind
+        Example("The Tarvin Bridge, which carries 40,000 cars a day, will close for repairs.", "40,000",
+                entities=("tarvin bridge",)),  # what a relative clause describes owns its figure
+        Example("The coach, carrying 38 fans, overturned on the motorway.", "38", entities=("coach",)),
+        Example("A lorry carrying 20 tonnes of grain overturned.", "20 tonnes", entities=("lorry",)),
+        Example("Heavy snow fell across Cumbria, forcing 60 schools to close.", "60",
+                entities=()),  # an -ing clause closing the sentence: no thing before its comma owns the figure
+        Example("The Brenford Militia is holding 40 hostages, including seven aid workers.", "seven",
+                predicate="hold", entities=("brenford militia",)),  # a part of the figure before: held alike
+        Example("A landslide killed 23 people, among them nine children.", "nine", predicate="kill"),
+        Example("The ministry sent 300 doctors, including 40 from Kenya.", "40", thing="doctor",
+                entities=("kenya",), predicate="send"),  # a part with no noun of its own: the whole's thing
+        Example("Harwick Zoo's new aviary will house 300 birds.", "300", entities=("harwick zoo",)),  # whose the
+        # clause's subject is
+        Example("The museum's roof was raised by 2 metres.", "2 metres", entities=("museum",)),
+        Example("Harlow's mayor said 300 homes flooded.", "300", entities=()),  # whose the speaker is
+        Example("No club in the league's history has won more than 30 titles.", "more than 30",
+                entities=()),  # a possessive inside the subject's scope phrase
+        Example("Grain exports to Egypt rose to 3 million tonnes.", "3 million tonnes",
+                entities=("egypt",)),  # a country the opening phrase's thing goes to
+        Example("Heavy rain left 8,000 homes without water.", "8,000", thing="homes"),  # a preposition ends
+        # the counted phrase
+        Example("Night temperatures stayed 6°C below average.", "6°C", thing="night temperature"),
+        Example("Harlow Town finished with 71 points, ahead of Fenby United on 68.", "68", thing="point",
+                entities=("fenby united",)),  # "<rival> on <figure>": the same thing, the rival's
+        Example("The club signed two more strikers, bringing its squad to 28.", "28", thing="squad",
+                predicate="bring"),  # a bare count a participle's verb brought something to: that thing
+        Example("Rescuers found four more survivors, bringing the tally to 31.", "31", thing="survivor"),  # the
+        # total of the count before
+        Example("The club will not sign more than two players.", "more than two", predicate="sign",
+                polarity="negated"),  # the verb after a negated auxiliary
+        Example("Nearly 40% of voters in Leeds backed the plan.", "Nearly 40%", predicate="back"),  # the verb
+        # past a phrase closing the figure's noun phrase
+        Example("The vaccine cut infections by 68% in a trial involving 4,800 adults.", "68%",
+                predicate="cut"),  # a figure after its verb: the phrase after it is no subject's
+        Example("Harlow Port handled 2.1 million containers last year, up 8% on the year before.", "8%",
+                thing="container", predicate="handle"),  # ", up N%": the change of the figure before
+        Example("Last month's rainfall was 38% below average.", "38%", thing="rainfall"),  # a date's
+        # possessive is a time
+        Example("Tuesday's vote drew 40,000 people.", "40,000", entities=()),
+        Example("The war in Yemen has displaced 4 million people.", "4 million", predicate="displace"),
+        Example("The tribunal cleared Ivo Brandt on three counts and convicted him on two others.", "two",
+                thing="count", entities=("ivo brandt",)),  # "others": the thing of the count before; the
+        # named object before "on" its figure
+        Example("The council will raise parking fees by 10%.", "10%", predicate="raise"),  # an -ing adjective
+        Example("About 9,000 runners sat out the race.", "About 9,000", thing="runner", predicate="sit"),  # a
+        # past form after a plural noun is its verb, not part of the noun phrase
+        Example("The court heard that five judges voting against it had resigned.", "five", thing="judge"),
+        Example("The probe will make 20 flybys of Saturn.", "20", predicate="make"),  # an act, not a link
+        Example("Burglaries in Kent and Sussex rose to 8,200.", "8,200", entities=()),  # places after "in": where
+        Example("Staff at Halden's Leeds depot will get a bonus of £900.", "£900", entities=("halden",)),  # a
+        # place qualifying the possessed noun says where; the possessor owns
+        Example("The Selby Anglers club's 900 members caught 4,000 fish.", "4,000",
+                entities=("selby anglers",)),  # the name before the possessor's common noun
+        Example("Winger Tom Ashby faces an absence of up to six weeks.", "up to six weeks",
+                entities=("tom ashby",)),  # the named subject of the verb whose object the measured noun is
+        Example("The council fined Dean Roper, 41, who owes 3,000 pounds in rent.", "3,000 pounds",
+                entities=("dean roper",)),  # "who" past an age in apposition
+        Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
+                predicate="impose"),  # an -ing adjective of the measured noun is no verb
+        Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),
+        Example("Passengers faced delays of up to 50 minutes.", "up to 50 minutes", predicate="face"),
     ),
 )
 
@@ -136,8 +229,11 @@ EVENT_DATE = Rule(
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
-        "thing": "the subject of the verb (the treaty, the bridge)",
+        "thing": "the subject of the verb (the treaty, the bridge): the head of its noun phrase (talks between "
+        "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
+        "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
+        "entities": "the names of the verb's subject (Kenya and Tanzania signed ...), and whose the thing is",
         "polarity": "negated when the verb is",
     },
     apply=lambda ctx, made: date_assertions(ctx),
@@ -146,6 +242,23 @@ EVENT_DATE = Rule(
                 predicate="sign"),
         Example("The bridge did not reopen on Monday.", "Monday", attribute="when", predicate="reopen",
                 polarity="negated"),
+        Example("The Halden Clinic, which treats 9,000 patients a year, was closed in March.", "March",
+                thing="clinic", predicate="close"),  # past a relative clause and the figure inside it
+        Example("Negotiations between the two unions did not resume in April.", "April", thing="negotiation",
+                polarity="negated"),  # the head of the subject, not the noun after its preposition
+        Example("Repairs to the old pier began in May.", "May", thing="repair", entities=()),
+        Example("Demolition of the old tower began in 2021.", "2021", thing="demolition",
+                entities=("old tower",)),  # "of": whose the head is
+        Example("Several clubs have not adopted the rule, which was introduced in 2019.", "2019", thing="rule",
+                predicate="introduce"),  # "which" stands for the noun phrase before it
+        Example("The Vela-3 rover, launched in 2023, landed on Mars.", "2023", thing="rover",
+                predicate="launch"),  # a participle's aside is said of the phrase before its comma
+        Example("The final, originally scheduled for June 8, was postponed.", "June 8", thing="final"),
+        Example("Prices did not rise in March.", "March", thing="price", predicate="rise",
+                polarity="negated"),  # "not" is no verb: the verb after the negated auxiliary
+        Example("Ghana and Togo signed the border treaty in May.", "May", thing="border agreement",
+                entities=("ghana", "togo")),  # the names of the verb's subject, when the thing is its object
+        Example("Police closed the road on Friday.", "Friday", entities=()),  # a capital opening the sentence
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said

@@ -16,6 +16,7 @@ from checker.extract.context import (
     aux_start,
     clause_subject,
     event_verb,
+    with_owner,
     is_past,
     is_place_token,
     make_assertion,
@@ -26,7 +27,7 @@ from checker.extract.context import (
     triggers_in,
 )
 from checker.extract.lexicon import event_predicate, lexicon, verb_lemma
-from checker.extract.quantity_rules import people_subject
+from checker.extract.quantity_rules import people_subject, subject_names
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
@@ -110,9 +111,12 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         if named is not None:
             return named
     if a > 0 and (tokens[a].lower == "which" or (tokens[a].lower == "that" and _noun_before(tokens, a))):
-        # "The pact, which Putin and Kim signed in September": the relative pronoun stands for the sentence's
-        # subject, whoever the agents inside the clause are.
-        return clause_subject(ctx, 0, a)
+        # "The pact, which Putin and Kim signed in September", "have not signed the convention, which was adopted
+        # in 1997": the relative pronoun stands for the noun phrase before it, whoever the agents inside are.
+        return _noun_phrase_ending(ctx, a - 1 if tokens[a - 1].text == "," else a) or clause_subject(ctx, 0, a)
+    described = _participle_aside(ctx, verb, chain)
+    if described is not None:
+        return described
     # "the treaty that Putin and Kim signed": the agents are names (with titles); what was signed is before "that".
     k = head - 1
     lex = lexicon()
@@ -124,7 +128,69 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         k -= 1
     if k < head - 1 and tokens[k].lower in ("that", "which"):
         return subject_before(ctx, k, 0)
-    return subject_before(ctx, head, floor)
+    found = subject_before(ctx, head, floor)
+    return _chain_head(ctx, found, floor) if found is not None and not found.proper else found
+
+
+# A noun phrase after one of these, right after another noun phrase, modifies that one: "Talks between the two
+# sides did not resume", "Construction of the tunnel began": the first noun is what the verb is about.
+_CHAIN_PREPOSITIONS = frozenset({"of", "between", "on", "over", "about", "for", "in", "at", "near", "to", "from"})
+
+
+def _in_quantity(ctx: SentenceContext, k: int) -> bool:
+    start = ctx.tokens[k].start
+    return any(q.start <= start < q.end for q in ctx.quantities)
+
+
+def _noun_phrase_ending(ctx: SentenceContext, end: int) -> Subject | None:
+    """The noun phrase that ends right before ``tokens[end]`` (nothing skipped), as the head of its chain of
+    prepositional phrases, or None."""
+    words = phrase_before(ctx.tokens, end, floor=0, limit=4)
+    if not words or ctx.position(words[-1]) != end - 1 or words[0].lower in lexicon().pronouns:
+        return None
+    found = build_subject(words, ctx.doc.text)
+    return _chain_head(ctx, found, 0) if found is not None and not found.proper else None  # (a name: see caller)
+
+
+def _chain_head(ctx: SentenceContext, subject: Subject, floor: int) -> Subject:
+    """The first noun of "<noun phrase> <preposition> <noun phrase>" when ``subject`` is the second ("the two
+    sides" of "Talks between the two sides"), up to two steps back; "of" makes the second whose the first is
+    ("Construction of the 27 km tunnel": the tunnel's construction)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for _ in range(2):
+        k = ctx.index_containing(subject.start) - 1
+        while k > floor and (
+            tokens[k].lower in lex.determiners or k in ctx.number_tokens or _in_quantity(ctx, k)
+            or (tokens[k - 1].lower in lex.determiners and tokens[k].lower.endswith("ed"))  # "the annulled election"
+        ):
+            k -= 1
+        if k <= floor or tokens[k].lower not in _CHAIN_PREPOSITIONS:
+            return subject
+        words = phrase_before(tokens, k, floor=floor, limit=3)
+        if not words or ctx.position(words[-1]) != k - 1 or words[-1].lower in lex.pronouns:
+            return subject
+        head = build_subject(words, ctx.doc.text)
+        if head is None or head.proper:
+            return subject
+        if tokens[k].lower == "of":
+            head = with_owner(head, subject.entities[0] if subject.entities else subject.key)
+        subject = head
+    return subject
+
+
+def _participle_aside(ctx: SentenceContext, verb: int, chain: set[str]) -> Subject | None:
+    """What a past participle opening an aside is said of: "The Orion-7 probe, launched in 2021, entered orbit",
+    "The launch of the satellite, originally scheduled for May 4, ...": the noun phrase before the comma."""
+    tokens = ctx.tokens
+    if chain or not is_past(tokens[verb].lower):
+        return None
+    k = verb - 1
+    while k > 0 and tokens[k].is_word and tokens[k].lower.endswith("ly") and not tokens[k].is_capitalised:
+        k -= 1  # "originally scheduled"
+    if k <= 0 or tokens[k].text != ",":
+        return None
+    return _noun_phrase_ending(ctx, k)
 
 
 _DATE_PREPOSITIONS = frozenset({"on", "in", "for", "of", "during"})
@@ -158,9 +224,13 @@ def _after_auxiliary(tokens: Sequence[Token], k: int) -> bool:
     """"will hear the case on March 14", "will step down in April": a lower-case word right after an auxiliary or
     "to" is a verb."""
     t = tokens[k]
+    before = k - 1
+    if before > 0 and tokens[before].lower in NOT_WORDS:
+        before -= 1  # "did not rise in March": the verb after the negated auxiliary
     return (
         k > 0
-        and (tokens[k - 1].lower in lexicon().auxiliaries or tokens[k - 1].lower == "to")
+        and (tokens[before].lower in lexicon().auxiliaries or tokens[before].lower == "to")
+        and t.lower not in NOT_WORDS
         and t.is_word
         and not t.is_capitalised
         and t.lower.isalpha()
@@ -205,6 +275,9 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
             continue  # a named subject ("the North East Express derailed on Oct. 11") is kept when it is a name
         predicate, _ = _predicate(ctx.tokens, verb)
+        for name in reversed(subject_names(ctx, verb, (a, b))):
+            if name not in subject.entities and name != subject.key:
+                subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
         out.append(make_assertion(ctx, subject, "when", _past_if_past_tense(ctx, verb, d), d.start, d.end, i,
                                   predicate=predicate, rule="event-date"))
     return out

@@ -10,6 +10,7 @@ from typing import Sequence
 from checker.extract.context import (
     CHANGE_ATTRIBUTES,
     METRIC_ATTRIBUTES,
+    NOT_WORDS,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
     actor_before,
@@ -23,6 +24,7 @@ from checker.extract.context import (
     make_assertion,
     nearest_trigger,
     place_scope,
+    sentence_owner,
     skip_determiners,
     subject_before,
     subjects_in,
@@ -34,6 +36,7 @@ from checker.extract.places import gazetteer
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
+    _verb_like,
     actor_key,
     build_subject,
     country_after,
@@ -281,7 +284,18 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = "magnitude"  # "an earthquake of magnitude 6.1", "a 5.4-magnitude quake": the quake's magnitude
         if measured is not None:
             thing = measured.head if subject is not measured else None  # the gusts, the height, the ice's extent
-        acted_on = _acted_on(ctx, first, after, clause) if dim != "count" and not words else None
+        total = _running_total(ctx, out, first, clause) if dim == "count" and not words and subject is None else None
+        if total is not None:
+            # "arrived ..., bringing the total delivered so far to about a dozen": the total of the same thing
+            subject, thing = ctx.state.last_subject, total.thing
+        moved = _acted_on(ctx, first, after, clause) if not words else None
+        acted_on, acted_verb = moved if moved is not None else (None, None)
+        if acted_on and dim == "count":
+            # "..., bringing its eastern presence to 40,000": a bare count a verb brought something to counts it
+            if subject is None:
+                subject = _acted_on_subject(ctx, first, clause)
+                thing = acted_on
+            acted_on = None
         if acted_on:
             thing = acted_on  # "held interest rates at 5.25%", "cut infections by 68%": what the figure measures
         if thing:
@@ -304,6 +318,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
             subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
+        earlier = earlier or _change_of_figure(ctx, out, first, dim)
+        if earlier is not None and earlier.thing != thing and subject is not ctx.state.last_subject:
+            # "carried 14.6 million passengers in the first half, up 11% on a year earlier": the figure's change
+            subject, thing = ctx.state.last_subject, earlier.thing
         counted = _same_count(ctx, out, first, clause) if not words and dim == "count" else None
         if counted is not None:
             # "Vogt finished with 212 points, while leader Sara Lind collected 230": 230 points, Sara Lind's
@@ -312,13 +330,34 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if change is not None:
             # "car thefts rose by a third, to 8,900": the level the change reached, of the same thing
             subject, thing, attribute = ctx.state.last_subject, change.thing, lex.default_attribute.get(dim, dim)
+        if [w.lower for w in words] == ["others"] and out and isinstance(out[-1].value, Quantity) and (
+            out[-1].value.dimension == dim and ctx.state.last_subject is not None
+        ):
+            # "convicted her on four charges and acquitted her on two others": two other charges
+            subject, thing = ctx.state.last_subject, out[-1].thing
+        part_of = _whole_of(ctx, out, first) if subject is None and not words else None
+        if part_of is not None and part_of.value.dimension == dim and ctx.state.last_subject is not None:
+            # "sent 300 doctors, including 40 from Kenya": 40 of the doctors
+            subject, thing = ctx.state.last_subject, part_of.thing
+        rival = _rival_on(ctx, out, first, dim) if subject is None or not words else None
+        if rival is not None:
+            # "won 31.4% of the vote, ahead of the Liberal Alliance on 26.9%": the rival's share of the same thing
+            (thing, attribute, _), subject = rival
+            counted = rival
         if subject is None or subject.head in lex.pronouns:
             continue
         if counted is None:  # (a name set against the sentence's first one owns its count alone)
             subject = _with_organisation(ctx, subject, refers_to_org)
-        if not subject.proper:
-            owner = named_owner(ctx, first, np_end if words else after, clause)
-            if owner and owner not in subject.entities:
+        span_end = np_end if words else after
+        if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
+            owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
+        else:
+            owners = named_owners(ctx, first, span_end, clause, common=bool(words), possessive="'s" in lowers)
+        side = _acted_on_side(ctx, first, clause) if acted_on else None
+        if side and side not in owners:
+            owners = (*owners, side)  # "cut the fine against Dorrin Mining from $30 million": Dorrin Mining's
+        for owner in reversed(owners):
+            if owner not in subject.entities:
                 subject = with_owner(subject, owner)
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
@@ -326,8 +365,20 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         predicate = clause_predicate(ctx, first, np_end if words else after, clause)
+        whole = _whole_of(ctx, out, first)
+        if whole is not None:
+            # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
+            predicate = predicate or whole.predicate
+            for owner in reversed(whole.entities):
+                if owner not in subject.entities:
+                    subject = with_owner(subject, owner)
+        if predicate is None and acted_on and acted_verb is not None:
+            # "will increase its development aid to Africa by 12%": the verb that moved the aid, further back
+            predicate = verb_lemma(tokens[acted_verb].lower)
         if change is not None:
             predicate = predicate or change.predicate  # "rose by a third, to 8,900": rose to 8,900
+        if earlier is not None:
+            predicate = predicate or earlier.predicate  # "produced 18,000 tonnes, up from 15,500": produced
         if dim in ("money", "duration") and not (money_noun or acted_on or measured) and (
             predicate in lex.penalty_nouns and (subject.proper or subject.entities)
         ):
@@ -366,10 +417,47 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _OBJECT_LEVEL = frozenset({"by", "to", "at", "from"})
 
 
-def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
+_TOTAL_WORDS = frozenset({"total", "tally", "toll", "number", "count"})
+
+
+def _running_total(
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int]
+) -> Assertion | None:
+    """The count of the sentence before a bare figure its clause calls the total ("Three jets arrived last week,
+    bringing the total delivered so far to about a dozen"): "the total" (tally, toll, number) before the figure in
+    its clause, with no noun of its own after it."""
+    tokens = ctx.tokens
+    if not made or not isinstance(made[-1].value, Quantity) or made[-1].value.dimension != "count":
+        return None
+    if ctx.state.last_subject is None or made[-1].value_span.end > tokens[first].start:
+        return None
+    for k in range(first - 1, clause[0], -1):
+        if tokens[k].lower in _TOTAL_WORDS and tokens[k - 1].lower in lexicon().determiners | _POSSESSIVES:
+            nxt = tokens[k + 1].lower if k + 1 < first else ""
+            return made[-1] if nxt != "of" else None  # ("the number of voters" names its own thing)
+    return None
+
+
+def _acted_on_subject(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> Subject | None:
+    """The noun phrase a verb brought to a bare count ("bringing its eastern presence to 40,000"), owned by the
+    sentence's opening name when "its" or "their" stands before it."""
+    tokens = ctx.tokens
+    words = phrase_before(tokens, first - 1, floor=clause[0], limit=3)
+    found = build_subject(words, ctx.doc.text) if words else None
+    if found is None:
+        return None
+    start = ctx.position(words[0])
+    if start > 0 and tokens[start - 1].lower in ("its", "their"):
+        owner = sentence_owner(ctx)
+        if owner and owner not in found.key:
+            found = with_owner(found, owner)
+    return found
+
+
+def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> tuple[str, int] | None:
     """What a verb moved or held to a figure: "<verb> <noun phrase> by/to/at <figure>" ("the bank held interest
     rates at 5.25%", "the vaccine cut infections by 68%", "raised yields by 30% to 9 tonnes"): the head of the
-    noun phrase, when it is a common noun; the verb's subject stays whose it is."""
+    noun phrase, when it is a common noun, and the verb's index; the verb's subject stays whose it is."""
     tokens = ctx.tokens
     lex = lexicon()
     if after < len(tokens) and tokens[after].lower == "of":
@@ -386,18 +474,62 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
     if k <= clause[0] or tokens[k].lower not in _OBJECT_LEVEL:
         return None
     words = phrase_before(tokens, k, floor=clause[0], limit=3)
+    side = _side_phrase(ctx, words, clause)
+    if side is not None:
+        words = side[0]  # "increase its development aid to Africa by 12%": the aid, Africa's side
+    while len(words) > 1 and is_verb(tokens, ctx.position(words[0])):
+        words = words[1:]  # "to raise bilateral trade": the verb before the noun phrase
     if not words or words[-1].is_capitalised or words[-1].lower in lex.pronouns:
         return None
     start = ctx.position(words[0])
     v = start - 1
     while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in _POSSESSIVES):
         v -= 1
-    if v < clause[0] or not is_verb(tokens, v) or tokens[v].lower in lex.reporting_verbs:
+    infinitive = v >= 2 and tokens[v - 1].lower == "to" and (
+        is_verb(tokens, v - 2) or verb_lemma(tokens[v - 2].lower) in lex.control_verbs
+    )  # "agreed to raise bilateral trade to $30 billion"
+    if v < clause[0] or not (is_verb(tokens, v) or infinitive) or tokens[v].lower in lex.reporting_verbs:
         return None
     if any(is_verb(tokens, ctx.position(w)) for w in words):
         return None
     subject = build_subject(words, ctx.doc.text)
-    return subject.head if subject is not None and not subject.proper else None
+    return (subject.head, v) if subject is not None and not subject.proper else None
+
+
+_SIDE_LINKS = frozenset({"to", "against", "for", "from", "on"})
+
+
+def _side_phrase(
+    ctx: SentenceContext, words: Sequence[Token], clause: tuple[int, int]
+) -> tuple[list[Token], str] | None:
+    """A common noun phrase and the name after its preposition, when ``words`` is that name ("the fine against
+    Dorrin Mining", "its development aid to Africa"): the phrase's words and the name's key."""
+    tokens = ctx.tokens
+    if not words or not words[-1].is_capitalised:
+        return None
+    start = ctx.position(words[0])
+    if start - 2 < clause[0] or tokens[start - 1].lower not in _SIDE_LINKS:
+        return None
+    head = phrase_before(tokens, start - 1, floor=clause[0], limit=3)
+    if not head or ctx.position(head[-1]) != start - 2 or head[-1].is_capitalised:
+        return None
+    key = _name_key(_capitalised_run(tokens, ctx.position(words[-1]), -1))
+    return (head, key) if key else None
+
+
+def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
+    """The name after the phrase a verb moved to a figure ("increase its development aid to Africa by 12%")."""
+    tokens = ctx.tokens
+    k = first - 1
+    while k > clause[0] and (tokens[k].lower in _OBJECT_LEVEL or k in ctx.number_tokens):
+        k -= 1
+    k += 1
+    while k < first and tokens[k].lower not in _OBJECT_LEVEL:
+        k += 1
+    if k >= first:
+        return None
+    side = _side_phrase(ctx, phrase_before(tokens, k, floor=clause[0], limit=3), clause)
+    return side[1] if side is not None else None
 
 
 def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
@@ -457,6 +589,9 @@ def _noun_before_of(ctx: SentenceContext, of: int, clause: tuple[int, int]) -> S
     return build_subject(words, ctx.doc.text)
 
 
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
 def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[int, int]) -> str | None:
     """What a sum of money is, when the sentence names it structurally:
 
@@ -472,17 +607,17 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
     if after + 1 < clause[1] and tokens[after].lower == "in":
         k = after + 1
         words = phrase_after(tokens, k, limit=3)
-        if words and not words[0].is_capitalised and words[0].lower not in lex.determiners and not any(
+        if words and not words[0].is_capitalised and words[0].lower not in _ARTICLES and not any(
             d.start <= words[0].start < d.end for d in ctx.dates
-        ) and not is_place_token(ctx, k):
+        ) and not is_place_token(ctx, k):  # ("$85 million in new funding"; "in the ..." says where)
             subject = build_subject(words, ctx.doc.text)
             if subject is not None:
                 # "$4bn in sales" is the revenue; "$212m in damages" stays damages, a kind of cost worth telling apart
                 return "revenue" if lex.triggers.get((subject.head,)) == "revenue" else subject.head
     words = phrase_after(tokens, after, limit=3)
-    if words and not words[0].is_capitalised and after < clause[1] and not is_verb(tokens, after) and (
-        words[0].lower not in lex.determiners
-    ):
+    if words and not words[-1].is_capitalised and after < clause[1] and not is_verb(tokens, after) and (
+        words[0].lower not in lex.determiners and not _in_date(ctx, after)
+    ):  # ("the $6 billion Arctic gas project": a name may qualify the noun the sum is)
         subject = build_subject(words, ctx.doc.text)  # "a €1.1 billion penalty", "a $2 billion share buyback"
         if subject is not None:
             return subject.head
@@ -501,6 +636,9 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
 
 
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
+_SIDE_PREPOSITIONS = frozenset({"to", "from"})
+_OPENING_SIDES = _SIDE_PREPOSITIONS | {"into"}
+_OPENING_LINKS = _OWNER_PREPOSITIONS | _OPENING_SIDES | {"in"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
@@ -540,63 +678,230 @@ def _named_holding(ctx: SentenceContext, k: int) -> bool:
     return not any(d.start <= nxt.start < d.end for d in ctx.dates)
 
 
-def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
-    """Whose figure it is when a name says so structurally (rule "owner"):
+def named_owners(
+    ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int], *, common: bool = False,
+    possessive: bool = True,
+) -> tuple[str, ...]:
+    """Whose figure it is when names say so structurally (rule "owner"); every one that applies, in this order:
 
     - a name after the measured phrase: "attendance at Brookvale Stadium", "the fine against Dorrin Mining",
-      "revenue of Northwind Corp";
+      "revenue of Northwind Corp"; the side a sum or a count goes to or comes from: "an arms sale to Taiwan",
+      "a ransom of $4 million from Greyfield Chemicals", "$500 million in aid for Ukraine";
     - a name closing the clause's opening phrase: "Revenue at Northwind Corp rose to $4 billion";
+    - the named object of the verb before the figure: "fined Pellham Foods $4.5 million";
     - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
-      have won nine matches", "Russia launched 73 drones" (never a speaker: "Police said 12 ..." has none).
+      have won nine matches", "Russia launched 73 drones", "Kenya and Tanzania signed ..." (never a speaker:
+      "Police said 12 ..." has none).
     """
+    out: list[str] = []
+    for found in (_owner_after(ctx, np_end, clause, common=common), _opening_owner(ctx, first, clause)):
+        if found and found not in out:
+            out.append(found)
+    out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
+    possessor = _subject_possessor(ctx, first, clause) if possessive else None
+    if possessor and possessor not in out:
+        out.append(possessor)
+    return tuple(out)
+
+
+def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
+    """Whose the clause's subject is, when a possessive says so before the clause's verb: "Voltara's new battery
+    plant in Nevada will employ 3,000 people", "The space station's orbit was raised by 2.3 km" (a name, or a
+    common noun phrase); none past a comma or a figure."""
     tokens = ctx.tokens
     lex = lexicon()
-    if np_end < clause[1] and (tokens[np_end].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, np_end)):
+    for k in range(clause[0], first):
+        t = tokens[k]
+        if k in ctx.number_tokens or t.text in (",", ";", ":") or (k > clause[0] and is_verb(tokens, k)):
+            return None
+        if t.lower in _SCOPE_PREPOSITIONS:
+            return None  # "No team in the league's history has scored ...": the possessive is the scope's
+        if t.lower != "'s" or k == clause[0] or _in_date(ctx, k - 1):
+            continue  # ("Tuesday's vote drew 40,000 people": a time, not whose)
+        head = k + 1
+        while head + 1 < first and tokens[head + 1].is_word and not is_verb(tokens, head + 1) and (
+            tokens[head + 1].lower not in lex.stop_after_number
+        ):
+            head += 1
+        if head < first and tokens[head].is_capitalised:
+            return None  # "The EU's General Court upheld ...": a named agent, which the possessive only qualifies
+        verb = next((m for m in range(k + 1, first) if is_verb(tokens, m) or tokens[m].lower in lex.reporting_verbs),
+                    None)
+        if verb is not None and tokens[verb].lower in lex.reporting_verbs:
+            return None  # "Harlow's mayor said 300 homes flooded": whose the speaker is
+        run = _capitalised_run(tokens, k - 1, -1)
+        if run and not (run[0].initial and english_word(run[0].lower) and len(run) == 1):
+            return _name_key(run)
+        words = phrase_before(tokens, k, floor=clause[0], limit=4)
+        if not words or ctx.position(words[-1]) != k - 1 or words[-1].lower in lex.pronouns:
+            return None
+        named = [w for w in words if w.is_capitalised and not w.initial]
+        if named:
+            # "The Kericho Growers cooperative's 3,400 members": the name before the possessor's common noun
+            return _name_key(_capitalised_run(tokens, ctx.position(named[-1]), -1))
+        return " ".join(w.lower for w in words if w.lower not in lex.determiners)
+    return None
+
+
+def _owner_after(
+    ctx: SentenceContext, np_end: int, clause: tuple[int, int], *, common: bool = False
+) -> str | None:
+    """A name after the measured phrase ending before ``tokens[np_end]``: "attendance at Brookvale Stadium", "an
+    arms sale to Taiwan"; past a sum's "in <noun>" ("$2.4 million in club funds from the Halvern Rotary Club").
+    With ``common`` (the figure counts a noun of its own), also a common noun phrase after "of" or "for": "1,240
+    cases of dengue", "all 62,000 tickets for the final" (what the counted things belong to)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if np_end + 1 < clause[1] and tokens[np_end].lower == "in" and not tokens[np_end + 1].is_capitalised:
+        words = phrase_after(tokens, np_end + 1, limit=3)  # "$500 million in aid for Ukraine"
+        if words and words[0].lower not in lex.determiners and not is_place_token(ctx, np_end + 1):
+            np_end = np_end + 1 + len(words)
+    if np_end >= clause[1]:
+        return None
+    prep = tokens[np_end].lower
+    if prep in _OWNER_PREPOSITIONS or prep in _SIDE_PREPOSITIONS or _named_holding(ctx, np_end):
         k = np_end + 1
         while k < len(tokens) and tokens[k].lower == "the":
             k += 1
         run = _capitalised_run(tokens, k, 1)
+        if common and not run and prep in ("of", "for"):
+            return _common_complement(ctx, k, clause[1])
         # "revenue at Northwind" names an owner, "attendance in Leeds" a scope; a place after "for" or "against" is
-        # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil").
-        if run and (tokens[np_end].lower in ("for", "against") or not is_place_token(ctx, k)):
+        # a side ("12 goals for Kestrel Rovers", "a 3-1 win against Brazil"), and so is a country after "to" or
+        # "from" ("an arms sale to Taiwan", "refugees from Sudan"), where a town is where a thing went.
+        if not run or _in_date(ctx, k):
+            return None  # "extended to 800,000 children from April": a time, not a side
+        if prep in ("for", "against") or not is_place_token(ctx, k):
             return _name_key(run)
-    # The clause's opening phrase, up to its verb: "Revenue at Northwind Corp rose to $4 billion".
+        if prep in _SIDE_PREPOSITIONS and actor_key(tokens, k)[0] is not None:
+            return _name_key(run)
+    return None
+
+
+def _common_complement(ctx: SentenceContext, k: int, end: int) -> str | None:
+    """The lower-case noun phrase at ``tokens[k]`` that says what a thing is of or for ("cases of dengue",
+    "admissions for flu", "costs for the city"), as its words; none for a pronoun, a verb's -ing form ("a chance
+    of hitting"), a figure, a date, or a bare plural after "of" ("rounds of talks": the kind of rounds)."""
+    lex = lexicon()
+    words = [t for t in phrase_after(ctx.tokens, k, limit=3) if ctx.position(t) < end]
+    if not words or words[0].is_capitalised or words[0].lower in lex.pronouns or _verb_like(words[0].lower):
+        return None
+    if any(not t.is_word or t.lower == "'s" for t in words) or _in_date(ctx, k):
+        return None
+    last = words[-1].lower
+    if ctx.tokens[k - 1].lower == "of" and singular(last) != last and not last.endswith("ss") and (
+        last not in lex.diseases  # (a disease is one: "cases of measles")
+    ):
+        return None  # "nine rounds of talks", "crates of apples": a bare plural says what kind, not whose
+    return " ".join(t.lower for t in words)
+
+
+def _in_date(ctx: SentenceContext, k: int) -> bool:
+    """Whether ``tokens[k]`` is part of a date ("from April", "on Tuesday")."""
+    start = ctx.tokens[k].start
+    return any(d.start <= start < d.end for d in ctx.dates)
+
+
+def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
+    """What the clause's opening phrase says its thing is of, up to the clause's verb: a name ("Revenue at Northwind
+    Corp rose to $4 billion", "The cost of Lakeside University's new campus has risen", "output at the Leuna site
+    will reach ..."), or a common noun phrase after "of" or "for" ("Hospital admissions for flu doubled", "The
+    price of crude oil fell"): never a place after "of" or "at" (a scope), nor the affiliation of people
+    ("Researchers at Calder University found ...")."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if not any(tokens[m].lower in _OPENING_LINKS for m in range(clause[0] + 1, first)):
+        return None  # no preposition in the clause's opening: nothing it is of
     k = clause[0]
     while k < first and not is_verb(tokens, k):
-        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k)) and k > clause[0] and (
+        if tokens[k].text in (",", ";", ":"):
+            return None
+        side = tokens[k].lower in _OPENING_SIDES and actor_key(tokens, k + 1)[0] is not None
+        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side) and k > clause[0] and (
             tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
         ):
-            # ("Researchers at Calder University found ...": an affiliation of the people, not an owner)
+            # ("exports to China", "investment into Vietnam": a country a thing goes to or comes from is a side)
             j = k + 1
             while j < first and tokens[j].lower == "the":
                 j += 1
+            if j >= first or not _verb_follows(ctx, j, first):
+                return None
             run = _capitalised_run(tokens, j, 1)
-            end = j + len(run)
-            while end < first - 1 and tokens[end].lower in lex.auxiliaries:
-                end += 1  # "Tuition at Calder University will rise 4%"
-            if run and end < first and is_verb(tokens, end) and tokens[end].lower not in lex.reporting_verbs and (
-                tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)
-            ):
+            if side and run:
                 return _name_key(run)
+            if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
+                return _name_key(run)
+            if not run and tokens[k].lower in ("of", "for"):
+                return _common_complement(ctx, j, first)
+            return None
         k += 1
-    # The verb whose object the figure is, then the names right before its verb group.
+    return None
+
+
+def _verb_follows(ctx: SentenceContext, j: int, first: int) -> bool:
+    """Whether the words from ``tokens[j]`` up to the figure at ``first`` reach a verb that is not a reporting verb
+    before any punctuation or figure: the phrase at ``j`` still belongs to the clause's subject."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for m in range(j, first):
+        t = tokens[m]
+        if m in ctx.number_tokens or (not t.is_word and t.lower != "'s"):
+            return False
+        if m > j and is_verb(tokens, m):
+            return t.lower not in lex.reporting_verbs
+    return False
+
+
+def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> list[str]:
+    """The named object of the verb before the figure, then the names right before that verb's group."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    out: list[str] = []
     k = first - 1
     while k >= clause[0] and (tokens[k].lower in lex.determiners or k in ctx.number_tokens or not tokens[k].is_word):
         k -= 1
+    if k > clause[0] + 1 and tokens[k].lower == "on" and tokens[k - 1].is_capitalised:
+        k -= 1  # "convicted Nora Feld on four charges": the named object before "on" its figure
+    elif k > clause[0] + 1 and tokens[k].lower == "of" and not tokens[k - 1].is_capitalised:
+        # "Kai Brenner faces an absence of up to eight weeks": the verb whose object the measured noun is
+        words = phrase_before(tokens, k, floor=clause[0], limit=3)
+        if words and ctx.position(words[-1]) == k - 1:
+            k = ctx.position(words[0]) - 1
+            while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in _POSSESSIVES):
+                k -= 1
     named_object = _verb_object(ctx, k, clause)
     if named_object:
-        return named_object
-    if k < clause[0] or not is_verb(tokens, k) or tokens[k].lower in lex.reporting_verbs:
-        return None
+        out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
+        k = ctx.position(_capitalised_run(tokens, k, -1)[0]) - 1
+    relative = k >= 1 and tokens[k - 1].lower in ("which", "who", "that") and tokens[k].is_word and (
+        not tokens[k].is_capitalised  # "which carries 120,000 vehicles": a verb, whatever its tense
+    )
+    if k < clause[0] or not (is_verb(tokens, k) or relative) or tokens[k].lower in lex.reporting_verbs:
+        return out
     if k - 2 >= clause[0] and tokens[k - 1].lower == "to":
         named_object = _verb_object(ctx, k - 2, clause)  # "ordered Corvane Pharma to pay $212m": the payer
         if named_object:
-            return named_object
-    k -= 1
-    while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+            return [*out, named_object]
+    described = _described(ctx, k)
+    if described:
+        return [*out, described] if described not in out else out
+    return out + [n for n in subject_names(ctx, k, clause) if n not in out]
+
+
+def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> list[str]:
+    """The names of the subject of the verb at ``tokens[verb]``, right before its verb group (past an apposition):
+    "Verlaine has scored", "Houthi forces have attacked", "Kenya and Tanzania signed" (each name of a joined
+    subject); never a capital that only opens the sentence ("Police arrested"), a date, or a place after "in"."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = verb - 1
+    while k >= clause[0] and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or (
+        tokens[k].lower in NOT_WORDS
+    )):
         k -= 1
     floor = clause[0]
     opening = aside_opening(tokens, k)
+
     if opening is not None:
         # "Ana Petrovic, the second seed, saved ...", "Dan Ostrowski, 19, has kept ...": past an apposition
         k, floor = opening - 1, 0
@@ -605,15 +910,66 @@ def named_owner(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int
         and not any(d.start <= tokens[k - 1].start < d.end for d in ctx.dates)
     ):
         k -= 1  # "Houthi forces have attacked 27 ships": the name before the group's noun (not "on Tuesday it")
-    run = _capitalised_run(tokens, k, -1)
-    if run and run[0].initial and english_word(run[0].lower):
-        run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one
-    if not run or ctx.position(run[0]) < floor:
+        qualifier = True
+    else:
+        qualifier = False
+    names: list[str] = []
+    while True:
+        run = _capitalised_run(tokens, k, -1)
+        if run and run[0].initial and english_word(run[0].lower) and actor_key(run, 0)[0] is None:
+            run = run[1:]  # "Police arrested 40": a capital that only opens the sentence names no one ("France" does)
+        if not run or ctx.position(run[0]) < floor or _in_date(ctx, ctx.position(run[0])):
+            break
+        if qualifier and all(is_place_token(ctx, ctx.position(t)) for t in run) and actor_key(run, 0)[0] is None:
+            break  # "Ardent's Ohio plant will receive ...": a place qualifying the noun says where
+        before = ctx.position(run[0]) - 1
+        scope = before
+        while scope > floor and tokens[scope].lower in ("the",):
+            scope -= 1
+        if scope >= 0 and tokens[scope].lower in _SCOPE_PREPOSITIONS:
+            return []  # "prices in Canada dropped 4%", "offences in England and Wales hit ...": where, not who
+        key = _name_key(run)
+        if key:
+            names.append(key)
+        if before - 1 < floor or tokens[before].lower not in ("and", "&"):
+            break
+        k = before - 1  # "Kenya and Tanzania signed ...": each name of a joined subject
+    return names[::-1]
+
+
+def _described(ctx: SentenceContext, verb: int) -> str | None:
+    """What a relative or participle clause whose verb is at ``tokens[verb]`` describes, when that verb has the
+    figure as its object: the noun phrase before ", which" or ", who" ("The Kalder refinery, which processes
+    180,000 barrels a day"), before a comma opening an -ing clause ("The bus, carrying 52 pilgrims, ..."), or right
+    before an -ing verb ("a ferry carrying 250 passengers"). Its figure is that thing's own, whether it is a name
+    or a common noun; its words, or None."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = verb - 1
+    while k >= 0 and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs):
+        k -= 1
+    if k < 1:
         return None
-    before = ctx.position(run[0]) - 1
-    if before >= 0 and tokens[before].lower in _SCOPE_PREPOSITIONS:
-        return None  # "prices in Canada dropped 4%": a place the figure is for, not who did it
-    return _name_key(run)
+    aside = False
+    if tokens[k].lower in ("which", "who", "that") and tokens[k - 1].text == ",":
+        end = k - 1
+        if end >= 3 and end - 1 in ctx.number_tokens and tokens[end - 2].text == ",":
+            end -= 2  # "Marcus Lyle, 34, who faces 11 counts": past the age in apposition
+    elif tokens[verb].lower.endswith("ing") and k == verb - 1 and tokens[verb].lower not in lex.measure_participles and (
+        tokens[k].text == "," or (tokens[k].is_word and not is_verb(tokens, k))
+    ):
+        end, aside = (k, True) if tokens[k].text == "," else (verb, False)
+    else:
+        return None
+    words = phrase_before(tokens, end, floor=0, limit=4)
+    if not words or ctx.position(words[-1]) != end - 1 or any(ctx.position(t) in ctx.number_tokens for t in words):
+        return None
+    if aside and not all(t.lower in lex.determiners for t in tokens[: ctx.position(words[0])]):
+        return None  # "snow fell across Vermont, forcing 40 schools to close": the clause's doing, not Vermont's
+    if words[-1].lower in lex.pronouns or _in_date(ctx, ctx.position(words[0])):
+        return None
+    kept = [t.lower for t in words if t.lower not in lex.determiners and t.lower != "'s"]
+    return " ".join(without_legal_suffix(kept)) if kept else None
 
 
 def _verb_object(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> str | None:
@@ -762,6 +1118,21 @@ def _earlier_figure(
     return made[-1] if own is not None and own != made[-1].time else None
 
 
+def _change_of_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str) -> Assertion | None:
+    """The figure of the sentence that a percentage after ", up" or ", down" is the change of ("carried 14.6
+    million passengers in the first half, up 11% on a year earlier", "burned stubble on 36,000 fields, down 22%"),
+    with no verb between them."""
+    tokens = ctx.tokens
+    if dim != "percent" or first < 2 or tokens[first - 1].lower not in ("up", "down") or tokens[first - 2].text != ",":
+        return None
+    if not made or not isinstance(made[-1].value, Quantity) or ctx.state.last_subject is None:
+        return None
+    prev_end = ctx.index_at(made[-1].value_span.end)
+    if prev_end > first - 2 or any(is_verb(tokens, k) or tokens[k].text in (";", ":") for k in range(prev_end, first - 2)):
+        return None
+    return made[-1]
+
+
 _CONTRASTS = frozenset({",", "while", "whereas", "and", "but", "with"})
 
 
@@ -785,6 +1156,49 @@ def _same_count(
         return None
     name = build_subject(run, ctx.doc.text)
     return (prev.thing, name) if name is not None and name.proper else None
+
+
+_PART_CUES = (("including",), ("among", "them"), ("among", "whom"))
+
+
+def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
+    """The figure a figure after "including" or "among them" is a part of: the sentence's figure right before
+    ("struck more than 40 targets, including 12 weapons depots", "killed 19 people, among them six children")."""
+    tokens = ctx.tokens
+    if first < 1 or tokens[first - 1].lower not in ("including", "them", "whom"):
+        return None
+    cue = next((c for c in _PART_CUES if first >= len(c) and tuple(t.lower for t in tokens[first - len(c) : first]) == c),
+               None)
+    if cue is None or not made or not isinstance(made[-1].value, Quantity):
+        return None
+    prev_end = ctx.index_at(made[-1].value_span.end)
+    between = tokens[prev_end : first - len(cue)]
+    if prev_end > first - len(cue) or len(between) > 8 or any(t.text in (".", ";", ":") for t in between):
+        return None
+    return made[-1]
+
+
+def _rival_on(
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str
+) -> tuple[tuple[str, str, str | None], Subject] | None:
+    """"<noun phrase> on <figure>" after a figure of the same kind ("came first with 180 seats, ahead of the
+    centrist alliance on 160", "31.4% of the vote, ahead of the Liberal Alliance on 26.9%"): the phrase's figure of
+    the same thing, with no noun of its own. (thing, attribute, predicate) of the earlier figure, and the phrase."""
+    tokens = ctx.tokens
+    if first < 2 or tokens[first - 1].lower != "on" or not made:
+        return None
+    prev = made[-1]
+    if not isinstance(prev.value, Quantity) or prev.value.dimension != dim or not prev.thing:
+        return None
+    if prev.value_span.end > tokens[first].start:
+        return None
+    words = phrase_before(tokens, first - 1, floor=ctx.index_at(prev.value_span.end), limit=4)
+    if not words or ctx.position(words[-1]) != first - 2 or words[-1].lower in lexicon().pronouns:
+        return None
+    subject = build_subject(words, ctx.doc.text)
+    if subject is None or is_place_token(ctx, ctx.position(words[0])):
+        return None
+    return (prev.thing, prev.attribute, prev.predicate), subject
 
 
 def _change_before(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from checker.extract.lexicon import english_word, lexicon
+from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.tokens import Token
 
@@ -122,8 +122,8 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
         if i + n > len(tokens):
             continue
         words = tokens[i : i + n]
-        if n > 1 and not words[-1].is_word:
-            continue
+        if n > 1 and not (words[-1].is_word and words[-1].is_capitalised):
+            continue  # a country's or a people's name of several words ends in a capital ("Bosnia and Herzegovina")
         key = _demonym(" ".join(t.text for t in words))
         if key:
             return key, n
@@ -272,6 +272,10 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
             break
+        if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
+            plural_noun(out[-1]) and verb_after_plural(t.lower)
+        ):
+            break  # "1.2 million candidates sat the exam", "three policymakers voting for a cut": the verb
         out.append(t)
         j += 1
     while out and out[-1].lower in lex.determiners:
@@ -285,6 +289,22 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         if inner:
             return inner
     return out
+
+
+def plural_noun(t: Token) -> bool:
+    """A lower-case plural noun ("candidates", "policymakers"), by its ending."""
+    low = t.lower
+    return t.is_word and not t.is_capitalised and low.endswith("s") and not low.endswith(("ss", "us", "is")) and (
+        singular(low) != low
+    )
+
+
+def verb_after_plural(word: str) -> bool:
+    """After a plural noun, an -ing word is a participle ("policymakers voting") and a past form a verb ("candidates
+    sat"): no noun of a compound, which would stand before the plural."""
+    if not word.isalpha() or word.endswith("s"):
+        return False
+    return word.endswith("ing") or verb_lemma(word) != word
 
 
 def _verb_like(word: str) -> bool:

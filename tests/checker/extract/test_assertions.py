@@ -137,7 +137,8 @@ def test_negated_clause_place_in_a_contrast() -> None:
 
 def test_when_a_treaty_was_signed() -> None:
     found = extract("Moscow and Hanoi signed a trade agreement in June.")
-    when = one(found, "when:sign", "trade agreement")
+    when = one(found, "when:sign")
+    assert (when.thing, when.entities) == ("trade agreement", ("russia", "vietnam"))  # the signatories: whose
     assert isinstance(when.value, TimeRange)
     assert (when.value.start, when.value.end) == (dt.date(2024, 6, 1), dt.date(2024, 6, 30))
     assert when.value_span.text == "June"
