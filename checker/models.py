@@ -74,6 +74,27 @@ def _direct(cls, values: dict[str, Any]):
     return m  # model_post_init would keep the shared set: nothing to do
 
 
+def shared_fields_set(names: set[str] | frozenset[str]) -> set[str]:
+    """The one set of field names shared by instances given exactly ``names`` (what ``model_post_init`` keeps)."""
+    key = frozenset(names)
+    shared = _FIELD_SETS.get(key)
+    if shared is None:
+        shared = _FIELD_SETS[key] = set(key)
+    return shared
+
+
+def direct_as_given(cls, values: dict[str, Any], given: set[str]):
+    """An instance of ``cls`` holding ``values`` (every field, in declaration order, each already of its field's
+    type), as validating the fields named in ``given`` would make it: same values, same fields set (``given`` must
+    come from ``shared_fields_set``). For values built from trusted ints, floats and strings in a hot loop."""
+    m = _new(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", given)
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m
+
+
 def _prepare(cls: type[BaseModel]) -> None:
     type.__setattr__(cls, "_all_fields_set", set(cls.model_fields))
     type.__setattr__(cls, "_field_order", list(cls.model_fields))

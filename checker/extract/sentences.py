@@ -144,17 +144,21 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> None:
-    # List items and headings on their own lines are sentences of their own.
-    pieces = [a]
-    for m in _LINE_BLOCK.finditer(text, a, b):
-        pieces.append(m.start() + 1)
-    for m in _HEADING_BREAK.finditer(text, a, b):
-        start = lines.start(m.start())
-        line = text[start : m.start()].strip()
-        if 0 < len(line) <= 70 and len(line.split()) <= 12 and _stands_alone(text, start):
-            pieces.append(m.end())
-    pieces = sorted(set(pieces))
-    pieces.append(b)
+    # List items and headings on their own lines are sentences of their own (both begin after a newline, so a
+    # sentence on one line, as most are, has none to look for).
+    if text.find("\n", a, b) < 0:
+        pieces = [a, b]
+    else:
+        pieces = [a]
+        for m in _LINE_BLOCK.finditer(text, a, b):
+            pieces.append(m.start() + 1)
+        for m in _HEADING_BREAK.finditer(text, a, b):
+            start = lines.start(m.start())
+            line = text[start : m.start()].strip()
+            if 0 < len(line) <= 70 and len(line.split()) <= 12 and _stands_alone(text, start):
+                pieces.append(m.end())
+        pieces = sorted(set(pieces))
+        pieces.append(b)
     for s, e in zip(pieces, pieces[1:]):
         while s < e and text[s].isspace():
             s += 1
