@@ -51,11 +51,19 @@ class _Constructed(BaseModel):
         d = cls.__dict__
         if "_plain_construct" not in d:
             _prepare(cls)
-        if _fields_set is None and values.keys() == d["_all_fields_set"]:
+        if _fields_set is None:
             if d["_plain_construct"]:
-                order = d["_field_order"]
-                return _direct(cls, values if list(values) == order else {k: values[k] for k in order})
-            _fields_set = d["_all_fields_set"]
+                if list(values) == d["_field_order"]:  # every field, in order: the usual call, ``_direct`` inlined
+                    m = _new(cls)
+                    _setattr(m, "__dict__", values)
+                    _setattr(m, "__pydantic_fields_set__", d["_all_fields_set"])
+                    _setattr(m, "__pydantic_extra__", None)
+                    _setattr(m, "__pydantic_private__", None)
+                    return m
+                if values.keys() == d["_all_fields_set"]:
+                    return _direct(cls, {k: values[k] for k in d["_field_order"]})
+            elif values.keys() == d["_all_fields_set"]:
+                _fields_set = d["_all_fields_set"]
         return super().model_construct(_fields_set, **values)
 
 
@@ -218,9 +226,15 @@ class Document(BaseModel):
 
     def span(self, start: int, end: int) -> Span:
         """A ``Span`` for ``text[start:end]`` with raw offsets, line and column."""
-        raw_start = self.to_raw(start)
-        raw_end = self._raw_end(end) if end > start else raw_start
-        line, column = self.line_column(raw_start)
+        if self.segments is None:  # plain text and Markdown: analysed offsets are raw offsets
+            raw_start = start
+            raw_end = end if end > start else start
+        else:
+            raw_start = self.to_raw(start)
+            raw_end = self._raw_end(end) if end > start else raw_start
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, raw_start) - 1
+        line, column = i + 1, raw_start - starts[i] + 1  # ``line_column(raw_start)``
         # Built from trusted ints and a slice: skip validation, which dominates extraction time otherwise.
         return _direct(Span, {"start": raw_start, "end": raw_end, "line": line, "column": column,
                               "text": self.text[start:end]})
