@@ -16,7 +16,17 @@ from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
 from checker.ingest import limits
-from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence, Slot, Statement
+from checker.models import (
+    Assertion,
+    Document,
+    DocumentAssertions,
+    Place,
+    PlaceMatch,
+    Sentence,
+    Slot,
+    Statement,
+    direct_construct,
+)
 
 __all__ = ["extract_document", "extract_text"]
 
@@ -94,7 +104,8 @@ def _shifted(matches: list, by: int) -> list:
     """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text."""
     if not by:
         return matches
-    return [type(m).model_construct(**{**m.__dict__, "start": m.start + by, "end": m.end + by}) for m in matches]
+    # ``model_construct(**...)`` of the same values, built directly (a long report shifts every match it holds).
+    return [direct_construct(type(m), {**m.__dict__, "start": m.start + by, "end": m.end + by}) for m in matches]
 
 
 def extract_document(doc: Document, on_block: Callable[[int, int], None] | None = None) -> DocumentAssertions:
@@ -144,7 +155,7 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
             if len(assertions) >= cap:
                 break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
             tokens = tokenize(text, sentence.start, sentence.end)
-            names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
+            names.update([t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2])
             opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
             stance = analyse_stance(tokens, text, memory, opaque)
             ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from checker.models import Place, PlaceMatch
+from checker.models import Place, PlaceMatch, direct_construct
 
 __all__ = ["Entry", "Gazetteer", "gazetteer"]
 
@@ -371,7 +371,7 @@ class Gazetteer:
             if len(self._places) > 100_000:
                 self._places.clear()
             place = self._places[(key, surface)] = Place(key=key, name=self.name(key), text=surface)
-        return PlaceMatch.model_construct(start=start, end=end, place=place)
+        return direct_construct(PlaceMatch, {"start": start, "end": end, "place": place})
 
     def _lower_tables(self) -> tuple[dict, dict[str, tuple[str, ...]], dict[str, str]]:
         """``_by_first`` and ``_index`` over lower-cased forms, and each lower-cased form's written form (not an

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from checker.extract.numbers import ParsedNumber, match_number, number_words, word_trie
-from checker.models import Quantity, QuantityMatch, direct_as_given, shared_fields_set
+from checker.models import Quantity, QuantityMatch, direct_as_given, direct_construct, shared_fields_set
 
 __all__ = ["find_quantities"]
 
@@ -369,7 +369,7 @@ def _make(
         "type": "quantity", "nominal": _r(vals[0]) or 0.0, "low": _r(lo), "high": _r(hi), "unit": unit.unit,
         "dimension": unit.dimension, "qualifier": qualifier, "approximate": bool(approximate), "text": text[start:end],
     }, _QUANTITY_GIVEN)
-    return QuantityMatch.model_construct(start=start, end=end, quantity=q)
+    return direct_construct(QuantityMatch, {"start": start, "end": end, "quantity": q})
 
 
 _QUANTITY_GIVEN = shared_fields_set(set(Quantity.model_fields) - {"type"})

@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 
 from checker.ingest.limits import MAX_SENTENCE_CHARS
-from checker.models import Sentence
+from checker.models import Sentence, direct_construct
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace. The lookbehind and
 # the possessive runs make a run of 1 MB of dots one attempt, not a million.
@@ -171,6 +171,6 @@ def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> No
                 while pe > ps and text[pe - 1].isspace():
                     pe -= 1
                 if pe > ps:
-                    out.append(Sentence.model_construct(start=ps, end=pe, text=text[ps:pe]))
+                    out.append(direct_construct(Sentence, {"start": ps, "end": pe, "text": text[ps:pe]}))
         elif e > s:
-            out.append(Sentence.model_construct(start=s, end=e, text=text[s:e]))
+            out.append(direct_construct(Sentence, {"start": s, "end": e, "text": text[s:e]}))

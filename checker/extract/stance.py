@@ -39,11 +39,19 @@ def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = (
     ranges: list[tuple[int, int]] = []
     start = 0
     for i, t in enumerate(tokens):
-        breaker = t.text in _CLAUSE_PUNCT or (t.lower in breakers and i > 0)
-        if breaker and not any(a <= t.start < b for a, b in opaque):
-            if i > start:
-                ranges.append((start, i))
-            start = i + 1 if t.text in _CLAUSE_PUNCT else i
+        if t.text in _CLAUSE_PUNCT:
+            after = i + 1
+        elif i > 0 and t.lower in breakers:
+            after = i
+        else:
+            continue
+        if opaque:
+            at = t.start
+            if any(a <= at < b for a, b in opaque):
+                continue
+        if i > start:
+            ranges.append((start, i))
+        start = after
     if start < len(tokens):
         ranges.append((start, len(tokens)))
     return ranges or [(0, len(tokens))]
