@@ -36,7 +36,9 @@ OCCUPIED = ":occupied"
 _KIND_RANK = {"country": 0, "continent": 1, "sea": 1, "area": 1, "region": 2, "city": 3}
 
 # A capitalised word (or one starting with a non-ASCII letter): the only places a place name can start.
-_START = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]*")
+# A capitalised word not glued to a word before it; the letter comes first (the lookbehind checks the character
+# before it), so that the scan skips to candidate letters without trying the lookbehind at every position.
+_START = re.compile(r"[^\W\d_a-z](?<![\w'’].)[^\W\d_]*")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 # "<Name> Oblast", "<Name> province", ... after a match: the type word says which same-named place is meant.
