@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from checker.extract.assertions import DocumentState, SentenceContext, sentence_assertions
 from checker.extract.dates import find_dates
@@ -179,6 +180,8 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
     )
 
 
+_tuple_new = tuple.__new__
+_AT = attrgetter("at")
 _STATEMENT_TOKENS = 6  # shorter sentences ("Shares fell.") are too plain for a reworded copy to be recognised
 
 
@@ -191,18 +194,17 @@ def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
     found += [(m.place, m.start, m.end) for m in ctx.places]
     base = ctx.sentence.start
     ev = ctx.evidence
-    same = len(ev.text) == ev.end - ev.start  # plain text and Markdown: analysed and raw offsets differ by a shift
-
-    def raw(offset: int) -> int:
-        return ev.start + offset - base if same else doc.to_raw(offset)
-
-    slots = sorted(
-        (
-            Slot(v, a - base, b - base, raw(a), raw(b - 1) + 1, doc.text[a:b])
-            for v, a, b in found
-        ),
-        key=lambda x: x.at,
-    )
+    text = doc.text
+    # Each slot is built as the plain tuple of the named tuple's fields (its Python ``__new__`` would cost a call).
+    if len(ev.text) == ev.end - ev.start:  # plain text and Markdown: analysed and raw offsets differ by a shift
+        shift = ev.start - base
+        slots = [_tuple_new(Slot, (v, a - base, b - base, a + shift, b + shift, text[a:b])) for v, a, b in found]
+    else:
+        to_raw = doc.to_raw
+        slots = [
+            _tuple_new(Slot, (v, a - base, b - base, to_raw(a), to_raw(b - 1) + 1, text[a:b])) for v, a, b in found
+        ]
+    slots.sort(key=_AT)
     return Statement.model_construct(
         evidence=ev,
         slots=tuple(slots),
