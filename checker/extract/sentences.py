@@ -23,8 +23,9 @@ from checker.ingest.limits import MAX_SENTENCE_CHARS
 from checker.models import Sentence, direct_construct
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace. The lookbehind and
-# the possessive runs make a run of 1 MB of dots one attempt, not a million.
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s)|\n[ \t]*\n\s*""")
+# the possessive runs make a run of 1 MB of dots one attempt, not a million. The lookbehind comes after the first
+# mark (it tests the character before it), so that the scan skips straight to marks and newlines.
+_BOUNDARY = re.compile(r"""[.!?…](?<![.!?…].)[.!?…]*+["'”’)\]]*+(?=\s)|\n[ \t]*\n\s*""")
 # Where to cut an over-long sentence, best first: after a semicolon, a comma, then any space.
 _CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.?$")
