@@ -41,9 +41,8 @@ class PhraseSet:
         # Most sentences hold no cue of a given set: one C-level test over the words settles that.
         if by_first.keys().isdisjoint(lowers if a == 0 and b >= n_all else lowers[a:b]):
             return found
-        get = by_first.get
-        for i, word in enumerate(lowers if a == 0 and b >= n_all else lowers[a:b], a):
-            candidates = get(word)
+        for i in range(a, b):
+            candidates = by_first.get(lowers[i])
             if not candidates:
                 continue
             for p in candidates:

@@ -194,6 +194,7 @@ class Gazetteer:
                 w if w in fs else None,
             )
         self._places: dict[tuple[str, str], Place] = {}
+        self._demonym_of: dict[str, str | None] = {}  # ``demonym`` answers by the words asked (they recur)
 
         self._demonyms: dict[str, str] = {}
         for code, words in demonyms.get("demonyms", {}).items():
@@ -307,6 +308,15 @@ class Gazetteer:
 
         "North Korean" -> KP, "Russians" -> RU, "the Kremlin" -> RU, "Kyiv" -> UA, "U.S." -> US.
         """
+        known = self._demonym_of
+        if word_or_phrase in known:
+            return known[word_or_phrase]
+        if len(known) > 100_000:
+            known.clear()
+        code = known[word_or_phrase] = self._demonym(word_or_phrase)
+        return code
+
+    def _demonym(self, word_or_phrase: str) -> str | None:
         phrase = _SPACES.sub(" ", word_or_phrase.strip()).lower().replace("’", "'")
         if phrase.endswith("'s"):
             phrase = phrase[:-2]
@@ -605,7 +615,7 @@ def _from_state(state: dict) -> Gazetteer:
     """The gazetteer ``_state`` describes, as ``Gazetteer.__init__`` left it."""
     g = Gazetteer.__new__(Gazetteer)
     g._entries = {e[0]: Entry(*e) for e in state["entries"]}
-    g._ancestors, g._slugs, g._places = {}, {}, {}
+    g._ancestors, g._slugs, g._places, g._demonym_of = {}, {}, {}, {}
     for name in _STATE:
         setattr(g, name, state[name])
     return g
