@@ -3,7 +3,8 @@
     python benchmarks/extract_snapshot.py write /tmp/before.jsonl
     python benchmarks/extract_snapshot.py compare /tmp/before.jsonl
 
-Extracts the benchmark corpus (``corpus.report_text``, whole and in 2 kB documents), generated wire-style reports
+Extracts the benchmark corpus (``corpus.report_text``: 300 kB whole and in 2 kB documents, and 1.2 MB of it, several
+blocks, with the assertion cap lifted), generated wire-style reports
 (``generate.py``), the seeds, and every text of the labelled sets under ``tests/data`` (``*.jsonl`` fields ``text``,
 ``old``, ``new``), and writes one line per document: its name and the JSON of its ``DocumentAssertions``.
 ``compare`` re-extracts and reports the first documents that differ (exit status 1 if any does).
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, report_text  # noqa: E402
 
 from checker.extract import extract_document  # noqa: E402
-from checker.ingest import load_documents  # noqa: E402
+from checker.ingest import limits, load_documents  # noqa: E402
 from checker.models import Document  # noqa: E402
 
 
@@ -50,12 +51,21 @@ def _texts() -> list[tuple[str, Document]]:
         for d in loaded:
             docs.append((f"generated:{Path(d.path).name}", d.model_copy(update={"path": Path(d.path).name})))
     for d in load_documents([str(ROOT / "seeds")]).documents:
-        docs.append((f"seed:{Path(d.path).name}", d))
+        docs.append((f"seed:{Path(d.path).name}", d.model_copy(update={"path": Path(d.path).name})))
     return docs
 
 
 def _lines() -> list[str]:
-    return [json.dumps({"doc": name, "out": extract_document(doc).model_dump_json()}) for name, doc in _texts()]
+    out = [json.dumps({"doc": name, "out": extract_document(doc).model_dump_json()}) for name, doc in _texts()]
+    # A report of several blocks (``extract._BLOCK_CHARS``) analysed to its end, the assertion cap lifted.
+    big = report_text(1_200_000, seed=11)
+    cap = limits.MAX_ASSERTIONS_PER_DOCUMENT
+    limits.MAX_ASSERTIONS_PER_DOCUMENT = 10**9
+    try:
+        found = extract_document(Document(path="big.txt", raw=big, text=big)).model_dump_json()
+    finally:
+        limits.MAX_ASSERTIONS_PER_DOCUMENT = cap
+    return [*out, json.dumps({"doc": "corpus:1.2M uncapped", "out": found})]
 
 
 def main() -> None:

@@ -26,7 +26,6 @@ from checker.models import (
     Sentence,
     Slot,
     Statement,
-    direct_construct,
 )
 
 __all__ = ["extract_document", "extract_text"]
@@ -102,11 +101,17 @@ def _sentence_blocks(text: str, body_start: int) -> Iterator[list[Sentence]]:
 
 
 def _shifted(matches: list, by: int) -> list:
-    """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text."""
-    if not by:
-        return matches
-    # ``model_construct(**...)`` of the same values, built directly (a long report shifts every match it holds).
-    return [direct_construct(type(m), {**m.__dict__, "start": m.start + by, "end": m.end + by}) for m in matches]
+    """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text.
+
+    They are moved in place: the finders build every match afresh for the window they are given and keep none, so
+    no one else holds them yet, and this is what ``model_construct`` of the shifted values would build, without a
+    new object per match (a long report shifts every match it holds)."""
+    if by:
+        for m in matches:
+            values = m.__dict__
+            values["start"] += by
+            values["end"] += by
+    return matches
 
 
 def extract_document(doc: Document, on_block: Callable[[int, int], None] | None = None) -> DocumentAssertions:
