@@ -51,11 +51,19 @@ class _Constructed(BaseModel):
         d = cls.__dict__
         if "_plain_construct" not in d:
             _prepare(cls)
-        if _fields_set is None and values.keys() == d["_all_fields_set"]:
+        if _fields_set is None:
             if d["_plain_construct"]:
-                order = d["_field_order"]
-                return _direct(cls, values if list(values) == order else {k: values[k] for k in order})
-            _fields_set = d["_all_fields_set"]
+                if list(values) == d["_field_order"]:  # every field, in order: the usual call, ``_direct`` inlined
+                    m = _new(cls)
+                    _setattr(m, "__dict__", values)
+                    _setattr(m, "__pydantic_fields_set__", d["_all_fields_set"])
+                    _setattr(m, "__pydantic_extra__", None)
+                    _setattr(m, "__pydantic_private__", None)
+                    return m
+                if values.keys() == d["_all_fields_set"]:
+                    return _direct(cls, {k: values[k] for k in d["_field_order"]})
+            elif values.keys() == d["_all_fields_set"]:
+                _fields_set = d["_all_fields_set"]
         return super().model_construct(_fields_set, **values)
 
 
@@ -72,6 +80,47 @@ def _direct(cls, values: dict[str, Any]):
     _setattr(m, "__pydantic_extra__", None)
     _setattr(m, "__pydantic_private__", None)
     return m  # model_post_init would keep the shared set: nothing to do
+
+
+def direct_construct(cls, values: dict[str, Any]):
+    """``cls.model_construct(**values)`` for a plain ``_Constructed`` model (see ``_prepare_plain``) given every
+    field in declaration order: the same instance, without the keyword packing and checks. For hot loops that
+    build matches and sentences from trusted values."""
+    m = _new(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", cls.__dict__["_all_fields_set"])
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m
+
+
+def _prepare_plain(*classes: type[BaseModel]) -> None:
+    """Prepare models for ``direct_construct``, which only they may be given."""
+    for cls in classes:
+        _prepare(cls)
+        if not cls.__dict__["_plain_construct"]:
+            raise TypeError(f"{cls.__name__} is not a plain model: build it with model_construct")
+
+
+def shared_fields_set(names: set[str] | frozenset[str]) -> set[str]:
+    """The one set of field names shared by instances given exactly ``names`` (what ``model_post_init`` keeps)."""
+    key = frozenset(names)
+    shared = _FIELD_SETS.get(key)
+    if shared is None:
+        shared = _FIELD_SETS[key] = set(key)
+    return shared
+
+
+def direct_as_given(cls, values: dict[str, Any], given: set[str]):
+    """An instance of ``cls`` holding ``values`` (every field, in declaration order, each already of its field's
+    type), as validating the fields named in ``given`` would make it: same values, same fields set (``given`` must
+    come from ``shared_fields_set``). For values built from trusted ints, floats and strings in a hot loop."""
+    m = _new(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", given)
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m
 
 
 def _prepare(cls: type[BaseModel]) -> None:
@@ -197,9 +246,15 @@ class Document(BaseModel):
 
     def span(self, start: int, end: int) -> Span:
         """A ``Span`` for ``text[start:end]`` with raw offsets, line and column."""
-        raw_start = self.to_raw(start)
-        raw_end = self._raw_end(end) if end > start else raw_start
-        line, column = self.line_column(raw_start)
+        if self.segments is None:  # plain text and Markdown: analysed offsets are raw offsets
+            raw_start = start
+            raw_end = end if end > start else start
+        else:
+            raw_start = self.to_raw(start)
+            raw_end = self._raw_end(end) if end > start else raw_start
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, raw_start) - 1
+        line, column = i + 1, raw_start - starts[i] + 1  # ``line_column(raw_start)``
         # Built from trusted ints and a slice: skip validation, which dominates extraction time otherwise.
         return _direct(Span, {"start": raw_start, "end": raw_end, "line": line, "column": column,
                               "text": self.text[start:end]})
@@ -765,3 +820,6 @@ class VerifyReport(BaseModel):
     def decision(self, claim: ClaimVerdict) -> Decision | None:
         """The reviewer's decision on a claim: any decision on file accepts it (it no longer fails the run)."""
         return self.decisions.get(claim.id) if claim.id else None
+
+
+_prepare_plain(Sentence, QuantityMatch, DateMatch, PlaceMatch)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from checker.extract.assertions import DocumentState, SentenceContext, sentence_assertions
 from checker.extract.dates import find_dates
@@ -16,7 +17,16 @@ from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
 from checker.extract.tokens import tokenize
 from checker.ingest import limits
-from checker.models import Assertion, Document, DocumentAssertions, Place, PlaceMatch, Sentence, Slot, Statement
+from checker.models import (
+    Assertion,
+    Document,
+    DocumentAssertions,
+    Place,
+    PlaceMatch,
+    Sentence,
+    Slot,
+    Statement,
+)
 
 __all__ = ["extract_document", "extract_text"]
 
@@ -91,10 +101,17 @@ def _sentence_blocks(text: str, body_start: int) -> Iterator[list[Sentence]]:
 
 
 def _shifted(matches: list, by: int) -> list:
-    """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text."""
-    if not by:
-        return matches
-    return [type(m).model_construct(**{**m.__dict__, "start": m.start + by, "end": m.end + by}) for m in matches]
+    """Matches found in a window of the text starting at ``by``, moved to offsets into the whole text.
+
+    They are moved in place: the finders build every match afresh for the window they are given and keep none, so
+    no one else holds them yet, and this is what ``model_construct`` of the shifted values would build, without a
+    new object per match (a long report shifts every match it holds)."""
+    if by:
+        for m in matches:
+            values = m.__dict__
+            values["start"] += by
+            values["end"] += by
+    return matches
 
 
 def extract_document(doc: Document, on_block: Callable[[int, int], None] | None = None) -> DocumentAssertions:
@@ -144,7 +161,7 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
             if len(assertions) >= cap:
                 break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
             tokens = tokenize(text, sentence.start, sentence.end)
-            names.update(t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2)
+            names.update([t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2])
             opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
             stance = analyse_stance(tokens, text, memory, opaque)
             ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
@@ -168,6 +185,8 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
     )
 
 
+_tuple_new = tuple.__new__
+_AT = attrgetter("at")
 _STATEMENT_TOKENS = 6  # shorter sentences ("Shares fell.") are too plain for a reworded copy to be recognised
 
 
@@ -180,18 +199,17 @@ def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
     found += [(m.place, m.start, m.end) for m in ctx.places]
     base = ctx.sentence.start
     ev = ctx.evidence
-    same = len(ev.text) == ev.end - ev.start  # plain text and Markdown: analysed and raw offsets differ by a shift
-
-    def raw(offset: int) -> int:
-        return ev.start + offset - base if same else doc.to_raw(offset)
-
-    slots = sorted(
-        (
-            Slot(v, a - base, b - base, raw(a), raw(b - 1) + 1, doc.text[a:b])
-            for v, a, b in found
-        ),
-        key=lambda x: x.at,
-    )
+    text = doc.text
+    # Each slot is built as the plain tuple of the named tuple's fields (its Python ``__new__`` would cost a call).
+    if len(ev.text) == ev.end - ev.start:  # plain text and Markdown: analysed and raw offsets differ by a shift
+        shift = ev.start - base
+        slots = [_tuple_new(Slot, (v, a - base, b - base, a + shift, b + shift, text[a:b])) for v, a, b in found]
+    else:
+        to_raw = doc.to_raw
+        slots = [
+            _tuple_new(Slot, (v, a - base, b - base, to_raw(a), to_raw(b - 1) + 1, text[a:b])) for v, a, b in found
+        ]
+    slots.sort(key=_AT)
     return Statement.model_construct(
         evidence=ev,
         slots=tuple(slots),

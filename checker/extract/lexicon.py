@@ -34,9 +34,13 @@ class PhraseSet:
 
     def find(self, lowers: list[str], a: int = 0, b: int | None = None) -> list[tuple[int, int]]:
         """(start, end) token ranges in ``lowers[a:b]`` spelling a phrase; longest first at each position."""
-        b = len(lowers) if b is None else b
+        n_all = len(lowers)
+        b = n_all if b is None else b
         found: list[tuple[int, int]] = []
         by_first = self.by_first
+        # Most sentences hold no cue of a given set: one C-level test over the words settles that.
+        if by_first.keys().isdisjoint(lowers if a == 0 and b >= n_all else lowers[a:b]):
+            return found
         for i in range(a, b):
             candidates = by_first.get(lowers[i])
             if not candidates:

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from checker.models import Place, PlaceMatch
+from checker.models import Place, PlaceMatch, direct_construct
 
 __all__ = ["Entry", "Gazetteer", "gazetteer"]
 
@@ -36,7 +36,9 @@ OCCUPIED = ":occupied"
 _KIND_RANK = {"country": 0, "continent": 1, "sea": 1, "area": 1, "region": 2, "city": 3}
 
 # A capitalised word (or one starting with a non-ASCII letter): the only places a place name can start.
-_START = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]*")
+# A capitalised word not glued to a word before it; the letter comes first (the lookbehind checks the character
+# before it), so that the scan skips to candidate letters without trying the lookbehind at every position.
+_START = re.compile(r"[^\W\d_a-z](?<![\w'’].)[^\W\d_]*")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 # "<Name> Oblast", "<Name> province", ... after a match: the type word says which same-named place is meant.
@@ -192,6 +194,7 @@ class Gazetteer:
                 w if w in fs else None,
             )
         self._places: dict[tuple[str, str], Place] = {}
+        self._demonym_of: dict[str, str | None] = {}  # ``demonym`` answers by the words asked (they recur)
 
         self._demonyms: dict[str, str] = {}
         for code, words in demonyms.get("demonyms", {}).items():
@@ -305,6 +308,15 @@ class Gazetteer:
 
         "North Korean" -> KP, "Russians" -> RU, "the Kremlin" -> RU, "Kyiv" -> UA, "U.S." -> US.
         """
+        known = self._demonym_of
+        if word_or_phrase in known:
+            return known[word_or_phrase]
+        if len(known) > 100_000:
+            known.clear()
+        code = known[word_or_phrase] = self._demonym(word_or_phrase)
+        return code
+
+    def _demonym(self, word_or_phrase: str) -> str | None:
         phrase = _SPACES.sub(" ", word_or_phrase.strip()).lower().replace("’", "'")
         if phrase.endswith("'s"):
             phrase = phrase[:-2]
@@ -371,7 +383,7 @@ class Gazetteer:
             if len(self._places) > 100_000:
                 self._places.clear()
             place = self._places[(key, surface)] = Place(key=key, name=self.name(key), text=surface)
-        return PlaceMatch.model_construct(start=start, end=end, place=place)
+        return direct_construct(PlaceMatch, {"start": start, "end": end, "place": place})
 
     def _lower_tables(self) -> tuple[dict, dict[str, tuple[str, ...]], dict[str, str]]:
         """``_by_first`` and ``_index`` over lower-cased forms, and each lower-cased form's written form (not an
@@ -603,7 +615,7 @@ def _from_state(state: dict) -> Gazetteer:
     """The gazetteer ``_state`` describes, as ``Gazetteer.__init__`` left it."""
     g = Gazetteer.__new__(Gazetteer)
     g._entries = {e[0]: Entry(*e) for e in state["entries"]}
-    g._ancestors, g._slugs, g._places = {}, {}, {}
+    g._ancestors, g._slugs, g._places, g._demonym_of = {}, {}, {}, {}
     for name in _STATE:
         setattr(g, name, state[name])
     return g

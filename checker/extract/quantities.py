@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from checker.extract.numbers import ParsedNumber, match_number, number_words, word_trie
-from checker.models import Quantity, QuantityMatch
+from checker.models import Quantity, QuantityMatch, direct_as_given, direct_construct, shared_fields_set
 
 __all__ = ["find_quantities"]
 
@@ -363,11 +363,16 @@ def _make(
     lo, hi = vals[1], vals[2]
     if lo is not None and hi is not None and lo > hi:
         lo, hi = hi, lo
-    q = Quantity(
-        nominal=_r(vals[0]) or 0.0, low=_r(lo), high=_r(hi), unit=unit.unit, dimension=unit.dimension,
-        qualifier=qualifier, approximate=approximate, text=text[start:end],
-    )
-    return QuantityMatch.model_construct(start=start, end=end, quantity=q)
+    # Every value is already of its field's type (floats from ``convert``, strings, a bool), so validating them
+    # would return them unchanged: the instance is built as ``Quantity(nominal=..., ..., text=...)`` would build it.
+    q = direct_as_given(Quantity, {
+        "type": "quantity", "nominal": _r(vals[0]) or 0.0, "low": _r(lo), "high": _r(hi), "unit": unit.unit,
+        "dimension": unit.dimension, "qualifier": qualifier, "approximate": bool(approximate), "text": text[start:end],
+    }, _QUANTITY_GIVEN)
+    return direct_construct(QuantityMatch, {"start": start, "end": end, "quantity": q})
+
+
+_QUANTITY_GIVEN = shared_fields_set(set(Quantity.model_fields) - {"type"})
 
 
 def _apply_bound(x: float, kind: str | None, unit: _Unit) -> tuple[float | None, float | None, bool]:

@@ -20,11 +20,12 @@ from functools import cache
 from importlib import resources
 
 from checker.ingest.limits import MAX_SENTENCE_CHARS
-from checker.models import Sentence
+from checker.models import Sentence, direct_construct
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace. The lookbehind and
-# the possessive runs make a run of 1 MB of dots one attempt, not a million.
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s)|\n[ \t]*\n\s*""")
+# the possessive runs make a run of 1 MB of dots one attempt, not a million. The lookbehind comes after the first
+# mark (it tests the character before it), so that the scan skips straight to marks and newlines.
+_BOUNDARY = re.compile(r"""[.!?…](?<![.!?…].)[.!?…]*+["'”’)\]]*+(?=\s)|\n[ \t]*\n\s*""")
 # Where to cut an over-long sentence, best first: after a semicolon, a comma, then any space.
 _CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.?$")
@@ -144,17 +145,21 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> None:
-    # List items and headings on their own lines are sentences of their own.
-    pieces = [a]
-    for m in _LINE_BLOCK.finditer(text, a, b):
-        pieces.append(m.start() + 1)
-    for m in _HEADING_BREAK.finditer(text, a, b):
-        start = lines.start(m.start())
-        line = text[start : m.start()].strip()
-        if 0 < len(line) <= 70 and len(line.split()) <= 12 and _stands_alone(text, start):
-            pieces.append(m.end())
-    pieces = sorted(set(pieces))
-    pieces.append(b)
+    # List items and headings on their own lines are sentences of their own (both begin after a newline, so a
+    # sentence on one line, as most are, has none to look for).
+    if text.find("\n", a, b) < 0:
+        pieces = [a, b]
+    else:
+        pieces = [a]
+        for m in _LINE_BLOCK.finditer(text, a, b):
+            pieces.append(m.start() + 1)
+        for m in _HEADING_BREAK.finditer(text, a, b):
+            start = lines.start(m.start())
+            line = text[start : m.start()].strip()
+            if 0 < len(line) <= 70 and len(line.split()) <= 12 and _stands_alone(text, start):
+                pieces.append(m.end())
+        pieces = sorted(set(pieces))
+        pieces.append(b)
     for s, e in zip(pieces, pieces[1:]):
         while s < e and text[s].isspace():
             s += 1
@@ -167,6 +172,6 @@ def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> No
                 while pe > ps and text[pe - 1].isspace():
                     pe -= 1
                 if pe > ps:
-                    out.append(Sentence.model_construct(start=ps, end=pe, text=text[ps:pe]))
+                    out.append(direct_construct(Sentence, {"start": ps, "end": pe, "text": text[ps:pe]}))
         elif e > s:
-            out.append(Sentence.model_construct(start=s, end=e, text=text[s:e]))
+            out.append(direct_construct(Sentence, {"start": s, "end": e, "text": text[s:e]}))

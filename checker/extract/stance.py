@@ -35,15 +35,23 @@ _APPROXIMATION_WORDS = frozenset({"about", "around", "roughly", "approximately",
 
 def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Token index ranges of the clauses; punctuation inside an ``opaque`` character span never splits."""
-    lex = lexicon()
+    breakers = lexicon().clause_breakers
     ranges: list[tuple[int, int]] = []
     start = 0
     for i, t in enumerate(tokens):
-        breaker = t.text in _CLAUSE_PUNCT or (t.lower in lex.clause_breakers and i > 0)
-        if breaker and not any(a <= t.start < b for a, b in opaque):
-            if i > start:
-                ranges.append((start, i))
-            start = i + 1 if t.text in _CLAUSE_PUNCT else i
+        if t.text in _CLAUSE_PUNCT:
+            after = i + 1
+        elif i > 0 and t.lower in breakers:
+            after = i
+        else:
+            continue
+        if opaque:
+            at = t.start
+            if any(a <= at < b for a, b in opaque):
+                continue
+        if i > start:
+            ranges.append((start, i))
+        start = after
     if start < len(tokens):
         ranges.append((start, len(tokens)))
     return ranges or [(0, len(tokens))]
@@ -95,15 +103,16 @@ class SentenceStance:
             return Modality.UNCONFIRMED
         if self.reported:
             return Modality.REPORTED
-        hedges = [
-            h
-            for h in self.hedges
-            if a <= h[0] < b
-            and self.tokens[h[0]].lower not in _APPROXIMATION_WORDS
-            and not (h[0] > 0 and self.tokens[h[0]].is_capitalised)  # "in May" is a month
-        ]
-        if approximate or hedges or self.hedged_by_source:
+        if approximate or self.hedged_by_source:
             return Modality.HEDGED
+        tokens = self.tokens
+        for h, _ in self.hedges:
+            if (
+                a <= h < b
+                and tokens[h].lower not in _APPROXIMATION_WORDS
+                and not (h > 0 and tokens[h].is_capitalised)  # "in May" is a month
+            ):
+                return Modality.HEDGED
         return Modality.ASSERTED
 
 
@@ -182,8 +191,8 @@ def _attribution(
     caller has them as a set: the scans below are skipped when their cue words are absent)."""
     lex = lexicon()
     words = {t.lower for t in tokens} if words is None else words
-    lowers = [t.lower for t in tokens]
     if "according" in words:
+        lowers = [t.lower for t in tokens]
         for i in range(len(tokens) - 1):
             if lowers[i] == "according" and lowers[i + 1] == "to":
                 return _span(tokens, text, _phrase_forward(tokens, i + 2)), "according"
