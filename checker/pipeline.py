@@ -44,11 +44,12 @@ if TYPE_CHECKING:
 Progress = Callable[[float, int], None]
 
 # Below this many documents, or this much text, a process pool costs more to start and to gather than it saves:
-# forking the workers and sending every claim back costs about 0.15 s of CPU, and 512 KB is a second of extraction
-# (verify of a 2,000-word draft against 100 reports of 147 KB on two busy cores: 0.98-1.14 s of CPU in-process,
-# 1.29-1.51 s with a pool; 1.01-1.15 s and 1.31-1.50 s wall).
+# forking the workers and sending every claim back costs about 0.15 s of CPU, paid back on a free core by about a
+# quarter of a second of extraction. Verify of a 2,000-word draft against 100 reports of 147 KB: on an idle two-core
+# machine 0.90-0.97 s wall with a pool, 0.98-1.04 s without (CPU 1.07-1.20 and 0.97-1.04 s); with both cores busy
+# elsewhere the pool loses (1.31-1.50 s against 1.01-1.15 s): a pool needs cores with nothing else to do.
 _POOL_THRESHOLD = 24
-_POOL_BYTES = 512_000
+_POOL_BYTES = 128_000
 
 
 # A short report in every shape extraction reads: extracting it loads what extraction loads on first use (the

@@ -783,8 +783,15 @@ class _SourceNames:
 
     def _words(self) -> frozenset[str]:
         if self.words is None:
-            self.words = frozenset(p for t in self.texts for w in _NAME_WORD.findall(t)
-                                   for p in (w.lower(), _bare(w), *_bare(w).split("-")))
+            words: set[str] = set()
+            for t in self.texts:
+                for w in set(_NAME_WORD.findall(t.lower())):
+                    bare = w.removesuffix("'s").removesuffix("’s")
+                    words.add(w)
+                    words.add(bare)
+                    if "-" in bare:
+                        words.update(bare.split("-"))
+            self.words = frozenset(words)
         return self.words
 
     def has_words(self, text: str) -> bool:
