@@ -929,12 +929,40 @@ def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> l
         if scope >= 0 and tokens[scope].lower in _SCOPE_PREPOSITIONS:
             return []  # "prices in Canada dropped 4%", "offences in England and Wales hit ...": where, not who
         key = _name_key(run)
+        country = _title_country(tokens, before, floor)
+        lead, n = actor_key(run, 0) if len(run) > 2 else (None, 0)
+        if lead and n < len(run) - 1 and all(t.lower in lexicon().titles for t in run[n:-2]) \
+                and run[n].lower in lexicon().titles:
+            # "Tanzanian President Samia Hassan signed": the people's adjective and the title are not the name
+            country, key = gazetteer().slug(lead), _name_key([t for t in run[n:] if t.lower not in lexicon().titles])
         if key:
             names.append(key)
+            if country and country not in names:
+                names.append(country)  # "North Korean leader Kim Jong Un signed": North Korea signed
         if before - 1 < floor or tokens[before].lower not in ("and", "&"):
             break
         k = before - 1  # "Kenya and Tanzania signed ...": each name of a joined subject
     return names[::-1]
+
+
+_TITLE_REACH = 3  # title words between a people's adjective and a name: "Russian Deputy Prime Minister"
+
+
+def _title_country(tokens: Sequence[Token], k: int, floor: int) -> str | None:
+    """The country a people's adjective before a name's title stands for ("North Korean leader Kim Jong Un",
+    "Russian President Vladimir Putin"), with ``tokens[k]`` the word right before the name; as an entity key."""
+    titles = lexicon().titles
+    j = k
+    while j >= floor and k - j < _TITLE_REACH and tokens[j].lower in titles:
+        j -= 1
+    if j == k or j < floor:
+        return None  # no title: "Russia and Kim Jong Un" is two names, told apart by ``subject_names``
+    for start in (j - 1, j):
+        if start >= floor:
+            country, n = actor_key(tokens, start)
+            if country and start + n == j + 1:
+                return gazetteer().slug(country)
+    return None
 
 
 def _described(ctx: SentenceContext, verb: int) -> str | None:

@@ -418,3 +418,12 @@ def test_the_dates_of_two_verbs_of_one_thing_are_two_events() -> None:
     found = check("The Brightwell Foods factory in Leeds opened on March 3, the company said.",
                   "The Brightwell Foods factory in Leeds was inspected on March 5, the company said.")
     assert ConflictKind.DATE not in {c.kind for c in found}
+
+
+def test_a_leader_named_with_the_people_s_adjective_signs_for_the_country() -> None:
+    found = check(
+        "Kenya and Tanzania signed a border accord on June 3, officials in Nairobi said.",
+        "The accord, which Ruto and Tanzanian President Samia Hassan signed in Arusha in September, opens the border.",
+    )
+    assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
+        (ConflictKind.DATE, "June 3", "September")]

@@ -1,0 +1,25 @@
+"""The owners of a claim (checker/extract/quantity_rules.py, ``subject_names``): who the subject of its verb names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract import extract_text
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("The accord, which Tanzanian President Samia Hassan signed in Arusha in September, opens the border.",
+         ("tanzania", "samia hassan")),
+        ("The pact, which North Korean leader Kim Jong Un signed in Pyongyang in September, took effect.",
+         ("north-korea", "kim jong un")),
+        ("Samia Hassan signed the accord in Arusha in September.", ("samia hassan",)),
+    ],
+    ids=["capitalised-title", "lower-case-title", "no-title"],
+)
+def test_a_leader_named_with_the_people_s_adjective_stands_for_the_country(text, entities):
+    found = [a.entities for a in extract_text(text, date=dt.date(2024, 11, 25)) if a.attribute == "when"]
+    assert found == [entities]
