@@ -130,29 +130,25 @@ class _Words:
         self._ends = array("I", [m.end() for m in matches])
         self._capitals = bytes(m.group()[:1].isupper() for m in matches)
 
-    @property
-    def starts(self) -> array:
+    def _lazy(self, name: str):
+        """A slot ``_offsets`` fills, filled on first use."""
         try:
-            return self._starts
+            return getattr(self, name)
         except AttributeError:
             self._offsets()
-            return self._starts
+            return getattr(self, name)
+
+    @property
+    def starts(self) -> array:
+        return self._lazy("_starts")
 
     @property
     def ends(self) -> array:
-        try:
-            return self._ends
-        except AttributeError:
-            self._offsets()
-            return self._ends
+        return self._lazy("_ends")
 
     @property
     def capitals(self) -> bytes:
-        try:
-            return self._capitals
-        except AttributeError:
-            self._offsets()
-            return self._capitals
+        return self._lazy("_capitals")
 
     @property
     def content(self) -> frozenset[str]:

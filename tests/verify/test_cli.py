@@ -148,14 +148,21 @@ def test_against_takes_several_sources(files, capsys, tmp_path):
     assert [d["path"] for d in data["drafts"]] == ["draft.txt"]
 
 
-def test_against_an_index_reads_only_the_indexed_reports_on_the_drafts_claims(files, capsys, tmp_path):
+MATCH = "Harbour City beat Eastvale 3-1 at Riverside Park on Saturday.\n"
+
+
+def indexed(capsys, tmp_path, **reports: str) -> None:
+    """A corpus folder of these reports, indexed into corpus.sqlite."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "storm.txt").write_text(SOURCE, encoding="utf-8")
-    (corpus / "match.txt").write_text("Harbour City beat Eastvale 3-1 at Riverside Park on Saturday.\n",
-                                      encoding="utf-8")
+    for name, text in reports.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
     assert main(["index", "corpus", "--index", "corpus.sqlite", "--quiet"]) == 0
     capsys.readouterr()
+
+
+def test_against_an_index_reads_only_the_indexed_reports_on_the_drafts_claims(files, capsys, tmp_path):
+    indexed(capsys, tmp_path, storm=SOURCE, match=MATCH)
     code, out, _ = run(capsys, files("The storm killed 40 people in Texas.\n"), "--against", "corpus.sqlite",
                        "--format", "json", "--date", "2025-03-14")
     data = json.loads(out)
@@ -165,12 +172,7 @@ def test_against_an_index_reads_only_the_indexed_reports_on_the_drafts_claims(fi
 
 
 def test_against_an_index_with_nothing_on_the_drafts_claims_leaves_them_unsupported(files, capsys, tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "match.txt").write_text("Harbour City beat Eastvale 3-1 at Riverside Park on Saturday.\n",
-                                      encoding="utf-8")
-    assert main(["index", "corpus", "--index", "corpus.sqlite", "--quiet"]) == 0
-    capsys.readouterr()
+    indexed(capsys, tmp_path, match=MATCH)
     code, out, _ = run(capsys, files("The storm killed 40 people in Texas.\n"), "--against", "corpus.sqlite",
                        "--format", "json", "--date", "2025-03-14")
     assert code == 1
@@ -178,9 +180,6 @@ def test_against_an_index_with_nothing_on_the_drafts_claims_leaves_them_unsuppor
 
 
 def test_against_an_index_and_a_folder_together_is_bad_input(files, capsys, tmp_path):
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "storm.txt").write_text(SOURCE, encoding="utf-8")
-    assert main(["index", "corpus", "--index", "corpus.sqlite", "--quiet"]) == 0
-    capsys.readouterr()
+    indexed(capsys, tmp_path, storm=SOURCE)
     code, _, err = run(capsys, files("The storm killed 40 people.\n"), "--against", "corpus.sqlite", "source.txt")
     assert code == 2 and "corpus.sqlite" in err
