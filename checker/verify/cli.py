@@ -134,12 +134,12 @@ def verify_files(args: argparse.Namespace):
     options = dict(encoding=args.encoding, strict=args.strict, reference_date=args.date, max_bytes=10_000_000)
     draft_docs, draft_found, problems = load_and_extract(args.drafts, options)
     draft_paths = {d.path for d in draft_docs}
-    against, notes = _sources(args.against, draft_docs, draft_found)
+    against, notes, from_index = _sources(args.against, draft_docs, draft_found)
     source_docs, source_found, source_problems = load_and_extract(against, options) if against else ([], [], [])
     problems += source_problems
     kept = [(d, x) for d, x in zip(source_docs, source_found) if d.path not in draft_paths]
     # An index with nothing on the drafts' claims leaves them unsupported; given sources that leave none are bad input.
-    if not kept and against == list(args.against):
+    if not kept and not from_index:
         raise InputError(args.against[0], "no source report left to check the draft against")
     source_docs, source_found = [d for d, _ in kept], [x for _, x in kept]
     warnings = notes + [str(p) for p in problems]
@@ -158,26 +158,27 @@ def verify_files(args: argparse.Namespace):
 
 
 def _sources(against: Sequence[str], drafts: Sequence[Document], found: Sequence[DocumentAssertions]
-             ) -> tuple[list[str], list[str]]:
-    """The source paths to read, and warnings: ``--against`` as given, or, when it names a corpus index (``checker
-    index`` builds one; ``.checker/index.sqlite``), the indexed files that can speak of the drafts' claims."""
+             ) -> tuple[list[str], list[str], bool]:
+    """The source paths to read, warnings, and whether they come from an index: ``--against`` as given, or, when it
+    names a corpus index (``checker index`` builds one; ``.checker/index.sqlite``), the indexed files that can speak
+    of the drafts' claims."""
     from checker.errors import ConfigError
 
     if not any(_sqlite_file(p) for p in against):
-        return list(against), []  # the index (and sqlite3) is loaded only when one may be named
+        return list(against), [], False  # the index (and sqlite3) is loaded only when one may be named
     from checker.pipeline import indexed_sources
     from checker.store.index import is_index_file
 
     indexes = [p for p in against if is_index_file(p)]
     if not indexes:
-        return list(against), []
+        return list(against), [], False
     if len(indexes) > 1 or len(against) > 1:
         raise ConfigError(f"--against takes one index file ({indexes[0]}) or source files and folders, not both nor "
                           "several indexes")
     paths, warnings = indexed_sources(indexes[0], found, {d.path: d.date for d in drafts})
     if not paths:
         warnings.append(f"{indexes[0]}: no indexed report speaks of the drafts' claims")
-    return paths, warnings
+    return paths, warnings, True
 
 
 def _sqlite_file(path: str) -> bool:
