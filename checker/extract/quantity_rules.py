@@ -931,10 +931,12 @@ def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> l
         key = _name_key(run)
         country = _title_country(tokens, before, floor)
         lead, n = actor_key(run, 0) if len(run) > 2 else (None, 0)
-        if lead and n < len(run) - 1 and all(t.lower in lexicon().titles for t in run[n:-2]) \
-                and run[n].lower in lexicon().titles:
+        m = n
+        while lead and m < len(run) and run[m].lower in lexicon().titles:
+            m += 1
+        if lead and n < m < len(run):
             # "Tanzanian President Samia Hassan signed": the people's adjective and the title are not the name
-            country, key = gazetteer().slug(lead), _name_key([t for t in run[n:] if t.lower not in lexicon().titles])
+            country, key = gazetteer().slug(lead), _name_key(run[m:])
         if key:
             names.append(key)
             if country and country not in names:
