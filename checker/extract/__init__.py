@@ -230,7 +230,11 @@ def _countries(doc: Document, places: list[PlaceMatch], assertions: list[Asserti
     """The countries a report is about: places named in its title, dateline and lead, and where it locates things."""
     gaz = gazetteer()
     lead_end = doc.body_start + _LEAD_CHARS
-    keys = [m.place.key for m in gaz.find(doc.title or "")]
+    title = doc.title or ""
+    if title.islower() and not doc.text.islower():
+        title = ""  # a file name standing for a title ("draft", "report-2"): no place to read, and no reason to
+        # build the case-insensitive tables of a lower-cased text for it
+    keys = [m.place.key for m in gaz.find(title)]
     keys += [m.place.key for m in places if m.start < lead_end]
     keys += [a.value.key for a in assertions if isinstance(a.value, Place)]
     keys += [a.scope_place for a in assertions if a.scope_place]

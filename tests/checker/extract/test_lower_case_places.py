@@ -43,3 +43,19 @@ def test_lower_cased_text_needs_context(text: str):
 def test_capitalised_text_is_read_as_before():
     # One capital letter makes the text an ordinary one: lower-case words are not looked up at all.
     assert [m.place.key for m in gazetteer().find("Talks in norway and in Oslo.")] == ["NO-03"]
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Officials said the plan was approved on Monday.\n", []),  # a file name standing for a title
+        ("officials said the plan was approved on monday.\n", ["US"]),  # a lower-cased report and its title
+    ],
+    ids=["cased-text-lower-case-title", "lower-cased-text-and-title"],
+)
+def test_a_lower_case_title_is_read_for_places_only_with_a_lower_cased_text(text: str, countries: list[str]):
+    from checker.extract import extract_document
+    from checker.models import Document
+
+    doc = Document(path="south carolina.txt", raw=text, text=text, title="south carolina", date=None)
+    assert extract_document(doc).countries == countries
