@@ -108,13 +108,19 @@ def _discovered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def _indexed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *folders: str, at: str = "index.sqlite") -> Path:
+    """The test corpus written and indexed (``folders`` of it) at ``tmp_path / at``, the working folder its root."""
+    _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / at
+    pipeline.build_index(list(folders), index_path=index)
+    return index
+
+
 def test_check_against_the_index_file_lists_no_corpus_and_finds_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus, _ = _corpus(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    index = tmp_path / "built" / "index.sqlite"
-    pipeline.build_index(["corpus"], index_path=index)
+    index = _indexed(tmp_path, monkeypatch, "corpus", at="built/index.sqlite")
     asked = _discovered(monkeypatch)
     found = pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1))
     assert asked == ["incoming"]
@@ -125,12 +131,9 @@ def test_check_against_the_index_file_lists_no_corpus_and_finds_the_same(
 def test_check_against_the_index_file_sees_an_edit_once_indexed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus, _ = _corpus(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    index = tmp_path / "index.sqlite"
-    pipeline.build_index(["corpus"], index_path=index)
+    index = _indexed(tmp_path, monkeypatch, "corpus")
     before = _shape(_compared_with_everything("incoming", "corpus"))
-    (corpus / "troops-7.txt").write_text(TROOPS.format(day=21, n=90_000, who=""), encoding="utf-8")
+    (tmp_path / "corpus" / "troops-7.txt").write_text(TROOPS.format(day=21, n=90_000, who=""), encoding="utf-8")
     after = _shape(_compared_with_everything("incoming", "corpus"))
     assert before != after
 
@@ -145,10 +148,7 @@ def test_check_against_the_index_file_sees_an_edit_once_indexed_again(
 def test_check_against_the_index_file_leaves_out_an_incoming_report_it_holds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _corpus(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    index = tmp_path / "index.sqlite"
-    pipeline.build_index(["corpus", "incoming"], index_path=index)
+    index = _indexed(tmp_path, monkeypatch, "corpus", "incoming")
     found = pipeline.analyse(["incoming/new.txt"], against=[str(index)], reference_date=dt.date(2024, 12, 1))
     assert _shape(found.conflicts) == _shape(_compared_with_everything("incoming/new.txt", "corpus"))
 
@@ -190,10 +190,7 @@ def test_check_against_the_index_file_reads_while_another_run_holds_the_write_lo
 
     import checker.store.index as index_module
 
-    _corpus(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    index = tmp_path / "index.sqlite"
-    pipeline.build_index(["corpus"], index_path=index)
+    index = _indexed(tmp_path, monkeypatch, "corpus")
     expected = _shape(pipeline.analyse(["incoming"], against=[str(index)], reference_date=dt.date(2024, 12, 1)).conflicts)
     monkeypatch.setattr(index_module, "_BUSY_MS", 200)  # a lock waited for fails in 0.2 s, not 10
     writer = sqlite3.connect(index, isolation_level=None)
