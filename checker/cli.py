@@ -799,6 +799,23 @@ def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
     return EXIT_INTERNAL
 
 
+def entry() -> NoReturn:
+    """The ``checker`` command (and ``python -m checker``): ``main``, then the exit handlers, then the process ends
+    without tearing the interpreter down. Freeing every claim, sentence and module one by one at exit costs a tenth
+    of a second after a verify of 100 reports (more after a large check) and changes nothing a user can see; mypy
+    ends the same way. ``main`` itself returns normally, for the tests and for callers in Python."""
+    import atexit
+
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe ("checker check ... | head"), a stream closed by the caller
+            pass
+    atexit._run_exitfuncs()  # what normal exit runs first: temporary folders, pools, logging, coverage
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -79,7 +79,6 @@ from checker.models import (
     Assertion,
     ClaimStatus,
     ClaimVerdict,
-    Conflict,
     ConflictKind,
     Document,
     Event,
@@ -966,32 +965,33 @@ def _verdict(
 ) -> ClaimVerdict:
     if not checkable(claim):
         return _make(claim, ClaimStatus.UNCHECKED, "not-checkable", "a question or a refusal to confirm")
-    aligned: list[tuple[Alignment, Assertion, Conflict | None]] = []
+    aligned: list[tuple[Alignment, Assertion]] = []
     claim_view = cached_view(claim, views)
     for source in candidates:
         if source.path == claim.path and source.evidence.start == claim.evidence.start:
             continue
-        # The score alone, from cached frame views, rules out most candidates; compare_pair (which scores again,
-        # from the same views) only judges the ones that align.
-        if score(claim_view, cached_view(source, views)).score < ACROSS_THRESHOLD:
-            continue
-        alignment, conflict = compare_pair(claim, source, dates=dates, options=options, views=views)
+        alignment = score(claim_view, cached_view(source, views))
         if alignment.score >= ACROSS_THRESHOLD:
-            aligned.append((alignment, source, conflict))
+            aligned.append((alignment, source))
     if not aligned:
         return _make(claim, ClaimStatus.UNSUPPORTED, "no-aligned-source", "no source claim is about this")
     aligned.sort(key=lambda t: (-t[0].score, t[1].path, t[1].evidence.start))
-    support = next(((al, s) for al, s, _ in aligned if supports(s, claim, options.tolerance)), None)
-    conflict = next(((al, s, c) for al, s, c in aligned if c is not None and c.kind is not ConflictKind.CHANGE), None)
-    if conflict is not None and (support is None or support[0].score < conflict[0].score):
-        al, source, found = conflict
-        return _make(claim, ClaimStatus.CONTRADICTED, f"conflict-{found.kind.value}", found.message,
-                     sources=[source], kind=found.kind, score=al.score)
+    support = next(((al, s) for al, s in aligned if supports(s, claim, options.tolerance)), None)
+    # The best-aligned conflict outweighs the support only when it aligns better, so only the sources aligned
+    # better than the support are judged (compare_pair, which scores again from the same views, and builds the
+    # conflict with its message).
+    for al, source in aligned:
+        if support is not None and al.score <= support[0].score:
+            break
+        found = compare_pair(claim, source, dates=dates, options=options, views=views)[1]
+        if found is not None and found.kind is not ConflictKind.CHANGE:
+            return _make(claim, ClaimStatus.CONTRADICTED, f"conflict-{found.kind.value}", found.message,
+                         sources=[source], kind=found.kind, score=al.score)
     if support is not None:
         al, source = support
         return _make(claim, ClaimStatus.SUPPORTED, "aligned-agrees", "a source says the same",
                      sources=[source], score=al.score)
-    nearest = [s for _, s, _ in aligned[:NEAREST]]
+    nearest = [s for _, s in aligned[:NEAREST]]
     return _make(claim, ClaimStatus.UNSUPPORTED, "aligned-not-same",
                  "sources speak of this but do not say it", sources=nearest, score=aligned[0][0].score)
 
