@@ -633,23 +633,32 @@ class _Sentences:
             return False
         need = max(1, VALUE_CONTEXT * len(words))
         return any(_on_the_matter(len(words & sw), need, sw) and any(digits <= _digits(slot.text) for slot in st.slots)
-                   for _, st, sw, _ in self._index())
+                   for _, st, sw, _ in self.sharing(words))
 
     def affirmed_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies nothing holds ``share`` of these words (two at least)."""
         need = max(2, share * len(words))
         return any(not has_cue and not _DENIAL.search(st.evidence.text) and len(words & sw) >= need
-                   for _, st, sw, has_cue in self._index())
+                   for _, st, sw, has_cue in self.sharing(words))
 
     def negated_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
         words (at least one)."""
         need = max(1, share * len(words))
         return any((has_cue or _DENIAL.search(st.evidence.text)) and _on_the_matter(len(words & sw), need, sw)
-                   for _, st, sw, has_cue in self._index())
+                   for _, st, sw, has_cue in self.sharing(words))
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
         return self._index()
+
+    def sharing(self, words: frozenset[str]) -> list[tuple[str, Statement, frozenset[str], bool]]:
+        """The sentences holding at least one of ``words``, in the sentences' order: the only ones that can be on
+        a matter those words make (``_on_the_matter`` needs one shared word at least)."""
+        items = self._index()
+        found: set[int] = set()
+        for w in words:
+            found.update(self.postings.get(w, ()))
+        return [items[i] for i in sorted(found)]
 
     def _denied(self) -> dict[str, list[int]]:
         if self.denied is None:
@@ -938,7 +947,7 @@ def _value_said(
     q = claim.value
     # A figure with a unit as written ("$424.15", "46.2C") is specific enough to need only one shared word.
     exact = isinstance(q, Quantity) and q.dimension != "count"
-    for path, st, words, _ in said.sentences():
+    for path, st, words, _ in said.sharing(v.context | v.thing):
         if path == claim.path:
             continue
         # The measured thing counts among the shared words ("costing $90" / "the fee would be $90").
