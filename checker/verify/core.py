@@ -388,6 +388,10 @@ def _sentence_gap(
     if against is not None:
         return _sentence_verdict(path, st, "set-against-itself", f"the sentence sets {against[0]} against itself",
                                  against)
+    paired = _paired_with_itself(ev.text)
+    if paired is not None and not names.has_phrase(paired[3]):
+        return _sentence_verdict(path, st, "set-against-itself", f"the sentence pairs {paired[0]} with itself",
+                                 paired[:3])
     for m in _relative_times().finditer(ev.text):
         if not any(s.at <= m.start() < s.until for s in st.slots) and not names.has_phrase(m.group()):
             return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
@@ -432,6 +436,31 @@ def _set_against_itself(text: str) -> tuple[str, int, int] | None:
                 start, end = words[run[0]].start(), words[run[0] + n - 1].end()
                 return text[start:end], start, end
     return None
+
+
+def _paired_with_itself(text: str) -> tuple[str, int, int, str] | None:
+    """A name joined to itself by "and" ("Bernie Sanders and Bernie Sanders have clashed", "talks between Iran and
+    Iran"): the second one, its span, and the whole pairing (which a source may write too: "Johnson and Johnson").
+    Names as ``_set_against_itself`` reads them, and places the gazetteer knows in lower-cased text ("ghana");
+    words said twice for emphasis ("again and again", "more and more") are not names."""
+    words = list(_NAME_WORD.finditer(text))
+    low = [_bare(w.group()) for w in words]
+    for i, word in enumerate(low):
+        if word != "and":
+            continue
+        for n in range(min(_OPPOSED_REACH, i, len(low) - i - 1), 0, -1):
+            before, after = low[i - n:i], low[i + 1:i + 1 + n]
+            if before != after or not (_a_name(words[i + 1:i + 1 + n], after)
+                                       or gazetteer().lookup(" ".join(after).title())):
+                continue
+            first, last = words[i + 1], words[i + n]
+            return text[first.start():last.end()], first.start(), last.end(), text[words[i - n].start():last.end()]
+    return None
+
+
+def _a_name(found: Sequence[re.Match[str]], low: Sequence[str]) -> bool:
+    """Whether words are a name: one at least that no English dictionary has or that is written with a capital."""
+    return any(not english_word(w) or m.group()[0].isupper() for m, w in zip(found, low))
 
 
 @cache

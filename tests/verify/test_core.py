@@ -318,6 +318,26 @@ def test_a_name_set_against_itself(draft, flagged):
 
 
 @pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("The farm bill went to a vote after Maria Okafor and Maria Okafor traded barbs.", "Maria Okafor"),
+        ("talks between ghana and ghana on the fishing quota ended without a deal.", "ghana"),
+        ("Shares of Johnson and Johnson rose after the ruling.", None),
+        ("Senator Maria Okafor and Senator Tom Reyes clashed over the farm bill on Thursday.", None),
+        ("Prices rose again and again through the winter.", None),
+    ],
+    ids=["senator-clashes-with-herself", "lower-cased-talks-between-one-country", "name-the-source-writes",
+         "two-senators", "ordinary-words"],
+)
+def test_a_name_paired_with_itself(draft, flagged):
+    source = ("Senator Maria Okafor and Senator Tom Reyes clashed over the farm bill on Thursday. Talks between "
+              "Ghana and Senegal on the fishing quota ended without a deal. Shares of Johnson and Johnson rose "
+              "after the ruling. Prices rose through the winter.")
+    found = [v for v in run_verify(draft, source, date=None) if v.rule == "set-against-itself"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
     "source, status",
     [
         ("Lane closures are planned for the weekend, and South Lanarkshire Council will restrict parking on the "
