@@ -54,7 +54,7 @@ import math
 import re
 from collections import defaultdict
 from functools import cache
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from checker.compare.align import block_key
 from checker.compare.engine import CompareOptions, compare_pair, evidence_of, restatement_findings
@@ -392,6 +392,10 @@ def _sentence_gap(
     if paired is not None and not names.has_phrase(paired[3]):
         return _sentence_verdict(path, st, "set-against-itself", f"the sentence pairs {paired[0]} with itself",
                                  paired[:3])
+    for word, surname, start, end in _titled_names(ev.text, names.is_name):
+        if names.is_name(surname) and not names.near(word, surname):
+            return _sentence_verdict(path, st, "title-not-in-sources",
+                                     f"no source gives {word} with {surname}", (ev.text[start:end], start, end))
     for m in _relative_times().finditer(ev.text):
         if not any(s.at <= m.start() < s.until for s in st.slots) and not names.has_phrase(m.group()):
             return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
@@ -809,6 +813,7 @@ class _SourceNames:
         self.demonyms: frozenset[str] | None = None
         self.names: frozenset[str] | None = None
         self.joined: str | None = None
+        self.lowered: list[str] | None = None
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -875,11 +880,95 @@ class _SourceNames:
                 out.append(w)  # a first name after a title, before a surname the sources have: "manager Eddie Howe"
         return out
 
+    def is_name(self, word: str) -> bool:
+        """Whether the sources write ``word`` as a name (capitalised inside a sentence)."""
+        return _bare(word) in self._capitalised()
+
+    def near(self, word: str, surname: str) -> bool:
+        """Whether some source writes ``word`` (or a name of the same place: "Italian" for "Italy") in a sentence
+        with ``surname``."""
+        if self.lowered is None:
+            self.lowered = [t.lower() for t in self.texts]
+        gaz = gazetteer()
+        place = gaz.demonym(word) or next(iter(gaz.lookup(word.title())), None)
+        for t in self.lowered:
+            for m in re.finditer(r"\b" + re.escape(surname) + r"\b", t):
+                around = _sentence_around(t, m.start(), m.end())
+                if re.search(r"\b" + re.escape(word) + r"\b", around):
+                    return True
+                if place and any((gaz.demonym(w) or next(iter(gaz.lookup(w.title())), None)) == place
+                                 for w in _NAME_WORD.findall(around)):
+                    return True
+        return False
+
     def _surname(self, word: str) -> bool:
         """Whether the sources have ``word`` as a name: capitalised inside a sentence, or, not being an English
         word, at all."""
         low = _bare(word)
         return low in self._capitalised() or (not english_word(low) and low in self._words())
+
+
+# Characters either side of a name looked at for the end of its sentence.
+_SENTENCE_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+|\n\s*\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``, as far as full stops and blank lines tell, and at most
+    ``_SENTENCE_REACH`` characters either side."""
+    before = text[max(0, start - _SENTENCE_REACH):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    begin = start - len(before) + (ends[-1].end() if ends else 0)
+    after = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    return text[begin:after.start() if after else end + _SENTENCE_REACH]
+
+
+def _titled_names(text: str, is_name: Callable[[str], bool]) -> Iterator[tuple[str, str, int, int]]:
+    """A name with a title, and each word in front of the title that says whose or where ("London Minister Roberta
+    Pinotti", "Ugandan Health Minister Amara Wanjiru"): the word, the surname, and the span from the word to the
+    surname. Those words run up to the title, each written with a capital (not first in the sentence), a place or a
+    people's adjective, or no English word ("Kenya's health minister": none). Titles in a row are read as one
+    ("Labour leader Sir Keir Starmer"). The name's words have capitals, or, in a lower-cased sentence, are words
+    ``is_name`` says the sources write as names."""
+    lex = lexicon()
+    words = list(_NAME_WORD.finditer(text))
+    low = [_bare(w.group()) for w in words]
+    gaz = gazetteer()
+    lowered = text.islower()
+
+    def says_whose(k: int) -> bool:
+        if low[k] in lex.titles or low[k] in lex.determiners:
+            return False
+        # A sentence's first word has a capital whatever it is: there it must be a place or no English word.
+        return bool(k and words[k].group()[0].isupper() or not english_word(low[k]) or gaz.demonym(low[k])
+                    or gaz.lookup(words[k].group().title()))
+
+    for t in range(1, len(words) - 2):
+        if low[t] not in lex.titles or low[t - 1] in lex.titles:
+            continue
+        before = []
+        k = t - 1
+        while k >= 0 and len(before) < 3 and _joined(text, words[k], words[k + 1]) and says_whose(k):
+            before.append(k)
+            k -= 1
+        if not before:
+            continue
+        j = t + 1
+        while j < len(words) and low[j] in lex.titles and _joined(text, words[j - 1], words[j]):
+            j += 1
+        name = []
+        while j < len(words) and len(name) < 3 and low[j] not in lex.titles and _joined(text, words[j - 1], words[j]) \
+                and (words[j].group()[0].isupper() or lowered and is_name(low[j])):
+            name.append(j)
+            j += 1
+        if len(name) >= 2:
+            for k in before:
+                yield low[k], low[name[-1]], words[before[-1]].start(), words[name[-1]].end()
+
+
+def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether two words follow each other with only spaces between them (no comma, bracket or full stop)."""
+    return not text[a.end():b.start()].strip()
 
 
 def _bare(word: str) -> str:

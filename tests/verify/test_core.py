@@ -337,6 +337,30 @@ def test_a_name_paired_with_itself(draft, flagged):
     assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
 
 
+_TITLED = ("The health ministry said on Monday that vaccination centres would open in every region. Kenyan Health "
+           "Minister Amara Wanjiru told reporters the rollout would take six weeks. In a separate statement, the "
+           "Ugandan government said its own campaign would start in March.")
+
+
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("Ugandan Health Minister Amara Wanjiru said the rollout would take six weeks.", "Ugandan Health Minister "
+         "Amara Wanjiru"),
+        ("Kenya's health minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("Kenyan Health Minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("ugandan minister amara wanjiru said the rollout would take six weeks.", "ugandan minister amara wanjiru"),
+        ("Health Minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("In Nairobi, minister Amara Wanjiru said the rollout would take six weeks.", None),
+    ],
+    ids=["another-country-s-minister", "country-by-its-name", "as-the-source-says", "lower-cased",
+         "no-word-before-the-title", "place-not-part-of-the-title"],
+)
+def test_a_title_the_sources_do_not_give_the_name(draft, flagged):
+    found = [v for v in run_verify(draft, _TITLED, date=None) if v.rule == "title-not-in-sources"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
 @pytest.mark.parametrize(
     "source, status",
     [
