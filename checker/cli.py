@@ -803,10 +803,14 @@ def entry() -> NoReturn:
     """The ``checker`` command (and ``python -m checker``): ``main``, then the exit handlers, then the process ends
     without tearing the interpreter down. Freeing every claim, sentence and module one by one at exit costs a tenth
     of a second after a verify of 100 reports (more after a large check) and changes nothing a user can see; mypy
-    ends the same way. ``main`` itself returns normally, for the tests and for callers in Python."""
+    ends the same way. Under a profiler or a tracer (``python -m cProfile -m checker``, a debugger, coverage) it
+    exits normally, so that they write their results. ``main`` itself returns normally, for the tests and for
+    callers in Python."""
     import atexit
 
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(code)  # a profiler, debugger or coverage tool writes its results as the interpreter ends
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

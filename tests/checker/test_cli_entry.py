@@ -57,3 +57,9 @@ def test_exit_handlers_still_run(reports: Path) -> None:
     done = _run(reports, sys.executable, "-c", _WITH_HANDLER, "check", "pentagon.txt", "--quiet")
     assert done.returncode == 0
     assert done.stdout.splitlines()[-1] == "exit handler ran"
+
+
+def test_a_profiler_still_writes_its_results(reports: Path) -> None:
+    done = _run(reports, sys.executable, "-m", "cProfile", "-o", "run.prof", "-m", "checker", "check", "pentagon.txt")
+    assert done.returncode == 0
+    assert (reports / "run.prof").stat().st_size > 0
