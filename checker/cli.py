@@ -807,16 +807,20 @@ def entry() -> NoReturn:
     exits normally, so that they write their results. ``main`` itself returns normally, for the tests and for
     callers in Python."""
     import atexit
+    import threading
 
     code = main()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         raise SystemExit(code)  # a profiler, debugger or coverage tool writes its results as the interpreter ends
+    for thread in threading.enumerate():  # what normal exit waits for first: threads still at work
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # then the exit handlers: temporary folders, pools, logging
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe ("checker check ... | head"), a stream closed by the caller
             pass
-    atexit._run_exitfuncs()  # what normal exit runs first: temporary folders, pools, logging, coverage
     os._exit(code)
 
 

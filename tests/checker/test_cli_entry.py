@@ -28,7 +28,8 @@ entry()
 
 
 def _run(cwd: Path, *command: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
+    # Block-buffered output, as in most pipelines: what is still in the buffer at the end must reach the pipe.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | {"NO_COLOR": "1"}
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
 
 
