@@ -745,7 +745,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from checker.verify.cli import run
 
-    return run(args)
+    return run(args, lambda: _progress(args, "reading sources", args.against))
 
 
 _COMMANDS = {

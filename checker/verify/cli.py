@@ -12,11 +12,13 @@ import argparse
 import datetime as dt
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Sequence
 
 if TYPE_CHECKING:
     from checker.models import ClaimVerdict, Document, DocumentAssertions
+    from checker.pipeline import Progress
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -94,6 +96,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="reference date for files that carry none (resolves 'on Monday', 'in June')")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable file instead of skipping it")
+    p.add_argument("--quiet", "-q", action="store_true", help="no warnings and no progress bar")
     return p
 
 
@@ -124,9 +127,10 @@ def verify_extracted(documents: Sequence[Document], extracted: Sequence[Document
     )
 
 
-def verify_files(args: argparse.Namespace):
+def verify_files(args: argparse.Namespace, on_progress: Progress | None = None):
     """Load and extract the drafts and the sources as ``check`` does, and verify: the report (without
-    decisions), every document read (drafts first), and the warnings to print."""
+    decisions), every document read (drafts first), and the warnings to print. ``on_progress`` follows the reading
+    and extraction of the sources, the long part of a run."""
     from checker.errors import InputError
     from checker.models import DocumentInfo, VerifyReport
     from checker.pipeline import date_from_neighbours, load_and_extract, undated_warnings
@@ -135,7 +139,8 @@ def verify_files(args: argparse.Namespace):
     draft_docs, draft_found, problems = load_and_extract(args.drafts, options)
     draft_paths = {d.path for d in draft_docs}
     against, notes, from_index = _sources(args.against, draft_docs, draft_found)
-    source_docs, source_found, source_problems = load_and_extract(against, options) if against else ([], [], [])
+    source_docs, source_found, source_problems = (load_and_extract(against, options, on_progress) if against
+                                                  else ([], [], []))
     problems += source_problems
     kept = [(d, x) for d, x in zip(source_docs, source_found) if d.path not in draft_paths]
     # An index with nothing on the drafts' claims leaves them unsupported; given sources that leave none are bad input.
@@ -190,17 +195,19 @@ def _sqlite_file(path: str) -> bool:
         return False
 
 
-def run(args: argparse.Namespace) -> int:
-    """Load, verify, write; the exit code. Input problems raise ``CheckerError`` (the CLI prints them, exit 2)."""
+def run(args: argparse.Namespace, progress: Callable[[], ContextManager[Progress | None]] = nullcontext) -> int:
+    """Load, verify, write; the exit code. Input problems raise ``CheckerError`` (the CLI prints them, exit 2).
+    ``progress`` opens the progress bar the command draws while the sources are read (none by default)."""
     from checker.models import ClaimStatus
     from checker.store.decisions import DecisionStore
     from checker.verify.writers import write_verify
 
-    report, _, warnings = verify_files(args)
+    with progress() as on_progress:
+        report, _, warnings = verify_files(args, on_progress)
     decisions = DecisionStore(_decisions_path(args)).load()
     report = report.model_copy(update={"decisions": {c.id: decisions[c.id] for c in report.claims
                                                      if c.id in decisions}})
-    for w in warnings:
+    for w in [] if args.quiet else warnings:
         print(f"checker: warning: {w}", file=sys.stderr)
     write_verify(report, args.format, sys.stdout, color=_use_color(sys.stdout))
     failing = {

@@ -183,3 +183,31 @@ def test_against_an_index_and_a_folder_together_is_bad_input(files, capsys, tmp_
     indexed(capsys, tmp_path, storm=SOURCE)
     code, _, err = run(capsys, files("The storm killed 40 people.\n"), "--against", "corpus.sqlite", "source.txt")
     assert code == 2 and "corpus.sqlite" in err
+
+
+def test_quiet_prints_no_warnings(files, capsys):
+    draft = files("The storm killed 12 people in Texas.\n")  # neither file has a date: a warning each
+    _, _, err = run(capsys, draft, "--against", "source.txt")
+    assert "warning" in err
+    code, out, err = run(capsys, draft, "--against", "source.txt", "--quiet")
+    assert (code, err) == (0, "")
+    assert "SUPPORTED" in out
+
+
+def test_progress_follows_the_sources(files, capsys):
+    from contextlib import contextmanager
+
+    from checker.cli import build_parser
+    from checker.verify.cli import run as run_verify
+
+    seen = []
+
+    @contextmanager
+    def progress():
+        yield lambda done, total: seen.append((done, total))
+
+    args = build_parser().parse_args(["verify", files("The storm killed 12 people.\n"), "--against", "source.txt",
+                                      "--date", "2025-03-14"])
+    run_verify(args, progress)
+    capsys.readouterr()
+    assert seen[-1] == (1, 1)
