@@ -814,6 +814,7 @@ class _SourceNames:
         self.names: frozenset[str] | None = None
         self.joined: str | None = None
         self.lowered: list[str] | None = None
+        self.around: dict[str, list[str]] = {}
         self.memo: dict[str, list[str]] = {}
 
     def missing(self, text: str) -> list[str]:
@@ -887,19 +888,34 @@ class _SourceNames:
     def near(self, word: str, surname: str) -> bool:
         """Whether some source writes ``word`` (or a name of the same place: "Italian" for "Italy") in a sentence
         with ``surname``."""
-        if self.lowered is None:
-            self.lowered = [t.lower() for t in self.texts]
         gaz = gazetteer()
-        place = gaz.demonym(word) or next(iter(gaz.lookup(word.title())), None)
-        for t in self.lowered:
-            for m in re.finditer(r"\b" + re.escape(surname) + r"\b", t):
-                around = _sentence_around(t, m.start(), m.end())
-                if re.search(r"\b" + re.escape(word) + r"\b", around):
-                    return True
-                if place and any((gaz.demonym(w) or next(iter(gaz.lookup(w.title())), None)) == place
-                                 for w in _NAME_WORD.findall(around)):
-                    return True
+
+        def place_of(w: str) -> str | None:
+            return gaz.demonym(w) or next(iter(gaz.lookup(w.title())), None)
+
+        place = place_of(word)
+        for around in self._sentences_with(surname):
+            words = {_bare(w) for w in _NAME_WORD.findall(around)}
+            if word in words or place and any(place_of(w) == place for w in words):
+                return True
         return False
+
+    def _sentences_with(self, name: str) -> list[str]:
+        """The source sentences (lower-cased) that hold the word ``name``, the first ``_NAME_SENTENCES`` of them,
+        found once per name."""
+        found = self.around.get(name)
+        if found is None:
+            if self.lowered is None:
+                self.lowered = [t.lower() for t in self.texts]
+            found = self.around[name] = []
+            for t in self.lowered:
+                at = t.find(name)
+                while at >= 0 and len(found) < _NAME_SENTENCES:
+                    end = at + len(name)
+                    if not (at and t[at - 1].isalnum() or end < len(t) and t[end].isalnum()):
+                        found.append(_sentence_around(t, at, end))
+                    at = t.find(name, end)
+        return found
 
     def _surname(self, word: str) -> bool:
         """Whether the sources have ``word`` as a name: capitalised inside a sentence, or, not being an English
@@ -908,6 +924,9 @@ class _SourceNames:
         return low in self._capitalised() or (not english_word(low) and low in self._words())
 
 
+# Sentences with a name read for the words written beside it (a name in every report of a large corpus is not read
+# in all of them).
+_NAME_SENTENCES = 200
 # Characters either side of a name looked at for the end of its sentence.
 _SENTENCE_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+|\n\s*\n")
