@@ -803,25 +803,35 @@ def entry() -> NoReturn:
     """The ``checker`` command (and ``python -m checker``): ``main``, then the exit handlers, then the process ends
     without tearing the interpreter down. Freeing every claim, sentence and module one by one at exit costs a tenth
     of a second after a verify of 100 reports (more after a large check) and changes nothing a user can see; mypy
-    ends the same way. Under a profiler or a tracer (``python -m cProfile -m checker``, a debugger, coverage) it
-    exits normally, so that they write their results. ``main`` itself returns normally, for the tests and for
-    callers in Python."""
+    ends the same way. The interpreter exits normally instead whenever its own shutdown has work to do: a thread
+    still running (an executor's idle workers are stopped by a hook only that shutdown runs), or a profiler, a
+    debugger or a coverage tracer that writes its results then. ``main`` itself returns normally, for the tests
+    and for callers in Python."""
     import atexit
     import threading
 
     code = main()
-    if sys.getprofile() is not None or sys.gettrace() is not None:
-        raise SystemExit(code)  # a profiler, debugger or coverage tool writes its results as the interpreter ends
-    for thread in threading.enumerate():  # what normal exit waits for first: threads still at work
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()
-    atexit._run_exitfuncs()  # then the exit handlers: temporary folders, pools, logging
+    if _traced() or any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+        raise SystemExit(code)
+    atexit._run_exitfuncs()  # what normal exit runs: temporary folders, pools, logging
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe ("checker check ... | head"), a stream closed by the caller
+            if stream is not None:  # closed by the caller (">&-")
+                stream.flush()
+        except BrokenPipeError:  # a reader that stopped early ("checker check ... | head")
             pass
+        except (OSError, ValueError):  # a full disk: what was still buffered is lost, as Python's own exit reports
+            code = code or 120
     os._exit(code)
+
+
+def _traced() -> bool:
+    """Whether a profiler, debugger or coverage tool watches this process (through ``sys.setprofile``,
+    ``sys.settrace``, or, from Python 3.12, ``sys.monitoring``)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(monitoring.get_tool(i) is not None for i in range(6))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -64,3 +64,37 @@ def test_a_profiler_still_writes_its_results(reports: Path) -> None:
     done = _run(reports, sys.executable, "-m", "cProfile", "-o", "run.prof", "-m", "checker", "check", "pentagon.txt")
     assert done.returncode == 0
     assert (reports / "run.prof").stat().st_size > 0
+
+
+_WITH_THREAD = """
+import sys, threading, time
+from pathlib import Path
+from checker.cli import entry
+
+def late():
+    time.sleep(0.3)
+    Path("thread-done").write_text("yes")
+
+threading.Thread(target=late).start()
+sys.argv = ["checker", *sys.argv[1:]]
+entry()
+"""
+
+_STDOUT_CLOSED = """
+import sys
+from checker.cli import entry
+sys.stdout = None
+sys.argv = ["checker", *sys.argv[1:]]
+entry()
+"""
+
+
+def test_a_thread_still_at_work_is_waited_for(reports: Path) -> None:
+    done = _run(reports, sys.executable, "-c", _WITH_THREAD, "check", "pentagon.txt", "--quiet")
+    assert done.returncode == 0
+    assert (reports / "thread-done").read_text() == "yes"
+
+
+def test_a_closed_stdout_is_no_crash(reports: Path) -> None:
+    done = _run(reports, sys.executable, "-c", _STDOUT_CLOSED, "check", "pentagon.txt", "--quiet")
+    assert "Traceback" not in done.stderr
