@@ -392,10 +392,11 @@ def _sentence_gap(
     if paired is not None and not names.has_phrase(paired[3]):
         return _sentence_verdict(path, st, "set-against-itself", f"the sentence pairs {paired[0]} with itself",
                                  paired[:3])
-    for word, surname, start, end in _titled_names(ev.text, names.is_name):
-        if names.is_name(surname) and not names.near(word, surname):
+    for place, surname, start, end in _titled_names(ev.text, names.is_name):
+        if names.is_name(surname) and names.title_elsewhere(place, surname):
             return _sentence_verdict(path, st, "title-not-in-sources",
-                                     f"no source gives {word} with {surname}", (ev.text[start:end], start, end))
+                                     f"the sources give {surname} another place's title",
+                                     (ev.text[start:end], start, end))
     for m in _relative_times().finditer(ev.text):
         if not any(s.at <= m.start() < s.until for s in st.slots) and not names.has_phrase(m.group()):
             return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {m.group()}",
@@ -445,26 +446,52 @@ def _set_against_itself(text: str) -> tuple[str, int, int] | None:
 def _paired_with_itself(text: str) -> tuple[str, int, int, str] | None:
     """A name joined to itself by "and" ("Bernie Sanders and Bernie Sanders have clashed", "talks between Iran and
     Iran"): the second one, its span, and the whole pairing (which a source may write too: "Johnson and Johnson").
-    Names as ``_set_against_itself`` reads them, and places the gazetteer knows in lower-cased text ("ghana");
-    words said twice for emphasis ("again and again", "more and more") are not names."""
+    Names as ``_set_against_itself`` reads them, and places the gazetteer knows in lower-cased text ("ghana").
+    Not a pairing: words said twice for emphasis ("again and again", "Higher And Higher" in a title-cased line),
+    one side part of a longer name ("South Sudan and Sudan", "Donald Trump and Donald Trump Jr.") or owning what
+    follows ("Trump and Trump's lawyer")."""
     words = list(_NAME_WORD.finditer(text))
-    low = [_bare(w.group()) for w in words]
-    for i, word in enumerate(low):
+    written = [w.group().lower() for w in words]
+    capitals = not _title_cased(words)
+    for i, word in enumerate(written):
         if word != "and":
             continue
-        for n in range(min(_OPPOSED_REACH, i, len(low) - i - 1), 0, -1):
-            before, after = low[i - n:i], low[i + 1:i + 1 + n]
-            if before != after or not (_a_name(words[i + 1:i + 1 + n], after)
-                                       or gazetteer().lookup(" ".join(after).title())):
+        for n in range(min(_OPPOSED_REACH, i, len(written) - i - 1), 0, -1):
+            before, after = written[i - n:i], written[i + 1:i + 1 + n]
+            if before != after or not (_a_name(words[i + 1:i + 1 + n], after, capitals) or _a_place(after)):
                 continue
+            k, m = i - n - 1, i + n + 1  # the words either side of the pairing
+            if k >= 0 and _joined(text, words[k], words[k + 1]) and (
+                    _a_name(words[k:k + 1], written[k:k + 1], capitals) or _a_place(written[k:i])):
+                break  # "South Sudan and Sudan"
+            if m < len(words) and _joined(text, words[m - 1], words[m]) and (
+                    _a_name(words[m:m + 1], written[m:m + 1], capitals) or _a_place(written[i + 1:m + 1])):
+                break  # "Donald Trump and Donald Trump Jr."
             first, last = words[i + 1], words[i + n]
             return text[first.start():last.end()], first.start(), last.end(), text[words[i - n].start():last.end()]
     return None
 
 
-def _a_name(found: Sequence[re.Match[str]], low: Sequence[str]) -> bool:
-    """Whether words are a name: one at least that no English dictionary has or that is written with a capital."""
-    return any(not english_word(w) or m.group()[0].isupper() for m, w in zip(found, low))
+def _a_name(found: Sequence[re.Match[str]], low: Sequence[str], capitals: bool = True) -> bool:
+    """Whether words are a name: one at least that no English dictionary has, or, where ``capitals`` tell, that is
+    written with a capital."""
+    return any(not english_word(_bare(w)) or capitals and m.group()[0].isupper() for m, w in zip(found, low))
+
+
+def _a_place(words: Sequence[str]) -> bool:
+    """Whether words name a place the gazetteer knows ("northern ireland")."""
+    return bool(gazetteer().lookup(" ".join(words).title()))
+
+
+# In a line with at least this many words of four letters or more, nearly all capitalised ("Stocks Fall Again And
+# Again"), a capital says nothing about a name.
+_TITLE_CASE_WORDS = 3
+_TITLE_CASE_SHARE = 0.8
+
+
+def _title_cased(words: Sequence[re.Match[str]]) -> bool:
+    long = [w.group() for w in words if len(w.group()) >= 4]
+    return len(long) >= _TITLE_CASE_WORDS and sum(w[0].isupper() for w in long) >= _TITLE_CASE_SHARE * len(long)
 
 
 @cache
@@ -844,10 +871,11 @@ class _SourceNames:
         return bool(words) and all(w in self._words() for w in words)
 
     def has_phrase(self, phrase: str) -> bool:
-        """Whether some source has these words one after another, whatever their case and spacing."""
+        """Whether some source has these words one after another, whatever their case and spacing ("&" read as
+        "and")."""
         if self.joined is None:
-            self.joined = " ".join(" ".join(_NAME_WORD.findall(t)).lower() for t in self.texts)
-        return " ".join(_NAME_WORD.findall(phrase)).lower() in self.joined
+            self.joined = " ".join(" ".join(_NAME_WORD.findall(t.replace("&", " and "))).lower() for t in self.texts)
+        return " ".join(_NAME_WORD.findall(phrase.replace("&", " and "))).lower() in self.joined
 
     def has_place(self, place: Place) -> bool:
         """Whether a source names this place, or a place inside it, by its people's adjective ("norwegian")."""
@@ -885,36 +913,36 @@ class _SourceNames:
         """Whether the sources write ``word`` as a name (capitalised inside a sentence)."""
         return _bare(word) in self._capitalised()
 
-    def near(self, word: str, surname: str) -> bool:
-        """Whether some source writes ``word`` (or a name of the same place: "Italian" for "Italy") in a sentence
-        with ``surname``."""
+    def title_elsewhere(self, place: str, surname: str) -> bool:
+        """Whether the sources give the person ``surname`` names a title of another place ("Kenyan Health Minister
+        Amara Wanjiru" against a draft's "Ugandan"), while no source sentence with the name names ``place``, a
+        place inside it or one it lies in."""
         gaz = gazetteer()
-
-        def place_of(w: str) -> str | None:
-            return gaz.demonym(w) or next(iter(gaz.lookup(w.title())), None)
-
-        place = place_of(word)
-        for around in self._sentences_with(surname):
-            words = {_bare(w) for w in _NAME_WORD.findall(around)}
-            if word in words or place and any(place_of(w) == place for w in words):
-                return True
-        return False
+        other = False
+        for sentence in self._sentences_with(surname):
+            words = list(_NAME_WORD.finditer(sentence))
+            if any(k is not None and gaz.related(k, place) for k in map(_place_of, words)):
+                return False
+            other = other or any(s == surname and not gaz.related(k, place)
+                                 for k, s, _, _ in _titled_names(sentence, self.is_name))
+        return other
 
     def _sentences_with(self, name: str) -> list[str]:
-        """The source sentences (lower-cased) that hold the word ``name``, the first ``_NAME_SENTENCES`` of them,
-        found once per name."""
+        """The source sentences that hold the word ``name``, the first ``_NAME_SENTENCES`` of them, found once per
+        name (in lower-cased text, then read as written)."""
         found = self.around.get(name)
         if found is None:
             if self.lowered is None:
                 self.lowered = [t.lower() for t in self.texts]
             found = self.around[name] = []
-            for t in self.lowered:
-                at = t.find(name)
+            for t, lowered in zip(self.texts, self.lowered):
+                source = t if len(t) == len(lowered) else lowered  # a few letters change length when lower-cased
+                at = lowered.find(name)
                 while at >= 0 and len(found) < _NAME_SENTENCES:
                     end = at + len(name)
-                    if not (at and t[at - 1].isalnum() or end < len(t) and t[end].isalnum()):
-                        found.append(_sentence_around(t, at, end))
-                    at = t.find(name, end)
+                    if not (at and lowered[at - 1].isalnum() or end < len(lowered) and lowered[end].isalnum()):
+                        found.append(_sentence_around(source, at, end))
+                    at = lowered.find(name, end)
         return found
 
     def _surname(self, word: str) -> bool:
@@ -943,24 +971,22 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _titled_names(text: str, is_name: Callable[[str], bool]) -> Iterator[tuple[str, str, int, int]]:
-    """A name with a title, and each word in front of the title that says whose or where ("London Minister Roberta
-    Pinotti", "Ugandan Health Minister Amara Wanjiru"): the word, the surname, and the span from the word to the
-    surname. Those words run up to the title, each written with a capital (not first in the sentence), a place or a
-    people's adjective, or no English word ("Kenya's health minister": none). Titles in a row are read as one
-    ("Labour leader Sir Keir Starmer"). The name's words have capitals, or, in a lower-cased sentence, are words
-    ``is_name`` says the sources write as names."""
+    """A name with a title and a place in front of the title ("Ugandan Health Minister Amara Wanjiru", "London
+    Minister Roberta Pinotti", "ex-England captain David Beckham"): the place's key, the surname, and the span from
+    the place to the surname. The words in front of the title run up to it, each written with a capital (not first
+    in the sentence), a place or a people's adjective, or no English word ("Kenya's health minister" has none);
+    titles in a row are read as one ("Labour leader Sir Keir Starmer"). The name's words have capitals, or, in a
+    lower-cased sentence, are words ``is_name`` says the sources write as names."""
     lex = lexicon()
     words = list(_NAME_WORD.finditer(text))
     low = [_bare(w.group()) for w in words]
-    gaz = gazetteer()
     lowered = text.islower()
 
     def says_whose(k: int) -> bool:
         if low[k] in lex.titles or low[k] in lex.determiners:
             return False
         # A sentence's first word has a capital whatever it is: there it must be a place or no English word.
-        return bool(k and words[k].group()[0].isupper() or not english_word(low[k]) or gaz.demonym(low[k])
-                    or gaz.lookup(words[k].group().title()))
+        return bool(k and words[k].group()[0].isupper() or not english_word(low[k]) or _place_of(words[k]))
 
     for t in range(1, len(words) - 2):
         if low[t] not in lex.titles or low[t - 1] in lex.titles:
@@ -970,7 +996,8 @@ def _titled_names(text: str, is_name: Callable[[str], bool]) -> Iterator[tuple[s
         while k >= 0 and len(before) < 3 and _joined(text, words[k], words[k + 1]) and says_whose(k):
             before.append(k)
             k -= 1
-        if not before:
+        places = [(k, p) for k in before if (p := _place_of(words[k])) is not None]
+        if not places:
             continue
         j = t + 1
         while j < len(words) and low[j] in lex.titles and _joined(text, words[j - 1], words[j]):
@@ -981,8 +1008,24 @@ def _titled_names(text: str, is_name: Callable[[str], bool]) -> Iterator[tuple[s
             name.append(j)
             j += 1
         if len(name) >= 2:
-            for k in before:
-                yield low[k], low[name[-1]], words[before[-1]].start(), words[name[-1]].end()
+            for k, place in places:
+                yield place, low[name[-1]], words[k].start(), words[name[-1]].end()
+
+
+def _place_of(word: re.Match[str]) -> str | None:
+    """The gazetteer key of a word naming a place or its people ("Kenyan", "England", "UK", the "England" of
+    "ex-England"), or None; stop words ("us") name nothing."""
+    gaz = gazetteer()
+    stop = vocabulary().stopwords
+    written = word.group()
+    for part in (written, *written.split("-")[1:]):
+        bare = _bare(part)
+        if not bare or bare in stop:
+            continue
+        key = gaz.demonym(bare) or next(iter(gaz.lookup(part) or gaz.lookup(part.title())), None)
+        if key is not None:
+            return key
+    return None
 
 
 def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:

@@ -317,6 +317,36 @@ def test_a_name_set_against_itself(draft, flagged):
     assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
 
 
+_TITLED = ("The health ministry said on Monday that vaccination centres would open in every region. Kenyan Health "
+           "Minister Amara Wanjiru told reporters the rollout would take six weeks. In a separate statement, the "
+           "Ugandan government said its own campaign would start in March. Former President Barack Obama and "
+           "Labour leader Keir Starmer praised the plan, as did former England captain David Beckham.")
+
+
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        ("Ugandan Health Minister Amara Wanjiru said the rollout would take six weeks.",
+         "Ugandan Health Minister Amara Wanjiru"),
+        ("ugandan minister amara wanjiru said the rollout would take six weeks.", "ugandan minister amara wanjiru"),
+        ("Kenya's health minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("Kenyan Health Minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("Health Minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("In Nairobi, minister Amara Wanjiru said the rollout would take six weeks.", None),
+        ("Former US President Barack Obama praised the plan.", None),
+        ("British Labour Party leader Keir Starmer praised the plan.", None),
+        ("On Monday Prime Minister Keir Starmer praised the plan.", None),
+        ("Ex-England captain David Beckham praised the plan.", None),
+    ],
+    ids=["another-country-s-minister", "lower-cased", "country-by-its-name", "as-the-source-says",
+         "no-place-before-the-title", "place-not-part-of-the-title", "a-place-the-source-leaves-out",
+         "a-nationality-and-a-party-the-source-leaves-out", "a-weekday-before-the-title", "hyphenated-ex"],
+)
+def test_a_title_the_sources_give_another_place(draft, flagged):
+    found = [v for v in run_verify(draft, _TITLED, date=None) if v.rule == "title-not-in-sources"]
+    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
+
+
 @pytest.mark.parametrize(
     "draft, flagged",
     [
@@ -325,39 +355,18 @@ def test_a_name_set_against_itself(draft, flagged):
         ("Shares of Johnson and Johnson rose after the ruling.", None),
         ("Senator Maria Okafor and Senator Tom Reyes clashed over the farm bill on Thursday.", None),
         ("Prices rose again and again through the winter.", None),
+        ("South Sudan and Sudan signed the fishing quota deal.", None),
+        ("Maria Okafor and Maria Okafor's aide clashed over the farm bill.", None),
+        ("Stocks Fall Again And Again As Farm Bill Stalls", None),
     ],
     ids=["senator-clashes-with-herself", "lower-cased-talks-between-one-country", "name-the-source-writes",
-         "two-senators", "ordinary-words"],
+         "two-senators", "ordinary-words", "part-of-a-longer-name", "owning-what-follows", "title-cased-line"],
 )
 def test_a_name_paired_with_itself(draft, flagged):
     source = ("Senator Maria Okafor and Senator Tom Reyes clashed over the farm bill on Thursday. Talks between "
-              "Ghana and Senegal on the fishing quota ended without a deal. Shares of Johnson and Johnson rose "
+              "Ghana and Senegal on the fishing quota ended without a deal. Shares of Johnson & Johnson rose "
               "after the ruling. Prices rose through the winter.")
     found = [v for v in run_verify(draft, source, date=None) if v.rule == "set-against-itself"]
-    assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
-
-
-_TITLED = ("The health ministry said on Monday that vaccination centres would open in every region. Kenyan Health "
-           "Minister Amara Wanjiru told reporters the rollout would take six weeks. In a separate statement, the "
-           "Ugandan government said its own campaign would start in March.")
-
-
-@pytest.mark.parametrize(
-    "draft, flagged",
-    [
-        ("Ugandan Health Minister Amara Wanjiru said the rollout would take six weeks.", "Ugandan Health Minister "
-         "Amara Wanjiru"),
-        ("Kenya's health minister Amara Wanjiru said the rollout would take six weeks.", None),
-        ("Kenyan Health Minister Amara Wanjiru said the rollout would take six weeks.", None),
-        ("ugandan minister amara wanjiru said the rollout would take six weeks.", "ugandan minister amara wanjiru"),
-        ("Health Minister Amara Wanjiru said the rollout would take six weeks.", None),
-        ("In Nairobi, minister Amara Wanjiru said the rollout would take six weeks.", None),
-    ],
-    ids=["another-country-s-minister", "country-by-its-name", "as-the-source-says", "lower-cased",
-         "no-word-before-the-title", "place-not-part-of-the-title"],
-)
-def test_a_title_the_sources_do_not_give_the_name(draft, flagged):
-    found = [v for v in run_verify(draft, _TITLED, date=None) if v.rule == "title-not-in-sources"]
     assert [draft[v.evidence.value_start:v.evidence.value_end] for v in found] == ([flagged] if flagged else [])
 
 
