@@ -422,6 +422,7 @@ def _set_against_itself(text: str) -> tuple[str, int, int] | None:
     words = list(_NAME_WORD.finditer(text))
     low = [_bare(w.group()) for w in words]
     stop = vocabulary().stopwords
+    capitals = not _title_cased(words)  # "Sales Rise Year Over Year": no names in a title-cased line
     for i, word in enumerate(low):
         if word not in lex.opposition_words:
             continue
@@ -434,7 +435,7 @@ def _set_against_itself(text: str) -> tuple[str, int, int] | None:
             j += 1
         for n in range(len(run), 0, -1):
             name = low[run[0]:run[0] + n]
-            if not any(not english_word(w) or (k > 0 and words[k].group()[0].isupper())
+            if not any(not english_word(w) or (capitals and k > 0 and words[k].group()[0].isupper())
                        for w, k in zip(name, range(run[0], run[0] + n))):
                 continue
             if any(low[k:k + n] == name for k in range(0, i - n + 1)):

@@ -306,8 +306,10 @@ def test_a_time_told_from_the_moment_of_writing_in_an_undated_draft(draft, sourc
         ("Harrogate Town came from behind to beat Morecambe in the cup on Tuesday.", None),
         ("Ticket sales at Harrogate Town rose 4% year over year.", None),
         ("The union launched a challenge against the union's own rules.", None),
+        ("Harrogate Town Ticket Sales Rise Year Over Year", None),
     ],
-    ids=["team-beats-itself", "lower-cased-win-over-itself", "two-teams", "year-over-year", "ordinary-word"],
+    ids=["team-beats-itself", "lower-cased-win-over-itself", "two-teams", "year-over-year", "ordinary-word",
+         "title-cased-year-over-year"],
 )
 def test_a_name_set_against_itself(draft, flagged):
     source = ("Harrogate Town came from behind to beat Morecambe in the cup on Tuesday, and Glamorgan's century "
