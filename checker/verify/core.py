@@ -915,7 +915,7 @@ class _SourceNames:
         return _bare(word) in self._capitalised()
 
     def title_elsewhere(self, place: str, surname: str) -> bool:
-        """Whether the sources give the person ``surname`` names a title of another place ("Kenyan Health Minister
+        """Whether the sources give the person named ``surname`` a title of another place ("Kenyan Health Minister
         Amara Wanjiru" against a draft's "Ugandan"), while no source sentence with the name names ``place``, a
         place inside it or one it lies in."""
         gaz = gazetteer()
