@@ -273,7 +273,7 @@ def _figure_as_written(
     if after and content_concepts(after.group(1)):
         phrases.append([*value, after.group(1).lower()])
     for phrase in phrases:
-        found = _written_in(phrase, documents, memo)
+        found = _written_in(phrase, documents, memo, lambda sentence: not _about_another(claim, sentence))
         if found is not None:
             return _make(claim, ClaimStatus.SUPPORTED, "value-as-written",
                          "a source writes this figure with the same word beside it", passages=[found])
@@ -287,15 +287,20 @@ _NAMED_AFTER = re.compile(r"[ \t]+[a-z]+s,?[ \t]+((?:[A-Z][\w'-]+,[ \t]+)*[A-Z][
 _NAME_LIST = re.compile(r"[A-Z][\w'-]+")
 
 
-def _written_in(phrase: Sequence[str], documents: Sequence[Document], memo: dict[int, str]) -> Evidence | None:
-    """Where a source document writes these words in a row (any case, any spacing), as a passage."""
+def _written_in(phrase: Sequence[str], documents: Sequence[Document], memo: dict[int, str],
+                accept: Callable[[str], bool] | None = None) -> Evidence | None:
+    """Where a source document writes these words in a row (any case, any spacing), as a passage; with ``accept``,
+    only where it takes the sentence around them."""
     pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase) + r"(?![\w-])")
     for doc in documents:
         lowered = memo.get(id(doc))
         if lowered is None:
             lowered = memo[id(doc)] = doc.text.lower()
-        m = pattern.search(lowered)
-        if m:
+        for m in pattern.finditer(lowered):
+            if accept is not None:
+                text = doc.text if len(doc.text) == len(lowered) else lowered
+                if not accept(_sentence_around(text, m.start(), m.end())):
+                    continue
             span = doc.span(m.start(), m.end())
             return Evidence(path=doc.path, start=span.start, end=span.end, line=span.line, column=span.column,
                             text=span.text, value=span.text, value_start=span.start, value_end=span.end)
@@ -1137,6 +1142,8 @@ def _value_said(
             continue
         if claim.attribute in _DISTINCT_MEASURES and concept(claim.attribute) not in words:
             continue  # a profit is not supported by the same figure given as revenue
+        if isinstance(q, Quantity) and _about_another(claim, st.evidence.text, words):
+            continue  # Deutsche Bank's "up to 1,000 jobs" is not said by "JP Morgan ... space for 1,000 staff"
         found = _value_in(claim, st, _SAME_FIGURE if exact and shared < VALUE_CONTEXT * len(v.context) else tolerance)
         if found is None:
             continue
@@ -1144,6 +1151,24 @@ def _value_said(
         return _make(claim, ClaimStatus.SUPPORTED, "value-in-a-sentence",
                      "a source sentence on the same matter gives this value", passages=[passage])
     return None
+
+
+def _about_another(claim: Assertion, sentence: str, words: frozenset[str] | None = None) -> bool:
+    """Whether a source sentence is about someone else than the claim's owner: it names no entity of the claim, not
+    even by the distinctive part of its name ("TechBridge" for "TechBridge Solutions"; ``words``: its content
+    concepts, if known), and names others that neither the claim's sentence nor its entities do."""
+    if not claim.entities:
+        return False
+    words = content_concepts(sentence) if words is None else words
+    own = [content_concepts(e) for e in claim.entities]
+    if any(parts and parts <= words or any(not english_word(w) for w in parts & words) for parts in own):
+        return False  # named in full, or by a word of its name no dictionary has ("TechBridge", not "bank")
+    return bool(_names_of(sentence) - _names_of(claim.evidence.text) - {w for parts in own for w in parts})
+
+
+def _names_of(text: str) -> set[str]:
+    """The words a sentence writes with a capital after its first word (names), lower-cased."""
+    return {m.group(1).lower() for m in _INNER_CAPITAL.finditer(text)}
 
 
 def _verdict(
@@ -1411,6 +1436,11 @@ def place_part(place: Place) -> str:
     return " ".join(w for w in (w.lower() for w in _NAME_WORD.findall(place.text)) if w in parts and w not in name)
 
 
+# How far from the figure a claim gives ("up to 1,000", "more than 10,000") a source's figure inside the claim's
+# interval may lie and still say it: half of it.
+_NEAR_THE_FIGURE = 0.5
+
+
 def quantity_supports(source: Quantity, claim: Quantity, tolerance: float) -> bool:
     """The source's figure lies inside the claim's widened interval ("nearly 11,000" contains "10,900"), or the two
     nominal figures agree within the tolerance ("11,000" and "about 11,000"; "eleven thousand" and "11,000")."""
@@ -1420,7 +1450,9 @@ def quantity_supports(source: Quantity, claim: Quantity, tolerance: float) -> bo
     s_low = -math.inf if source.low is None else source.low
     s_high = math.inf if source.high is None else source.high
     if low <= s_low and s_high <= high:
-        return True
+        # Inside the claim's interval, and near the figure the claim gives: "up to 1,000 jobs" is not what a source
+        # says with "about 100", nor "more than 10,000" what it says with "25,000".
+        return abs(source.nominal - claim.nominal) <= _NEAR_THE_FIGURE * abs(claim.nominal)
     if claim.low is None or claim.high is None:
         return False  # "more than 200" is not supported by "about 150" just because 150 is near 200
     slack = 0.5 if claim.unit == "percent" else tolerance * max(abs(source.nominal), abs(claim.nominal))

@@ -97,6 +97,10 @@ def q(nominal, low, high, unit="", dimension="count"):
         pytest.param(q(41.2, 41.2, 41.2, "percent", "percent"), q(40, 40, 40, "percent", "percent"), False,
                      id="percent-point-apart"),
         pytest.param(q(40, 40, 40, "USD", "money"), q(40, 40, 40), False, id="units-differ"),
+        pytest.param(q(100, 95, 105), q(1000, 0, 1000), False, id="far-inside-up-to"),
+        pytest.param(q(800, 800, 800), q(1000, 0, 1000), True, id="near-inside-up-to"),
+        pytest.param(q(13000, 13000, 13000), q(10000, 10000, None), True, id="near-above-more-than"),
+        pytest.param(q(25000, 25000, 25000), q(10000, 10000, None), False, id="far-above-more-than"),
     ],
 )
 def test_quantity_support(source, claim, expected):

@@ -416,6 +416,22 @@ ITEMS = [
     Item("diplomacy-first-name-after-title", "diplomacy",
          "Varga, the foreign minister, met her Austrian counterpart in Vienna on Monday.",
          "Foreign minister Lena Varga met her Austrian counterpart in Vienna on Monday.", None, None, U),
+    Item("companies-figure-of-another-firm", "companies",
+         "Harbor Air said it could cut up to 4,000 jobs next year. At Skyline Airways, a rival, up to 1,000 jobs "
+         "could go next year.",
+         "Harbor Air could cut up to 1,000 jobs next year.", "up to 1,000", None, U),
+    Item("companies-figure-of-the-firm-in-other-words", "companies",
+         "Harbor Air said it could cut up to 4,000 jobs next year. Rival Skyline Airways is hiring 1,000 pilots "
+         "at its Denver base.",
+         "Harbor Air may shed as many as 4,000 jobs next year.", "as many as 4,000", None, S),
+    Item("companies-owner-named-in-part", "companies",
+         "At Kestrel, we help independent shops grow online. One client, the Corner Bookshop, saw a 37% rise in "
+         "online sales within six months of working with Kestrel.",
+         "Kestrel Digital says the Corner Bookshop achieved a 37% rise in online sales within six months.", "37%",
+         None, S),
+    Item("health-upper-bound-far-from-the-figure", "health",
+         "About 120 patients a day are seen at the new clinic, the health board said.",
+         "The new clinic can see up to 1,000 patients a day, the health board said.", "up to 1,000", "count", U),
     Item("diplomacy-first-name-in-sources", "diplomacy",
          "Foreign minister Lena Varga met her Austrian counterpart in Vienna on Monday.",
          "Minister Lena Varga held talks with her Austrian counterpart in Vienna on Monday.", None, None, CLEAN),
