@@ -14,7 +14,7 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ContextManager, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, ContextManager, Sequence
 
 if TYPE_CHECKING:
     from checker.models import ClaimVerdict, Document, DocumentAssertions
@@ -109,7 +109,7 @@ def _use_color(stream) -> bool:
 
 
 def verify_extracted(documents: Sequence[Document], extracted: Sequence[DocumentAssertions], n_drafts: int, *,
-                     tolerance: float = 0.05) -> list[ClaimVerdict]:
+                     tolerance: float = 0.05, assumed: Collection[str] = ()) -> list[ClaimVerdict]:
     """The verdicts of the first ``n_drafts`` documents' claims against the rest, from what ``load_and_extract``
     read: every input the core takes (dates, the source documents, the sentences of sources and drafts), so that
     the command and the benchmark measure the same thing."""
@@ -124,6 +124,7 @@ def verify_extracted(documents: Sequence[Document], extracted: Sequence[Document
         documents=documents[n_drafts:],
         statements={x.path: x.statements for x in extracted[n_drafts:]},
         draft_statements={x.path: x.statements for x in extracted[:n_drafts]},
+        assumed=frozenset(assumed),
     )
 
 
@@ -149,11 +150,13 @@ def verify_files(args: argparse.Namespace, on_progress: Progress | None = None):
     source_docs, source_found = [d for d, _ in kept], [x for _, x in kept]
     warnings = notes + [str(p) for p in problems]
     documents, extracted = draft_docs + source_docs, draft_found + source_found
+    assumed: list[str] = []
     if args.date is None:
+        assumed = [d.path for d in draft_docs if d.date is None]
         documents, extracted, notes = date_from_neighbours(documents, extracted)
         warnings += notes + undated_warnings(documents)
     n = len(draft_docs)
-    claims = verify_extracted(documents, extracted, n, tolerance=args.tolerance)
+    claims = verify_extracted(documents, extracted, n, tolerance=args.tolerance, assumed=assumed)
 
     def infos(docs) -> list[DocumentInfo]:
         return [DocumentInfo(path=d.path, title=d.title, source=d.source, date=d.date) for d in docs]

@@ -53,7 +53,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from checker.compare.align import block_key
@@ -71,7 +71,7 @@ from checker.compare.similarity import (
     vocabulary,
 )
 from checker.compare.values import comparable, contains, places_related, quantity_bounds
-from checker.extract.dates import calendar_words
+from checker.extract.dates import calendar_words, parse_date
 from checker.extract.lexicon import english_word, lexicon
 from checker.extract.places import gazetteer
 from checker.models import (
@@ -120,12 +120,15 @@ def verify_claims(
     documents: Sequence[Document] = (),
     statements: Mapping[str, Sequence[Statement]] | None = None,
     draft_statements: Mapping[str, Sequence[Statement]] | None = None,
+    assumed: frozenset[str] = frozenset(),
 ) -> list[ClaimVerdict]:
     """One verdict per claim of ``draft``, in the draft's order, judged against the claims of ``sources``.
 
     ``documents`` are the source documents, read for figures extraction makes no claim of (the count and base a
     percentage is derived from); ``statements`` are their sentences with the values in them, for a claim a source
-    sentence says although no source claim lines up with it. Without them, only claims are compared."""
+    sentence says although no source claim lines up with it. Without them, only claims are compared. ``assumed``
+    are the drafts whose date was guessed from their sources': their times told from the moment of writing ("on
+    Monday", "this month") are read, against each source claim, as of that source's date."""
     options = options or CompareOptions()
     dates = dates or {}
     by_block: dict[tuple, list[Assertion]] = defaultdict(list)
@@ -149,7 +152,8 @@ def verify_claims(
     out = []
     for claim in draft:
         key = block_key(claim)
-        verdict = _verdict(claim, by_block.get(key, ()), dates, options, views)
+        verdict = _verdict(claim, by_block.get(key, ()), dates, options, views,
+                           _as_of(dates) if claim.path in assumed and isinstance(claim.value, TimeRange) else None)
         if verdict.rule == "no-aligned-source":
             verdict = _restated(claim, by_aspect.get(key[:-1], ()), options, views) or verdict
         if verdict.status is ClaimStatus.UNSUPPORTED and isinstance(claim.value, Quantity):
@@ -1171,13 +1175,36 @@ def _names_of(text: str) -> set[str]:
     return {m.group(1).lower() for m in _INNER_CAPITAL.finditer(text)}
 
 
+def _as_of(dates: Mapping[str, dt.date | None]) -> Callable[[Assertion, Assertion], Assertion]:
+    """For a draft whose date was guessed: the claim with its time read again as of a source's date, so that an
+    undated summary's "on Monday" means the Monday of the report it summarises, not of the median report."""
+
+    def as_of(claim: Assertion, source: Assertion) -> Assertion:
+        value = claim.value
+        assert isinstance(value, TimeRange)
+        again = _reread(value.text, dates.get(source.path))
+        if again is None or (again.start, again.end) == (value.start, value.end):
+            return claim
+        return claim.model_copy(update={"value": again})
+
+    return as_of
+
+
+@lru_cache(maxsize=4096)
+def _reread(text: str, reference: dt.date | None) -> TimeRange | None:
+    return parse_date(text, reference) if reference is not None else None
+
+
 def _verdict(
     claim: Assertion,
     candidates: Sequence[Assertion],
     dates: Mapping[str, dt.date | None],
     options: CompareOptions,
     views: dict[int, FrameView],
+    as_of: Callable[[Assertion, Assertion], Assertion] | None = None,
 ) -> ClaimVerdict:
+    """The verdict from the source claims in the claim's block; ``as_of`` gives the claim as it reads against one
+    source (``_as_of``)."""
     if not checkable(claim):
         return _make(claim, ClaimStatus.UNCHECKED, "not-checkable", "a question or a refusal to confirm")
     aligned: list[tuple[Alignment, Assertion]] = []
@@ -1191,14 +1218,22 @@ def _verdict(
     if not aligned:
         return _make(claim, ClaimStatus.UNSUPPORTED, "no-aligned-source", "no source claim is about this")
     aligned.sort(key=lambda t: (-t[0].score, t[1].path, t[1].evidence.start))
-    support = next(((al, s) for al, s in aligned if supports(s, claim, options.tolerance)), None)
+    def judged(source: Assertion) -> Assertion:
+        return claim if as_of is None else as_of(claim, source)
+
+    support = next(((al, s) for al, s in aligned if supports(s, judged(s), options.tolerance)), None)
     # The best-aligned conflict outweighs the support only when it aligns better, so only the sources aligned
     # better than the support are judged (compare_pair, which scores again from the same views, and builds the
     # conflict with its message).
     for al, source in aligned:
         if support is not None and al.score <= support[0].score:
             break
-        found = compare_pair(claim, source, dates=dates, options=options, views=views)[1]
+        judging = judged(source)
+        if judging is claim:
+            found = compare_pair(claim, source, dates=dates, options=options, views=views)[1]
+        else:  # read as written on the source's date; a new object, so no place in ``views`` (kept by identity)
+            found = compare_pair(judging, source, dates={**dates, claim.path: dates.get(source.path)},
+                                 options=options)[1]
         if found is not None and found.kind is not ConflictKind.CHANGE:
             return _make(claim, ClaimStatus.CONTRADICTED, f"conflict-{found.kind.value}", found.message,
                          sources=[source], kind=found.kind, score=al.score)

@@ -211,3 +211,22 @@ def test_progress_follows_the_sources(files, capsys):
     run_verify(args, progress)
     capsys.readouterr()
     assert seen[-1] == (1, 1)
+
+
+@pytest.mark.parametrize(("draft", "status"), [("The health minister resigned on Monday after the vote.\n", "supported"),
+                                               ("The health minister resigned on Tuesday after the vote.\n",
+                                                "contradicted")],
+                         ids=["same-weekday", "another-weekday"])
+def test_an_undated_draft_reads_its_weekday_as_of_the_source(tmp_path, monkeypatch, capsys, draft, status):
+    """The draft's date is guessed (the median of the sources': March 12); its "Monday" is the Monday of the
+    report that says it (March 4, for a report of March 6), not the Monday before the guess."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("---\ndate: 2024-03-06\n---\nThe health minister resigned on Monday after the "
+                                   "vote, officials said.\n", "utf-8")
+    (tmp_path / "b.md").write_text("---\ndate: 2024-03-12\n---\nTalks on the budget continued, officials said.\n",
+                                   "utf-8")
+    (tmp_path / "c.md").write_text("---\ndate: 2024-03-13\n---\nThe budget vote was delayed again.\n", "utf-8")
+    (tmp_path / "draft.txt").write_text(draft, "utf-8")
+    _, out, _ = run(capsys, "draft.txt", "--against", "a.md", "b.md", "c.md", "--format", "json")
+    claims = {c["attribute"]: c["status"] for c in json.loads(out)["claims"]}
+    assert claims["when:resign"] == status
