@@ -21,6 +21,7 @@ from checker.compare.similarity import (
     FrameView,
     cached_view,
     different_predicates,
+    one_occurrence,
     score,
     view,
 )
@@ -562,7 +563,9 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
     verbs without an owner in common, and inside one report something anchored."""
     if different_predicates(va, vb):
         return False
-    if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate:
+    if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate and not (
+        one_occurrence(va.predicate, vb.predicate)
+    ):
         return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
@@ -640,6 +643,16 @@ def _pairs(
                 yield left, right, alignment
 
 
+@functools.lru_cache(maxsize=65536)
+def _places_named(sentence: str) -> frozenset[str]:
+    return frozenset(m.place.key for m in gazetteer().find(sentence))
+
+
+def _names_place(a: Assertion, key: str) -> bool:
+    """Whether the claim's sentence names the place ``key`` itself (not a place around it or inside it)."""
+    return key in _places_named(a.evidence.text)
+
+
 def _scopes_match(a: Assertion, b: Assertion) -> bool:
     if a.scope_event and b.scope_event and a.scope_event != b.scope_event:
         return False
@@ -654,7 +667,10 @@ def _scopes_match(a: Assertion, b: Assertion) -> bool:
             return False
         scoped = a.scope_place or b.scope_place
         if scoped and scoped != WORLDWIDE and not _national(scoped):
-            return False
+            # ... unless the other sentence names that very place elsewhere ("the temperature at Seville airport
+            # reached 46.2C" / "Seville airport's weather station logged 43.1C"): then both are of that place.
+            if not _names_place(b if a.scope_place else a, scoped):
+                return False
     if a.scope_place and b.scope_place and a.scope_place != b.scope_place and WORLDWIDE not in (
         a.scope_place, b.scope_place
     ):

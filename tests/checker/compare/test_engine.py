@@ -122,6 +122,19 @@ def test_different_event_or_place_scopes_are_not_lined_up() -> None:
     assert kinds(find_conflicts([c, e])) == ["numeric"]
 
 
+def test_a_place_named_in_the_unscoped_sentence_is_its_scope() -> None:
+    scoped = "Officials said 4,000 homes lost power in Seville on Tuesday."
+    assert kinds(check(scoped, "The Seville utility said 9,000 homes lost power on Tuesday.")) == ["numeric"]
+    assert check(scoped, "The utility said 9,000 homes lost power on Tuesday.") == []
+
+
+def test_dates_of_two_verbs_of_occurrence_are_one_event() -> None:
+    played = "The derby between Porta Nuova and Brera will be played on Feb. 19, the league said."
+    assert kinds(check(played, "The derby between Porta Nuova and Brera will take place on March 5, the league said.")
+                 ) == ["date"]
+    assert check(played, "The derby between Porta Nuova and Brera was postponed on Jan. 26, the league said.") == []
+
+
 def test_tolerance_option() -> None:
     a = made("a.txt", "homes", "count", n(1000))
     b = made("b.txt", "homes", "count", n(1150))
