@@ -151,6 +151,7 @@ def _find_capped_conflicts(
     stories = {path: frozenset(found) for path, found in (names or {}).items()}
     rare = _rare_names(stories) if common_names is None else _without(stories, frozenset(common_names))
     comparable = _Comparable(dates, contexts, stories, options.window_days, rare)
+    comparable.places = report_places(assertions)
     best: dict[tuple, _Finding] = {}
     # Each claim falls in one block, so each block's frame views are dropped with it, not held to the end.
     for group in blocks(assertions).values():
@@ -200,7 +201,7 @@ def block_findings(
     changes: dict[int, tuple[int, _Finding]] = {}
     for left, right, alignment in _pairs(list(group), incoming, dates, comparable, views):
         key = " | ".join(sorted({left.subject_key, right.subject_key}))
-        finding = _judge(key, left.aspect_label, left, right, dates, options)
+        finding = _judge(key, left.aspect_label, left, right, dates, options, comparable.places)
         if finding is None:
             continue
         finding = finding._replace(alignment=alignment)
@@ -532,8 +533,10 @@ def _comparable_documents(
 class _Comparable:
     """``_comparable_documents`` with its answers remembered: a large block asks about the same report pairs often."""
 
-    def __init__(self, dates, contexts, stories, window: int, rare=None) -> None:
+    def __init__(self, dates, contexts, stories, window: int, rare=None, places=None) -> None:
         self.dates, self.contexts, self.stories, self.window, self.rare = dates, contexts, stories, window, rare
+        # The places below a country each report names (``report_places``), for the scope gate (``_scopes_match``).
+        self.places: Mapping[str, frozenset[str]] = places or {}
         self._memo: dict[tuple[str, str, bool], bool] = {}
 
     def __call__(self, a: str, b: str, located: bool = False) -> bool:
@@ -648,12 +651,29 @@ def _places_named(sentence: str) -> frozenset[str]:
     return frozenset(m.place.key for m in gazetteer().find(sentence))
 
 
-def _names_place(a: Assertion, key: str) -> bool:
-    """Whether the claim's sentence names the place ``key`` itself (not a place around it or inside it)."""
-    return key in _places_named(a.evidence.text)
+def _names_place(a: Assertion, key: str, places: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the claim's sentence names the place ``key`` itself (not a place around it or inside it), or its
+    report is about that place: it names it, and no place below a country that lies outside it."""
+    if key in _places_named(a.evidence.text):
+        return True
+    named = places.get(a.path)
+    if not named or key not in named:
+        return False
+    gaz = gazetteer()
+    return all(gaz.related(key, other) for other in named)
 
 
-def _scopes_match(a: Assertion, b: Assertion) -> bool:
+def report_places(assertions: Iterable[Assertion]) -> dict[str, frozenset[str]]:
+    """The places below a country that each report's claims are placed in or scoped to."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for a in assertions:
+        for key in (a.scope_place, a.value.key if isinstance(a.value, Place) else None):
+            if key and key != WORLDWIDE and not _national(key):
+                found[a.path].add(key)
+    return {path: frozenset(keys) for path, keys in found.items()}
+
+
+def _scopes_match(a: Assertion, b: Assertion, places: Mapping[str, frozenset[str]] | None = None) -> bool:
     if a.scope_event and b.scope_event and a.scope_event != b.scope_event:
         return False
     if WORLDWIDE in (a.scope_place, b.scope_place) and a.scope_place != b.scope_place and (
@@ -668,8 +688,9 @@ def _scopes_match(a: Assertion, b: Assertion) -> bool:
         scoped = a.scope_place or b.scope_place
         if scoped and scoped != WORLDWIDE and not _national(scoped):
             # ... unless the other sentence names that very place elsewhere ("the temperature at Seville airport
-            # reached 46.2C" / "Seville airport's weather station logged 43.1C"): then both are of that place.
-            if not _names_place(b if a.scope_place else a, scoped):
+            # reached 46.2C" / "Seville airport's weather station logged 43.1C"), or the other report is about that
+            # place (it names it and no place outside it): then both are of that place.
+            if not _names_place(b if a.scope_place else a, scoped, places or {}):
                 return False
     if a.scope_place and b.scope_place and a.scope_place != b.scope_place and WORLDWIDE not in (
         a.scope_place, b.scope_place
@@ -689,9 +710,11 @@ def _judge(
     b: Assertion,
     dates: Mapping[str, dt.date | None],
     options: CompareOptions,
+    places: Mapping[str, frozenset[str]] | None = None,
 ) -> _Finding | None:
-    """The conflict of two aligned claims, if any: the scope gate, then the registered kinds (``kinds.py``)."""
-    if not _scopes_match(a, b):
+    """The conflict of two aligned claims, if any: the scope gate, then the registered kinds (``kinds.py``).
+    ``places``: the places each report names (``report_places``), when the caller has the reports' claims."""
+    if not _scopes_match(a, b, places):
         return None
     found = judge(a, b, Context(dates, options.tolerance, options.change_after_days))
     if found is None:
