@@ -664,12 +664,13 @@ def _names_place(a: Assertion, key: str, places: Mapping[str, frozenset[str]]) -
 
 
 def report_places(assertions: Iterable[Assertion]) -> dict[str, frozenset[str]]:
-    """The places below a country that each report's claims are placed in or scoped to."""
+    """The places below a country where each report says its things are or happened (its location claims). A
+    figure's own scope is left out: "11 golds" and "four golds at the Games in London" in one report are a career
+    and one Games, and the London of the second says nothing of the first."""
     found: dict[str, set[str]] = defaultdict(set)
     for a in assertions:
-        for key in (a.scope_place, a.value.key if isinstance(a.value, Place) else None):
-            if key and key != WORLDWIDE and not _national(key):
-                found[a.path].add(key)
+        if isinstance(a.value, Place) and a.value.key != WORLDWIDE and not _national(a.value.key):
+            found[a.path].add(a.value.key)
     return {path: frozenset(keys) for path, keys in found.items()}
 
 
