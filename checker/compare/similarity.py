@@ -56,6 +56,7 @@ class _Vocabulary:
     contrasts: tuple[tuple[str, str], ...]
     level_verbs: frozenset[str]
     occurrence: frozenset[str]
+    provisional: re.Pattern[str]
 
 
 @cache
@@ -82,8 +83,12 @@ def vocabulary() -> _Vocabulary:
     )
     contrasts = tuple((a, b) for a, b in data["contrasts"])
     occurrence = frozenset(concept.get(w, w) for w in data["occurrence_verbs"])
+    provisional = re.compile(
+        r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["provisional"]) + r")\b", re.IGNORECASE
+    )
     return _Vocabulary(
-        concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence
+        concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence,
+        provisional,
     )
 
 
@@ -237,6 +242,12 @@ def contrasted(a: frozenset[str], b: frozenset[str]) -> bool:
 @cache
 def _contrast_words() -> frozenset[str]:
     return frozenset(w for pair in vocabulary().contrasts for w in pair)
+
+
+def provisional(sentence: str) -> bool:
+    """Whether a sentence gives a figure of a count still under way ("with 60% of ballots counted", "according to
+    preliminary results")."""
+    return vocabulary().provisional.search(sentence) is not None
 
 
 def one_occurrence(a: str | None, b: str | None) -> bool:
