@@ -10,7 +10,8 @@ score over their frame fields:
   things and never align (Verona's turnout and Padua's);
 - **predicate**: what happened, as a concept (signed = inked), opposites noted separately;
 - **context**: the other content words of the two sentences (lemmas, synonyms merged, values and function words
-  left out), as a share of the smaller side, so a short claim restated inside a long sentence still scores;
+  left out), as a share of the smaller side, so a short claim restated inside a long sentence still scores; a
+  particular figure both sentences cite besides the values compared ("magnitude 7.0") counts as a shared word;
 - **scope**: both claims scoped to the same place or the same event ("protesters in Belgrade" twice; two tolls "in
   the earthquake"): a bonus on top of the weighted fields, since two reports that pin a figure to the same place or
   event are more likely about one thing than two that share only a noun.
@@ -125,6 +126,7 @@ class FrameView:
     context: frozenset[str]
     place: str | None = None
     event: str | None = None
+    figures: frozenset[str] = frozenset()
 
 
 # A word as written -> the concept it adds to a sentence's content (None: a stop word, or too short). A run meets a
@@ -162,6 +164,19 @@ def content_concepts(text: str) -> frozenset[str]:
     return frozenset(found)  # type: ignore[arg-type]
 
 
+_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,])\d+\.\d+|(?<![\w.,])\d{3,}(?![\w.,]*\d)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def sentence_figures(text: str) -> frozenset[str]:
+    """The particular figures a sentence cites besides its claim's value ("magnitude 7.0", "1,200"): two reports
+    citing the same figure are likely telling of the same thing, so a shared one counts in the context score. Years
+    and small whole numbers ("two", "12") are left out: every story has them."""
+    return frozenset(
+        "#" + f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)
+    )
+
+
 def view(a: Assertion) -> FrameView:
     """The frame fields of ``a`` as concepts, and the content of its sentence without its value."""
     words = (a.thing or a.subject_key).split()
@@ -174,7 +189,7 @@ def view(a: Assertion) -> FrameView:
         sentence = sentence[:cut_a] + " " + sentence[cut_b:]
     return FrameView(
         head, thing, a.entities, concept(a.predicate) if a.predicate else None, content_concepts(sentence),
-        a.scope_place, a.scope_event,
+        a.scope_place, a.scope_event, sentence_figures(sentence),
     )
 
 
@@ -302,7 +317,9 @@ def score(a: FrameView, b: FrameView) -> Alignment:
     else:
         predicate = 0.5
     small = min(len(a.context), len(b.context))
-    context = len(a.context & b.context) / small if small else 0.0
+    # A figure both sentences cite counts as one more shared word; one only one side cites takes nothing away.
+    shared = len(a.context & b.context) + len(a.figures & b.figures)
+    context = min(1.0, shared / small) if small else 0.0
     if context >= 0.5:
         matched.append("context")
     total = _W_THING * thing + _W_ENTITY * entity + _W_PREDICATE * predicate + _W_CONTEXT * context

@@ -12,6 +12,7 @@ from checker.compare.similarity import (
     one_occurrence,
     opposite,
     score,
+    sentence_figures,
     view,
 )
 from checker.extract import extract_text
@@ -121,3 +122,25 @@ def test_the_same_place_scope_adds_to_the_score() -> None:
 )
 def test_occurrence_verbs(a: str, b: str, expected: bool) -> None:
     assert one_occurrence(concept(a), concept(b)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        pytest.param("A magnitude 7.0 earthquake struck near the cape on Thursday.", {"#7.0"}, id="decimal"),
+        pytest.param("In 2024, 1,200 people and 12 dogs were counted; 3.5% left.", {"#1200", "#3.5"},
+                     id="thousands-and-decimal-not-year-or-small"),
+        pytest.param("Train 12506 left at 10:30 on March 3.", {"#12506"}, id="no-clock-or-day"),
+    ],
+)
+def test_sentence_figures(text: str, figures: set[str]) -> None:
+    assert sentence_figures(text) == figures
+
+
+def test_a_figure_cited_by_both_sentences_adds_to_the_context() -> None:
+    left = "Floods killed 12 people and forced 4,300 residents from their homes in the valley, officials said."
+    a = _claim(left, "12")
+    same = _claim("Floods killed 15 people in the valley, where 4,300 residents fled, officials said.", "15")
+    other = _claim("Floods killed 15 people in the valley, where 3,900 residents fled, officials said.", "15")
+    with_figure, without = score(view(a), view(same)), score(view(a), view(other))
+    assert with_figure.score > without.score
