@@ -164,7 +164,12 @@ def content_concepts(text: str) -> frozenset[str]:
     return frozenset(found)  # type: ignore[arg-type]
 
 
-_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,])\d+\.\d+|(?<![\w.,])\d{3,}(?![\w.,]*\d)")
+# A figure worth matching on: thousands with commas ("1,200"), a decimal ("7.0"), or three digits or more ("450").
+_FIGURE = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)"
+    r"|(?<![\w.,])\d+\.\d+"
+    r"|(?<![\w.,])\d{3,}(?![\w.,]*\d)"
+)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -172,9 +177,7 @@ def sentence_figures(text: str) -> frozenset[str]:
     """The particular figures a sentence cites besides its claim's value ("magnitude 7.0", "1,200"): two reports
     citing the same figure are likely telling of the same thing, so a shared one counts in the context score. Years
     and small whole numbers ("two", "12") are left out: every story has them."""
-    return frozenset(
-        "#" + f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)
-    )
+    return frozenset("#" + f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
 
 
 def view(a: Assertion) -> FrameView:
