@@ -128,6 +128,19 @@ def test_a_place_named_in_the_unscoped_sentence_is_its_scope() -> None:
     assert check(scoped, "The utility said 9,000 homes lost power on Tuesday.") == []
 
 
+def test_a_report_about_a_place_scopes_its_unscoped_figures() -> None:
+    scoped = made("a.txt", "homes", "count", n(4000), scope_place="UA-63")
+    unscoped = made("b.txt", "homes", "count", n(9000))
+    assert find_conflicts([scoped, unscoped]) == []
+    there = made("b.txt", "storm", "location", Place(key="UA-63", name="Kharkiv Oblast"), start=100)
+    assert kinds(find_conflicts([scoped, unscoped, there])) == ["numeric"]
+    elsewhere = made("b.txt", "flood", "location", Place(key="UA-23", name="Zaporizhzhia Oblast"), start=200)
+    assert find_conflicts([scoped, unscoped, there, elsewhere]) == []
+    # a figure's own scope is not where the report is: its other figures may be of a whole
+    own = made("b.txt", "homes", "count", n(4000), scope_place="UA-63", start=300)
+    assert find_conflicts([scoped, unscoped, own]) == []
+
+
 def test_dates_of_two_verbs_of_occurrence_are_one_event() -> None:
     played = "The derby between Porta Nuova and Brera will be played on Feb. 19, the league said."
     assert kinds(check(played, "The derby between Porta Nuova and Brera will take place on March 5, the league said.")
