@@ -674,9 +674,25 @@ def report_places(assertions: Iterable[Assertion]) -> dict[str, frozenset[str]]:
     return {path: frozenset(keys) for path, keys in found.items()}
 
 
+def _elsewhere(unscoped: Assertion, scoped: str) -> bool:
+    """Whether a claim with no scope of its own is told in a sentence that names places below a country, none of
+    them in the country of the other claim's scope ("the quake that hit Iran killed 17" / "440 were killed when a quake shook
+    Valparaiso, Chile"): the two are of two places, not one thing told with and without its place."""
+    gaz = gazetteer()
+    country = gaz.country_of(scoped.split(":")[0]) or gaz.country_of(scoped)
+    # Only places below a country count: a country's name is as often a source's ("the U.S. Geological Survey",
+    # "South Korea's intelligence service") as the place where the thing is.
+    named = {gaz.country_of(key) for key in _places_named(unscoped.evidence.text) if not _national(key)} - {None}
+    return bool(country and named and country not in named)
+
+
 def _scopes_match(a: Assertion, b: Assertion, places: Mapping[str, frozenset[str]] | None = None) -> bool:
     if a.scope_event and b.scope_event and a.scope_event != b.scope_event:
         return False
+    if bool(a.scope_place) != bool(b.scope_place):
+        scoped, unscoped = (a, b) if a.scope_place else (b, a)
+        if scoped.scope_place != WORLDWIDE and _elsewhere(unscoped, scoped.scope_place):  # type: ignore[arg-type]
+            return False
     if WORLDWIDE in (a.scope_place, b.scope_place) and a.scope_place != b.scope_place and (
         a.scope_place and b.scope_place
     ):

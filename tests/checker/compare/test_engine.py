@@ -141,6 +141,13 @@ def test_a_report_about_a_place_scopes_its_unscoped_figures() -> None:
     assert find_conflicts([scoped, unscoped, own]) == []
 
 
+def test_an_unscoped_figure_told_of_places_in_another_country_is_another_thing() -> None:
+    iran = "The death toll from the earthquake that hit Iran on Sunday rose to 17, officials said."
+    assert check(iran, "At least 440 people were killed when an earthquake shook Valparaiso, Chile, officials said.") == []
+    assert kinds(check(iran, "At least 440 people were killed when an earthquake shook Tabriz, officials said.")) == [
+        "numeric"]
+
+
 def test_dates_of_two_verbs_of_occurrence_are_one_event() -> None:
     played = "The derby between Porta Nuova and Brera will be played on Feb. 19, the league said."
     assert kinds(check(played, "The derby between Porta Nuova and Brera will take place on March 5, the league said.")
