@@ -21,6 +21,7 @@ from checker.compare.similarity import (
     FrameView,
     cached_view,
     different_predicates,
+    one_occurrence,
     score,
     view,
 )
@@ -150,6 +151,7 @@ def _find_capped_conflicts(
     stories = {path: frozenset(found) for path, found in (names or {}).items()}
     rare = _rare_names(stories) if common_names is None else _without(stories, frozenset(common_names))
     comparable = _Comparable(dates, contexts, stories, options.window_days, rare)
+    comparable.places = report_places(assertions)
     best: dict[tuple, _Finding] = {}
     # Each claim falls in one block, so each block's frame views are dropped with it, not held to the end.
     for group in blocks(assertions).values():
@@ -199,7 +201,7 @@ def block_findings(
     changes: dict[int, tuple[int, _Finding]] = {}
     for left, right, alignment in _pairs(list(group), incoming, dates, comparable, views):
         key = " | ".join(sorted({left.subject_key, right.subject_key}))
-        finding = _judge(key, left.aspect_label, left, right, dates, options)
+        finding = _judge(key, left.aspect_label, left, right, dates, options, comparable.places)
         if finding is None:
             continue
         finding = finding._replace(alignment=alignment)
@@ -531,8 +533,10 @@ def _comparable_documents(
 class _Comparable:
     """``_comparable_documents`` with its answers remembered: a large block asks about the same report pairs often."""
 
-    def __init__(self, dates, contexts, stories, window: int, rare=None) -> None:
+    def __init__(self, dates, contexts, stories, window: int, rare=None, places=None) -> None:
         self.dates, self.contexts, self.stories, self.window, self.rare = dates, contexts, stories, window, rare
+        # The places below a country each report names (``report_places``), for the scope gate (``_scopes_match``).
+        self.places: Mapping[str, frozenset[str]] = places or {}
         self._memo: dict[tuple[str, str, bool], bool] = {}
 
     def __call__(self, a: str, b: str, located: bool = False) -> bool:
@@ -562,7 +566,9 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
     verbs without an owner in common, and inside one report something anchored."""
     if different_predicates(va, vb):
         return False
-    if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate:
+    if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate and not (
+        one_occurrence(va.predicate, vb.predicate)
+    ):
         return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
@@ -640,9 +646,53 @@ def _pairs(
                 yield left, right, alignment
 
 
-def _scopes_match(a: Assertion, b: Assertion) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _places_named(sentence: str) -> frozenset[str]:
+    return frozenset(m.place.key for m in gazetteer().find(sentence))
+
+
+def _names_place(a: Assertion, key: str, places: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the claim's sentence names the place ``key`` itself (not a place around it or inside it), or its
+    report is about that place: it names it, and no place below a country that lies outside it."""
+    if key in _places_named(a.evidence.text):
+        return True
+    named = places.get(a.path)
+    if not named or key not in named:
+        return False
+    gaz = gazetteer()
+    return all(gaz.related(key, other) for other in named)
+
+
+def report_places(assertions: Iterable[Assertion]) -> dict[str, frozenset[str]]:
+    """The places below a country where each report says its things are or happened (its location claims). A
+    figure's own scope is left out: "11 golds" and "four golds at the Games in London" in one report are a career
+    and one Games, and the London of the second says nothing of the first."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for a in assertions:
+        if isinstance(a.value, Place) and a.value.key != WORLDWIDE and not _national(a.value.key):
+            found[a.path].add(a.value.key)
+    return {path: frozenset(keys) for path, keys in found.items()}
+
+
+def _elsewhere(unscoped: Assertion, scoped: str) -> bool:
+    """Whether a claim with no scope of its own is told in a sentence that names places below a country, none of
+    them in the country of the other claim's scope ("the quake that hit Iran killed 17" / "440 were killed when a quake shook
+    Valparaiso, Chile"): the two are of two places, not one thing told with and without its place."""
+    gaz = gazetteer()
+    country = gaz.country_of(scoped.split(":")[0]) or gaz.country_of(scoped)
+    # Only places below a country count: a country's name is as often a source's ("the U.S. Geological Survey",
+    # "South Korea's intelligence service") as the place where the thing is.
+    named = {gaz.country_of(key) for key in _places_named(unscoped.evidence.text) if not _national(key)} - {None}
+    return bool(country and named and country not in named)
+
+
+def _scopes_match(a: Assertion, b: Assertion, places: Mapping[str, frozenset[str]] | None = None) -> bool:
     if a.scope_event and b.scope_event and a.scope_event != b.scope_event:
         return False
+    if bool(a.scope_place) != bool(b.scope_place):
+        scoped, unscoped = (a, b) if a.scope_place else (b, a)
+        if scoped.scope_place != WORLDWIDE and _elsewhere(unscoped, scoped.scope_place):  # type: ignore[arg-type]
+            return False
     if WORLDWIDE in (a.scope_place, b.scope_place) and a.scope_place != b.scope_place and (
         a.scope_place and b.scope_place
     ):
@@ -654,7 +704,11 @@ def _scopes_match(a: Assertion, b: Assertion) -> bool:
             return False
         scoped = a.scope_place or b.scope_place
         if scoped and scoped != WORLDWIDE and not _national(scoped):
-            return False
+            # ... unless the other sentence names that very place elsewhere ("the temperature at Seville airport
+            # reached 46.2C" / "Seville airport's weather station logged 43.1C"), or the other report is about that
+            # place (it names it and no place outside it): then both are of that place.
+            if not _names_place(b if a.scope_place else a, scoped, places or {}):
+                return False
     if a.scope_place and b.scope_place and a.scope_place != b.scope_place and WORLDWIDE not in (
         a.scope_place, b.scope_place
     ):
@@ -673,9 +727,11 @@ def _judge(
     b: Assertion,
     dates: Mapping[str, dt.date | None],
     options: CompareOptions,
+    places: Mapping[str, frozenset[str]] | None = None,
 ) -> _Finding | None:
-    """The conflict of two aligned claims, if any: the scope gate, then the registered kinds (``kinds.py``)."""
-    if not _scopes_match(a, b):
+    """The conflict of two aligned claims, if any: the scope gate, then the registered kinds (``kinds.py``).
+    ``places``: the places each report names (``report_places``), when the caller has the reports' claims."""
+    if not _scopes_match(a, b, places):
         return None
     found = judge(a, b, Context(dates, options.tolerance, options.change_after_days))
     if found is None:

@@ -17,15 +17,17 @@ from dataclasses import dataclass
 from typing import ClassVar, Mapping
 
 from checker.compare.messages import side
-from checker.compare.similarity import entities_agree, opposite
+from checker.compare.similarity import entities_agree, opposite, provisional
 from checker.extract.places import gazetteer
 from checker.compare.values import (
     comparable,
     contains,
+    maxima_agree,
     names_differ,
     places_related,
     quantities_agree,
     ranges_overlap,
+    stated_maximum,
 )
 from checker.models import (
     Assertion,
@@ -149,7 +151,10 @@ class Polarity_(Kind):
 @register
 class Numeric(Kind):
     """Two figures for the same thing at the same time that do not agree within what their wording allows
-    ("about 11,000" keeps its bounds; "61.2%" and "61%" agree after rounding to the precision written)."""
+    ("about 11,000" keeps its bounds; "61.2%" and "61%" agree after rounding to the precision written; a temperature
+    or a magnitude is widened by half its last written digit, not by a share of itself). Two stated
+    maxima ("up to 1,000 jobs" / "up to 4,000 jobs") compare as the maxima they state. A figure of a count under
+    way ("with 60% of ballots counted") and one of the finished count are two moments, not rivals."""
 
     kind = ConflictKind.NUMERIC
     priority = 1
@@ -159,6 +164,21 @@ class Numeric(Kind):
                 "Officials said 3,000 North Korean troops had reached the Kursk region.", True),
         Example("Officials said about 11,000 North Korean troops had reached the Kursk region.",
                 "Officials said nearly 11,000 North Korean troops had reached the Kursk region.", False),
+        Example("Halden Bank said it could move up to 1,000 jobs from London to Dublin.",
+                "Halden Bank said it could move up to 4,000 jobs from London to Dublin.", True),
+        Example("Halden Bank said it could move up to 1,000 jobs from London to Dublin.",
+                "Halden Bank said it could move as many as 1,000 jobs from London to Dublin.", False),
+        Example("The temperature at Seville airport reached 46.2C on Sunday, the weather agency said.",
+                "The temperature at Seville airport reached 43.1C on Sunday, the weather agency said.", True),
+        Example("The temperature at Seville airport reached 46.2C on Sunday, the weather agency said.",
+                "The temperature at Seville airport reached 115F on Sunday, the weather agency said.", False),
+        Example("With 40% of ballots counted, Ana Ruiz had 52.4% of the vote in the mayoral runoff, officials said.",
+                "Ana Ruiz won the mayoral runoff with 48.9% of the vote, officials said after the count ended.", False),
+        Example("With 40% of ballots counted, Ana Ruiz had 52.4% of the vote in the mayoral runoff, officials said.",
+                "With 40% of ballots counted, Ana Ruiz had 58.1% of the vote in the mayoral runoff, officials said.",
+                True),
+        Example("Fewer than 50 people were hurt in the crush at the Rovers stadium, police said.",
+                "Fewer than 200 people were hurt in the crush at the Rovers stadium, police said.", False),
     )
 
     @classmethod
@@ -166,6 +186,10 @@ class Numeric(Kind):
         figures = _figures(a, b)
         if figures is None or different_times(a, b, ctx):
             return False
+        if provisional(a.evidence.text) != provisional(b.evidence.text):
+            return False  # a count under way and the finished count are two moments of one count
+        if stated_maximum(figures[0]) and stated_maximum(figures[1]):
+            return not maxima_agree(*figures, ctx.tolerance)
         return not quantities_agree(*figures, ctx.tolerance)
 
 

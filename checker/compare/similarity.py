@@ -10,7 +10,15 @@ score over their frame fields:
   things and never align (Verona's turnout and Padua's);
 - **predicate**: what happened, as a concept (signed = inked), opposites noted separately;
 - **context**: the other content words of the two sentences (lemmas, synonyms merged, values and function words
-  left out), as a share of the smaller side, so a short claim restated inside a long sentence still scores.
+  left out), as a share of the smaller side, so a short claim restated inside a long sentence still scores; a
+  particular figure both sentences cite besides the values compared ("magnitude 7.0") counts as a shared word;
+- **scope**: both claims scoped to the same place or the same event ("protesters in Belgrade" twice; two tolls "in
+  the earthquake"): a bonus on top of the weighted fields, since two reports that pin a figure to the same place or
+  event are more likely about one thing than two that share only a noun.
+
+A country given as the owner on one side, whose sentence names the other side's owner ("a Greek court sentenced
+Stavros Kallergis" / "Kallergis's prison term"; "Norwegian maker Halvorsen Group reported revenue" / "Halvorsen
+Group's revenue"), is that owner's nationality, not a rival owner. Otherwise two named owners part two claims.
 
 ``score`` returns an ``Alignment`` with the score in [0, 1] and the fields that matched; the comparison keeps a pair
 only above a threshold, a higher one inside one report (a report giving two figures for one thing is rare; two
@@ -32,6 +40,8 @@ from checker.models import Alignment, Assertion
 
 # Weights of the fields in the score; they add up to 1.
 _W_THING, _W_ENTITY, _W_PREDICATE, _W_CONTEXT = 0.3, 0.2, 0.15, 0.35
+# Added when both claims are scoped to the same place or event (the score is capped at 1).
+_W_SCOPE = 0.1
 # Across reports, a pair must score this much to be compared; inside one report, the stricter figure.
 ACROSS_THRESHOLD = 0.55
 WITHIN_THRESHOLD = 0.8
@@ -46,6 +56,8 @@ class _Vocabulary:
     stopwords: frozenset[str]
     contrasts: tuple[tuple[str, str], ...]
     level_verbs: frozenset[str]
+    occurrence: frozenset[str]
+    provisional: re.Pattern[str]
 
 
 @cache
@@ -71,7 +83,14 @@ def vocabulary() -> _Vocabulary:
         for pair in ((concept.get(a, a), concept.get(b, b)), (concept.get(b, b), concept.get(a, a)))
     )
     contrasts = tuple((a, b) for a, b in data["contrasts"])
-    return _Vocabulary(concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]))
+    occurrence = frozenset(concept.get(w, w) for w in data["occurrence_verbs"])
+    provisional = re.compile(
+        r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["provisional"]) + r")\b", re.IGNORECASE
+    )
+    return _Vocabulary(
+        concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence,
+        provisional,
+    )
 
 
 @lru_cache(maxsize=131072)
@@ -105,6 +124,9 @@ class FrameView:
     entities: tuple[str, ...]
     predicate: str | None
     context: frozenset[str]
+    place: str | None = None
+    event: str | None = None
+    figures: frozenset[str] = frozenset()
 
 
 # A word as written -> the concept it adds to a sentence's content (None: a stop word, or too short). A run meets a
@@ -142,6 +164,22 @@ def content_concepts(text: str) -> frozenset[str]:
     return frozenset(found)  # type: ignore[arg-type]
 
 
+# A figure worth matching on: thousands with commas ("1,200"), a decimal ("7.0"), or three digits or more ("450").
+_FIGURE = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)"
+    r"|(?<![\w.,])\d+\.\d+"
+    r"|(?<![\w.,])\d{3,}(?![\w.,]*\d)"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def sentence_figures(text: str) -> frozenset[str]:
+    """The particular figures a sentence cites besides its claim's value ("magnitude 7.0", "1,200"): two reports
+    citing the same figure are likely telling of the same thing, so a shared one counts in the context score. Years
+    and small whole numbers ("two", "12") are left out: every story has them."""
+    return frozenset("#" + f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
+
+
 def view(a: Assertion) -> FrameView:
     """The frame fields of ``a`` as concepts, and the content of its sentence without its value."""
     words = (a.thing or a.subject_key).split()
@@ -152,7 +190,10 @@ def view(a: Assertion) -> FrameView:
     cut_a, cut_b = vs.start - ev.start, vs.end - ev.start
     if 0 <= cut_a <= cut_b <= len(sentence):
         sentence = sentence[:cut_a] + " " + sentence[cut_b:]
-    return FrameView(head, thing, a.entities, concept(a.predicate) if a.predicate else None, content_concepts(sentence))
+    return FrameView(
+        head, thing, a.entities, concept(a.predicate) if a.predicate else None, content_concepts(sentence),
+        a.scope_place, a.scope_event, sentence_figures(sentence),
+    )
 
 
 
@@ -174,6 +215,37 @@ def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     return False
 
 
+def named_in(entity: str, context: frozenset[str]) -> bool:
+    """Whether a sentence's content names an owner: each word of ``entity`` is in it, as written or as a concept
+    ("Halvorsen Group" in a sentence read as {halvorsen, company, ...})."""
+    words = [w for w in entity.split() if w]
+    return bool(words) and all(w in context or concept(w) in context for w in words)
+
+
+@lru_cache(maxsize=16384)
+def _country_word(entity: str) -> bool:
+    """A country as an owner ("greek", "norway", "north-korea"): often the nationality of the real owner."""
+    from checker.extract.places import gazetteer
+
+    return gazetteer().demonym(entity.replace("-", " ")) is not None
+
+
+def _owner_named_across(a: FrameView, b: FrameView) -> bool:
+    """Two claims whose named owners differ, where one side's owners are only countries, its sentence names the
+    other side's owner and the other sentence does not name that country: the country is the owner's nationality
+    or seat ("a Greek court sentenced Stavros Kallergis", "Norwegian maker Halvorsen Group"), not a second owner.
+    Two named owners ("Storm Elin" / "Storm Fenna") stay two, whatever each sentence mentions."""
+    for x, y in ((a, b), (b, a)):
+        if (
+            all(map(_country_word, x.entities))
+            and not any(map(_country_word, y.entities))
+            and all(named_in(e, x.context) for e in y.entities)
+            and not any(named_in(e, y.context) for e in x.entities)
+        ):
+            return True
+    return False
+
+
 def contrasted(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences name two parts of one whole, one each ("the women's final" / "the men's final")."""
     words = _contrast_words()
@@ -190,13 +262,26 @@ def _contrast_words() -> frozenset[str]:
     return frozenset(w for pair in vocabulary().contrasts for w in pair)
 
 
+def provisional(sentence: str) -> bool:
+    """Whether a sentence gives a figure of a count still under way ("with 60% of ballots counted", "according to
+    preliminary results")."""
+    return vocabulary().provisional.search(sentence) is not None
+
+
+def one_occurrence(a: str | None, b: str | None) -> bool:
+    """Whether two predicates (as concepts) both only say that an event takes place ("was played" / "will take
+    place"; "opens" / "goes on trial"), so the dates they give are of one event."""
+    occurrence = vocabulary().occurrence
+    return a in occurrence and b in occurrence
+
+
 def different_predicates(a: FrameView, b: FrameView) -> bool:
     """Two verbs, neither a level ("climbed to 31") nor the other's opposite, and no owner in common: "five men were
     taken to hospital" / "three men were stabbed" say two things happened to two groups, so their figures are not
     rivals (they may still both be true: that is for ``checker verify`` to weigh, not a conflict)."""
     if not (a.predicate and b.predicate) or a.predicate == b.predicate or opposite(a.predicate, b.predicate):
         return False
-    if {a.predicate, b.predicate} & vocabulary().level_verbs:
+    if {a.predicate, b.predicate} & vocabulary().level_verbs or one_occurrence(a.predicate, b.predicate):
         return False
     return entities_agree(a.entities, b.entities) is not True
 
@@ -213,18 +298,20 @@ def score(a: FrameView, b: FrameView) -> Alignment:
     else:
         thing = 0.0
     agree = entities_agree(a.entities, b.entities)
-    if agree is False:
+    if agree is False and not _owner_named_across(a, b):
         return alignment(0.0, different_entities=True)
     if contrasted(a.context, b.context):
         return alignment(0.0, different_scope=True)
     if agree:
         entity = 1.0
         matched.append("entities")
+    elif agree is False:
+        entity = 0.7  # one owner, named as the owner on one side and elsewhere in the other's sentence
     else:
         one = a.entities or b.entities
         other = b if a.entities else a
         # One side names whose thing it is; the other mentions that name somewhere in its sentence.
-        entity = 0.7 if one and any(set(e.split()) <= other.context for e in one) else 0.4
+        entity = 0.7 if one and any(named_in(e, other.context) for e in one) else 0.4
     if a.predicate and a.predicate == b.predicate:
         predicate = 1.0
         matched.append("predicate")
@@ -233,10 +320,15 @@ def score(a: FrameView, b: FrameView) -> Alignment:
     else:
         predicate = 0.5
     small = min(len(a.context), len(b.context))
-    context = len(a.context & b.context) / small if small else 0.0
+    # A figure both sentences cite counts as one more shared word; one only one side cites takes nothing away.
+    shared = len(a.context & b.context) + len(a.figures & b.figures)
+    context = min(1.0, shared / small) if small else 0.0
     if context >= 0.5:
         matched.append("context")
     total = _W_THING * thing + _W_ENTITY * entity + _W_PREDICATE * predicate + _W_CONTEXT * context
+    if (a.place and a.place == b.place) or (a.event and a.event == b.event):
+        total = min(1.0, total + _W_SCOPE)
+        matched.append("scope")
     return alignment(round(total, 3), tuple(matched))
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
+import re
+from functools import cache
+from importlib import resources
 
 from checker.extract.places import gazetteer
 from checker.models import Name, Place, Quantity, TimeRange
@@ -12,15 +16,38 @@ from checker.models import Name, Place, Quantity, TimeRange
 PERCENT_ROUNDING = 0.5
 
 
+# Scales whose zero is arbitrary or whose steps are not proportional (a temperature, an earthquake's magnitude): a
+# relative tolerance means nothing there (5% of 46C is 2.3 degrees, of magnitude 7.0 a third of a step), so such a
+# figure is widened by half a unit of the last digit written instead ("46.2" by 0.05, "7" by 0.5), in the unit
+# written (a Fahrenheit degree is 5/9 of a Celsius one).
+_INTERVAL_SCALES = frozenset({"temperature", "magnitude"})
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_FAHRENHEIT = re.compile(r"\d\s*°?\s*F\b|fahrenheit", re.IGNORECASE)
+
+
+def _rounding(q: Quantity, tolerance: float, bound: float) -> float:
+    """How far one bound of ``q`` is widened: half a point for percentages, half the last digit written on the
+    interval scales, else the relative ``tolerance``."""
+    if q.unit == "percent":
+        return PERCENT_ROUNDING
+    if q.dimension in _INTERVAL_SCALES:
+        found = _WRITTEN_NUMBER.search(q.text)
+        half = 0.5 * 10 ** -len(found.group(1) or "") if found else 0.5
+        if q.dimension == "temperature" and _FAHRENHEIT.search(q.text):
+            half *= 5 / 9
+        return half
+    return abs(bound) * tolerance
+
+
 def quantity_bounds(q: Quantity, tolerance: float) -> tuple[float, float]:
     """The interval a quantity allows, widened by the rounding ``tolerance`` on each bounded side (relative, or
-    half a point for percentages)."""
+    half a point for percentages, or half the last digit written on the interval scales)."""
     low = -math.inf if q.low is None else q.low
     high = math.inf if q.high is None else q.high
     if low != -math.inf:
-        low -= PERCENT_ROUNDING if q.unit == "percent" else abs(low) * tolerance
+        low -= _rounding(q, tolerance, low)
     if high != math.inf:
-        high += PERCENT_ROUNDING if q.unit == "percent" else abs(high) * tolerance
+        high += _rounding(q, tolerance, high)
     return low, high
 
 
@@ -33,6 +60,25 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     a_low, a_high = quantity_bounds(a, tolerance)
     b_low, b_high = quantity_bounds(b, tolerance)
     return a_low <= b_high and b_low <= a_high
+
+
+@cache
+def _stated_maxima() -> frozenset[str]:
+    data = json.loads(resources.files("checker.data").joinpath("qualifiers.json").read_text("utf-8"))
+    return frozenset(data.get("stated_maxima", ()))
+
+
+def stated_maximum(q: Quantity) -> bool:
+    """A figure given as the most it reaches ("up to 1,000 jobs", "as many as 1,200"), not a loose bound."""
+    return q.high is not None and (q.qualifier or "").strip().lower() in _stated_maxima()
+
+
+def maxima_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """Two stated maxima of one thing agree when the maxima do ("up to 1,000" / "as many as 1,000"); "up to 1,000
+    jobs" and "up to 4,000 jobs" state two different plans, though any number below 1,000 fits both."""
+    top_a = Quantity(nominal=a.high, low=a.high, high=a.high, unit=a.unit, dimension=a.dimension)
+    top_b = Quantity(nominal=b.high, low=b.high, high=b.high, unit=b.unit, dimension=b.dimension)
+    return quantities_agree(top_a, top_b, tolerance)
 
 
 def ranges_overlap(a: TimeRange, b: TimeRange) -> bool:

@@ -122,6 +122,39 @@ def test_different_event_or_place_scopes_are_not_lined_up() -> None:
     assert kinds(find_conflicts([c, e])) == ["numeric"]
 
 
+def test_a_place_named_in_the_unscoped_sentence_is_its_scope() -> None:
+    scoped = "Officials said 4,000 homes lost power in Seville on Tuesday."
+    assert kinds(check(scoped, "The Seville utility said 9,000 homes lost power on Tuesday.")) == ["numeric"]
+    assert check(scoped, "The utility said 9,000 homes lost power on Tuesday.") == []
+
+
+def test_a_report_about_a_place_scopes_its_unscoped_figures() -> None:
+    scoped = made("a.txt", "homes", "count", n(4000), scope_place="UA-63")
+    unscoped = made("b.txt", "homes", "count", n(9000))
+    assert find_conflicts([scoped, unscoped]) == []
+    there = made("b.txt", "storm", "location", Place(key="UA-63", name="Kharkiv Oblast"), start=100)
+    assert kinds(find_conflicts([scoped, unscoped, there])) == ["numeric"]
+    elsewhere = made("b.txt", "flood", "location", Place(key="UA-23", name="Zaporizhzhia Oblast"), start=200)
+    assert find_conflicts([scoped, unscoped, there, elsewhere]) == []
+    # a figure's own scope is not where the report is: its other figures may be of a whole
+    own = made("b.txt", "homes", "count", n(4000), scope_place="UA-63", start=300)
+    assert find_conflicts([scoped, unscoped, own]) == []
+
+
+def test_an_unscoped_figure_told_of_places_in_another_country_is_another_thing() -> None:
+    iran = "The death toll from the earthquake that hit Iran on Sunday rose to 17, officials said."
+    assert check(iran, "At least 440 people were killed when an earthquake shook Valparaiso, Chile, officials said.") == []
+    assert kinds(check(iran, "At least 440 people were killed when an earthquake shook Tabriz, officials said.")) == [
+        "numeric"]
+
+
+def test_dates_of_two_verbs_of_occurrence_are_one_event() -> None:
+    played = "The derby between Porta Nuova and Brera will be played on Feb. 19, the league said."
+    assert kinds(check(played, "The derby between Porta Nuova and Brera will take place on March 5, the league said.")
+                 ) == ["date"]
+    assert check(played, "The derby between Porta Nuova and Brera was postponed on Jan. 26, the league said.") == []
+
+
 def test_tolerance_option() -> None:
     a = made("a.txt", "homes", "count", n(1000))
     b = made("b.txt", "homes", "count", n(1150))

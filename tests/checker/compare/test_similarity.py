@@ -9,8 +9,10 @@ from checker.compare.similarity import (
     content_concepts,
     contrasted,
     different_predicates,
+    one_occurrence,
     opposite,
     score,
+    sentence_figures,
     view,
 )
 from checker.extract import extract_text
@@ -20,7 +22,10 @@ def _claim(text: str, value: str):
     return next(a for a in extract_text(text) if a.value_span.text == value)
 
 
-@pytest.mark.parametrize(("a", "b"), [("troops", "soldiers"), ("revenue", "sales"), ("killed", "dead")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("troops", "soldiers"), ("revenue", "sales"), ("killed", "dead"), ("eliminate", "cut"), ("marched", "rallied")],
+)
 def test_synonyms_share_a_concept(a: str, b: str) -> None:
     assert concept(a) == concept(b)
 
@@ -77,3 +82,65 @@ def test_equal_alignments_are_one_shared_object() -> None:
     assert score(view(a), view(b)) is score(view(b), view(a))
     assert score(view(c), view(d)) is score(view(d), view(c))
     assert score(view(a), view(b)) != score(view(c), view(d))
+
+
+@pytest.mark.parametrize(
+    ("left", "lvalue", "right", "rvalue", "aligned"),
+    [
+        pytest.param("A Greek court on Tuesday sentenced executive Stavros Kallergis to 12 years in prison.",
+                     "12 years", "Judges handed a 7-year prison term to Stavros Kallergis on Tuesday.", "7-year", True,
+                     id="nationality-of-the-court-is-not-a-second-owner"),
+        pytest.param("Norwegian ship-engine maker Halvorsen Group reported second-quarter revenue of 2.4 billion "
+                     "euros on Thursday.", "2.4 billion euros",
+                     "Halvorsen Group's revenue rose to 4.2 billion euros in the second quarter, the company said.",
+                     "4.2 billion euros", True, id="maker-country-is-not-a-second-owner"),
+        pytest.param("Storm Elin brought gusts of up to 120 km/h to western Norway on Friday.", "up to 120 km/h",
+                     "Storm Fenna lashed Denmark with gusts of 150 km/h on Friday, as a separate storm, Elin, moved "
+                     "over Norway.", "150 km/h", False, id="two-named-owners-stay-two"),
+    ],
+)
+def test_a_country_owner_naming_the_other_owner(left: str, lvalue: str, right: str, rvalue: str,
+                                                aligned: bool) -> None:
+    found = score(view(_claim(left, lvalue)), view(_claim(right, rvalue)))
+    assert (found.score >= 0.55) is aligned
+    assert found.different_entities is not aligned
+
+
+def test_the_same_place_scope_adds_to_the_score() -> None:
+    a = _claim("About 12,000 protesters gathered in central Belgrade on Saturday, police said.", "About 12,000")
+    b = _claim("More than 100,000 demonstrators marched through Belgrade on Saturday, organisers said.",
+               "More than 100,000")
+    found = score(view(a), view(b))
+    assert "scope" in found.matched and found.score >= 0.55
+    assert not different_predicates(view(a), view(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("play", "place", True), ("open", "go", True), ("hold", "begin", True), ("sign", "hold", False),
+     ("found", "announce", False)],
+)
+def test_occurrence_verbs(a: str, b: str, expected: bool) -> None:
+    assert one_occurrence(concept(a), concept(b)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        pytest.param("A magnitude 7.0 earthquake struck near the cape on Thursday.", {"#7.0"}, id="decimal"),
+        pytest.param("In 2024, 1,200 people and 12 dogs were counted; 3.5% left.", {"#1200", "#3.5"},
+                     id="thousands-and-decimal-not-year-or-small"),
+        pytest.param("Train 12506 left at 10:30 on March 3.", {"#12506"}, id="no-clock-or-day"),
+    ],
+)
+def test_sentence_figures(text: str, figures: set[str]) -> None:
+    assert sentence_figures(text) == figures
+
+
+def test_a_figure_cited_by_both_sentences_adds_to_the_context() -> None:
+    left = "Floods killed 12 people and forced 4,300 residents from their homes in the valley, officials said."
+    a = _claim(left, "12")
+    same = _claim("Floods killed 15 people in the valley, where 4,300 residents fled, officials said.", "15")
+    other = _claim("Floods killed 15 people in the valley, where 3,900 residents fled, officials said.", "15")
+    with_figure, without = score(view(a), view(same)), score(view(a), view(other))
+    assert with_figure.score > without.score

@@ -109,3 +109,31 @@ def test_a_denied_value_reads_naturally() -> None:
     assert negated("were deployed") == "were not deployed"
     assert negated("was not destroyed") == "was not destroyed"
     assert negated("didn't sign") == "didn't sign"
+
+
+@pytest.mark.parametrize(
+    ("text", "nominal", "dimension", "unit", "low", "high"),
+    [
+        pytest.param("46.2C", 46.2, "temperature", "C", 46.15, 46.25, id="celsius-one-decimal"),
+        pytest.param("118F", 47.7778, "temperature", "C", 47.7778 - 0.5 * 5 / 9, 47.7778 + 0.5 * 5 / 9,
+                     id="fahrenheit-whole-degrees"),
+        pytest.param("magnitude 7.0", 7.0, "magnitude", "magnitude", 6.95, 7.05, id="magnitude-one-decimal"),
+        pytest.param("a 6-magnitude", 6.0, "magnitude", "magnitude", 5.5, 6.5, id="magnitude-whole"),
+        pytest.param("1,200", 1200.0, "count", "", 1140.0, 1260.0, id="count-stays-relative"),
+    ],
+)
+def test_interval_scales_widen_by_the_last_digit_written(text: str, nominal: float, dimension: str, unit: str,
+                                                           low: float, high: float) -> None:
+    quantity = Quantity(nominal=nominal, low=nominal, high=nominal, unit=unit, dimension=dimension, text=text)
+    assert quantity_bounds(quantity, 0.05) == pytest.approx((low, high))
+
+
+def test_two_stated_maxima_compare_as_figures() -> None:
+    from checker.compare.values import maxima_agree, stated_maximum
+
+    up_to = Quantity(nominal=1000, low=0, high=1000, qualifier="up to")
+    as_many = Quantity(nominal=1000, low=0, high=1000, qualifier="as many as")
+    more = Quantity(nominal=4000, low=0, high=4000, qualifier="up to")
+    fewer = Quantity(nominal=4000, low=0, high=4000, qualifier="fewer than")
+    assert stated_maximum(up_to) and not stated_maximum(fewer)
+    assert maxima_agree(up_to, as_many, 0.05) and not maxima_agree(up_to, more, 0.05)
