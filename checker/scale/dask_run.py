@@ -45,6 +45,7 @@ from checker.compare.engine import (
     block_findings,
     cap_conflicts,
     conflicts_from,
+    report_places,
     restatement_findings,
 )
 from checker.compare.restatement import _MAX_POSTING, _Words, candidate_values, shares_enough
@@ -78,6 +79,7 @@ class _Doc(NamedTuple):
     countries: frozenset[str] | None
     names: frozenset[str]
     rare: frozenset[str]
+    places: frozenset[str]  # the places below a country the report says its things are in (``report_places``)
 
 
 class _Loaded(NamedTuple):
@@ -302,7 +304,8 @@ def _with_context(item: _Loaded, common: frozenset[str]) -> tuple[int, DocumentA
     path = item.document.path
     countries = _contexts(extracted.assertions, {path: extracted.countries}).get(path)
     names = frozenset(extracted.names)
-    return item.index, extracted, _Doc(path, item.document.date, countries, names, names - common)
+    places = report_places(extracted.assertions).get(path, frozenset())
+    return item.index, extracted, _Doc(path, item.document.date, countries, names, names - common, places)
 
 
 def _claim_records(item: tuple[int, DocumentAssertions, _Doc]) -> list[_Claim]:
@@ -334,6 +337,7 @@ def _story_test(docs: Iterable[_Doc], window: int = CompareOptions().window_days
         {p: d.names for p, d in by_path.items()},
         window,
         {p: d.rare for p, d in by_path.items()},
+        {p: d.places for p, d in by_path.items() if d.places},
     )
 
 

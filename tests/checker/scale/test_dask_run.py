@@ -125,3 +125,20 @@ def test_a_local_cluster_size_must_be_a_count(tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "a.txt").write_text("About 11,000 troops are in Kursk.\n", "utf-8")
     assert main(["check", str(tmp_path / "a.txt"), "--dask", "local:two"]) == 2
     assert "local:N" in capsys.readouterr().err
+
+
+def test_the_places_a_report_is_about_travel_with_its_claims() -> None:
+    """The scope gate reads the places below a country each report puts its things in (``report_places``); on Dask
+    a block sees a report's figure without its location claims, so the places travel with the report's ``_Doc``."""
+    from checker.compare.engine import report_places
+    from checker.extract import extract_document
+    from checker.ingest import parse_document
+    from checker.scale.dask_run import _Loaded, _story_test, _with_context
+
+    doc = parse_document("seville.txt", "SEVILLE, Spain, Aug. 2, 2025 - Firefighters in Seville fought a blaze on "
+                                        "Friday. The temperature reached 46 degrees, officials said.\n")
+    extracted = extract_document(doc)
+    places = report_places(extracted.assertions)["seville.txt"]
+    _, _, carried = _with_context(_Loaded(0, doc.path, doc, extracted, None), frozenset())
+    assert carried.places == places
+    assert _story_test([carried]).places == {"seville.txt": places}
