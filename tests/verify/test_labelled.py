@@ -419,6 +419,10 @@ ITEMS = [
     Item("companies-figure-of-another-firm", "companies",
          "Harbor Air said it could cut up to 4,000 jobs next year. At Skyline Airways, a rival, up to 1,000 jobs "
          "could go next year.",
+         "Harbor Air could cut up to 1,000 jobs next year.", "up to 1,000", None, C, ConflictKind.NUMERIC),
+    Item("companies-figure-written-of-another-firm", "companies",
+         "Harbor Air said on Monday that its results would come in March. At Skyline Airways, a rival, up to 1,000 "
+         "jobs could go next year.",
          "Harbor Air could cut up to 1,000 jobs next year.", "up to 1,000", None, U),
     Item("companies-figure-of-the-firm-in-other-words", "companies",
          "Harbor Air said it could cut up to 4,000 jobs next year. Rival Skyline Airways is hiring 1,000 pilots "
