@@ -13,7 +13,12 @@ and examples that run as tests; ``checker extract --explain`` shows them next to
 from __future__ import annotations
 
 from checker.extract.context import DocumentState, SentenceContext, scope_event, subjects_in
-from checker.extract.event_rules import date_assertions, event_assertions, refusal_assertions
+from checker.extract.event_rules import (
+    date_assertions,
+    event_assertions,
+    refusal_assertions,
+    target_date_assertions,
+)
 from checker.extract.place_rules import location_assertions
 from checker.extract.quantity_rules import quantity_assertions, remember_organisation
 from checker.extract.rule import Example, Rule
@@ -279,6 +284,31 @@ EVENT_DATE = Rule(
     ),
 )
 
+TARGET_DATE = Rule(
+    name="target-date",
+    description="By when something is planned or expected to happen: a date after 'by' or 'before' dating a verb "
+    "that its clause puts still to come (will rise by 2028, agreed to raise ... by 2030, will not reopen before "
+    "December), a claim about the future; a 'by' of the past (by Tuesday, 40 had died) is a figure's time instead.",
+    fields={
+        "value": "the date as written (by 2028 is the year 2028)",
+        "attribute": "when, expected: it only meets other targets",
+        "thing": "as for event-date: the subject of the verb, or its object for a transitive verb",
+        "predicate": "the verb's lemma",
+        "polarity": "negated when the verb is (will not reopen before December)",
+    },
+    apply=lambda ctx, made: target_date_assertions(ctx),
+    examples=(
+        Example("Spending on rural roads will rise by 9% a year by 2029.", "2029", attribute="when",
+                thing="spending", predicate="rise"),
+        Example("The tram line will not reopen before October.", "October", attribute="when", thing="tram line",
+                predicate="reopen", polarity="negated"),
+        Example("The two ports agreed to double cargo traffic by 2031.", "2031", attribute="when",
+                predicate="double"),  # the verb after its own "to"
+        Example("By Tuesday, 40 people had died in the floods.", "Tuesday", made=False),  # a figure's time
+        Example("Sales rose to 2,000 units by March, according to the firm.", "March", made=False),  # a past "by"
+    ),
+)
+
 EVENT = Rule(
     name="event",
     description="That something happened or did not: an event verb of a clause with its subject (the court "
@@ -316,7 +346,7 @@ REFUSAL = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, EVENT, REFUSAL)
+RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, TARGET_DATE, EVENT, REFUSAL)
 _BY_NAME = {r.name: r for r in RULES}
 
 
