@@ -15,6 +15,7 @@ from checker.extract.context import (
     SentenceContext,
     actor_before,
     aside_opening,
+    aux_start,
     claim_time,
     clause_predicate,
     is_verb,
@@ -352,7 +353,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
         else:
-            owners = named_owners(ctx, first, span_end, clause, common=bool(words), possessive="'s" in lowers)
+            owners = named_owners(ctx, first, span_end, clause, common=bool(words), possessive="'s" in lowers,
+                                  agent=subject.key if words and dim != "duration" else None)  # (not "arrived three weeks late")
         side = _acted_on_side(ctx, first, clause) if acted_on else None
         if side and side not in owners:
             owners = (*owners, side)  # "cut the fine against Dorrin Mining from $30 million": Dorrin Mining's
@@ -680,7 +682,7 @@ def _named_holding(ctx: SentenceContext, k: int) -> bool:
 
 def named_owners(
     ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int], *, common: bool = False,
-    possessive: bool = True,
+    possessive: bool = True, agent: str | None = None,
 ) -> tuple[str, ...]:
     """Whose figure it is when names say so structurally (rule "owner"); every one that applies, in this order:
 
@@ -691,13 +693,15 @@ def named_owners(
     - the named object of the verb before the figure: "fined Pellham Foods $4.5 million";
     - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
       have won nine matches", "Russia launched 73 drones", "Kenya and Tanzania signed ..." (never a speaker:
-      "Police said 12 ..." has none).
+      "Police said 12 ..." has none);
+    - with ``agent`` (the counted noun's key), failing a name, the thing or event the verb's subject names: "The ruling party lost 23
+      seats", "An air strike on a market killed 19 people" (never people nor a body acting for others).
     """
     out: list[str] = []
     for found in (_owner_after(ctx, np_end, clause, common=common), _opening_owner(ctx, first, clause)):
         if found and found not in out:
             out.append(found)
-    out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
+    out.extend(o for o in _verb_owners(ctx, first, clause, agent=agent) if o not in out)
     possessor = _subject_possessor(ctx, first, clause) if possessive else None
     if possessor and possessor not in out:
         out.append(possessor)
@@ -852,8 +856,10 @@ def _verb_follows(ctx: SentenceContext, j: int, first: int) -> bool:
     return False
 
 
-def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> list[str]:
-    """The named object of the verb before the figure, then the names right before that verb's group."""
+def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, agent: str | None = None) -> list[str]:
+    """The named object of the verb before the figure, then the names right before that verb's group; with
+    ``agent`` (the key of the noun the figure counts), the agent a common noun phrase names when no name does and
+    it is not that noun itself ("The incumbent received 1.2 million votes": the votes' owner is found as such)."""
     tokens = ctx.tokens
     lex = lexicon()
     out: list[str] = []
@@ -885,7 +891,79 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
     described = _described(ctx, k)
     if described:
         return [*out, described] if described not in out else out
-    return out + [n for n in subject_names(ctx, k, clause) if n not in out]
+    names = [n for n in subject_names(ctx, k, clause) if n not in out]
+    if agent and not names and not out:
+        doer = _common_agent(ctx, k, clause)
+        if doer and doer != agent:
+            return [doer]
+    return out + names
+
+
+def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> str | None:
+    """The thing or event that does what the verb before a counted noun says, as a common noun phrase opening the
+    clause right before the verb group: "The ruling party lost 23 seats", "Coal supplied 16% of US electricity",
+    "An air strike on a market killed 19 people", "The prisoner exchange, brokered by Qatar, freed 88 detainees".
+    Never people (person heads, affiliated people, titles: "Police arrested 40", "Researchers found ..."), an
+    organisation's stand-in ("the company cut 300 jobs": the name it stands for is found elsewhere), a pronoun or
+    a name (names are the subject's names), nor a subject whose verb is a linking or reporting verb."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if tokens[verb].lower in lex.linking_verbs | lex.reporting_verbs | lex.measure_participles:
+        return None  # ("A meteorite weighing 14 kg": what the figure measures, not who acts)
+    head = aux_start(tokens, verb)
+    head = verb if head is None else head
+    k = head - 1
+    while k > clause[0] and tokens[k].lower in NOT_WORDS | lex.aux_adverbs:
+        k -= 1
+    opening = aside_opening(tokens, k)
+    end = opening if opening is not None else k + 1
+    if end <= clause[0]:
+        return None
+    subject = _clause_opening_phrase(ctx, clause[0], end)
+    if subject is None or subject.proper or subject.entities:
+        return None
+    last = subject.head
+    people = lex.person_heads | lex.affiliated_people | lex.titles | lex.organisation_references | lex.pronouns
+    if {last, singular(last), f"{last}s"} & (people | lex.acting_bodies) or _agent_noun(singular(last)):
+        return None
+    if last in lex.event_nouns or singular(last) in lex.event_nouns:
+        return None  # "The earthquake killed 42 people": the event scopes the claim (scope_event), keys stay "people"
+    return subject.key
+
+
+def _agent_noun(noun: str) -> bool:
+    """A noun for one who does what a verb says, so a person ("rescuer", "organiser", "farmer", "investor"): "-er"
+    or "-or" after an English word of four letters or more (rescue, organise, farm, invest)."""
+    stem = noun[:-2]
+    if len(stem) < 4 or not noun.endswith(("er", "or")):
+        return False  # ("power", "water", "tower": no verb of four letters before the ending)
+    return english_word(stem + "e") or english_word(stem) or (noun.endswith("or") and english_word(stem + "y"))
+
+
+def _clause_opening_phrase(ctx: SentenceContext, a: int, end: int) -> Subject | None:
+    """The noun phrase that opens the clause at ``tokens[a]`` and ends right before ``tokens[end]`` (past a
+    prepositional phrase after its head: "An air strike on a market in Idlib"), as its head's phrase."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    i = a
+    while i < end and (tokens[i].lower in lex.determiners or tokens[i].lower in ("and", "but", "while")):
+        i += 1
+    if i >= end or not tokens[i].is_word or i in ctx.number_tokens:
+        return None
+    words = phrase_after(tokens, i, limit=4)
+    if not words:
+        return None
+    stop = ctx.position(words[-1]) + 1
+    if stop < end and tokens[stop].lower not in _CHAIN_OF_AGENT:
+        return None  # something else stands between the phrase and the verb
+    if any(not t.is_word for t in tokens[i:stop]) or any(m in ctx.number_tokens for m in range(i, end)):
+        return None
+    return build_subject(words, ctx.doc.text)
+
+
+# A phrase after the agent's head that still belongs to it: "An air strike on a market", "The teachers' strike,
+# which began ...", "The prisoner exchange, brokered by Qatar,".
+_CHAIN_OF_AGENT = frozenset({"on", "in", "at", "of", "near", "by", "from", "against"})
 
 
 def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> list[str]:
