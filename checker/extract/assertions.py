@@ -241,7 +241,8 @@ LOCATION = Rule(
 EVENT_DATE = Rule(
     name="event-date",
     description="When an event is said to have happened: a date after a verb of its clause (signed in June, "
-    "opened on Oct. 3), keyed by what the verb is about; or right after an event noun (a snap election on Nov. 23).",
+    "opened on Oct. 3, made landfall on Aug. 28), keyed by what the verb is about; or right after an event noun "
+    "(a snap election on Nov. 23).",
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
@@ -277,6 +278,9 @@ EVENT_DATE = Rule(
         Example("Police closed the road on Friday.", "Friday", entities=()),  # a capital opening the sentence
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
+        Example("The cyclone made landfall near Darwin on Feb. 3.", "Feb. 3", attribute="when", thing="landfall",
+                predicate="make"),  # an irregular past form
+        Example("The mayor said on Sunday the bridge was safe.", "Sunday", made=False),  # said: when it was said
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
         Example("The ferry's captain, who was rescued on Tuesday, will testify at the inquest in October.",
                 "Tuesday", attribute="when", thing="ferry captain", predicate="rescue"),  # whom "who" stands for

@@ -278,9 +278,10 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
     lex = lexicon()
     verb = None
     for k in range(i - 1, max(a, i - _DATE_VERB_REACH) - 1, -1):
-        if (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)) and not (
-            k > 0 and ctx.tokens[k - 1].lower in lex.determiners
-        ):
+        if (
+            past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)
+            or _irregular_past(ctx.tokens, k)
+        ) and not (k > 0 and ctx.tokens[k - 1].lower in lex.determiners):
             verb = k
             break
     if verb is None:
@@ -288,6 +289,17 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
     if verb > a and f"{ctx.tokens[verb - 1].lower} {ctx.tokens[verb].lower}" in lex.event_verbs:
         verb -= 1  # "will step down in April": the verb of a phrasal verb, not its particle
     return verb
+
+
+def _irregular_past(tokens: Sequence[Token], k: int) -> bool:
+    """A lower-case irregular past form ("made landfall on Aug. 28", "held talks on Monday", "met on Friday"), not a
+    reporting verb ("said on Sunday" is when it was said) nor an auxiliary."""
+    t = tokens[k]
+    lex = lexicon()
+    return (
+        t.is_word and not t.is_capitalised and t.lower in lex.irregular_verbs and not t.lower.endswith("ing")
+        and t.lower not in lex.reporting_verbs and t.lower not in lex.auxiliaries
+    )
 
 
 def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> tuple[Subject, str] | None:
