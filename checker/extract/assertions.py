@@ -35,7 +35,8 @@ QUANTITY = Rule(
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
         "or share by the figure's unit",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
-        "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000); for a measure, the "
+        "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
+        "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
@@ -65,6 +66,9 @@ QUANTITY = Rule(
         Example("The government will fund 900 new places.", "900", entities=()),  # a body acting for others
         Example("A meteorite weighing 14 kg fell in a field.", "14 kg", entities=()),  # a measure, no agent
         Example("The rains arrived three weeks late.", "three weeks", entities=()),  # a length of time, no object
+        Example("Jurors awarded $6 million to the widow.", "$6 million", thing="award",
+                entities=("widow",)),  # the jurors act: the award is the widow's
+        Example("The tribunal awarded £40,000.", "£40,000", thing="award", entities=()),  # a body acting for others
         Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",
                 "Roughly 8,000",
                 attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head

@@ -387,6 +387,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             # "fined Pellham Foods $4.5 million": the fine, a name saying whose; with no name ("the former mayor
             # was sentenced to eight years") the person stays the thing, so the aide's sentence is another's
             thing = lex.penalty_nouns[predicate]
+        elif dim == "money" and not (money_noun or acted_on or measured) and predicate in lex.penalty_nouns and (
+            not subject.proper and not subject.entities and _acts_for_others(subject.head)
+        ):
+            # "Jurors awarded $18 million to the family": the award, the family's; the jurors only act
+            thing = lex.penalty_nouns[predicate]
+            subject = _recipient(ctx, span_end, clause, thing) or Subject(
+                subject.start, subject.end, subject.text, thing, thing)
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -923,21 +930,49 @@ def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> s
     if subject is None or subject.proper or subject.entities:
         return None
     last = subject.head
-    people = lex.person_heads | lex.affiliated_people | lex.titles | lex.organisation_references | lex.pronouns
-    if {last, singular(last), f"{last}s"} & (people | lex.acting_bodies) or _agent_noun(singular(last)):
+    if last in lex.organisation_references or last in lex.pronouns or _acts_for_others(last):
         return None
     if last in lex.event_nouns or singular(last) in lex.event_nouns:
         return None  # "The earthquake killed 42 people": the event scopes the claim (scope_event), keys stay "people"
     return subject.key
 
 
+def _acts_for_others(head: str) -> bool:
+    """Whether a subject's head names people or a body that acts on what is not its own: person heads, affiliated
+    people, titles, agent nouns ("rescuers", "jurors"), acting bodies ("the government", "a court", "the jury")."""
+    lex = lexicon()
+    people = lex.person_heads | lex.affiliated_people | lex.titles | lex.acting_bodies
+    return bool({head, singular(head), f"{head}s"} & people) or _agent_noun(singular(head))
+
+
+def _recipient(ctx: SentenceContext, k: int, clause: tuple[int, int], thing: str) -> Subject | None:
+    """The one a sum goes to, as the owner of ``thing``: the noun phrase after "to" at ``tokens[k]`` ("awarded $18
+    million to the family", "to the victims' relatives"), or None."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if k + 1 >= clause[1] or tokens[k].lower != "to":
+        return None
+    j = k + 1 + skip_determiners(tokens, k + 1)
+    words = [t for t in phrase_after(tokens, j, limit=3) if ctx.position(t) < clause[1]]
+    if not words or words[0].lower in lex.pronouns or _in_date(ctx, j):
+        return None
+    owner = build_subject(words, ctx.doc.text)
+    if owner is None:
+        return None
+    key = owner.key
+    return Subject(owner.start, owner.end, owner.text, f"{key} {thing}", thing, owner.country, False, (key,))
+
+
 def _agent_noun(noun: str) -> bool:
     """A noun for one who does what a verb says, so a person ("rescuer", "organiser", "farmer", "investor"): "-er"
-    or "-or" after an English word of four letters or more (rescue, organise, farm, invest)."""
+    or "-or" after an English word of four letters or more (rescue, organise, farm, invest), "-or" of a word in
+    "-y" ("juror")."""
     stem = noun[:-2]
+    if noun.endswith("or") and len(stem) >= 3 and english_word(stem + "y"):
+        return True  # "juror": of the jury
     if len(stem) < 4 or not noun.endswith(("er", "or")):
         return False  # ("power", "water", "tower": no verb of four letters before the ending)
-    return english_word(stem + "e") or english_word(stem) or (noun.endswith("or") and english_word(stem + "y"))
+    return english_word(stem + "e") or english_word(stem)
 
 
 def _clause_opening_phrase(ctx: SentenceContext, a: int, end: int) -> Subject | None:
