@@ -69,6 +69,9 @@ QUANTITY = Rule(
         Example("Jurors awarded $6 million to the widow.", "$6 million", thing="award",
                 entities=("widow",)),  # the jurors act: the award is the widow's
         Example("The tribunal awarded £40,000.", "£40,000", thing="award", entities=()),  # a body acting for others
+        Example("Researchers said sea ice covered 1.8 million sq km.", "1.8 million sq km",
+                thing="sea ice"),  # the reported clause's subject, never the speaker
+        Example("The board said it could not pay 40 creditors.", "40", thing="creditor"),  # "it": no clause subject
         Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",
                 "Roughly 8,000",
                 attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head
