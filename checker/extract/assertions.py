@@ -72,6 +72,13 @@ QUANTITY = Rule(
         Example("Researchers said sea ice covered 1.8 million sq km.", "1.8 million sq km",
                 thing="sea ice"),  # the reported clause's subject, never the speaker
         Example("The board said it could not pay 40 creditors.", "40", thing="creditor"),  # "it": no clause subject
+        Example("Life expectancy for men rose to 79.4 years.", "79.4 years", thing="life expectancy",
+                predicate="rise"),  # a length of time a change verb moved is a claim
+        Example("The tunnel will cut travel times between Dover and Ashford to 40 minutes.", "40 minutes",
+                thing="time", predicate="cut"),  # the noun moved, past the names' phrase
+        Example("She lowered the 800m world record to 1 minute 52 seconds.", "1 minute 52 seconds",
+                thing="record", predicate="lower"),  # past a figure modifying the noun; two parts, one length
+        Example("After three hours, prices rose to $5.", "three hours", made=False),  # a time marker
         Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",
                 "Roughly 8,000",
                 attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head

@@ -758,9 +758,29 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
         qual_out = _norm_qualifier(qual_text) if qual_text else None
         return [_make(text, start, end, nominal, low, high, unit, qual_out, b.approximate)], end
 
+    if unit.dimension == "duration" and not suffix:
+        v1, end = _compound_duration(text, end, v1, unit, left)
     low, high, approx = _apply_bound(v1, kind, unit)
     qual_out = _norm_qualifier(qual_text) if qual_text else None
     return [_make(text, start, end, v1, low, high, unit, qual_out, approx)], end
+
+
+_COMPOUND_JOIN_RE = re.compile(rf"(?:,?{_SP}+and{_SP}+|{_SP}+)(?=\d)")
+
+
+def _compound_duration(text: str, end: int, v1: float, unit: _Unit, left: _Left) -> tuple[float, int]:
+    """"3 hours and 12 minutes", "1 hour 47 minutes": a length of time in two parts is one length, the sum (in the
+    first part's unit); the second part must be of a smaller unit."""
+    jm = _COMPOUND_JOIN_RE.match(text, end)
+    if jm is None:
+        return v1, end
+    p2 = match_number(text, jm.end())
+    if p2 is None or not p2.plain:
+        return v1, end
+    hit = _unit_after(text, p2.end, p2, left)
+    if hit is None or hit.unit.dimension != "duration" or hit.unit.factor >= unit.factor:
+        return v1, end
+    return v1 + p2.value * hit.unit.factor / unit.factor, hit.end
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:

@@ -34,6 +34,7 @@ from checker.extract.context import (
 )
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
+from checker.extract.quantities import _CHANGE_VERBS
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
@@ -486,12 +487,25 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
     side = _side_phrase(ctx, words, clause)
     if side is not None:
         words = side[0]  # "increase its development aid to Africa by 12%": the aid, Africa's side
+    elif words and words[-1].is_capitalised:
+        m = ctx.position(words[-1])
+        while m > clause[0] and (tokens[m].is_capitalised or tokens[m].lower in ("and", "&")):
+            m -= 1
+        if m > clause[0] and tokens[m].lower in _NAMED_SCOPE_LINKS:
+            # "cut journey times between Lyon and Turin to 1 hour 47 minutes": the noun before the names' phrase
+            words = phrase_before(tokens, m, floor=clause[0], limit=3)
     while len(words) > 1 and is_verb(tokens, ctx.position(words[0])):
         words = words[1:]  # "to raise bilateral trade": the verb before the noun phrase
     if not words or words[-1].is_capitalised or words[-1].lower in lex.pronouns:
         return None
     start = ctx.position(words[0])
     v = start - 1
+    if v in ctx.number_tokens:
+        r = v
+        while r > clause[0] and r - 1 in ctx.number_tokens:
+            r -= 1
+        if r > clause[0] and tokens[r - 1].lower in lex.determiners:
+            v = r - 1  # ("lowered the 400m hurdles world record to 51.72 seconds": past a figure modifying the noun)
     while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in _POSSESSIVES):
         v -= 1
     infinitive = v >= 2 and tokens[v - 1].lower == "to" and (
@@ -506,6 +520,8 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
 
 
 _SIDE_LINKS = frozenset({"to", "against", "for", "from", "on"})
+# Prepositions of a phrase of names after a moved noun: "journey times between Lyon and Turin", "fares in Leeds".
+_NAMED_SCOPE_LINKS = frozenset({"between", "in", "at", "across", "on"})
 
 
 def _side_phrase(
@@ -545,7 +561,8 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
     """A length of time that is a claim, not a time marker ("after three hours", "aged 34"): right after a verb that
     gives how long something is ("the dry spell has lasted 97 days", "response times averaged 47 minutes";
     ``duration_verbs`` in lexicon.json); after "for" closing a verb phrase ("was banned for four years", "will
-    freeze hiring for 18 months"); after "by" closing a verb of delay ("delayed by at least three weeks";
+    freeze hiring for 18 months"); after "to" or "from" a change or delay verb moved it ("life expectancy rose to
+    87.1 years", "cut journey times to 1 hour 47 minutes"); after "by" closing a verb of delay ("delayed by at least three weeks";
     ``delay_verbs``); or before a word of lateness ("the rains arrived three weeks late"; ``lateness_words``)."""
     tokens = ctx.tokens
     lex = lexicon()
@@ -565,6 +582,17 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
                 return True
             if not tokens[k].is_word or tokens[k].is_capitalised or k in ctx.number_tokens:
                 return False
+        return False
+    if t.lower in ("to", "from"):
+        # a level a change verb moved the time to or from: "life expectancy rose to 87.1 years", "will cut journey
+        # times between Lyon and Turin to 1 hour 47 minutes", "lowered the world record to 51.72 seconds"
+        for k in range(first - 2, max(-1, first - 10), -1):
+            if k in ctx.number_tokens:
+                continue  # a figure inside the moved noun phrase ("the 400m hurdles world record")
+            if not tokens[k].is_word or _in_date(ctx, k):
+                return False
+            if tokens[k].lower in _CHANGE_VERBS or verb_lemma(tokens[k].lower) in lex.delay_verbs:
+                return True  # (or a verb of delay: "the talks were extended to three days")
         return False
     if t.lower == "by" and first >= 2:
         verb = verb_lemma(tokens[first - 2].lower)  # "delayed by"; "pushed back by"

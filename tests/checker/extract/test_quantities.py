@@ -240,3 +240,19 @@ def test_a_hundredth_of_a_currency(text: str, found: list[tuple[str, float, str]
 )
 def test_a_change_then_a_level_each_with_a_unit_are_two_values(text: str, found: list[str]) -> None:
     assert [q.quantity.text for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("The final lasted 3 hours and 12 minutes.", [("3 hours and 12 minutes", 3.2)], id="and"),
+        pytest.param("It takes 1 hour 47 minutes now.", [("1 hour 47 minutes", 1 + 47 / 60)], id="juxtaposed"),
+        pytest.param("It lasted 3 hours and 12 people left.", [("3 hours", 3.0), ("12", 12.0)], id="not-a-time"),
+        pytest.param("It took 20 minutes 3 hours ago.", [("20 minutes", 20 / 60), ("3 hours", 3.0)],
+                     id="larger-unit-second"),
+    ],
+)
+def test_a_length_of_time_in_two_parts_is_one(text: str, found: list[tuple[str, float]]) -> None:
+    got = [(q.quantity.text, q.quantity.nominal) for q in find_quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in found]
+    assert [n for _, n in got] == pytest.approx([n for _, n in found], rel=1e-6)
