@@ -362,6 +362,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         for owner in reversed(owners):
             if owner not in subject.entities:
                 subject = with_owner(subject, owner)
+        for partner in _joined_partners(ctx, clause, subject):
+            subject = with_owner(subject, partner)  # "China and India agreed to withdraw troops": India's too
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
@@ -963,6 +965,32 @@ def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> s
     if last in lex.event_nouns or singular(last) in lex.event_nouns:
         return None  # "The earthquake killed 42 people": the event scopes the claim (scope_event), keys stay "people"
     return subject.key
+
+
+def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Subject) -> list[str]:
+    """The other names of a joined subject opening the clause ("China and India agreed ...", "Ottawa and Seoul
+    agreed ..."), when the figure's frame holds the first (as its entity, its country or the subject itself) but not
+    the others; each as an entity key."""
+    tokens = ctx.tokens
+    k = clause[0] + skip_determiners(tokens, clause[0])
+    runs: list[list[Token]] = []
+    while True:
+        run = _capitalised_run(tokens, k, 1)
+        if not run:
+            return []
+        runs.append(run)
+        k += len(run)
+        if k < clause[1] and tokens[k].lower in ("and", "&") and len(runs) < 4:
+            k += 1
+            continue
+        break
+    if len(runs) < 2 or k >= clause[1] or not (is_verb(tokens, k) or tokens[k].lower in lexicon().auxiliaries):
+        return []
+    keys = [_name_key(run) for run in runs]
+    held = set(subject.entities) | {subject.key, gazetteer().slug(subject.country) if subject.country else ""}
+    if not keys[0] or not (keys[0] in held or _name_key(runs[0]) in held or runs[0][0].lower in held):
+        return []
+    return [key for key in keys[1:] if key and key not in held]
 
 
 def _acts_for_others(head: str) -> bool:
