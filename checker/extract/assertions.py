@@ -80,7 +80,7 @@ QUANTITY = Rule(
                 thing="record", predicate="lower"),  # past a figure modifying the noun; two parts, one length
         Example("After three hours, prices rose to $5.", "three hours", made=False),  # a time marker
         Example("Chile and Peru agreed to remove tariffs on 40 products.", "40", thing="product",
-                entities=("chile", "peru")),  # each name of a joined subject, however far the verb
+                entities=("peru", "chile")),  # each name of a joined subject, however far the verb
         Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",
                 "Roughly 8,000",
                 attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head
