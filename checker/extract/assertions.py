@@ -43,7 +43,8 @@ QUANTITY = Rule(
         "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
-        "opening phrase or what it is of or for (the price of cocoa fell), the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
+        "opening phrase or what it is of, for or on (the price of cocoa fell; spending on school meals rose), "
+        "the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
@@ -79,6 +80,8 @@ QUANTITY = Rule(
         Example("She lowered the 800m world record to 1 minute 52 seconds.", "1 minute 52 seconds",
                 thing="record", predicate="lower"),  # past a figure modifying the noun; two parts, one length
         Example("After three hours, prices rose to $5.", "three hours", made=False),  # a time marker
+        Example("The toll on the M62 will rise to £4.", "£4", entities=("m62",)),  # "on": what the thing is about
+        Example("Spending on school meals will rise by 9%.", "9%", entities=("school meals",)),
         Example("Chile and Peru agreed to remove tariffs on 40 products.", "40", thing="product",
                 entities=("peru", "chile")),  # each name of a joined subject, however far the verb
         Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",

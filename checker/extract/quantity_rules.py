@@ -677,7 +677,9 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
 _SIDE_PREPOSITIONS = frozenset({"to", "from"})
 _OPENING_SIDES = _SIDE_PREPOSITIONS | {"into"}
-_OPENING_LINKS = _OWNER_PREPOSITIONS | _OPENING_SIDES | {"in"}
+# "on" opens what a thing is about: "Spending on mental health services will rise", "The speed limit on the A40".
+_OPENING_ABOUT = frozenset({"on"})
+_OPENING_LINKS = _OWNER_PREPOSITIONS | _OPENING_SIDES | _OPENING_ABOUT | {"in"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
@@ -858,7 +860,8 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
         if tokens[k].text in (",", ";", ":"):
             return None
         side = tokens[k].lower in _OPENING_SIDES and actor_key(tokens, k + 1)[0] is not None
-        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side) and k > clause[0] and (
+        about = tokens[k].lower in _OPENING_ABOUT
+        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side or about) and k > clause[0] and (
             tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
         ):
             # ("exports to China", "investment into Vietnam": a country a thing goes to or comes from is a side)
@@ -872,7 +875,7 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
                 return _name_key(run)
             if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
                 return _name_key(run)
-            if not run and tokens[k].lower in ("of", "for"):
+            if not run and tokens[k].lower in ("of", "for", "on"):
                 return _common_complement(ctx, j, first)
             return None
         k += 1
