@@ -81,6 +81,8 @@ QUANTITY = Rule(
                 thing="record", predicate="lower"),  # past a figure modifying the noun; two parts, one length
         Example("After three hours, prices rose to $5.", "three hours", made=False),  # a time marker
         Example("The toll on the M62 will rise to £4.", "£4", entities=("m62",)),  # "on": what the thing is about
+        Example("Exports fell, and 1 in 3 growers lost money.", "1 in 3", thing="grower",
+                predicate="lose"),  # a share as a ratio is a share of the noun after it
         Example("Spending on school meals will rise by 9%.", "9%", entities=("school meals",)),
         Example("Chile and Peru agreed to remove tariffs on 40 products.", "40", thing="product",
                 entities=("peru", "chile")),  # each name of a joined subject, however far the verb

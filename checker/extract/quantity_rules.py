@@ -5,6 +5,8 @@ opening noun phrase). A number whose subject cannot be found is left out rather 
 
 from __future__ import annotations
 
+import re
+
 from typing import Sequence
 
 from checker.extract.context import (
@@ -189,6 +191,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 j += 1
         words = phrase_after(tokens, j)
         np_end = j + len(words)
+        if dim == "percent" and words and _RATIO_IN.search(q.quantity.text):
+            via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
         if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
@@ -421,6 +425,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
     return out
 
 
+_RATIO_IN = re.compile(r"\w in \w")  # a share written as a ratio ("1 in 5"), by the quantity finder
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
 _MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
