@@ -81,6 +81,8 @@ QUANTITY = Rule(
                 thing="record", predicate="lower"),  # past a figure modifying the noun; two parts, one length
         Example("After three hours, prices rose to $5.", "three hours", made=False),  # a time marker
         Example("The toll on the M62 will rise to £4.", "£4", entities=("m62",)),  # "on": what the thing is about
+        Example("The EU imposed duties of 38% on the panels.", "38%", thing="duty"),  # the noun before "of"
+        Example("Turnout of 68% was reported.", "68%", thing="turnout"),  # a metric the lexicon knows
         Example("Exports fell, and 1 in 3 growers lost money.", "1 in 3", thing="grower",
                 predicate="lose"),  # a share as a ratio is a share of the noun after it
         Example("Spending on school meals will rise by 9%.", "9%", entities=("school meals",)),

@@ -224,6 +224,14 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
                 attribute = "amount"
                 via_of = True  # the noun before "of" is what the money is; no owner replaces it
+        elif before == "of" and first >= 2 and dim == "percent" and not words and tokens[first - 2].is_word and (
+            not tokens[first - 2].is_capitalised and (tokens[first - 2].lower,) not in lex.triggers
+            and tokens[first - 2].lower not in lex.stop_after_number
+        ):
+            # "imposed tariffs of 62%", "holds a stake of 40%": the noun before "of" is what is at that rate (a
+            # metric the lexicon knows, "turnout of 68%", "a rise of 5%", is read as such)
+            subject = build_subject([tokens[first - 2]], ctx.doc.text)
+            via_of = True
         elif (
             before == "of"
             and first >= 2
