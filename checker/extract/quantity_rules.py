@@ -435,7 +435,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 
 _RATIO_IN = re.compile(r"\w in \w")  # a share written as a ratio ("1 in 5"), by the quantity finder
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
-_MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area"})
+_MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area", "power", "energy"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
