@@ -33,7 +33,8 @@ QUANTITY = Rule(
     fields={
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
-        "or share by the figure's unit",
+        "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
+        "own (18,000 tonnes, up from 15,500)",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
         "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
@@ -145,7 +146,7 @@ QUANTITY = Rule(
         Example("Port Selva handled 4.1 million containers this year, up from 3.6 million last year.", "3.6 million",
                 thing="container"),  # an earlier figure, told apart by its own time
         Example("Port Selva handled 4.1 million containers, up from 3.6 million.", "3.6 million",
-                made=False),  # with no time of its own it would rival the current figure
+                attribute="earlier", thing="container"),  # no time of its own: kept apart from the current figure
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
         Example("Brennmoor said on Monday it would eliminate 900 positions to reduce costs.", "900", thing="position",

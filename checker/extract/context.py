@@ -214,7 +214,9 @@ def _reported_clause_start(ctx: SentenceContext, a: int, b: int) -> int:
         j = k + 1
         if tokens[j].lower == "that":
             j += 1
-        if j < b and tokens[j].is_word and tokens[j].lower not in lex.pronouns and any(
+        if j >= b or any(not tokens[m].is_word and tokens[m].text != "'s" for m in range(j, b)):
+            continue  # (a clause only up to the figure, unbroken: "said on Thursday, as it posted ...")
+        if tokens[j].lower not in lex.pronouns and tokens[j].lower not in lex.locative and any(
             is_verb(tokens, m) for m in range(j + 1, b)
         ):
             return j  # (not "said it could not print 30 million ballots": whose "it" is, the speaker tells)

@@ -332,6 +332,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
             subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
+        elif subject is None and (untimed := _earlier_figure(ctx, out, first, clause, untimed=True)) is not None:
+            # "18,000 tonnes of tea last year, up from 15,500": the same thing at some earlier time, which no
+            # other figure of the claim's own aspect meets (attribute "earlier")
+            earlier = untimed
+            subject, thing, attribute = ctx.state.last_subject, untimed.thing, "earlier"
         earlier = earlier or _change_of_figure(ctx, out, first, dim)
         if earlier is not None and earlier.thing != thing and subject is not ctx.state.last_subject:
             # "carried 14.6 million passengers in the first half, up 11% on a year earlier": the figure's change
@@ -1318,19 +1323,20 @@ def remember_organisation(ctx: SentenceContext) -> None:
 
 
 def _earlier_figure(
-    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int]
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int], *, untimed: bool = False
 ) -> Assertion | None:
     """"produced 1.5 million drones this year, up from 300,000 last year": a figure after "up from" or "down from"
     in a phrase with no subject of its own is an earlier figure of the claim before it in the sentence, when its
     own time says which ("last year"); with none ("18,000 tonnes, up from 15,500") it would meet the claim's
-    current figure as a rival, so it is left out."""
+    current figure as a rival, so it is only asked for with ``untimed`` (and kept apart as an earlier figure)."""
     tokens = ctx.tokens
     if not made or first < 2 or tokens[first - 1].lower != "from" or tokens[first - 2].lower not in ("up", "down"):
         return None
     if made[-1].value_span.end > tokens[first].start or ctx.state.last_subject is None:
         return None
     own = claim_time(ctx, *clause)
-    return made[-1] if own is not None and own != made[-1].time else None
+    timed = own is not None and own != made[-1].time
+    return made[-1] if timed != untimed else None  # (``untimed``: the figure with no time of its own)
 
 
 def _change_of_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str) -> Assertion | None:
