@@ -84,6 +84,9 @@ QUANTITY = Rule(
         Example("The toll on the M62 will rise to £4.", "£4", entities=("m62",)),  # "on": what the thing is about
         Example("The EU imposed duties of 38% on the panels.", "38%", thing="duty"),  # the noun before "of"
         Example("The dam has a capacity of 2.4 GW.", "2.4 GW", thing="capacity"),  # a measure of power too
+        Example("Fines of up to £900 per household could be imposed.", "up to £900", predicate="impose"),  # past a
+        # rate's "per <noun>" to the verb
+        Example("Waves of 9 metres battered the pier.", "9 metres", predicate="batter"),  # no noun after a measure
         Example("Turnout of 68% was reported.", "68%", thing="turnout"),  # a metric the lexicon knows
         Example("Exports fell, and 1 in 3 growers lost money.", "1 in 3", thing="grower",
                 predicate="lose"),  # a share as a ratio is a share of the noun after it

@@ -386,7 +386,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             rest = frame_parts(subject)[1]
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
-        predicate = clause_predicate(ctx, first, np_end if words else after, clause)
+        measured_of = measured is not None and before == "of"  # ("Gusts of 145 km/h hit ...": no noun after it)
+        verb_from = after if measured_of or not words else np_end
+        if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
+            verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
+        predicate = clause_predicate(ctx, first, verb_from, clause)
         whole = _whole_of(ctx, out, first)
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
