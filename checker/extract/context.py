@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import lexicon, verb_lemma
+from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.stance import SentenceStance
 from checker.extract.subjects import (
@@ -378,6 +378,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         ) or _modifies_noun(ctx, j, first):
             continue
         lemma = verb_lemma(tokens[j].lower)
+        if lemma == tokens[j].lower and lemma.endswith("ing"):
+            lemma = ing_base(lemma)  # "grounding" is a noun to the lemma table; as a verb, "ground"
         # A reporting verb right before its figure has it as object: "employers added 175,000 jobs" (a figure a
         # reporting verb introduces, "said 12 people were hurt", has its own verb after it, tried first).
         object_next = j < first and _only_determiners(tokens, j + 1, first)
@@ -449,12 +451,26 @@ def _only_determiners(tokens: Sequence[Token], a: int, b: int) -> bool:
     return all(not x.is_word or x.lower in determiners for x in tokens[a:b])
 
 
+def ing_base(word: str) -> str:
+    """The base form of an -ing verb the lemma table reads as a noun: "grounding" -> "ground", "cutting" -> "cut",
+    "housing" -> "house"; the word itself when no English base is found."""
+    stem = word[:-3]
+    candidates = [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []
+    candidates += [stem, stem + "e"]
+    return next((c for c in candidates if len(c) > 1 and english_word(c)), word)
+
+
 def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
     """"killing at least 41 people", "injuring 32": an -ing word that can be a noun ("the killing of") is a verb
-    right before a figure, when no determiner stands before it."""
+    right before a figure, when no determiner stands before it; so is any -ing word opening a clause after a comma
+    (", grounding 140 flights")."""
     tokens = ctx.tokens
     t = tokens[j]
-    if j >= first or not t.lower.endswith("ing") or t.lower not in lexicon().nominal_ing:
+    if j >= first or not t.lower.endswith("ing") or not t.is_word or t.is_capitalised:
+        return False
+    after_comma = j > 0 and tokens[j - 1].text == "," and t.lower not in lexicon().ing_prepositions
+    # (", grounding 140 flights": any -ing word opening a clause, but ", including 12 depots" is a preposition)
+    if t.lower not in lexicon().nominal_ing and not after_comma:
         return False
     if not _only_determiners(tokens, j + 1, first):
         return False
