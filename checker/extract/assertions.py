@@ -88,6 +88,8 @@ QUANTITY = Rule(
         # rate's "per <noun>" to the verb
         Example("Waves of 9 metres battered the pier.", "9 metres", predicate="batter"),  # no noun after a measure
         Example("Fog closed the airport, grounding 80 flights.", "80", predicate="ground"),  # an -ing clause's verb
+        Example("Rents rose 3% to an average of £1,240.", "£1,240", thing="rent",
+                predicate="rise"),  # the average is the figure itself
         Example("Jets struck 40 targets, including 12 depots.", "12", predicate="strike"),  # "including": no verb
         Example("Turnout of 68% was reported.", "68%", thing="turnout"),  # a metric the lexicon knows
         Example("Exports fell, and 1 in 3 growers lost money.", "1 in 3", thing="grower",

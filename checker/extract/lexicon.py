@@ -111,6 +111,7 @@ class Lexicon:
     future_markers: frozenset[str]  # "will rise by 2028": a date after "by"/"before" is a target
     acting_bodies: frozenset[str]  # "the government will fund 15,000 places": an agent, not an owner
     ing_prepositions: frozenset[str]  # ", including 12 depots": a preposition, not a participle
+    figure_statistics: frozenset[str]  # "by an average of 4.9%": the statistic is the figure itself
     control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
         diseases=frozenset(lex["diseases"]),
         duration_verbs=frozenset(lex["duration_verbs"]),
         control_verbs=frozenset(lex["control_verbs"]),
+        figure_statistics=frozenset(lex["figure_statistics"]),
         ing_prepositions=frozenset(lex["ing_prepositions"]),
         acting_bodies=frozenset(lex["acting_bodies"]),
         future_markers=frozenset(lex["future_markers"]),

@@ -154,6 +154,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         dim = q.quantity.dimension
         first = ctx.index_containing(q.start)
         after = ctx.index_at(q.end)
+        if first >= 3 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in lex.figure_statistics and (
+            tokens[first - 3].lower in ("a", "an", "the")
+        ):
+            first -= 3  # "raise fares by an average of 4.9%": the average is the figure; what it is of comes before
         if first > 0 and tokens[first - 1].lower in lex.age_words:
             continue  # "aged 34": a person's age, not a count
         if q.quantity.text.isdigit() and len(q.quantity.text) >= 3 and after < len(tokens) and (
