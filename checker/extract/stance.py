@@ -94,6 +94,24 @@ def _opens_clause(tokens: Sequence[Token], i: int, start: int) -> bool:
     return False
 
 
+def _counted_object(tokens: Sequence[Token], verb: str) -> bool:
+    """Whether a denial verb's object is a counted thing rather than a claim: "A judge dismissed 14 lawsuits",
+    "rejected 40 applications" (the dismissing happened), not "dismissed reports that 40 died"."""
+    from checker.extract.numbers import number_words
+
+    words = number_words()
+    small = {**words["units"], **words["teens"], **words["tens"], **words["dozen"]}
+    lex = lexicon()
+    for k, t in enumerate(tokens):
+        if t.lower != verb:
+            continue
+        j = k + 1
+        while j < len(tokens) and (tokens[j].lower in lex.determiners or tokens[j].lower in lex.figure_qualifiers):
+            j += 1
+        return j < len(tokens) and (tokens[j].text[:1].isdigit() or tokens[j].lower in small)
+    return False
+
+
 def clause_of(ranges: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
     for a, b in ranges:
         if a <= index < b:
@@ -193,7 +211,7 @@ def analyse_stance(
         source = memory.last
     if source:
         memory.last = source
-    denied = verb in lex.denial_verbs if verb else False
+    denied = verb in lex.denial_verbs and not _counted_object(tokens, verb) if verb else False
     reported = bool(cues(lex.reported)) or bool(source and _is_media(source))
     hedged = bool(verb and verb in lex.hedging_verbs)
     # "according to unconfirmed reports from local officials": the whole sentence rests on them.

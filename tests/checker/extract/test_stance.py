@@ -257,3 +257,15 @@ def test_speaker_after_said_in_lower_case() -> None:
 def test_unconfirmed_reports_are_not_a_speaker_named_unconfirmed() -> None:
     _, st = stance("Unconfirmed reports said 60 people had died.")
     assert st.source != "Unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        pytest.param("A judge dismissed 14 lawsuits against the firm", False, id="dismissed-a-count"),
+        pytest.param("The board rejected a dozen bids", False, id="rejected-a-dozen"),
+        pytest.param("Officials dismissed reports that 40 people died", True, id="dismissed-a-claim"),
+    ],
+)
+def test_a_denial_verb_acting_on_a_counted_thing_denies_nothing(text: str, denied: bool) -> None:
+    assert stance(text)[1].denied is denied
