@@ -57,6 +57,8 @@ QUANTITY = Rule(
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
+        "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
+        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed)",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
@@ -88,6 +90,9 @@ QUANTITY = Rule(
         # rate's "per <noun>" to the verb
         Example("Waves of 9 metres battered the pier.", "9 metres", predicate="batter"),  # no noun after a measure
         Example("Fog closed the airport, grounding 80 flights.", "80", predicate="ground"),  # an -ing clause's verb
+        Example("About 300 nurses did not strike on Monday.", "About 300", polarity="negated"),  # the verb group
+        # after the figure's noun phrase is negated
+        Example("At least 12 people have died.", "At least 12", polarity="affirmed"),
         Example("Rents rose 3% to an average of £1,240.", "£1,240", thing="rent",
                 predicate="rise"),  # the average is the figure itself
         Example("Jets struck 40 targets, including 12 depots.", "12", predicate="strike"),  # "including": no verb

@@ -53,6 +53,7 @@ from checker.extract.subjects import (
 from checker.extract.tokens import Token, tokenize
 from checker.models import (
     Assertion,
+    Polarity,
     Quantity,
 )
 
@@ -440,6 +441,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 predicate=predicate,
                 expected=expected,
                 thing=thing,
+                polarity=_negated_after(ctx, np_end if words else after, clause),
                 rule="quantity",
             )
         )
@@ -1020,6 +1022,22 @@ def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Sub
     if not keys[0] or not (keys[0] in held or _name_key(runs[0]) in held or runs[0][0].lower in held):
         return []
     return [key for key in keys[1:] if key and key not in held]
+
+
+def _negated_after(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> Polarity | None:
+    """NEGATED when the verb group right after a figure's noun phrase is negated ("More than 60 countries have not
+    signed the convention", "About 200 soldiers did not surrender"): an auxiliary, then not/never; else None (the
+    clause's own stance decides, as for a figure after its verb)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if ctx.stance.denied or k >= clause[1] or tokens[k].lower not in lex.auxiliaries:
+        return None
+    m = k
+    while m < clause[1] and (tokens[m].lower in lex.auxiliaries or tokens[m].lower in lex.aux_adverbs):
+        if tokens[m].lower in NOT_WORDS:
+            return Polarity.NEGATED
+        m += 1
+    return None
 
 
 def _acts_for_others(head: str) -> bool:
