@@ -95,8 +95,9 @@ def _opens_clause(tokens: Sequence[Token], i: int, start: int) -> bool:
 
 
 def _counted_object(tokens: Sequence[Token], verb: str) -> bool:
-    """Whether a denial verb's object is a counted thing rather than a claim: "A judge dismissed 14 lawsuits",
-    "rejected 40 applications" (the dismissing happened), not "dismissed reports that 40 died"."""
+    """Whether a denial verb's object (or a passive's agent) is a counted thing rather than a claim: "A judge
+    dismissed 14 lawsuits", "was rejected by 54% of voters" (the dismissing happened), not "dismissed reports that
+    40 died"."""
     from checker.extract.numbers import number_words
 
     words = number_words()
@@ -106,6 +107,8 @@ def _counted_object(tokens: Sequence[Token], verb: str) -> bool:
         if t.lower != verb:
             continue
         j = k + 1
+        if j < len(tokens) and tokens[j].lower == "by":
+            j += 1  # a passive's agent: "The proposal was rejected by 54% of voters"
         while j < len(tokens) and (tokens[j].lower in lex.determiners or tokens[j].lower in lex.figure_qualifiers):
             j += 1
         return j < len(tokens) and (tokens[j].text[:1].isdigit() or tokens[j].lower in small)

@@ -264,6 +264,7 @@ def test_unconfirmed_reports_are_not_a_speaker_named_unconfirmed() -> None:
     [
         pytest.param("A judge dismissed 14 lawsuits against the firm", False, id="dismissed-a-count"),
         pytest.param("The board rejected a dozen bids", False, id="rejected-a-dozen"),
+        pytest.param("The plan was rejected by 54% of voters", False, id="rejected-by-a-share"),
         pytest.param("Officials dismissed reports that 40 people died", True, id="dismissed-a-claim"),
     ],
 )
