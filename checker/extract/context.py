@@ -389,6 +389,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         if lemma in lex.control_verbs:
             # "plans to produce 1.5 million drones", "forced 40 schools to close": the verb after "to"
             lemma = _infinitive(tokens, j + 1, b) or (j < first and _infinitive(tokens, np_end, b)) or lemma
+            if lemma in lex.linking_verbs:
+                return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
     return None
 
