@@ -93,6 +93,8 @@ QUANTITY = Rule(
         Example("About 300 nurses did not strike on Monday.", "About 300", polarity="negated"),  # the verb group
         # after the figure's noun phrase is negated
         Example("At least 12 people have died.", "At least 12", polarity="affirmed"),
+        Example("A bus carrying 40 pupils overturned.", "40", predicate="carry"),  # the participle before the
+        # figure, after its noun, says what happened to it
         Example("Rents rose 3% to an average of £1,240.", "£1,240", thing="rent",
                 predicate="rise"),  # the average is the figure itself
         Example("Jets struck 40 targets, including 12 depots.", "12", predicate="strike"),  # "including": no verb

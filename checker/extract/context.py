@@ -362,6 +362,9 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         k = _past_phrase_of_subject(ctx, np_end, b)
     while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
         k += 1
+    participle = _noun_participle(ctx, first, a)
+    if participle is not None:
+        return participle  # "a ferry carrying 250 passengers capsized": what the ferry carried, not capsized
     candidates = [k] if k < b else []
     # A figure a change went to or from ("rose 6% this season to 31,400") may stand further from its verb.
     # So may the second of two objects of one verb ("recovered £48,000 in cash and 3 kg of cannabis").
@@ -393,6 +396,26 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
                 return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
     return None
+
+
+def _noun_participle(ctx: SentenceContext, first: int, a: int) -> str | None:
+    """The lemma of an -ing participle right before a figure (determiners between) that follows a noun: "a ferry
+    carrying 250 passengers", "swarms covering 2,400 sq km" (the participle's object is the figure)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    j = first - 1
+    while j > a and tokens[j].lower in lex.determiners:
+        j -= 1
+    if j <= a or not tokens[j].lower.endswith("ing") or not is_verb(tokens, j):
+        return None
+    if tokens[j].lower in lex.measure_participles:
+        return None  # "a meteorite weighing 14 kg", "losses totalling £48m": a measure, not an event
+    noun = tokens[j - 1]
+    if not noun.is_word or noun.lower in lex.determiners or noun.lower in lex.auxiliaries or is_verb(tokens, j - 1):
+        return None
+    if noun.lower in NOT_WORDS or noun.lower in lex.stop_after_number or noun.lower in lex.locative:
+        return None
+    return verb_lemma(tokens[j].lower)
 
 
 _SUBJECT_PREPOSITIONS = frozenset({"in", "of", "for", "at", "from", "on", "across"})
