@@ -1003,6 +1003,8 @@ def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Sub
     agreed ..."), when the figure's frame holds the first (as its entity, its country or the subject itself) but not
     the others; each as an entity key."""
     tokens = ctx.tokens
+    if not any(t.lower in ("and", "&") for t in tokens[clause[0] : min(clause[1], clause[0] + 12)]):
+        return []  # (most clauses open with no joined names: one cheap look)
     k = clause[0] + skip_determiners(tokens, clause[0])
     runs: list[list[Token]] = []
     while True:

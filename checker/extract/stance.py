@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import PhraseSet, lexicon
+from checker.extract.lexicon import Lexicon, PhraseSet, lexicon
 from checker.extract.tokens import Token
 from checker.models import Modality, Polarity
 
@@ -64,8 +64,8 @@ _AS_BEFORE = frozenset({"as", "such", "so", "just", "well", "known", "same", "tw
 _OPENERS = frozenset({"as", "and"})
 
 
-def _verb_form(t: Token) -> bool:
-    lex = lexicon()
+def _verb_form(t: Token, lex: Lexicon) -> bool:
+    """A lower-case word that reads as a verb or an auxiliary (``lex`` passed in: one look-up per clause)."""
     low = t.lower
     return (
         t.is_word and not t.is_capitalised and low not in lex.determiners and (
@@ -83,15 +83,18 @@ def _opens_clause(tokens: Sequence[Token], i: int, start: int) -> bool:
     signed") and so do joined verbs ("killed 42 people and injured 300")."""
     if tokens[i].lower == "as" and tokens[i - 1].lower in _AS_BEFORE:
         return False
-    if tokens[i].lower == "and" and not any(_verb_form(tokens[k]) for k in range(start, i)):
-        return False
+    lex = lexicon()
+    opens = False
     for j in range(i + 1, min(i + 5, len(tokens))):
         t = tokens[j]
         if not t.is_word or not t.lower.isalpha():
             return False
-        if _verb_form(t):
-            return j > i + 1 and tokens[j - 1].lower not in lexicon().determiners
-    return False
+        if _verb_form(t, lex):
+            opens = j > i + 1 and tokens[j - 1].lower not in lex.determiners
+            break
+    if opens and tokens[i].lower == "and":
+        return any(_verb_form(tokens[k], lex) for k in range(start, i))
+    return opens
 
 
 def _counted_object(tokens: Sequence[Token], verb: str) -> bool:
