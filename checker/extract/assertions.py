@@ -13,7 +13,12 @@ and examples that run as tests; ``checker extract --explain`` shows them next to
 from __future__ import annotations
 
 from checker.extract.context import DocumentState, SentenceContext, scope_event, subjects_in
-from checker.extract.event_rules import date_assertions, event_assertions, refusal_assertions
+from checker.extract.event_rules import (
+    date_assertions,
+    event_assertions,
+    refusal_assertions,
+    target_date_assertions,
+)
 from checker.extract.place_rules import location_assertions
 from checker.extract.quantity_rules import quantity_assertions, remember_organisation
 from checker.extract.rule import Example, Rule
@@ -28,27 +33,77 @@ QUANTITY = Rule(
     fields={
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
-        "or share by the figure's unit",
+        "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
+        "own (18,000 tonnes, up from 15,500)",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
-        "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000); for a measure, the "
+        "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
+        "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
         "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
-        "opening phrase or what it is of or for (the price of cocoa fell), the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
+        "opening phrase or what it is of, for or on (the price of cocoa fell; spending on school meals rose), "
+        "the name a verb acts on (fined Pellham Foods $4.5m), and the named subject of the verb "
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
-        "the EU's General Court); never a speaker, a title (Mayor, former), a "
+        "the EU's General Court), failing a name the thing or event the verb's subject names when the figure "
+        "counts a noun of its own (coal supplied 16% of US electricity; an air strike killed 19 people; not people, "
+        "nor a body acting for others: police arrested 40, the government will fund 900 places); "
+        "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
+        "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
+        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed)",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
+        Example("Hydropower supplied 41% of the country's electricity.", "41%", entities=("hydropower",)),
+        Example("A rocket strike on a depot destroyed 14 trucks.", "14", thing="truck",
+                entities=("rocket strike",)),  # the agent past the phrase after its head
+        Example("Police arrested 40 people.", "40", entities=()),  # people act; what they act on is not theirs
+        Example("Rescuers pulled 11 survivors from the mud.", "11", entities=()),  # one who rescues: a person
+        Example("The government will fund 900 new places.", "900", entities=()),  # a body acting for others
+        Example("A meteorite weighing 14 kg fell in a field.", "14 kg", entities=()),  # a measure, no agent
+        Example("The rains arrived three weeks late.", "three weeks", entities=()),  # a length of time, no object
+        Example("Jurors awarded $6 million to the widow.", "$6 million", thing="award",
+                entities=("widow",)),  # the jurors act: the award is the widow's
+        Example("The tribunal awarded £40,000.", "£40,000", thing="award", entities=()),  # a body acting for others
+        Example("Researchers said sea ice covered 1.8 million sq km.", "1.8 million sq km",
+                thing="sea ice"),  # the reported clause's subject, never the speaker
+        Example("The board said it could not pay 40 creditors.", "40", thing="creditor"),  # "it": no clause subject
+        Example("Life expectancy for men rose to 79.4 years.", "79.4 years", thing="life expectancy",
+                predicate="rise"),  # a length of time a change verb moved is a claim
+        Example("The tunnel will cut travel times between Dover and Ashford to 40 minutes.", "40 minutes",
+                thing="time", predicate="cut"),  # the noun moved, past the names' phrase
+        Example("She lowered the 800m world record to 1 minute 52 seconds.", "1 minute 52 seconds",
+                thing="record", predicate="lower"),  # past a figure modifying the noun; two parts, one length
+        Example("After three hours, prices rose to $5.", "three hours", made=False),  # a time marker
+        Example("The toll on the M62 will rise to £4.", "£4", entities=("m62",)),  # "on": what the thing is about
+        Example("The EU imposed duties of 38% on the panels.", "38%", thing="duty"),  # the noun before "of"
+        Example("The dam has a capacity of 2.4 GW.", "2.4 GW", thing="capacity"),  # a measure of power too
+        Example("Fines of up to £900 per household could be imposed.", "up to £900", predicate="impose"),  # past a
+        # rate's "per <noun>" to the verb
+        Example("Waves of 9 metres battered the pier.", "9 metres", predicate="batter"),  # no noun after a measure
+        Example("Fog closed the airport, grounding 80 flights.", "80", predicate="ground"),  # an -ing clause's verb
+        Example("About 300 nurses did not strike on Monday.", "About 300", polarity="negated"),  # the verb group
+        # after the figure's noun phrase is negated
+        Example("At least 12 people have died.", "At least 12", polarity="affirmed"),
+        Example("A bus carrying 40 pupils overturned.", "40", predicate="carry"),  # the participle before the
+        # figure, after its noun, says what happened to it
+        Example("Rents rose 3% to an average of £1,240.", "£1,240", thing="rent",
+                predicate="rise"),  # the average is the figure itself
+        Example("Jets struck 40 targets, including 12 depots.", "12", predicate="strike"),  # "including": no verb
+        Example("Turnout of 68% was reported.", "68%", thing="turnout"),  # a metric the lexicon knows
+        Example("Exports fell, and 1 in 3 growers lost money.", "1 in 3", thing="grower",
+                predicate="lose"),  # a share as a ratio is a share of the noun after it
+        Example("Spending on school meals will rise by 9%.", "9%", entities=("school meals",)),
+        Example("Chile and Peru agreed to remove tariffs on 40 products.", "40", thing="product",
+                entities=("peru", "chile")),  # each name of a joined subject, however far the verb
         Example("Roughly 8,000 North Korean soldiers have reached the Kursk region, a U.S. official said.",
                 "Roughly 8,000",
                 attribute="count", thing="troops", entities=("north-korea",)),  # soldiers and troops: one head
@@ -105,7 +160,7 @@ QUANTITY = Rule(
         Example("Port Selva handled 4.1 million containers this year, up from 3.6 million last year.", "3.6 million",
                 thing="container"),  # an earlier figure, told apart by its own time
         Example("Port Selva handled 4.1 million containers, up from 3.6 million.", "3.6 million",
-                made=False),  # with no time of its own it would rival the current figure
+                attribute="earlier", thing="container"),  # no time of its own: kept apart from the current figure
         Example("Customs seized $2 million in cash and 40 kg of cocaine at the port.", "40 kg",
                 predicate="seize"),  # the second object of one verb
         Example("Brennmoor said on Monday it would eliminate 900 positions to reduce costs.", "900", thing="position",
@@ -225,7 +280,8 @@ LOCATION = Rule(
 EVENT_DATE = Rule(
     name="event-date",
     description="When an event is said to have happened: a date after a verb of its clause (signed in June, "
-    "opened on Oct. 3), keyed by what the verb is about; or right after an event noun (a snap election on Nov. 23).",
+    "opened on Oct. 3, made landfall on Aug. 28), keyed by what the verb is about; or right after an event noun "
+    "(a snap election on Nov. 23).",
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
@@ -261,6 +317,9 @@ EVENT_DATE = Rule(
         Example("Police closed the road on Friday.", "Friday", entities=()),  # a capital opening the sentence
         Example("The appeals court will hear the case on March 14.", "March 14", attribute="when",
                 predicate="hear"),  # a planned event: the verb after an auxiliary
+        Example("The cyclone made landfall near Darwin on Feb. 3.", "Feb. 3", attribute="when", thing="landfall",
+                predicate="make"),  # an irregular past form
+        Example("The mayor said on Sunday the bridge was safe.", "Sunday", made=False),  # said: when it was said
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
         Example("The ferry's captain, who was rescued on Tuesday, will testify at the inquest in October.",
                 "Tuesday", attribute="when", thing="ferry captain", predicate="rescue"),  # whom "who" stands for
@@ -276,6 +335,31 @@ EVENT_DATE = Rule(
                 "on May 2.", "May 2", attribute="when", thing="agreement"),  # past names and an aside
         Example("The final between Rovers and Albion, postponed because of snow, will be played on Feb. 19.",
                 "Feb. 19", attribute="when", thing="final", predicate="play"),  # a participle's aside
+    ),
+)
+
+TARGET_DATE = Rule(
+    name="target-date",
+    description="By when something is planned or expected to happen: a date after 'by' or 'before' dating a verb "
+    "that its clause puts still to come (will rise by 2028, agreed to raise ... by 2030, will not reopen before "
+    "December), a claim about the future; a 'by' of the past (by Tuesday, 40 had died) is a figure's time instead.",
+    fields={
+        "value": "the date as written (by 2028 is the year 2028)",
+        "attribute": "when, expected: it only meets other targets",
+        "thing": "as for event-date: the subject of the verb, or its object for a transitive verb",
+        "predicate": "the verb's lemma",
+        "polarity": "negated when the verb is (will not reopen before December)",
+    },
+    apply=lambda ctx, made: target_date_assertions(ctx),
+    examples=(
+        Example("Spending on rural roads will rise by 9% a year by 2029.", "2029", attribute="when",
+                thing="spending", predicate="rise"),
+        Example("The tram line will not reopen before October.", "October", attribute="when", thing="tram line",
+                predicate="reopen", polarity="negated"),
+        Example("The two ports agreed to double cargo traffic by 2031.", "2031", attribute="when",
+                predicate="double"),  # the verb after its own "to"
+        Example("By Tuesday, 40 people had died in the floods.", "Tuesday", made=False),  # a figure's time
+        Example("Sales rose to 2,000 units by March, according to the firm.", "March", made=False),  # a past "by"
     ),
 )
 
@@ -316,7 +400,7 @@ REFUSAL = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, EVENT, REFUSAL)
+RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, TARGET_DATE, EVENT, REFUSAL)
 _BY_NAME = {r.name: r for r in RULES}
 
 

@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import lexicon, verb_lemma
+from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.stance import SentenceStance
 from checker.extract.subjects import (
@@ -156,12 +156,14 @@ def nearest_trigger(
 
 
 def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
-    """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one."""
+    """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one; past a speaker and
+    the reporting verb, the reported clause's ("Officials said sea ice covered 1.79 million sq km": the sea ice)."""
     lex = lexicon()
+    a = _reported_clause_start(ctx, a, b)
     i = a
     while i < b and (
         ctx.tokens[i].lower in lex.determiners
-        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or"})  # "but its majority fell"
+        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or", "as"})  # "but its majority fell"
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
@@ -197,6 +199,28 @@ def _past_dated_possessive(ctx: SentenceContext, i: int, b: int) -> int:
             if k < b - 1 and ctx.tokens[k].lower == "'s":
                 return k + 1
     return i
+
+
+def _reported_clause_start(ctx: SentenceContext, a: int, b: int) -> int:
+    """Where the clause a reporting verb in ``tokens[a:b]`` introduces starts ("Investigators said [that] the ship
+    was travelling at 18 knots"), when a verb of its own follows before ``b``; else ``a``. A reporting verb with a
+    plain object ("reported revenue of $4bn") introduces no clause, nor one opening with a pronoun."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for k in range(a + 1, b - 2):
+        t = tokens[k]
+        if t.lower not in lex.reporting_verbs or t.is_capitalised or tokens[k - 1].lower in ("to", "according"):
+            continue
+        j = k + 1
+        if tokens[j].lower == "that":
+            j += 1
+        if j >= b or any(not tokens[m].is_word and tokens[m].text != "'s" for m in range(j, b)):
+            continue  # (a clause only up to the figure, unbroken: "said on Thursday, as it posted ...")
+        if tokens[j].lower not in lex.pronouns and tokens[j].lower not in lex.locative and any(
+            is_verb(tokens, m) for m in range(j + 1, b)
+        ):
+            return j  # (not "said it could not print 30 million ballots": whose "it" is, the speaker tells)
+    return a
 
 
 def actor_before(ctx: SentenceContext, a: int, index: int) -> str | None:
@@ -338,6 +362,9 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         k = _past_phrase_of_subject(ctx, np_end, b)
     while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
         k += 1
+    participle = _noun_participle(ctx, first, a)
+    if participle is not None:
+        return participle  # "a ferry carrying 250 passengers capsized": what the ferry carried, not capsized
     candidates = [k] if k < b else []
     # A figure a change went to or from ("rose 6% this season to 31,400") may stand further from its verb.
     # So may the second of two objects of one verb ("recovered £48,000 in cash and 3 kg of cannabis").
@@ -354,6 +381,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         ) or _modifies_noun(ctx, j, first):
             continue
         lemma = verb_lemma(tokens[j].lower)
+        if lemma == tokens[j].lower and lemma.endswith("ing"):
+            lemma = ing_base(lemma)  # "grounding" is a noun to the lemma table; as a verb, "ground"
         # A reporting verb right before its figure has it as object: "employers added 175,000 jobs" (a figure a
         # reporting verb introduces, "said 12 people were hurt", has its own verb after it, tried first).
         object_next = j < first and _only_determiners(tokens, j + 1, first)
@@ -363,8 +392,30 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         if lemma in lex.control_verbs:
             # "plans to produce 1.5 million drones", "forced 40 schools to close": the verb after "to"
             lemma = _infinitive(tokens, j + 1, b) or (j < first and _infinitive(tokens, np_end, b)) or lemma
+            if lemma in lex.linking_verbs:
+                return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
     return None
+
+
+def _noun_participle(ctx: SentenceContext, first: int, a: int) -> str | None:
+    """The lemma of an -ing participle right before a figure (determiners between) that follows a noun: "a ferry
+    carrying 250 passengers", "swarms covering 2,400 sq km" (the participle's object is the figure)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    j = first - 1
+    while j > a and tokens[j].lower in lex.determiners:
+        j -= 1
+    if j <= a or not tokens[j].lower.endswith("ing") or not is_verb(tokens, j):
+        return None
+    if tokens[j].lower in lex.measure_participles:
+        return None  # "a meteorite weighing 14 kg", "losses totalling £48m": a measure, not an event
+    noun = tokens[j - 1]
+    if not noun.is_word or noun.lower in lex.determiners or noun.lower in lex.auxiliaries or is_verb(tokens, j - 1):
+        return None
+    if noun.lower in NOT_WORDS or noun.lower in lex.stop_after_number or noun.lower in lex.locative:
+        return None
+    return verb_lemma(tokens[j].lower)
 
 
 _SUBJECT_PREPOSITIONS = frozenset({"in", "of", "for", "at", "from", "on", "across"})
@@ -425,12 +476,26 @@ def _only_determiners(tokens: Sequence[Token], a: int, b: int) -> bool:
     return all(not x.is_word or x.lower in determiners for x in tokens[a:b])
 
 
+def ing_base(word: str) -> str:
+    """The base form of an -ing verb the lemma table reads as a noun: "grounding" -> "ground", "cutting" -> "cut",
+    "housing" -> "house"; the word itself when no English base is found."""
+    stem = word[:-3]
+    candidates = [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []
+    candidates += [stem, stem + "e"]
+    return next((c for c in candidates if len(c) > 1 and english_word(c)), word)
+
+
 def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
     """"killing at least 41 people", "injuring 32": an -ing word that can be a noun ("the killing of") is a verb
-    right before a figure, when no determiner stands before it."""
+    right before a figure, when no determiner stands before it; so is any -ing word opening a clause after a comma
+    (", grounding 140 flights")."""
     tokens = ctx.tokens
     t = tokens[j]
-    if j >= first or not t.lower.endswith("ing") or t.lower not in lexicon().nominal_ing:
+    if j >= first or not t.lower.endswith("ing") or not t.is_word or t.is_capitalised:
+        return False
+    after_comma = j > 0 and tokens[j - 1].text == "," and t.lower not in lexicon().ing_prepositions
+    # (", grounding 140 flights": any -ing word opening a clause, but ", including 12 depots" is a preposition)
+    if t.lower not in lexicon().nominal_ing and not after_comma:
         return False
     if not _only_determiners(tokens, j + 1, first):
         return False

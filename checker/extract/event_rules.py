@@ -260,26 +260,91 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             out.append(make_assertion(ctx, event, "when", d.range, d.start, d.end, i, predicate=predicate,
                                       rule="event-date"))
             continue
-        verb = None
-        for k in range(i - 1, max(a, i - _DATE_VERB_REACH) - 1, -1):
-            if (past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)) and not (
-                k > 0 and ctx.tokens[k - 1].lower in lex.determiners
-            ):
-                verb = k
-                break
+        verb = _verb_before(ctx, i, a)
         if verb is None:
             continue
-        if verb > a and f"{ctx.tokens[verb - 1].lower} {ctx.tokens[verb].lower}" in lex.event_verbs:
-            verb -= 1  # "will step down in April": the verb of a phrasal verb, not its particle
-        subject = _event_subject(ctx, verb, a)
-        if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
-            continue  # a named subject ("the North East Express derailed on Oct. 11") is kept when it is a name
-        predicate, _ = _predicate(ctx.tokens, verb)
-        for name in reversed(subject_names(ctx, verb, (a, b))):
-            if name not in subject.entities and name != subject.key:
-                subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
+        dated = _dated_subject(ctx, verb, (a, b))
+        if dated is None:
+            continue
+        subject, predicate = dated
         out.append(make_assertion(ctx, subject, "when", _past_if_past_tense(ctx, verb, d), d.start, d.end, i,
                                   predicate=predicate, rule="event-date"))
+    return out
+
+
+def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
+    """The verb a date at ``tokens[i]`` dates: the nearest verb before it in its clause (a past or listed event
+    verb, or a word after an auxiliary or "to"), the verb of a phrasal verb rather than its particle."""
+    lex = lexicon()
+    verb = None
+    for k in range(i - 1, max(a, i - _DATE_VERB_REACH) - 1, -1):
+        if (
+            past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)
+            or _irregular_past(ctx.tokens, k)
+        ) and not (k > 0 and ctx.tokens[k - 1].lower in lex.determiners):
+            verb = k
+            break
+    if verb is None:
+        return None
+    if verb > a and f"{ctx.tokens[verb - 1].lower} {ctx.tokens[verb].lower}" in lex.event_verbs:
+        verb -= 1  # "will step down in April": the verb of a phrasal verb, not its particle
+    return verb
+
+
+def _irregular_past(tokens: Sequence[Token], k: int) -> bool:
+    """A lower-case irregular past form ("made landfall on Aug. 28", "held talks on Monday", "met on Friday"), not a
+    reporting verb ("said on Sunday" is when it was said) nor an auxiliary."""
+    t = tokens[k]
+    lex = lexicon()
+    return (
+        t.is_word and not t.is_capitalised and t.lower in lex.irregular_verbs and not t.lower.endswith("ing")
+        and t.lower not in lex.reporting_verbs and t.lower not in lex.auxiliaries
+    )
+
+
+def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> tuple[Subject, str] | None:
+    """What a dated verb is about, with the names of its subject as entities, and the verb's predicate; None for a
+    pronoun or a one-word name ("the North East Express derailed on Oct. 11" is kept: a name of several words)."""
+    lex = lexicon()
+    subject = _event_subject(ctx, verb, clause[0])
+    if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
+        return None
+    predicate, _ = _predicate(ctx.tokens, verb)
+    for name in reversed(subject_names(ctx, verb, clause)):
+        if name not in subject.entities and name != subject.key:
+            subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
+    return subject, predicate
+
+
+def _future_marker(tokens: Sequence[Token], k: int, verb: int) -> bool:
+    """Whether ``tokens[k]``, in the clause of ``verb`` and not after it, says the verb is still to come; "to" only
+    as the verb's own infinitive marker ("agreed to raise"), never a preposition ("according to")."""
+    word = tokens[k].lower
+    return word in lexicon().future_markers and (word != "to" or k == verb - 1)
+
+
+def target_date_assertions(ctx: SentenceContext) -> list[Assertion]:
+    """"will rise ... by 2028", "will not reopen before December": the date by which something is planned or
+    expected to happen, a claim about the future (``expected``) of the verb before it, made only when the verb
+    group or its clause says it is still to come (will, to, due, expected), never a past "by": "by Tuesday, 40 had
+    died" is the time of a figure, not a plan."""
+    lex = lexicon()
+    out: list[Assertion] = []
+    tokens = ctx.tokens
+    for d in ctx.dates:
+        if d.relation not in ("as_of", "before"):
+            continue
+        i = ctx.index_containing(d.start)
+        a, b = clause_of(ctx.stance.clauses, i)
+        verb = _verb_before(ctx, i, a)
+        if verb is None or not any(_future_marker(tokens, k, verb) for k in range(a, verb + 1)):
+            continue
+        dated = _dated_subject(ctx, verb, (a, b))
+        if dated is None:
+            continue
+        subject, predicate = dated
+        out.append(make_assertion(ctx, subject, "when", d.range, d.start, d.end, verb, predicate=predicate,
+                                  expected=True, rule="target-date"))
     return out
 
 def event_assertions(ctx: SentenceContext) -> list[Assertion]:

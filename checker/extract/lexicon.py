@@ -108,6 +108,10 @@ class Lexicon:
     participant_nouns: frozenset[str]  # verify: who takes part in one ("two speakers")
     penalty_nouns: dict[str, str]  # "fined ... $4.5 million" measures a fine (predicates.json)
     measure_participles: frozenset[str]  # "a meteorite weighing 14 kg": the noun before measures the figure
+    future_markers: frozenset[str]  # "will rise by 2028": a date after "by"/"before" is a target
+    acting_bodies: frozenset[str]  # "the government will fund 15,000 places": an agent, not an owner
+    ing_prepositions: frozenset[str]  # ", including 12 depots": a preposition, not a participle
+    figure_statistics: frozenset[str]  # "by an average of 4.9%": the statistic is the figure itself
     control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
@@ -195,6 +199,10 @@ def lexicon() -> Lexicon:
         diseases=frozenset(lex["diseases"]),
         duration_verbs=frozenset(lex["duration_verbs"]),
         control_verbs=frozenset(lex["control_verbs"]),
+        figure_statistics=frozenset(lex["figure_statistics"]),
+        ing_prepositions=frozenset(lex["ing_prepositions"]),
+        acting_bodies=frozenset(lex["acting_bodies"]),
+        future_markers=frozenset(lex["future_markers"]),
         measure_participles=frozenset(lex["measure_participles"]),
         delay_verbs=frozenset(lex["delay_verbs"]),
         lateness_words=frozenset(lex["lateness_words"]),

@@ -128,8 +128,12 @@ _CUR_PREFIX: dict[str, str] = {**{c: c for c in _CUR["codes"]}, **_CUR["prefixes
 _CUR_NAMES: dict[str, str] = {k.lower(): v for k, v in _CUR["names"].items()}
 _CUR_CODES = set(_CUR["codes"])
 _NEEDS_SCALE = set(_CUR["needs_scale"])
+# A hundredth of a currency ("42 cents", "15 pence"; attached, "152.3p"): the currency with its factor.
+_SUBUNITS: dict[str, _Unit] = {k: _Unit(c, "money", float(f)) for k, (c, f) in _CUR["subunits"].items()}
+_ATTACHED_SUBUNITS: dict[str, _Unit] = {k: _Unit(c, "money", float(f)) for k, (c, f) in _CUR["attached_subunits"].items()}
 _CUR_NAME_RE = re.compile(
-    rf"(?:{_SP}|-)(?P<cur>(?i:{word_trie([n.lower() for n in _CUR['names']])})|{word_trie(_CUR['codes'])})(?![A-Za-z])"
+    rf"(?:{_SP}|-)(?P<cur>(?i:{word_trie([n.lower() for n in [*_CUR['names'], *_SUBUNITS]])})"
+    rf"|{word_trie(_CUR['codes'])})(?![A-Za-z])"
 )
 _AFTER_RE = re.compile(f"{_CUR_NAME_RE.pattern}|{_UNIT_RE.pattern}")
 _CUR_PREFIX_FWD_RE = re.compile(rf"(?:{_alternation(list(_CUR_PREFIX))}){_SP}?(?=\d)")
@@ -321,12 +325,20 @@ def _unit_after(text: str, e: int, num: ParsedNumber, left: _Left) -> _UnitHit |
     """The unit or currency name right after a number, with the ambiguities of English resolved."""
     if e >= len(text) or text[e] in _NO_UNIT_FIRST:
         return None
+    sub = _ATTACHED_SUBUNITS.get(text[e])
+    if sub is not None and not num.words and not (e + 1 < len(text) and text[e + 1].isalnum()) and not (
+        text.startswith(".", e + 1) and e + 2 < len(text) and text[e + 2].isalpha()
+    ):
+        return _UnitHit(sub, e + 1, sub.unit)  # "152.3p a litre", "it is 7p.", never "3p.m."
     um = _AFTER_RE.match(text, e)
     if um is None:
         return None
     cm = um if um.group("cur") else None
     if cm:
         name = cm.group("cur")
+        sub = _SUBUNITS.get(name.lower())
+        if sub is not None:
+            return _UnitHit(sub, cm.end(), sub.unit)  # "42 cents a share"
         code = _CUR_NAMES.get(name.lower()) or (name if name in _CUR_CODES else None)
         if code and name.lower() in ("pound", "pounds"):
             hyphen = text[e] == "-"
@@ -572,6 +584,12 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
         dim2 = "money" if cur2 else (u2.dimension if u2 else None)
         if (u1 and u1.dimension != dim2) or (u2 and u1 is None and left.cur):
             p2 = None  # "12% to $1.5bn", "rose 5% to 300": two values, not a range
+        elif sep == "to" and (hit1 or left.cur) and (hit2 or cur2) and left.qualifier is None and v2 >= 2 * v1 and (
+            _CHANGE_VERBS & set(_words_before(text, left.start, 1))
+        ):
+            # "rose 4.6p to 152.3p", "fell 2% to 31%": by how much, then to what, each with its own unit (a change
+            # far smaller than the level; "rose 3% to 4%" stays a range)
+            p2 = None
         elif left.qualifier == "from" and (
             v2 <= v1 or _CHANGE_VERBS & set(_words_before(text, left.start, 3))
         ):
@@ -605,7 +623,9 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
     # --- money / magnitude / unit
     currency = left.cur or cur2 or (unit_hit.currency if unit_hit else None)
     if currency:
-        unit = _Unit(currency, "money")
+        # a hundredth of it keeps its factor ("42 cents"), unless a sign before says the currency ("$3 cents" is odd)
+        sub = unit_hit is not None and not left.cur and unit_hit.unit.factor != 1.0 and unit_hit.currency == currency
+        unit = unit_hit.unit if sub else _Unit(currency, "money")
     elif left.magnitude:
         unit = _MAGNITUDE
     elif unit_hit:
@@ -738,9 +758,29 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
         qual_out = _norm_qualifier(qual_text) if qual_text else None
         return [_make(text, start, end, nominal, low, high, unit, qual_out, b.approximate)], end
 
+    if unit.dimension == "duration" and not suffix:
+        v1, end = _compound_duration(text, end, v1, unit, left)
     low, high, approx = _apply_bound(v1, kind, unit)
     qual_out = _norm_qualifier(qual_text) if qual_text else None
     return [_make(text, start, end, v1, low, high, unit, qual_out, approx)], end
+
+
+_COMPOUND_JOIN_RE = re.compile(rf"(?:,?{_SP}+and{_SP}+|{_SP}+)(?=\d)")
+
+
+def _compound_duration(text: str, end: int, v1: float, unit: _Unit, left: _Left) -> tuple[float, int]:
+    """"3 hours and 12 minutes", "1 hour 47 minutes": a length of time in two parts is one length, the sum (in the
+    first part's unit); the second part must be of a smaller unit."""
+    jm = _COMPOUND_JOIN_RE.match(text, end)
+    if jm is None:
+        return v1, end
+    p2 = match_number(text, jm.end())
+    if p2 is None or not p2.plain:
+        return v1, end
+    hit = _unit_after(text, p2.end, p2, left)
+    if hit is None or hit.unit.dimension != "duration" or hit.unit.factor >= unit.factor:
+        return v1, end
+    return v1 + p2.value * hit.unit.factor / unit.factor, hit.end
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:

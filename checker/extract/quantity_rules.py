@@ -5,6 +5,8 @@ opening noun phrase). A number whose subject cannot be found is left out rather 
 
 from __future__ import annotations
 
+import re
+
 from typing import Sequence
 
 from checker.extract.context import (
@@ -15,6 +17,7 @@ from checker.extract.context import (
     SentenceContext,
     actor_before,
     aside_opening,
+    aux_start,
     claim_time,
     clause_predicate,
     is_verb,
@@ -33,6 +36,7 @@ from checker.extract.context import (
 )
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
+from checker.extract.quantities import _CHANGE_VERBS
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
@@ -49,6 +53,7 @@ from checker.extract.subjects import (
 from checker.extract.tokens import Token, tokenize
 from checker.models import (
     Assertion,
+    Polarity,
     Quantity,
 )
 
@@ -150,6 +155,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         dim = q.quantity.dimension
         first = ctx.index_containing(q.start)
         after = ctx.index_at(q.end)
+        if first >= 3 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in lex.figure_statistics and (
+            tokens[first - 3].lower in ("a", "an", "the")
+        ):
+            first -= 3  # "raise fares by an average of 4.9%": the average is the figure; what it is of comes before
         if first > 0 and tokens[first - 1].lower in lex.age_words:
             continue  # "aged 34": a person's age, not a count
         if q.quantity.text.isdigit() and len(q.quantity.text) >= 3 and after < len(tokens) and (
@@ -187,6 +196,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 j += 1
         words = phrase_after(tokens, j)
         np_end = j + len(words)
+        if dim == "percent" and words and _RATIO_IN.search(q.quantity.text):
+            via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
         if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
@@ -218,6 +229,14 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = build_subject([tokens[first - 2]], ctx.doc.text)  # "a fine of 2.4 billion euros"
                 attribute = "amount"
                 via_of = True  # the noun before "of" is what the money is; no owner replaces it
+        elif before == "of" and first >= 2 and dim == "percent" and not words and tokens[first - 2].is_word and (
+            not tokens[first - 2].is_capitalised and (tokens[first - 2].lower,) not in lex.triggers
+            and tokens[first - 2].lower not in lex.stop_after_number
+        ):
+            # "imposed tariffs of 62%", "holds a stake of 40%": the noun before "of" is what is at that rate (a
+            # metric the lexicon knows, "turnout of 68%", "a rise of 5%", is read as such)
+            subject = build_subject([tokens[first - 2]], ctx.doc.text)
+            via_of = True
         elif (
             before == "of"
             and first >= 2
@@ -318,6 +337,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
             subject, thing, attribute = ctx.state.last_subject, earlier.thing, earlier.attribute
+        elif subject is None and (untimed := _earlier_figure(ctx, out, first, clause, untimed=True)) is not None:
+            # "18,000 tonnes of tea last year, up from 15,500": the same thing at some earlier time, which no
+            # other figure of the claim's own aspect meets (attribute "earlier")
+            earlier = untimed
+            subject, thing, attribute = ctx.state.last_subject, untimed.thing, "earlier"
         earlier = earlier or _change_of_figure(ctx, out, first, dim)
         if earlier is not None and earlier.thing != thing and subject is not ctx.state.last_subject:
             # "carried 14.6 million passengers in the first half, up 11% on a year earlier": the figure's change
@@ -352,19 +376,26 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
         else:
-            owners = named_owners(ctx, first, span_end, clause, common=bool(words), possessive="'s" in lowers)
+            owners = named_owners(ctx, first, span_end, clause, common=bool(words), possessive="'s" in lowers,
+                                  agent=subject.key if words and dim != "duration" else None)  # (not "arrived three weeks late")
         side = _acted_on_side(ctx, first, clause) if acted_on else None
         if side and side not in owners:
             owners = (*owners, side)  # "cut the fine against Dorrin Mining from $30 million": Dorrin Mining's
         for owner in reversed(owners):
             if owner not in subject.entities:
                 subject = with_owner(subject, owner)
+        for partner in _joined_partners(ctx, clause, subject):
+            subject = with_owner(subject, partner)  # "China and India agreed to withdraw troops": India's too
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
-        predicate = clause_predicate(ctx, first, np_end if words else after, clause)
+        measured_of = measured is not None and before == "of"  # ("Gusts of 145 km/h hit ...": no noun after it)
+        verb_from = after if measured_of or not words else np_end
+        if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
+            verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
+        predicate = clause_predicate(ctx, first, verb_from, clause)
         whole = _whole_of(ctx, out, first)
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
@@ -385,6 +416,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             # "fined Pellham Foods $4.5 million": the fine, a name saying whose; with no name ("the former mayor
             # was sentenced to eight years") the person stays the thing, so the aide's sentence is another's
             thing = lex.penalty_nouns[predicate]
+        elif dim == "money" and not (money_noun or acted_on or measured) and predicate in lex.penalty_nouns and (
+            not subject.proper and not subject.entities and _acts_for_others(subject.head)
+        ):
+            # "Jurors awarded $18 million to the family": the award, the family's; the jurors only act
+            thing = lex.penalty_nouns[predicate]
+            subject = _recipient(ctx, span_end, clause, thing) or Subject(
+                subject.start, subject.end, subject.text, thing, thing)
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -403,14 +441,16 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 predicate=predicate,
                 expected=expected,
                 thing=thing,
+                polarity=_negated_after(ctx, np_end if words else after, clause),
                 rule="quantity",
             )
         )
     return out
 
 
+_RATIO_IN = re.compile(r"\w in \w")  # a share written as a ratio ("1 in 5"), by the quantity finder
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
-_MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area"})
+_MEASURE_DIMENSIONS = frozenset({"speed", "length", "temperature", "mass", "volume", "area", "power", "energy"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
@@ -477,12 +517,25 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
     side = _side_phrase(ctx, words, clause)
     if side is not None:
         words = side[0]  # "increase its development aid to Africa by 12%": the aid, Africa's side
+    elif words and words[-1].is_capitalised:
+        m = ctx.position(words[-1])
+        while m > clause[0] and (tokens[m].is_capitalised or tokens[m].lower in ("and", "&")):
+            m -= 1
+        if m > clause[0] and tokens[m].lower in _NAMED_SCOPE_LINKS:
+            # "cut journey times between Lyon and Turin to 1 hour 47 minutes": the noun before the names' phrase
+            words = phrase_before(tokens, m, floor=clause[0], limit=3)
     while len(words) > 1 and is_verb(tokens, ctx.position(words[0])):
         words = words[1:]  # "to raise bilateral trade": the verb before the noun phrase
     if not words or words[-1].is_capitalised or words[-1].lower in lex.pronouns:
         return None
     start = ctx.position(words[0])
     v = start - 1
+    if v in ctx.number_tokens:
+        r = v
+        while r > clause[0] and r - 1 in ctx.number_tokens:
+            r -= 1
+        if r > clause[0] and tokens[r - 1].lower in lex.determiners:
+            v = r - 1  # ("lowered the 400m hurdles world record to 51.72 seconds": past a figure modifying the noun)
     while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in _POSSESSIVES):
         v -= 1
     infinitive = v >= 2 and tokens[v - 1].lower == "to" and (
@@ -497,6 +550,8 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
 
 
 _SIDE_LINKS = frozenset({"to", "against", "for", "from", "on"})
+# Prepositions of a phrase of names after a moved noun: "journey times between Lyon and Turin", "fares in Leeds".
+_NAMED_SCOPE_LINKS = frozenset({"between", "in", "at", "across", "on"})
 
 
 def _side_phrase(
@@ -536,7 +591,8 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
     """A length of time that is a claim, not a time marker ("after three hours", "aged 34"): right after a verb that
     gives how long something is ("the dry spell has lasted 97 days", "response times averaged 47 minutes";
     ``duration_verbs`` in lexicon.json); after "for" closing a verb phrase ("was banned for four years", "will
-    freeze hiring for 18 months"); after "by" closing a verb of delay ("delayed by at least three weeks";
+    freeze hiring for 18 months"); after "to" or "from" a change or delay verb moved it ("life expectancy rose to
+    87.1 years", "cut journey times to 1 hour 47 minutes"); after "by" closing a verb of delay ("delayed by at least three weeks";
     ``delay_verbs``); or before a word of lateness ("the rains arrived three weeks late"; ``lateness_words``)."""
     tokens = ctx.tokens
     lex = lexicon()
@@ -556,6 +612,17 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
                 return True
             if not tokens[k].is_word or tokens[k].is_capitalised or k in ctx.number_tokens:
                 return False
+        return False
+    if t.lower in ("to", "from"):
+        # a level a change verb moved the time to or from: "life expectancy rose to 87.1 years", "will cut journey
+        # times between Lyon and Turin to 1 hour 47 minutes", "lowered the world record to 51.72 seconds"
+        for k in range(first - 2, max(-1, first - 10), -1):
+            if k in ctx.number_tokens:
+                continue  # a figure inside the moved noun phrase ("the 400m hurdles world record")
+            if not tokens[k].is_word or _in_date(ctx, k):
+                return False
+            if tokens[k].lower in _CHANGE_VERBS or verb_lemma(tokens[k].lower) in lex.delay_verbs:
+                return True  # (or a verb of delay: "the talks were extended to three days")
         return False
     if t.lower == "by" and first >= 2:
         verb = verb_lemma(tokens[first - 2].lower)  # "delayed by"; "pushed back by"
@@ -638,7 +705,9 @@ def _what_money_is(ctx: SentenceContext, first: int, after: int, clause: tuple[i
 _OWNER_PREPOSITIONS = frozenset({"at", "of", "for", "against"})
 _SIDE_PREPOSITIONS = frozenset({"to", "from"})
 _OPENING_SIDES = _SIDE_PREPOSITIONS | {"into"}
-_OPENING_LINKS = _OWNER_PREPOSITIONS | _OPENING_SIDES | {"in"}
+# "on" opens what a thing is about: "Spending on mental health services will rise", "The speed limit on the A40".
+_OPENING_ABOUT = frozenset({"on"})
+_OPENING_LINKS = _OWNER_PREPOSITIONS | _OPENING_SIDES | _OPENING_ABOUT | {"in"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "around", "near", "inside", "outside"})
 
 
@@ -680,7 +749,7 @@ def _named_holding(ctx: SentenceContext, k: int) -> bool:
 
 def named_owners(
     ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int], *, common: bool = False,
-    possessive: bool = True,
+    possessive: bool = True, agent: str | None = None,
 ) -> tuple[str, ...]:
     """Whose figure it is when names say so structurally (rule "owner"); every one that applies, in this order:
 
@@ -691,13 +760,15 @@ def named_owners(
     - the named object of the verb before the figure: "fined Pellham Foods $4.5 million";
     - the named subject of the verb whose object the figure is: "Verlaine has scored 14 goals", "Harbour City
       have won nine matches", "Russia launched 73 drones", "Kenya and Tanzania signed ..." (never a speaker:
-      "Police said 12 ..." has none).
+      "Police said 12 ..." has none);
+    - with ``agent`` (the counted noun's key), failing a name, the thing or event the verb's subject names: "The ruling party lost 23
+      seats", "An air strike on a market killed 19 people" (never people nor a body acting for others).
     """
     out: list[str] = []
     for found in (_owner_after(ctx, np_end, clause, common=common), _opening_owner(ctx, first, clause)):
         if found and found not in out:
             out.append(found)
-    out.extend(o for o in _verb_owners(ctx, first, clause) if o not in out)
+    out.extend(o for o in _verb_owners(ctx, first, clause, agent=agent) if o not in out)
     possessor = _subject_possessor(ctx, first, clause) if possessive else None
     if possessor and possessor not in out:
         out.append(possessor)
@@ -817,7 +888,8 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
         if tokens[k].text in (",", ";", ":"):
             return None
         side = tokens[k].lower in _OPENING_SIDES and actor_key(tokens, k + 1)[0] is not None
-        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side) and k > clause[0] and (
+        about = tokens[k].lower in _OPENING_ABOUT
+        if (tokens[k].lower in _OWNER_PREPOSITIONS or _named_holding(ctx, k) or side or about) and k > clause[0] and (
             tokens[k - 1].lower not in lex.person_heads | lex.affiliated_people
         ):
             # ("exports to China", "investment into Vietnam": a country a thing goes to or comes from is a side)
@@ -831,7 +903,7 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
                 return _name_key(run)
             if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
                 return _name_key(run)
-            if not run and tokens[k].lower in ("of", "for"):
+            if not run and tokens[k].lower in ("of", "for", "on"):
                 return _common_complement(ctx, j, first)
             return None
         k += 1
@@ -852,8 +924,10 @@ def _verb_follows(ctx: SentenceContext, j: int, first: int) -> bool:
     return False
 
 
-def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> list[str]:
-    """The named object of the verb before the figure, then the names right before that verb's group."""
+def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, agent: str | None = None) -> list[str]:
+    """The named object of the verb before the figure, then the names right before that verb's group; with
+    ``agent`` (the key of the noun the figure counts), the agent a common noun phrase names when no name does and
+    it is not that noun itself ("The incumbent received 1.2 million votes": the votes' owner is found as such)."""
     tokens = ctx.tokens
     lex = lexicon()
     out: list[str] = []
@@ -885,7 +959,151 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> l
     described = _described(ctx, k)
     if described:
         return [*out, described] if described not in out else out
-    return out + [n for n in subject_names(ctx, k, clause) if n not in out]
+    names = [n for n in subject_names(ctx, k, clause) if n not in out]
+    if agent and not names and not out:
+        doer = _common_agent(ctx, k, clause)
+        if doer and doer != agent:
+            return [doer]
+    return out + names
+
+
+def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> str | None:
+    """The thing or event that does what the verb before a counted noun says, as a common noun phrase opening the
+    clause right before the verb group: "The ruling party lost 23 seats", "Coal supplied 16% of US electricity",
+    "An air strike on a market killed 19 people", "The prisoner exchange, brokered by Qatar, freed 88 detainees".
+    Never people (person heads, affiliated people, titles: "Police arrested 40", "Researchers found ..."), an
+    organisation's stand-in ("the company cut 300 jobs": the name it stands for is found elsewhere), a pronoun or
+    a name (names are the subject's names), nor a subject whose verb is a linking or reporting verb."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if tokens[verb].lower in lex.linking_verbs | lex.reporting_verbs | lex.measure_participles:
+        return None  # ("A meteorite weighing 14 kg": what the figure measures, not who acts)
+    head = aux_start(tokens, verb)
+    head = verb if head is None else head
+    k = head - 1
+    while k > clause[0] and tokens[k].lower in NOT_WORDS | lex.aux_adverbs:
+        k -= 1
+    opening = aside_opening(tokens, k)
+    end = opening if opening is not None else k + 1
+    if end <= clause[0]:
+        return None
+    subject = _clause_opening_phrase(ctx, clause[0], end)
+    if subject is None or subject.proper or subject.entities:
+        return None
+    last = subject.head
+    if last in lex.organisation_references or last in lex.pronouns or _acts_for_others(last):
+        return None
+    if last in lex.event_nouns or singular(last) in lex.event_nouns:
+        return None  # "The earthquake killed 42 people": the event scopes the claim (scope_event), keys stay "people"
+    return subject.key
+
+
+def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Subject) -> list[str]:
+    """The other names of a joined subject opening the clause ("China and India agreed ...", "Ottawa and Seoul
+    agreed ..."), when the figure's frame holds the first (as its entity, its country or the subject itself) but not
+    the others; each as an entity key."""
+    tokens = ctx.tokens
+    if not any(t.lower in ("and", "&") for t in tokens[clause[0] : min(clause[1], clause[0] + 12)]):
+        return []  # (most clauses open with no joined names: one cheap look)
+    k = clause[0] + skip_determiners(tokens, clause[0])
+    runs: list[list[Token]] = []
+    while True:
+        run = _capitalised_run(tokens, k, 1)
+        if not run:
+            return []
+        runs.append(run)
+        k += len(run)
+        if k < clause[1] and tokens[k].lower in ("and", "&") and len(runs) < 4:
+            k += 1
+            continue
+        break
+    if len(runs) < 2 or k >= clause[1] or not (is_verb(tokens, k) or tokens[k].lower in lexicon().auxiliaries):
+        return []
+    keys = [_name_key(run) for run in runs]
+    held = set(subject.entities) | {subject.key, gazetteer().slug(subject.country) if subject.country else ""}
+    if not keys[0] or not (keys[0] in held or _name_key(runs[0]) in held or runs[0][0].lower in held):
+        return []
+    return [key for key in keys[1:] if key and key not in held]
+
+
+def _negated_after(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> Polarity | None:
+    """NEGATED when the verb group right after a figure's noun phrase is negated ("More than 60 countries have not
+    signed the convention", "About 200 soldiers did not surrender"): an auxiliary, then not/never; else None (the
+    clause's own stance decides, as for a figure after its verb)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if ctx.stance.denied or k >= clause[1] or tokens[k].lower not in lex.auxiliaries:
+        return None
+    m = k
+    while m < clause[1] and (tokens[m].lower in lex.auxiliaries or tokens[m].lower in lex.aux_adverbs):
+        if tokens[m].lower in NOT_WORDS:
+            return Polarity.NEGATED
+        m += 1
+    return None
+
+
+def _acts_for_others(head: str) -> bool:
+    """Whether a subject's head names people or a body that acts on what is not its own: person heads, affiliated
+    people, titles, agent nouns ("rescuers", "jurors"), acting bodies ("the government", "a court", "the jury")."""
+    lex = lexicon()
+    people = lex.person_heads | lex.affiliated_people | lex.titles | lex.acting_bodies
+    return bool({head, singular(head), f"{head}s"} & people) or _agent_noun(singular(head))
+
+
+def _recipient(ctx: SentenceContext, k: int, clause: tuple[int, int], thing: str) -> Subject | None:
+    """The one a sum goes to, as the owner of ``thing``: the noun phrase after "to" at ``tokens[k]`` ("awarded $18
+    million to the family", "to the victims' relatives"), or None."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if k + 1 >= clause[1] or tokens[k].lower != "to":
+        return None
+    j = k + 1 + skip_determiners(tokens, k + 1)
+    words = [t for t in phrase_after(tokens, j, limit=3) if ctx.position(t) < clause[1]]
+    if not words or words[0].lower in lex.pronouns or _in_date(ctx, j):
+        return None
+    owner = build_subject(words, ctx.doc.text)
+    if owner is None:
+        return None
+    key = owner.key
+    return Subject(owner.start, owner.end, owner.text, f"{key} {thing}", thing, owner.country, False, (key,))
+
+
+def _agent_noun(noun: str) -> bool:
+    """A noun for one who does what a verb says, so a person ("rescuer", "organiser", "farmer", "investor"): "-er"
+    or "-or" after an English word of four letters or more (rescue, organise, farm, invest), "-or" of a word in
+    "-y" ("juror")."""
+    stem = noun[:-2]
+    if noun.endswith("or") and len(stem) >= 3 and english_word(stem + "y"):
+        return True  # "juror": of the jury
+    if len(stem) < 4 or not noun.endswith(("er", "or")):
+        return False  # ("power", "water", "tower": no verb of four letters before the ending)
+    return english_word(stem + "e") or english_word(stem)
+
+
+def _clause_opening_phrase(ctx: SentenceContext, a: int, end: int) -> Subject | None:
+    """The noun phrase that opens the clause at ``tokens[a]`` and ends right before ``tokens[end]`` (past a
+    prepositional phrase after its head: "An air strike on a market in Idlib"), as its head's phrase."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    i = a
+    while i < end and (tokens[i].lower in lex.determiners or tokens[i].lower in ("and", "but", "while")):
+        i += 1
+    if i >= end or not tokens[i].is_word or i in ctx.number_tokens:
+        return None
+    words = phrase_after(tokens, i, limit=4)
+    if not words:
+        return None
+    stop = ctx.position(words[-1]) + 1
+    if stop < end and tokens[stop].lower not in _CHAIN_OF_AGENT:
+        return None  # something else stands between the phrase and the verb
+    if any(not t.is_word for t in tokens[i:stop]) or any(m in ctx.number_tokens for m in range(i, end)):
+        return None
+    return build_subject(words, ctx.doc.text)
+
+
+# A phrase after the agent's head that still belongs to it: "An air strike on a market", "The teachers' strike,
+# which began ...", "The prisoner exchange, brokered by Qatar,".
+_CHAIN_OF_AGENT = frozenset({"on", "in", "at", "of", "near", "by", "from", "against"})
 
 
 def subject_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> list[str]:
@@ -1133,19 +1351,20 @@ def remember_organisation(ctx: SentenceContext) -> None:
 
 
 def _earlier_figure(
-    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int]
+    ctx: SentenceContext, made: Sequence[Assertion], first: int, clause: tuple[int, int], *, untimed: bool = False
 ) -> Assertion | None:
     """"produced 1.5 million drones this year, up from 300,000 last year": a figure after "up from" or "down from"
     in a phrase with no subject of its own is an earlier figure of the claim before it in the sentence, when its
     own time says which ("last year"); with none ("18,000 tonnes, up from 15,500") it would meet the claim's
-    current figure as a rival, so it is left out."""
+    current figure as a rival, so it is only asked for with ``untimed`` (and kept apart as an earlier figure)."""
     tokens = ctx.tokens
     if not made or first < 2 or tokens[first - 1].lower != "from" or tokens[first - 2].lower not in ("up", "down"):
         return None
     if made[-1].value_span.end > tokens[first].start or ctx.state.last_subject is None:
         return None
     own = claim_time(ctx, *clause)
-    return made[-1] if own is not None and own != made[-1].time else None
+    timed = own is not None and own != made[-1].time
+    return made[-1] if timed != untimed else None  # (``untimed``: the figure with no time of its own)
 
 
 def _change_of_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str) -> Assertion | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import PhraseSet, lexicon
+from checker.extract.lexicon import Lexicon, PhraseSet, lexicon
 from checker.extract.tokens import Token
 from checker.models import Modality, Polarity
 
@@ -41,7 +41,7 @@ def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = (
     for i, t in enumerate(tokens):
         if t.text in _CLAUSE_PUNCT:
             after = i + 1
-        elif i > 0 and t.lower in breakers:
+        elif i > 0 and (t.lower in breakers or (t.lower in _OPENERS and _opens_clause(tokens, i, start))):
             after = i
         else:
             continue
@@ -55,6 +55,67 @@ def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = (
     if start < len(tokens):
         ranges.append((start, len(tokens)))
     return ranges or [(0, len(tokens))]
+
+
+# Words before "as" that make it part of a fixed phrase, not a clause's opener ("as well as", "such as").
+_AS_BEFORE = frozenset({"as", "such", "so", "just", "well", "known", "same", "twice", "much"})
+
+
+_OPENERS = frozenset({"as", "and"})
+
+
+def _verb_form(t: Token, lex: Lexicon) -> bool:
+    """A lower-case word that reads as a verb or an auxiliary (``lex`` passed in: one look-up per clause)."""
+    low = t.lower
+    return (
+        t.is_word and not t.is_capitalised and low not in lex.determiners and (
+            low in lex.event_verbs or low in lex.irregular_verbs or low in lex.common_verbs
+            or low in lex.auxiliaries or (low.endswith("ed") and len(low) > 4)
+        )
+    )
+
+
+def _opens_clause(tokens: Sequence[Token], i: int, start: int) -> bool:
+    """"as" or "and" opening a clause of its own: a noun phrase of up to three words and then a verb ("narrowed to
+    €16.1 billion as exports fell 1.3%", "as gusts reached 70 mph", "exports fell 1.3% and imports rose 0.7%").
+    Never "as well as", "such as", "as of", "as many as", "as expected" (no noun phrase) nor a preposition ("served
+    as president"); "and" only after a verb of its own clause, so joined subjects stay one ("Kenya and Tanzania
+    signed") and so do joined verbs ("killed 42 people and injured 300")."""
+    if tokens[i].lower == "as" and tokens[i - 1].lower in _AS_BEFORE:
+        return False
+    lex = lexicon()
+    opens = False
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        t = tokens[j]
+        if not t.is_word or not t.lower.isalpha():
+            return False
+        if _verb_form(t, lex):
+            opens = j > i + 1 and tokens[j - 1].lower not in lex.determiners
+            break
+    if opens and tokens[i].lower == "and":
+        return any(_verb_form(tokens[k], lex) for k in range(start, i))
+    return opens
+
+
+def _counted_object(tokens: Sequence[Token], verb: str) -> bool:
+    """Whether a denial verb's object (or a passive's agent) is a counted thing rather than a claim: "A judge
+    dismissed 14 lawsuits", "was rejected by 54% of voters" (the dismissing happened), not "dismissed reports that
+    40 died"."""
+    from checker.extract.numbers import number_words
+
+    words = number_words()
+    small = {**words["units"], **words["teens"], **words["tens"], **words["dozen"]}
+    lex = lexicon()
+    for k, t in enumerate(tokens):
+        if t.lower != verb:
+            continue
+        j = k + 1
+        if j < len(tokens) and tokens[j].lower == "by":
+            j += 1  # a passive's agent: "The proposal was rejected by 54% of voters"
+        while j < len(tokens) and (tokens[j].lower in lex.determiners or tokens[j].lower in lex.figure_qualifiers):
+            j += 1
+        return j < len(tokens) and (tokens[j].text[:1].isdigit() or tokens[j].lower in small)
+    return False
 
 
 def clause_of(ranges: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -156,7 +217,7 @@ def analyse_stance(
         source = memory.last
     if source:
         memory.last = source
-    denied = verb in lex.denial_verbs if verb else False
+    denied = verb in lex.denial_verbs and not _counted_object(tokens, verb) if verb else False
     reported = bool(cues(lex.reported)) or bool(source and _is_media(source))
     hedged = bool(verb and verb in lex.hedging_verbs)
     # "according to unconfirmed reports from local officials": the whole sentence rests on them.

@@ -278,3 +278,17 @@ def test_prison_terms_are_compared_by_person() -> None:
     terms = [a for a in one_way + other if a.attribute == "sentence"]
     assert {a.subject_key for a in terms} == {"maria lenz"}
     assert len(terms) == 2 and terms[0].value.nominal * 6 == terms[1].value.nominal * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        pytest.param("Output is expected to be about 40,000 tonnes.", "about 40,000 tonnes", None, id="to-be"),
+        pytest.param("The firm plans to build 40 plants.", "40", "build", id="to-build"),
+    ],
+)
+def test_the_verb_after_a_control_verb_is_the_predicate_unless_it_links(
+    text: str, value: str, predicate: str | None
+) -> None:
+    found = [a for a in extract(text) if a.value_span.text == value]
+    assert [a.predicate for a in found] == [predicate]

@@ -210,3 +210,49 @@ def test_a_fraction_after_by_is_a_change_in_shares(text: str, found: tuple[str, 
         assert fractions == []
     else:
         assert [t for t, _ in fractions] == [found[0]] and fractions[0][1] == pytest.approx(found[1], abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("The dividend was 42 cents a share.", [("42 cents", 0.42, "USD")], id="cents"),
+        pytest.param("A loaf costs 95 pence now.", [("95 pence", 0.95, "GBP")], id="pence"),
+        pytest.param("Diesel was 148.9p a litre.", [("148.9p", 1.489, "GBP")], id="attached-p"),
+        pytest.param("The talks start at 3p.m. on Monday.", [], id="not-p-m"),
+        pytest.param("It is 7p.", [("7p", 0.07, "GBP")], id="p-before-full-stop-of-sentence"),
+    ],
+)
+def test_a_hundredth_of_a_currency(text: str, found: list[tuple[str, float, str]]) -> None:
+    got = [(q.quantity.text, q.quantity.nominal, q.quantity.unit) for q in find_quantities(text)]
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in found]
+    assert [n for _, n, _ in got] == pytest.approx([n for _, n, _ in found])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("Petrol rose 4.6p to 152.3p a litre.", ["4.6p", "152.3p"], id="by-then-to"),
+        pytest.param("Unemployment fell 1.5% to 6.1%.", ["1.5%", "6.1%"], id="fell-by-then-to"),
+        pytest.param("Prices rose 3% to 4% in most regions.", ["3% to 4%"], id="close-pair-a-range"),
+        pytest.param("Fares will rise 10 to 15 percent.", ["10 to 15 percent"], id="one-unit-a-range"),
+        pytest.param("Estimates of 4,000 to 9,000 people.", ["4,000 to 9,000"], id="no-change-verb-a-range"),
+    ],
+)
+def test_a_change_then_a_level_each_with_a_unit_are_two_values(text: str, found: list[str]) -> None:
+    assert [q.quantity.text for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("The final lasted 3 hours and 12 minutes.", [("3 hours and 12 minutes", 3.2)], id="and"),
+        pytest.param("It takes 1 hour 47 minutes now.", [("1 hour 47 minutes", 1 + 47 / 60)], id="juxtaposed"),
+        pytest.param("It lasted 3 hours and 12 people left.", [("3 hours", 3.0), ("12", 12.0)], id="not-a-time"),
+        pytest.param("It took 20 minutes 3 hours ago.", [("20 minutes", 20 / 60), ("3 hours", 3.0)],
+                     id="larger-unit-second"),
+    ],
+)
+def test_a_length_of_time_in_two_parts_is_one(text: str, found: list[tuple[str, float]]) -> None:
+    got = [(q.quantity.text, q.quantity.nominal) for q in find_quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in found]
+    assert [n for _, n in got] == pytest.approx([n for _, n in found], rel=1e-6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from checker.extract.stance import SourceMemory, analyse_stance, clause_of, clause_ranges
 from checker.extract.tokens import Token, tokenize
@@ -28,6 +29,26 @@ def clause_texts(text: str, opaque: list[tuple[int, int]] = ()) -> list[str]:
 def test_clauses_split_at_punctuation_and_contrast_words() -> None:
     assert clause_texts("The levee held, but the road flooded; crews waited") == [
         "The levee held", "but the road flooded", "crews waited"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        pytest.param("Exports fell 2% as imports rose 4%", ["Exports fell 2%", "as imports rose 4%"], id="as-clause"),
+        pytest.param("Exports fell 2% and imports rose 4%", ["Exports fell 2%", "and imports rose 4%"],
+                     id="and-clause-after-a-verb"),
+        pytest.param("Kenya and Tanzania signed the pact", ["Kenya and Tanzania signed the pact"],
+                     id="joined-subject"),
+        pytest.param("The quake killed 42 people and injured 300", ["The quake killed 42 people and injured 300"],
+                     id="joined-verbs"),
+        pytest.param("Sales rose as expected", ["Sales rose as expected"], id="as-expected"),
+        pytest.param("Ports such as Rotterdam reopened", ["Ports such as Rotterdam reopened"], id="such-as"),
+        pytest.param("She served as club president for years", ["She served as club president for years"],
+                     id="as-a-preposition"),
+    ],
+)
+def test_as_and_and_open_a_clause_with_its_own_subject_and_verb(text: str, clauses: list[str]) -> None:
+    assert clause_texts(text) == clauses
 
 
 def test_opaque_spans_keep_their_commas() -> None:
@@ -236,3 +257,16 @@ def test_speaker_after_said_in_lower_case() -> None:
 def test_unconfirmed_reports_are_not_a_speaker_named_unconfirmed() -> None:
     _, st = stance("Unconfirmed reports said 60 people had died.")
     assert st.source != "Unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        pytest.param("A judge dismissed 14 lawsuits against the firm", False, id="dismissed-a-count"),
+        pytest.param("The board rejected a dozen bids", False, id="rejected-a-dozen"),
+        pytest.param("The plan was rejected by 54% of voters", False, id="rejected-by-a-share"),
+        pytest.param("Officials dismissed reports that 40 people died", True, id="dismissed-a-claim"),
+    ],
+)
+def test_a_denial_verb_acting_on_a_counted_thing_denies_nothing(text: str, denied: bool) -> None:
+    assert stance(text)[1].denied is denied
