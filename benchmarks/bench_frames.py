@@ -1,6 +1,6 @@
 """Frame accuracy: how often ``checker extract`` gets a figure's whole claim frame right.
 
-Reads ``tests/data/frames.jsonl`` (sentences written fresh in 16 domains, each figure labelled with the measured
+Reads ``tests/data/frames.jsonl`` (sentences written fresh in 18 domains, each figure labelled with the measured
 thing, its entities, the predicate, polarity; format in tests/data/README.md), extracts each sentence, and for
 every labelled figure looks for the assertion whose value covers it. A frame is *fully right* when the value is
 found and thing, entities, predicate and polarity all agree (the rules: ``checker/frames_eval.py``).
