@@ -180,7 +180,8 @@ def verify_claims(
                                 "no source names " + ", ".join(missing), sources=[], passages=verdict.sources)
         out.append(verdict)
     if said and draft_statements:
-        out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance)
+        out = _with_sentences(out, draft, draft_statements, names, said, options.tolerance,
+                              {path: dates for path in assumed})
         out = _with_restatements(out, draft_statements, statements or {}, dates, options)
     return out
 
@@ -332,6 +333,7 @@ def _with_sentences(
     names: _SourceNames,
     said: _Sentences,
     tolerance: float,
+    guessed: Mapping[str, Mapping[str, dt.date | None]] | None = None,
 ) -> list[ClaimVerdict]:
     """The claim verdicts, and a verdict for each draft sentence that names someone or something, or gives a
     figure, date or place, that no source has, beyond what its own claims were judged on: a sentence no claim frame
@@ -349,7 +351,7 @@ def _with_sentences(
                 continue  # the sentence is already unsupported for one of its claims
             own = claimed.get(where, [])
             judged = {c.value_span.start for c in own}
-            found = _sentence_gap(path, st, own, judged, names, said, tolerance)
+            found = _sentence_gap(path, st, own, judged, names, said, tolerance, (guessed or {}).get(path))
             if found is not None:
                 added.append(found)
     if not added:
@@ -366,9 +368,11 @@ def _sentence_gap(
     names: _SourceNames,
     said: _Sentences,
     tolerance: float,
+    dates: Mapping[str, dt.date | None] | None = None,
 ) -> ClaimVerdict | None:
     """An unsupported verdict for a draft sentence with a name no source names (when none of its claims was judged
-    on it already) or a value no source sentence holds and no claim of the sentence was judged on."""
+    on it already) or a value no source sentence holds and no claim of the sentence was judged on. ``dates``: the
+    documents' dates, when the draft's own was guessed (its times are then read as of each source's)."""
     ev = st.evidence
     if not own:
         missing = names.missing(ev.text)
@@ -380,7 +384,7 @@ def _sentence_gap(
     for slot in st.slots:
         if slot.start in judged or _one(slot.text) and _PARTITIVE.match(ev.text, slot.until):
             continue
-        if _in_sources(slot, words, said, names, tolerance):
+        if _in_sources(slot, words, said, names, tolerance, dates):
             continue
         return _sentence_verdict(path, st, "value-not-in-sources", f"no source gives {slot.text}",
                                  (slot.text, slot.at, slot.until))
@@ -526,16 +530,23 @@ def _calendar_names() -> frozenset[str]:
     return frozenset((cal.full_months | {w.lower() for w in cal.weekday_full}) - cal.months_also_words)
 
 
-def _in_sources(slot: Slot, words: frozenset[str], said: _Sentences, names: _SourceNames, tolerance: float) -> bool:
+def _in_sources(slot: Slot, words: frozenset[str], said: _Sentences, names: _SourceNames, tolerance: float,
+                dates: Mapping[str, dt.date | None] | None = None) -> bool:
     """Whether the sources have a value of a draft sentence (whose content words are ``words``): the value as
     ``_value_in`` reads it anywhere, the same number in any unit in a sentence on the same matter, a place by its
-    name's words or its people's adjective."""
+    name's words or its people's adjective; with ``dates`` (the draft's own date was guessed), a time read again
+    as of a source's date, in that source ("on Tuesday" of a summary is the Tuesday of the report it sums up)."""
     value = slot.value
     if isinstance(value, Quantity):
         return said.has_value(value, tolerance) or said.has_figure(slot.text, words)
     if isinstance(value, Place):
         return said.has_value(value, tolerance) or names.has_words(slot.text) or names.has_place(value)
-    return said.has_value(value, tolerance)
+    if said.has_value(value, tolerance):
+        return True
+    if dates is None or not isinstance(value, TimeRange):
+        return False
+    return any((again := _reread(slot.text, dates.get(path))) is not None and said.has_value_in(path, again, tolerance)
+               for path in said.statements)
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -665,6 +676,7 @@ class _Sentences:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.denied: dict[str, list[int]] | None = None
         self.values: dict[type, set[Value]] | None = None
+        self.by_path: dict[tuple[str, type], set[Value]] | None = None
         self.found: dict[tuple[Value, float], bool] = {}
 
     def __bool__(self) -> bool:
@@ -694,6 +706,15 @@ class _Sentences:
         if key not in self.found:
             self.found[key] = any(value_supports(v, value, tolerance) for v in self.values.get(type(value), ()))
         return self.found[key]
+
+    def has_value_in(self, path: str, value: Value, tolerance: float) -> bool:
+        """Whether a sentence of the source ``path`` holds this value, as ``has_value`` reads it."""
+        if self.by_path is None:
+            self.by_path = defaultdict(set)
+            for where, st, _, _ in self._index():
+                for slot in st.slots:
+                    self.by_path[(where, type(slot.value))].add(slot.value)
+        return any(value_supports(v, value, tolerance) for v in self.by_path.get((path, type(value)), ()))
 
     def has_figure(self, text: str, words: frozenset[str]) -> bool:
         """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this

@@ -230,3 +230,17 @@ def test_an_undated_draft_reads_its_weekday_as_of_the_source(tmp_path, monkeypat
     _, out, _ = run(capsys, "draft.txt", "--against", "a.md", "b.md", "c.md", "--format", "json")
     claims = {c["attribute"]: c["status"] for c in json.loads(out)["claims"]}
     assert claims["when:resign"] == status
+
+
+def test_an_undated_draft_sentence_reads_its_weekday_as_of_the_source(tmp_path, monkeypatch, capsys):
+    """The same in a draft sentence no claim of which lines up with a source's: its "Tuesday" is looked for as the
+    Tuesday of each source, not of the guessed date."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("---\ndate: 2024-03-07\n---\nThe death toll from the landslide in Peru on Tuesday "
+                                   "rose to 31, officials said.\n", "utf-8")
+    (tmp_path / "b.md").write_text("---\ndate: 2024-03-12\n---\nRescue work continued, officials said.\n", "utf-8")
+    (tmp_path / "c.md").write_text("---\ndate: 2024-03-14\n---\nRoads in the region reopened.\n", "utf-8")
+    (tmp_path / "draft.txt").write_text("In Peru on Tuesday the count rose to 31, officials said.\n", "utf-8")
+    _, out, _ = run(capsys, "draft.txt", "--against", "a.md", "b.md", "c.md", "--format", "json")
+    flagged = [c["evidence"]["value"] for c in json.loads(out)["claims"] if c["rule"] == "value-not-in-sources"]
+    assert "Tuesday" not in flagged
