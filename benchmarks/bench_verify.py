@@ -31,18 +31,21 @@ sys.path.insert(0, str(HERE.parent))
 
 from generate import generate  # noqa: E402
 
+from checker.extract.sentences import split_sentences  # noqa: E402
 from checker.pipeline import date_from_neighbours, load_and_extract  # noqa: E402
 from checker.verify.cli import verify_extracted  # noqa: E402
 
-_SENTENCE = re.compile(r"[A-Z][^.!?\n<>]{30,300}[.!?]")
+_SENTENCE = re.compile(r"[A-Z][^\n<>]{30,300}[.!?]")  # one line, a capital to a full stop
 
 
 def make_draft(reports: list[Path], words: int) -> str:
-    """Sentences taken round-robin from the reports' text (markup and datelines skipped) up to ``words`` words."""
+    """Whole sentences (as checker splits them: "15.1 percent" and "the U.S. Geological Survey" are not cut) taken
+    round-robin from the reports' text, markup, front matter and datelines skipped, up to ``words`` words."""
     pools = []
     for path in reports:
         text = re.sub(r"<[^>]+>", " ", path.read_text("utf-8"))
-        pools.append([m.group(0) for m in _SENTENCE.finditer(text)][1:])
+        text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+        pools.append([s.text for s in split_sentences(text) if _SENTENCE.fullmatch(s.text)][1:])
     out: list[str] = []
     count = 0
     i = 0
