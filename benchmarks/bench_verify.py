@@ -3,8 +3,9 @@
 Run: .venv/bin/python benchmarks/bench_verify.py [--sources 100] [--words 2000] [--seed 7] [--repeat 5]
 
 The sources are generated reports (see generate.py: several outlets per story, in five domains); the draft is made
-of their sentences, taken in turn from every report until it holds ``--words`` words, so nearly every claim of the
-draft has candidates in its block. Printed: the time to load and extract the sources and the draft, the time of
+of their whole sentences, taken in turn from every report until it holds ``--words`` words, so nearly every claim
+of the draft has candidates in its block, and every tenth sentence has its first figure raised by 7 (a draft with
+figures wrong: the verdicts printed show what verify made of them). Printed: the time to load and extract the sources and the draft, the time of
 the pure core (``verify_claims``), and the wall and CPU time (user + system, the process and its pool workers) of
 the whole command in a fresh process (``checker verify --format json``, start-up and imports included); the median
 over ``--repeat`` runs. CPU time is the steadier figure on a shared machine. The command runs as an installed
@@ -36,11 +37,13 @@ from checker.pipeline import date_from_neighbours, load_and_extract  # noqa: E40
 from checker.verify.cli import verify_extracted  # noqa: E402
 
 _SENTENCE = re.compile(r"[A-Z][^\n<>]{30,300}[.!?]")  # one line, a capital to a full stop
+_FIRST_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")  # a whole number written without separators
 
 
-def make_draft(reports: list[Path], words: int) -> str:
+def make_draft(reports: list[Path], words: int, edit_every: int = 10) -> str:
     """Whole sentences (as checker splits them: "15.1 percent" and "the U.S. Geological Survey" are not cut) taken
-    round-robin from the reports' text, markup, front matter and datelines skipped, up to ``words`` words."""
+    round-robin from the reports' text, markup, front matter and datelines skipped, up to ``words`` words; in every
+    ``edit_every``-th sentence its first whole number is raised by 7, as a draft that gets a figure wrong."""
     pools = []
     for path in reports:
         text = re.sub(r"<[^>]+>", " ", path.read_text("utf-8"))
@@ -53,6 +56,8 @@ def make_draft(reports: list[Path], words: int) -> str:
         pool = pools[i % len(pools)]
         if pool:
             sentence = pool.pop(0)
+            if edit_every and len(out) % edit_every == edit_every - 1:
+                sentence = _FIRST_NUMBER.sub(lambda m: str(int(m.group()) + 7), sentence, count=1)
             out.append(sentence)
             count += len(sentence.split())
         i += 1
