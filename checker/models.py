@@ -46,14 +46,14 @@ class _Constructed(BaseModel):
 
     @classmethod
     def model_construct(cls, _fields_set: set[str] | None = None, **values):  # type: ignore[override]
-        """Every field given (as the core always does): the instance is set up by ``_direct``, as pydantic's own
+        """Every field given (as the core always does): the instance is set up by ``direct_construct``, as pydantic's own
         ``model_construct`` would, without its per-field walk over aliases and defaults (a tenth of extraction)."""
         d = cls.__dict__
         if "_plain_construct" not in d:
             _prepare(cls)
         if _fields_set is None:
             if d["_plain_construct"]:
-                if list(values) == d["_field_order"]:  # every field, in order: the usual call, ``_direct`` inlined
+                if list(values) == d["_field_order"]:  # every field, in order: the usual call, ``direct_construct`` inlined
                     m = _new(cls)
                     _setattr(m, "__dict__", values)
                     _setattr(m, "__pydantic_fields_set__", d["_all_fields_set"])
@@ -61,7 +61,7 @@ class _Constructed(BaseModel):
                     _setattr(m, "__pydantic_private__", None)
                     return m
                 if values.keys() == d["_all_fields_set"]:
-                    return _direct(cls, {k: values[k] for k in d["_field_order"]})
+                    return direct_construct(cls, {k: values[k] for k in d["_field_order"]})
             elif values.keys() == d["_all_fields_set"]:
                 _fields_set = d["_all_fields_set"]
         return super().model_construct(_fields_set, **values)
@@ -71,21 +71,11 @@ _new = object.__new__
 _setattr = object.__setattr__
 
 
-def _direct(cls, values: dict[str, Any]):
-    """An instance of ``cls`` (a ``_Constructed`` whose ``model_construct`` is plain) holding ``values``, every field
-    in declaration order: what ``model_construct`` would make, with the class's one shared set of field names."""
-    m = _new(cls)
-    _setattr(m, "__dict__", values)
-    _setattr(m, "__pydantic_fields_set__", cls.__dict__["_all_fields_set"])
-    _setattr(m, "__pydantic_extra__", None)
-    _setattr(m, "__pydantic_private__", None)
-    return m  # model_post_init would keep the shared set: nothing to do
-
-
 def direct_construct(cls, values: dict[str, Any]):
     """``cls.model_construct(**values)`` for a plain ``_Constructed`` model (see ``_prepare_plain``) given every
-    field in declaration order: the same instance, without the keyword packing and checks. For hot loops that
-    build matches and sentences from trusted values."""
+    field in declaration order: the same instance, with the class's one shared set of field names, without the
+    keyword packing and checks (``model_post_init`` would keep the shared set: nothing to do). For hot loops that
+    build spans, matches and sentences from trusted values."""
     m = _new(cls)
     _setattr(m, "__dict__", values)
     _setattr(m, "__pydantic_fields_set__", cls.__dict__["_all_fields_set"])
@@ -256,7 +246,7 @@ class Document(BaseModel):
         i = bisect.bisect_right(starts, raw_start) - 1
         line, column = i + 1, raw_start - starts[i] + 1  # ``line_column(raw_start)``
         # Built from trusted ints and a slice: skip validation, which dominates extraction time otherwise.
-        return _direct(Span, {"start": raw_start, "end": raw_end, "line": line, "column": column,
+        return direct_construct(Span, {"start": raw_start, "end": raw_end, "line": line, "column": column,
                               "text": self.text[start:end]})
 
 

@@ -37,7 +37,7 @@ from checker.models import Analysis, Assertion, Document, DocumentAssertions
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from checker.store.index import RefreshStats
+    from checker.store.index import CorpusIndex, RefreshStats
 
 # ``(done, total)`` in documents; ``done`` is fractional while one long report is extracted (the share of its text
 # analysed so far), so that a bar for a single 9 MB report moves.
@@ -385,10 +385,7 @@ def _corpus_assertions(
 
     with CorpusIndex(Path(indexes[0]) if indexes else index_path or default_index_path(Path("."))) as index:
         if indexes:
-            if index.emptied or not index.has_files():
-                raise ConfigError(f"{indexes[0]}: the index holds no reports (it was empty, or written by another "
-                                  "version of checker's extractor and has been cleared); build it with checker index "
-                                  "CORPUS, or give the corpus folders to --against")
+            _require_reports(index, indexes[0], "the corpus folders")
         else:
             index.sync(
                 files,
@@ -418,6 +415,15 @@ def _corpus_assertions(
         {p: f.names for p, f in indexed.items()},
         common,
     ), warnings
+
+
+def _require_reports(index: CorpusIndex, name: str, instead: str) -> None:
+    """An index file named to be read as it stands must hold reports: one that was empty, or cleared on opening
+    (written by another version of checker's extractor), is a settings error."""
+    if index.emptied or not index.has_files():
+        raise ConfigError(f"{name}: the index holds no reports (it was empty, or written by another version of "
+                          f"checker's extractor and has been cleared); build it with checker index CORPUS, or give "
+                          f"{instead} to --against")
 
 
 def build_index(
@@ -464,10 +470,7 @@ def indexed_sources(
     from checker.store.index import CorpusIndex, Probe, blocking_keys  # with an index only
 
     with CorpusIndex(Path(index_file)) as index:
-        if index.emptied or not index.has_files():
-            raise ConfigError(f"{index_file}: the index holds no reports (it was empty, or written by another version "
-                              "of checker's extractor and has been cleared); build it with checker index CORPUS, or "
-                              "give the source files or folders to --against")
+        _require_reports(index, index_file, "the source files or folders")
         probes = [Probe(d.path, dates.get(d.path), frozenset(blocking_keys(d.assertions))) for d in drafts]
         found = index.nearest(probes, between=_window([dates.get(d.path) for d in drafts]),
                               exclude=[d.path for d in drafts])

@@ -39,6 +39,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import cache
 from itertools import compress
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -378,8 +379,12 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
 
 def _calendar_name(token: str) -> bool:
     """Whether a lower-case token names a weekday or a month in full."""
-    cal = calendar_words()
-    return token in cal.month_of and len(token) > 3 or token in {w.lower() for w in cal.weekday_full}
+    return token in calendar_words().month_of and len(token) > 3 or token in _weekdays()
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.lower() for w in calendar_words().weekday_full)
 
 
 def _fuller_name(left: _Words, right: _Words, op: tuple) -> bool:

@@ -6,7 +6,7 @@ opening noun phrase). A number whose subject cannot be found is left out rather 
 from __future__ import annotations
 
 import re
-
+from functools import cache
 from typing import Sequence
 
 from checker.extract.context import (
@@ -472,7 +472,7 @@ def _running_total(
     if ctx.state.last_subject is None or made[-1].value_span.end > tokens[first].start:
         return None
     for k in range(first - 1, clause[0], -1):
-        if tokens[k].lower in _TOTAL_WORDS and tokens[k - 1].lower in lexicon().determiners | _POSSESSIVES:
+        if tokens[k].lower in _TOTAL_WORDS and tokens[k - 1].lower in lexicon().determiners:  # possessives too
             nxt = tokens[k + 1].lower if k + 1 < first else ""
             return made[-1] if nxt != "of" else None  # ("the number of voters" names its own thing)
     return None
@@ -536,7 +536,7 @@ def _acted_on(ctx: SentenceContext, first: int, after: int, clause: tuple[int, i
             r -= 1
         if r > clause[0] and tokens[r - 1].lower in lex.determiners:
             v = r - 1  # ("lowered the 400m hurdles world record to 51.72 seconds": past a figure modifying the noun)
-    while v > clause[0] and (tokens[v].lower in lex.determiners or tokens[v].lower in _POSSESSIVES):
+    while v > clause[0] and tokens[v].lower in lex.determiners:  # possessives among them
         v -= 1
     infinitive = v >= 2 and tokens[v - 1].lower == "to" and (
         is_verb(tokens, v - 2) or verb_lemma(tokens[v - 2].lower) in lex.control_verbs
@@ -941,7 +941,7 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
         words = phrase_before(tokens, k, floor=clause[0], limit=3)
         if words and ctx.position(words[-1]) == k - 1:
             k = ctx.position(words[0]) - 1
-            while k > clause[0] and (tokens[k].lower in lex.determiners or tokens[k].lower in _POSSESSIVES):
+            while k > clause[0] and tokens[k].lower in lex.determiners:  # possessives among them
                 k -= 1
     named_object = _verb_object(ctx, k, clause)
     if named_object:
@@ -1021,7 +1021,7 @@ def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Sub
         return []
     keys = [_name_key(run) for run in runs]
     held = set(subject.entities) | {subject.key, gazetteer().slug(subject.country) if subject.country else ""}
-    if not keys[0] or not (keys[0] in held or _name_key(runs[0]) in held or runs[0][0].lower in held):
+    if not keys[0] or not (keys[0] in held or runs[0][0].lower in held):
         return []
     return [key for key in keys[1:] if key and key not in held]
 
@@ -1045,9 +1045,13 @@ def _negated_after(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> Pol
 def _acts_for_others(head: str) -> bool:
     """Whether a subject's head names people or a body that acts on what is not its own: person heads, affiliated
     people, titles, agent nouns ("rescuers", "jurors"), acting bodies ("the government", "a court", "the jury")."""
+    return bool({head, singular(head), f"{head}s"} & _acting_for_others()) or _agent_noun(singular(head))
+
+
+@cache
+def _acting_for_others() -> frozenset[str]:
     lex = lexicon()
-    people = lex.person_heads | lex.affiliated_people | lex.titles | lex.acting_bodies
-    return bool({head, singular(head), f"{head}s"} & people) or _agent_noun(singular(head))
+    return lex.person_heads | lex.affiliated_people | lex.titles | lex.acting_bodies
 
 
 def _recipient(ctx: SentenceContext, k: int, clause: tuple[int, int], thing: str) -> Subject | None:

@@ -68,6 +68,7 @@ from checker.errors import CheckerError, InputError
 from checker.ingest import decode, read_bytes
 from checker.ingest.files import paused_gc
 from checker.ingest.limits import DEFAULT_MAX_BYTES, replace_surrogates
+from checker.store.header import APPLICATION_ID, is_index_file
 from pydantic import BaseModel
 
 from checker.models import (
@@ -101,7 +102,6 @@ __all__ = [
 # A block entry carries its file's date ('' for none), so a check reads only the files in its time window.
 # 5: block entries ordered by (head, lead, attribute, date): the files nearest in time to a date are a range scan.
 SCHEMA_VERSION = 5
-_APPLICATION_ID = 0x43484B31  # "CHK1": lets us tell our own database from any other SQLite file
 _BUSY_MS = 10_000
 # Documents extracted per batch: each batch commits on its own, so an interrupted first index keeps its progress.
 _BATCH = 1000
@@ -160,7 +160,6 @@ _COLUMNS = {
     "blocks": ["head", "lead", "date", "attribute", "file"],
     "names": ["name", "n"],
 }
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _RAW_PATH = "\x00"  # prefix of a stored path that was not valid UTF-8 (hex of its bytes follows)
 _SPANS = ("evidence", "value_span")
 
@@ -401,19 +400,6 @@ class _Seen:
     at_ns: int
 
 
-def is_index_file(path: str | Path) -> bool:
-    """Whether ``path`` is a checker index (a SQLite file with checker's application id), not a report: what
-    ``check --against .checker/index.sqlite`` names to compare with the corpus as last indexed, unlisted."""
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except (OSError, ValueError):
-        return False
-    return header.startswith(_SQLITE_MAGIC) and len(header) >= 72 and (
-        int.from_bytes(header[68:72], "big") == _APPLICATION_ID
-    )
-
-
 def _stat(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)
@@ -518,7 +504,7 @@ class CorpusIndex:
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if tables and app_id != _APPLICATION_ID:
+        if tables and app_id != APPLICATION_ID:
             raise CheckerError(
                 f"{self.path}: is a SQLite database but not a checker index; "
                 "point the index setting elsewhere or delete the file"
@@ -584,7 +570,7 @@ class CorpusIndex:
                 self._conn.execute(statement)
         self._conn.execute("INSERT INTO meta VALUES ('extractor', ?)", (self.version,))
         self._conn.execute("INSERT INTO meta VALUES ('packing', ?)", (_PACKING,))
-        self._conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+        self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _empty(self) -> None:

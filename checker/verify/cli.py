@@ -172,14 +172,13 @@ def _sources(against: Sequence[str], drafts: Sequence[Document], found: Sequence
     of the drafts' claims."""
     from checker.errors import ConfigError
 
-    if not any(_sqlite_file(p) for p in against):
-        return list(against), [], False  # the index (and sqlite3) is loaded only when one may be named
-    from checker.pipeline import indexed_sources
-    from checker.store.index import is_index_file
+    from checker.store.header import is_index_file  # the index (and sqlite3) is loaded only when one is named
 
     indexes = [p for p in against if is_index_file(p)]
     if not indexes:
         return list(against), [], False
+    from checker.pipeline import indexed_sources
+
     if len(indexes) > 1 or len(against) > 1:
         raise ConfigError(f"--against takes one index file ({indexes[0]}) or source files and folders, not both nor "
                           "several indexes")
@@ -187,15 +186,6 @@ def _sources(against: Sequence[str], drafts: Sequence[Document], found: Sequence
     if not paths:
         warnings.append(f"{indexes[0]}: no indexed report speaks of the drafts' claims")
     return paths, warnings, True
-
-
-def _sqlite_file(path: str) -> bool:
-    """Whether ``path`` is a file that starts as an SQLite database does."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except (OSError, ValueError):  # a folder, stdin, a missing file: reported where it is read
-        return False
 
 
 def run(args: argparse.Namespace, progress: Callable[[], ContextManager[Progress | None]] = nullcontext) -> int:

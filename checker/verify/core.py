@@ -696,25 +696,26 @@ class _Sentences:
     def has_value(self, value: Quantity | Place | TimeRange, tolerance: float) -> bool:
         """Whether some source sentence holds this value as ``_value_in`` reads it: the same figure within the
         rounding, this place or one inside it, a date inside this one."""
-        if self.values is None:
-            # Each distinct value once, by its type: a corpus repeats its figures, places and dates many times.
-            self.values = defaultdict(set)
-            for _, st, _, _ in self._index():
-                for slot in st.slots:
-                    self.values[type(slot.value)].add(slot.value)
         key = (value, tolerance)
         if key not in self.found:
-            self.found[key] = any(value_supports(v, value, tolerance) for v in self.values.get(type(value), ()))
+            values = self._slot_values()[0]
+            self.found[key] = any(value_supports(v, value, tolerance) for v in values.get(type(value), ()))
         return self.found[key]
 
     def has_value_in(self, path: str, value: Value, tolerance: float) -> bool:
         """Whether a sentence of the source ``path`` holds this value, as ``has_value`` reads it."""
-        if self.by_path is None:
-            self.by_path = defaultdict(set)
+        return any(value_supports(v, value, tolerance) for v in self._slot_values()[1].get((path, type(value)), ()))
+
+    def _slot_values(self) -> tuple[dict[type, set[Value]], dict[tuple[str, type], set[Value]]]:
+        """Each distinct value of the sentences once, by its type, and by source and type (a corpus repeats its
+        figures, places and dates many times)."""
+        if self.values is None or self.by_path is None:
+            self.values, self.by_path = defaultdict(set), defaultdict(set)
             for where, st, _, _ in self._index():
                 for slot in st.slots:
+                    self.values[type(slot.value)].add(slot.value)
                     self.by_path[(where, type(slot.value))].add(slot.value)
-        return any(value_supports(v, value, tolerance) for v in self.by_path.get((path, type(value)), ()))
+        return self.values, self.by_path
 
     def has_figure(self, text: str, words: frozenset[str]) -> bool:
         """Whether a source sentence on the matter of a draft sentence (its content words ``words``) gives this
