@@ -22,7 +22,8 @@ time, scope), as claims of their own:
   rose 5%" / "Shares in Brill rose 3%"; "34 patients at the county hospital" / "43 at the city clinic").
 
 Inside one report the bar is higher: the same sentence told twice (a lead and its restatement further down) with
-only the value changed, and nothing else reworded.
+only the value changed, and nothing else reworded. There a long sentence needs no name to tie its two tellings: no
+boilerplate is told twice in one report by chance.
 
 Candidates come from an inverted index of each sentence's content words; a posting longer than
 ``_MAX_POSTING`` (a word in every report of the corpus) is not followed, so the cost grows with the number of
@@ -285,8 +286,10 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
     named = a_name is not None and b_name is not None
     if max(i2 - i1, j2 - j1) > (_MAX_NAME if named else _MAX_STRETCH):
         return
-    # A name swapped in a sentence that is one story's own (long enough) is flagged even with no other name shared.
-    if not (linked or _anchored(left, matcher, i1, i2, long_wording=negation or do_support or named)):
+    # A name swapped in a sentence that is one story's own (long enough) is flagged even with no other name shared;
+    # so is any value inside one report, whose own long sentence told twice is no boilerplate shared by chance.
+    long_wording = within or negation or do_support or named
+    if not (linked or _anchored(left, matcher, i1, i2, long_wording=long_wording)):
         return
     if negation:
         yield from _polarity(left, right, i1, i2, j1, j2)
@@ -318,13 +321,13 @@ def restatement_score(left: Assertion, right: Assertion) -> Alignment:
 
 
 def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False) -> bool:
-    """The shared words name something particular: a name (a capital not opening the sentence), a place or a figure
-    outside the differing stretch; with ``long_wording`` (a "not" added, not a value changed), also enough content
-    words that the sentence is one story's own. "Net profit was $300 million, the company said" is boilerplate
-    that every company's report can hold, and so is a long background line with only its figure or year changed
-    ("In 2015, a quake in the same region killed thousands", in every quake story of a wire); "Sudanese forces
-    launched 119 drones, of which 106 ..." and "The success of the single means fans are not even more eager for
-    the new album" are one story's sentences."""
+    """The shared words name something particular: a name (a capital not opening the sentence), a place (even
+    opening it) or a figure outside the differing stretch; with ``long_wording`` (a "not" added, a name swapped, or
+    any value changed inside one report), also enough content words that the sentence is one story's own. "Net
+    profit was $300 million, the company said" is boilerplate that every company's report can hold, and so is a long
+    background line with only its figure or year changed ("In 2015, a quake in the same region killed thousands",
+    in every quake story of a wire); "Sudanese forces launched 119 drones, of which 106 ..." and "The success of the
+    single means fans are not even more eager for the new album" are one story's sentences."""
     stop = vocabulary().stopwords
     content = 0
     for tag, a1, a2, _, _ in matcher.get_opcodes():
@@ -335,8 +338,10 @@ def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long
                 continue
             t = words.tokens[k]
             slot = _slot_at(words, k)
-            if slot is not None and not isinstance(slot.value, Place):
-                continue  # a shared date or figure is what boilerplate holds ("on Thursday", "$300 million")
+            if slot is not None:
+                if not isinstance(slot.value, Place):
+                    continue  # a shared date or figure is what boilerplate holds ("on Thursday", "$300 million")
+                return True  # a place, even opening the sentence ("Norway has escaped the drought in ...")
             if (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
                 return True
             if len(t) > 3 and t.isalpha() and t not in stop:

@@ -54,6 +54,11 @@ CONFLICTS = [
         ConflictKind.POLARITY, ("even", "n't even"), id="long-wording-anchors-a-negation",
     ),
     pytest.param(
+        "Norway has escaped the drought in North Africa, which has cut wheat harvests by more than 30%.",
+        "Norway has escaped the drought in Central America, which has cut wheat harvests by more than 30%.",
+        ConflictKind.LOCATION, ("North Africa", "Central America"), id="place-opening-the-sentence-anchors",
+    ),
+    pytest.param(
         "The choir was founded in Galway and has sung at every county festival since the hall reopened.",
         "The choir was not founded in Galway and has sung at every county festival since the hall reopened.",
         ConflictKind.POLARITY, ("founded", "not founded"), id="place-anchors-a-negation",
@@ -275,6 +280,28 @@ def test_one_report_telling_the_same_sentence_twice_with_another_figure_contradi
     assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
         (ConflictKind.NUMERIC, "4,200", "2,400")
     ]
+
+
+def _within(text: str) -> list[tuple]:
+    doc = parse_document("a.txt", text).model_copy(update={"date": DAY})
+    found = find_conflicts([], dates={"a.txt": DAY}, statements={"a.txt": extract_document(doc).statements})
+    return [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found]
+
+
+def test_one_report_telling_a_long_sentence_twice_with_another_figure_needs_no_name() -> None:
+    # No name, place or other figure ties the two: the long wording alone makes the sentence the report's own.
+    assert _within(
+        "The clubs are split into three divisions of ten sides each and only the winner goes up to the regional tier "
+        "where it joins the strongest local teams.\n\n"
+        "The season opens in August.\n\n"
+        "The clubs are split into two divisions of ten sides each and only the winner goes up to the regional tier "
+        "where it joins the strongest local teams."
+    ) == [(ConflictKind.NUMERIC, "three", "two")]
+
+
+def test_one_report_giving_a_short_line_twice_with_another_figure_is_not_a_restatement() -> None:
+    # "Net profit was ..." may be this year's figure and last year's: short wording ties nothing.
+    assert _within("Net profit was $310 million.\n\nThe shares fell.\n\nNet profit was $280 million.") == []
 
 
 def test_one_report_rewording_a_sentence_around_another_figure_is_not_a_restatement() -> None:
