@@ -66,8 +66,6 @@ from checker.models import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
-_NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
-_DO = frozenset({"do", "does", "did"})
 _MIN_RATIO = 0.8
 _MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
@@ -77,7 +75,6 @@ _MAX_NAME = 6  # tokens in a differing name ("the Royal Courts of Justice")
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
 _LONG_SHARED = 6  # shared content words (not function words, not values) that make a sentence one story's own
 _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location", Name: "who"}
-_NAME_JOINS = frozenset({"of", "and", "the", "for", "de"})  # inside a name: "Institute of Welsh Affairs"
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -367,10 +364,11 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
         if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING \
                 and not (_calendar_name(a) and _calendar_name(b)):
             return True  # but two days are never one spelled two ways ("Tuesday" / "Thursday", "Monday" / "Sunday")
+    negation = lexicon().negation_particles
     for words, a, b in ((left, i1, i2), (right, j1, j2)):
         for k in range(a, b):
             t = words.tokens[k]
-            if t in _NEGATION or t[0].isdigit() or (words.capitals[k] and k > 0):
+            if t in negation or t[0].isdigit() or (words.capitals[k] and k > 0):
                 return False
             if _slot_at(words, k) is not None:
                 return False
@@ -416,14 +414,17 @@ def _negation_only(a: Sequence[str], b: Sequence[str]) -> bool:
         return False
     added = a or b
     # "produce" / "do not produce": "do" joins the cue when the verb is the same on both sides
-    return bool(added) and all(t in _NEGATION or t in _DO for t in added) and any(t in _NEGATION for t in added)
+    lex = lexicon()
+    cues, do = lex.negation_particles, lex.do_forms
+    return bool(added) and all(t in cues or t in do for t in added) and any(t in cues for t in added)
 
 
 def _do_support(a: Sequence[str], b: Sequence[str]) -> bool:
     """One side says the verb ("produces", "made"), the other denies it with "do" ("does not produce", "didn't
     make"): the same verb, one "not"."""
     said, denied = (a, b) if len(a) == 1 else (b, a)
-    if len(said) != 1 or len(denied) != 3 or denied[0] not in _DO or denied[1] not in _NEGATION:
+    lex = lexicon()
+    if len(said) != 1 or len(denied) != 3 or denied[0] not in lex.do_forms or denied[1] not in lex.negation_particles:
         return False
     return said[0].isalpha() and denied[2].isalpha() and verb_lemma(said[0]) == verb_lemma(denied[2])
 
@@ -470,7 +471,7 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
             return None
         places += slot is not None
         if not words.capitals[k]:
-            if t not in _NAME_JOINS or k == i2 - 1:
+            if t not in lex.name_joins or k == i2 - 1:
                 return None
         elif t in stop and t not in lex.titles:
             return None
@@ -480,7 +481,7 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
     if capitalised == [0] and english_word(words.tokens[0]):
         return None  # "Police said" / "Officials said": one ordinary word opening the sentence
     for k, step in ((i1 - 1, -1), (i2, 1)):
-        if 0 <= k < len(words.tokens) and words.tokens[k] in _NAME_JOINS - {"the"}:
+        if 0 <= k < len(words.tokens) and words.tokens[k] in lex.name_joins and words.tokens[k] != "the":
             k += step  # "Ministry of" before "Defence"
         if 0 <= k < len(words.tokens) and words.capitals[k] and words.tokens[k].isalpha():
             if words.tokens[k] not in lex.titles and words.tokens[k] not in stop:
@@ -497,14 +498,12 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
 _NOTIONAL_MONDAY = dt.date(2001, 1, 1)
 
 
-_PERIOD_CUES = frozenset({"in", "on", "last", "this", "the", "during", "since"})
-
-
 def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
     """A stretch naming one weekday, month or season that no date rule resolved, after the words that make it a
     date ("Tuesday", "in March", "last summer"): a weekday or a month written in full and capitalised, a season in
     the calendar's own months (meteorological, northern hemisphere; winter, which spans two years, is left out)."""
-    while i1 < i2 - 1 and words.tokens[i1] in _PERIOD_CUES:
+    cues = lexicon().period_cues
+    while i1 < i2 - 1 and words.tokens[i1] in cues:
         i1 += 1
     if i2 - i1 != 1:
         return None

@@ -109,6 +109,8 @@ def test_a_denied_value_reads_naturally() -> None:
     assert negated("were deployed") == "were not deployed"
     assert negated("was not destroyed") == "was not destroyed"
     assert negated("didn't sign") == "didn't sign"
+    assert negated("could deploy") == "could not deploy"  # any auxiliary of the lexicon carries the "not"
+    assert negated("nobody was hurt") == "nobody was hurt"  # any negation particle already denies
 
 
 @pytest.mark.parametrize(
