@@ -49,9 +49,10 @@ QUANTITY = Rule(
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
-        "the EU's General Court), failing a name the thing or event the verb's subject names when the figure "
-        "counts a noun of its own (coal supplied 16% of US electricity; an air strike killed 19 people; not people, "
-        "nor a body acting for others: police arrested 40, the government will fund 900 places); "
+        "the EU's General Court), failing a name the thing the verb's subject names when the figure counts a noun "
+        "of its own (coal supplied 16% of US electricity; a delivery van damaged 14 cars; not people, nor a body "
+        "acting for others: police arrested 40, the government will fund 900 places, nor an event, which is the "
+        "claim's scope: an air strike killed 19 people); "
         "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
@@ -63,8 +64,10 @@ QUANTITY = Rule(
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
         Example("Hydropower supplied 41% of the country's electricity.", "41%", entities=("hydropower",)),
+        Example("A delivery van on a bridge damaged 14 cars.", "14", thing="car",
+                entities=("delivery van",)),  # the agent past the phrase after its head
         Example("A rocket strike on a depot destroyed 14 trucks.", "14", thing="truck",
-                entities=("rocket strike",)),  # the agent past the phrase after its head
+                entities=()),  # an event as the agent scopes the claim (scope_event), as an earthquake does
         Example("Police arrested 40 people.", "40", entities=()),  # people act; what they act on is not theirs
         Example("Rescuers pulled 11 survivors from the mud.", "11", entities=()),  # one who rescues: a person
         Example("The government will fund 900 new places.", "900", entities=()),  # a body acting for others
