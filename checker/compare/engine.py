@@ -572,7 +572,13 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
         return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
-        # a figure contradicting another is about something anchored: the same named owner, event or place.
+        # a figure contradicting another is about something anchored: the same named owner, event or place. A
+        # figure of several owners is their total, not a rival figure of one of them ("the Social Democrats and the
+        # Greens together hold 85 seats" / "Greens: 21 seats").
+        if len(a.entities) != len(b.entities) and a.entities and b.entities and (
+            set(a.entities) < set(b.entities) or set(b.entities) < set(a.entities)
+        ):
+            return False
         return found.score >= WITHIN_THRESHOLD and _anchored_within(a, b, found)
     return found.score >= ACROSS_THRESHOLD
 

@@ -21,6 +21,7 @@ from checker.extract.event_rules import (
 )
 from checker.extract.place_rules import location_assertions
 from checker.extract.quantity_rules import quantity_assertions, remember_organisation
+from checker.extract.tables import table_assertions
 from checker.extract.rule import Example, Rule
 from checker.models import Assertion
 
@@ -403,7 +404,30 @@ REFUSAL = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, TARGET_DATE, EVENT, REFUSAL)
+TABLE_CELL = Rule(
+    name="table-cell",
+    description="A figure in a table row (a pipe table: '| Party | Seats |' over '| --- | --- |'): a claim about "
+    "the row's name, measured as its column's header says. Read in place of the sentence rules on every data row.",
+    fields={
+        "value": "the cell's one figure, as written",
+        "attribute": "the header's trigger word's kind (Deaths: killed, Revenue: revenue), else count, share or "
+        "amount by the figure's unit; none for a column of changes (Change, +/-, or a figure written with its sign)",
+        "thing": "the column's header (Seats: seat)",
+        "entities": "the row's first cell, read as a noun phrase would be (Liberal Union)",
+    },
+    apply=lambda ctx, made: table_assertions(ctx),
+    examples=(
+        Example("| Party | Seats | Change |\n| --- | --- | --- |\n| Liberal Union | 48 | -3 |\n", "48",
+                attribute="count", thing="seat", entities=("liberal union",)),
+        Example("| Party | Seats | Change |\n| --- | --- | --- |\n| Liberal Union | 48 | -3 |\n", "-3",
+                made=False),  # a change, not a level
+        Example("| District | Deaths |\n|---|---|\n| Kessle North | 12 |\n", "12", attribute="killed",
+                entities=("kessle north",)),
+        Example("Seats: 48 | Change: -3", "48", made=False),  # no rule line: no table
+    ),
+)
+
+RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, TARGET_DATE, EVENT, REFUSAL, TABLE_CELL)
 _BY_NAME = {r.name: r for r in RULES}
 
 
@@ -417,6 +441,8 @@ def sentence_assertions(ctx: SentenceContext) -> list[Assertion]:
     refusals (a refusal reads what the others made, so a figure refused is not refused twice)."""
     if not ctx.tokens:
         return []
+    if ctx.row is not None:
+        return TABLE_CELL.apply(ctx, [])  # a table row has cells, not a sentence's grammar
     remember_organisation(ctx)
     made: list[Assertion] = []
     for rule in RULES:
