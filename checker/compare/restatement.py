@@ -8,8 +8,9 @@ sentence. This module finds such pairs and hands the two differing values to the
 time, scope), as claims of their own:
 
 - the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), be a
-  negation cue on one side only ("not", "n't", "never"), or, between two reports, be a whole name on both sides
-  ("Striker Kai Mendes scored" / "Striker Leon Tate scored": who, the kind ``name``);
+  negation cue on one side only ("not", "n't", "never"), between two reports be a whole name on both sides
+  ("Striker Kai Mendes scored" / "Striker Leon Tate scored": who, the kind ``name``), or be a pronoun of one
+  gender against one of the other ("outside his home" / "outside her home": one person told two ways);
 - the shared words must name something particular, a name, a place or another figure, or, for a "not" added,
   run long enough that no two stories would share them by chance (boilerplate such as "Net profit was $300
   million, the company said" recurs in every company's report, and a background line such as "In 2015, a quake in
@@ -271,14 +272,17 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
         op for op in matcher.get_opcodes()
         if op[0] != "equal" and not _punctuation(left, right, op) and (within or not _fuller_name(left, right, op))
     ]
-    valued = [op for op in stretches if not _plain(left, right, op)]
+    valued = [op for op in stretches if not _plain(left, right, op) or _pronoun_swap(left, right, op)]
     if len(stretches) > (1 if within else 2) or len(valued) != 1:
         return  # inside one report only the same sentence told twice with one value changed
     _, i1, i2, j1, j2 = valued[0]
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
     negation, do_support = _negation_only(a_words, b_words), _do_support(a_words, b_words)
     a_name = b_name = None
-    if not within:
+    if _pronoun_swap(left, right, valued[0]):
+        # "outside his holiday home" / "outside her holiday home": one person told as a man and as a woman
+        a_name, b_name = _token_name(left, i1), _token_name(right, j1)
+    elif not within:
         a_name, b_name = _name_over(left, i1, i2), _name_over(right, j1, j2)
     named = a_name is not None and b_name is not None
     if max(i2 - i1, j2 - j1) > (_MAX_NAME if named else _MAX_STRETCH):
@@ -405,6 +409,25 @@ def _name_in_full(words: _Words, a: int, b: int) -> bool:
     return (before > 0 and words.capitals[before] and words.tokens[before].isalpha()) or (
         after < len(words.tokens) and words.capitals[after] and words.tokens[after].isalpha()
     )
+
+
+def _pronoun_swap(left: _Words, right: _Words, op: tuple) -> bool:
+    """One personal pronoun replaced by one of the other gender ("his" / "her", "he" / "she"): the same sentence
+    told of a man and of a woman."""
+    _, i1, i2, j1, j2 = op
+    if i2 - i1 != 1 or j2 - j1 != 1:
+        return False
+    gender = lexicon().gendered_pronouns
+    a, b = gender.get(left.tokens[i1]), gender.get(right.tokens[j1])
+    return a is not None and b is not None and a != b
+
+
+def _token_name(words: _Words, k: int) -> Slot:
+    """Token ``k`` as a slot holding a name (a pronoun that says who)."""
+    span = _token_span(words, k, k + 1)
+    at, until = words.starts[k], words.ends[k]
+    text = words.statement.evidence.text[at:until]
+    return Slot(Name(text=text), at, until, span.start, span.end, text)
 
 
 def _negation_only(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -127,7 +127,14 @@ def name_words(name: Name) -> frozenset[str]:
 
 def names_differ(a: Name, b: Name) -> bool:
     """Two names that cannot be one person or body: no word in common ("Franklin" and "Tom Franklin" may be one man)
-    and neither the initials of the other ("IWA", "the Institute of Welsh Affairs")."""
+    and neither the initials of the other ("IWA", "the Institute of Welsh Affairs"). Two pronouns differ when their
+    genders do ("his" / "her": one person told as a man and as a woman)."""
+    from checker.extract.lexicon import lexicon
+
+    gender = lexicon().gendered_pronouns
+    ga, gb = gender.get(a.text.lower()), gender.get(b.text.lower())
+    if ga is not None or gb is not None:
+        return ga is not None and gb is not None and ga != gb
     wa, wb = name_words(a), name_words(b)
     if not wa or not wb or wa & wb:
         return False

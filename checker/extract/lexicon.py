@@ -120,6 +120,7 @@ class Lexicon:
     negation_not_a_denial: frozenset[str]  # verify: "not only", "not just": no denial
     negation_particles: frozenset[str]  # "not", "never", "nobody": a word that denies by itself
     do_forms: frozenset[str]  # "does not produce": "do" carrying a negation
+    gendered_pronouns: dict[str, str]  # "his": m, "her": f
     table_change_headers: frozenset[str]  # "| Seats | Change |": a column of changes, not levels
     lack_words: frozenset[str]  # verify: "lacks funding", "the absence of": something is missing
     name_joins: frozenset[str]  # lower-case words inside a name: "Institute of Welsh Affairs"
@@ -217,6 +218,7 @@ def lexicon() -> Lexicon:
         negation_not_a_denial=frozenset(lex["negation_not_a_denial"]),
         negation_particles=frozenset(lex["negation_particles"]),
         do_forms=frozenset(lex["do_forms"]),
+        gendered_pronouns=dict(lex["gendered_pronouns"]),
         table_change_headers=frozenset(lex["table_change_headers"]),
         lack_words=frozenset(lex["lack_words"]),
         name_joins=frozenset(lex["name_joins"]),
