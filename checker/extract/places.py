@@ -395,14 +395,26 @@ class Gazetteer:
         region of Cameroon, Papua New Guinea or South Sudan. A capitalised word right before the name makes it part
         of a longer name ("Great Lakes", "Mekong Delta")."""
         found: list[_Raw] = []
-        for m in self._typed_pattern().finditer(text):
-            before = _PREV_WORD_ANY.search(text, max(0, m.start() - 30), m.start())
-            word = before.group(1) if before is not None else ""
-            if word[:1].isupper() and word != "The" and word.lower() not in self._cues:
-                continue  # "Great Lakes region"; but "The Nord department", "In Nord province"
-            keys = tuple(k for k in self._typed[m.group(1)] if self.country_of(k) in countries)
-            if len(keys) == 1:
-                found.append(_Raw(m.start(1), m.end(1), m.group(1), keys))
+        typed = self._typed
+        by_country = self._typed_by_country()
+        for country in countries:
+            for name in by_country.get(country, ()):  # a few names per country: one scan of the text each
+                pos = text.find(name)
+                while pos != -1:
+                    end = pos + len(name)
+                    start, pos = pos, text.find(name, end)
+                    if not _REGION_SUFFIX.match(text, end) or (
+                        start and (text[start - 1].isalnum() or text[start - 1] in "'’-")
+                    ):
+                        continue
+                    before = _PREV_WORD_ANY.search(text, max(0, start - 30), start)
+                    word = before.group(1) if before is not None else ""
+                    if word[:1].isupper() and word != "The" and word.lower() not in self._cues:
+                        continue  # "Great Lakes region"; but "The Nord department", "In Nord province"
+                    keys = tuple(k for k in typed[name] if self.country_of(k) in countries)
+                    if len(keys) == 1:
+                        found.append(_Raw(start, end, name, keys))
+        found.sort(key=lambda r: r.start)
         if not found:
             return raws
         starts = [r.start for r in raws]
@@ -414,12 +426,18 @@ class Gazetteer:
             starts.insert(i, r.start)
         return raws
 
-    def _typed_pattern(self) -> re.Pattern[str]:
-        pattern = getattr(self, "_typed_re", None)
-        if pattern is None:
-            names = "|".join(re.escape(f) for f in sorted(self._typed, key=len, reverse=True))
-            pattern = self._typed_re = re.compile(rf"(?<![\w'’-])({names}){_REGION_SUFFIX.pattern}")
-        return pattern
+    def _typed_by_country(self) -> dict[str, tuple[str, ...]]:
+        """``_typed``'s names by the countries of their regions, built on first use."""
+        table = getattr(self, "_typed_countries", None)
+        if table is None:
+            grouped: dict[str, set[str]] = {}
+            for name, keys in self._typed.items():
+                for k in keys:
+                    country = self.country_of(k)
+                    if country:
+                        grouped.setdefault(country, set()).add(name)
+            table = self._typed_countries = {c: tuple(sorted(n)) for c, n in grouped.items()}
+        return table
 
     def _match(self, start: int, end: int, key: str, surface: str) -> PlaceMatch:
         """Places are frozen, so one instance per (key, surface) is shared: the same names recur all the time."""
