@@ -249,6 +249,10 @@ QUANTITY = Rule(
                 entities=("tom ashby",)),  # the named subject of the verb whose object the measured noun is
         Example("The council fined Dean Roper, 41, who owes 3,000 pounds in rent.", "3,000 pounds",
                 entities=("dean roper",)),  # "who" past an age in apposition
+        Example("Harlow Textiles praised Dana Kerr, who sold 400 coats.", "400",
+                entities=("dana kerr",)),  # the person a "who" clause is about, not the organisation opening it
+        Example("The Rovers had no answer for Ines Vidal, who finished with 31 points.", "31",
+                entities=("ines vidal",)),  # "finished with": the verb whose complement the figure is
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

@@ -383,7 +383,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             counted = rival
         if subject is None or subject.head in lex.pronouns:
             continue
-        if counted is None:  # (a name set against the sentence's first one owns its count alone)
+        if counted is None and tokens[clause[0]].lower not in ("who", "whom", "whose"):
+            # (a name set against the sentence's first one owns its count alone; so does the person a "who"
+            # clause is about: "The Pilots had no answer for Okafor, who finished with 29 points")
             subject = _with_organisation(ctx, subject, refers_to_org)
         span_end = np_end if words else after
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
@@ -956,6 +958,8 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
             k = ctx.position(words[0]) - 1
             while k > clause[0] and tokens[k].lower in lex.determiners:  # possessives among them
                 k -= 1
+    if k > clause[0] and tokens[k].lower == "with" and is_verb(tokens, k - 1):
+        k -= 1  # "Okafor, who finished with 29 points": the verb whose complement the figure is
     named_object = _verb_object(ctx, k, clause)
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
