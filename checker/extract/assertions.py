@@ -253,6 +253,11 @@ QUANTITY = Rule(
                 entities=("dana kerr",)),  # the person a "who" clause is about, not the organisation opening it
         Example("The Rovers had no answer for Ines Vidal, who finished with 31 points.", "31",
                 entities=("ines vidal",)),  # "finished with": the verb whose complement the figure is
+        Example("Mara Lind, the former treasurer who moved $3 million into offshore accounts over the course of a "
+                "decade, was sentenced to nine years in prison.", "nine years", thing="sentence",
+                entities=("mara lind",)),  # past a long apposition holding a clause of its own
+        Example("Ole Brandt, a builder who admitted taking bribes worth 400,000 euros, was jailed for six years.",
+                "six years", thing="sentence", entities=("ole brandt",)),  # past an aside that a figure closes
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

@@ -587,7 +587,7 @@ def place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
 # Atletico Brera", "the sentencing of Daniel Reyes".
 _NAME_LINKS = frozenset({"of", "between", "against", "with", "for", "over"})
 _ASIDE_OPENERS = frozenset({"who", "whose", "which"})
-_ASIDE_LONGEST = 14  # tokens between the two commas of an aside
+_ASIDE_LONGEST = 20  # tokens between the two commas of an aside (an apposition may hold a clause of its own)
 
 
 def aside_opening(tokens: Sequence[Token], k: int) -> int | None:
@@ -619,10 +619,10 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     k = j - 1
     while not words and k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
         k -= 1
-    opening = aside_opening(ctx.tokens, k) if not words and k > floor else None
+    opening = aside_opening(ctx.tokens, k) if not words and k >= floor else None
     if opening is not None:
         # past an aside to the subject it is about (a figure inside the aside is no bound: "The Severin Bridge,
-        # which carries 120,000 vehicles a day, will close")
+        # which carries 120,000 vehicles a day, will close"; nor one closing it: "Dan Roe, who stole $2 million,")
         floor = max([m + 1 for m in ctx.number_tokens if m < opening], default=0)
         words = phrase_before(ctx.tokens, opening, floor=floor)
     if not words:
