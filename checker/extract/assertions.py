@@ -258,6 +258,9 @@ QUANTITY = Rule(
                 entities=("mara lind",)),  # past a long apposition holding a clause of its own
         Example("Ole Brandt, a builder who admitted taking bribes worth 400,000 euros, was jailed for six years.",
                 "six years", thing="sentence", entities=("ole brandt",)),  # past an aside that a figure closes
+        Example("Tom Berg was beaten in the runoff by Ana Ruiz, who won 58% of the vote.", "58%",
+                attribute="vote_share", entities=("ana ruiz",)),  # whose share: the one a relative clause is about, not the sentence's
+        Example("Ana Ruiz won 58% of the vote.", "58%", attribute="vote_share", entities=("ana ruiz",)),
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

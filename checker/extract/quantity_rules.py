@@ -1510,8 +1510,15 @@ def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) ->
 
 
 def _owner(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject | None:
-    """Whose money or share it is: the clause's opening noun phrase, or the sentence's when the clause has none."""
+    """Whose money or share it is: the clause's opening noun phrase, the one a relative clause is about ("was
+    beaten by Ana Ruiz, who took 58% of the vote": Ruiz's), or the sentence's when the clause has none."""
     subj = clause_subject(ctx, clause[0], index)
+    tokens = ctx.tokens
+    a = clause[0]
+    if subj is None and a > 1 and tokens[a].lower in ("who", "which") and tokens[a - 1].text == ",":
+        words = phrase_before(tokens, a - 1, floor=0, limit=4)
+        if words and ctx.position(words[-1]) == a - 2:
+            subj = build_subject(words, ctx.doc.text)
     if subj is None and clause[0] > 0:
         subj = clause_subject(ctx, 0, index)
     return subj
