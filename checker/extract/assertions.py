@@ -261,6 +261,11 @@ QUANTITY = Rule(
         Example("Tom Berg was beaten in the runoff by Ana Ruiz, who won 58% of the vote.", "58%",
                 attribute="vote_share", entities=("ana ruiz",)),  # whose share: the one a relative clause is about, not the sentence's
         Example("Ana Ruiz won 58% of the vote.", "58%", attribute="vote_share", entities=("ana ruiz",)),
+        Example("Galway received 52 mm of rainfall in the 12 hours to Sunday night.", "52 mm",
+                thing="rainfall"),  # the noun after "of", not a figure further on past a preposition
+        Example("The club won 21 of its 38 matches.", "21", thing="match"),  # "N of its M <noun>": M's noun
+        Example("Snow dumped 30 cm on the town in the week up to Friday.", "30 cm", attribute="distance"),  # "up
+        # to" a day ends a period: no rise
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

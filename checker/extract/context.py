@@ -84,10 +84,19 @@ class SentenceContext:
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]
-        self.triggers = triggers_in(self.tokens, 0, len(self.tokens))
+        self.triggers = [t for t in triggers_in(self.tokens, 0, len(self.tokens)) if not self._bounds_a_time(t[1])]
         self.number_tokens = frozenset(
             k for q in self.quantities for k in range(self.index_containing(q.start), self.index_at(q.end))
         )
+
+    def _bounds_a_time(self, e: int) -> bool:
+        """Whether the trigger ending before ``tokens[e]`` is "up" of a period's end, not a rise: "in the 24 hours
+        up to Monday morning", "the week up until Friday" (a named day or month, not a bare year)."""
+        tokens = self.tokens
+        if e + 1 >= len(tokens) or tokens[e].lower not in ("to", "until", "till") or not self.dates:
+            return False
+        at = tokens[e + 1].start
+        return any(d.start == at and not self.doc.text[d.start : d.end].isdigit() for d in self.dates)
 
     def index_at(self, offset: int) -> int:
         """Index of the token that starts at or after ``offset``."""

@@ -203,6 +203,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             via_of = True
             j += skip_determiners(tokens, j)
             ahead = next((k for k in range(j, min(j + 5, len(tokens))) if k in ctx.number_tokens), None)
+            if ahead is not None and any(
+                tokens[k].lower in lex.locative or tokens[k].lower in _PHRASE_OPENERS
+                or (not tokens[k].is_word and tokens[k].lower != "'s") for k in range(j, ahead)
+            ):
+                ahead = None  # "40 mm of rainfall in the 24 hours": the noun after "of" is counted, not "hours"
             if ahead is not None:
                 j = ahead  # "215 of the 465 seats", "38 of the freight train's 149 cars"
             while j < len(tokens) and j in ctx.number_tokens:
