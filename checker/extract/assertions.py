@@ -34,7 +34,8 @@ QUANTITY = Rule(
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
         "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
-        "own (18,000 tonnes, up from 15,500)",
+        "own (18,000 tonnes, up from 15,500); turnout for the share of an electorate that voted (48% of voters "
+        "cast ballots)",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
         "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
@@ -266,6 +267,12 @@ QUANTITY = Rule(
         Example("The club won 21 of its 38 matches.", "21", thing="match"),  # "N of its M <noun>": M's noun
         Example("Snow dumped 30 cm on the town in the week up to Friday.", "30 cm", attribute="distance"),  # "up
         # to" a day ends a period: no rise
+        Example("Only 39% of registered electors voted in the by-election.", "39%", attribute="turnout"),  # the
+        # share of an electorate that voted is the turnout
+        Example("Fewer than 30 percent of eligible voters cast a ballot in the referendum.", "Fewer than 30 percent",
+                attribute="turnout"),
+        Example("About 52% of voters backed the plan.", "About 52%", attribute="share"),  # a share of voters who
+        # did something else is not the turnout
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

@@ -229,6 +229,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         elif words and head_attr in METRIC_ATTRIBUTES and not via_of:
             attribute = head_attr  # "1.2 million votes": whose votes is the clause's subject
             subject = clause_subject(ctx, clause[0], first)
+        elif via_of and words and dim == "percent" and _voted_share(ctx, words):
+            attribute = "turnout"  # "48 percent of eligible voters cast ballots": the share that voted
+            cut = next(n for n, t in enumerate(words) if t.lower in lex.electorate_nouns) + 1
+            subject = build_subject(words[:cut], ctx.doc.text)
         elif via_of and words and dim == "percent" and "votes" in (
             lex.triggers.get((words[-1].lower,)), lex.triggers.get((words[-1].lower + "s",))
         ):
@@ -1512,6 +1516,18 @@ def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) ->
             return subj
     tok = ctx.tokens[index]
     return Subject(start=tok.start, end=tok.end, text="people", key="people", head="people")
+
+
+def _voted_share(ctx: SentenceContext, words: Sequence[Token]) -> bool:
+    """A share of an electorate followed by a verb phrase of voting: the turnout ("48 percent of eligible voters
+    cast ballots", "61% of registered voters turned out"; not "52% of voters backed the plan"). The phrase may
+    have been read into the noun phrase ("voters cast ballots": "cast" looks like a noun's modifier)."""
+    lex = lexicon()
+    k = next((ctx.position(t) for t in words if t.lower in lex.electorate_nouns), None)
+    if k is None:
+        return False
+    ahead = tuple(t.lower for t in ctx.tokens[k + 1 : k + 5])
+    return any(ahead[: len(p)] == p for p in lex.voting_phrases)
 
 
 def _owner(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject | None:
