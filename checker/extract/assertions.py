@@ -343,6 +343,12 @@ EVENT_DATE = Rule(
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The cyclone made landfall near Darwin on Feb. 3.", "Feb. 3", attribute="when", thing="landfall",
                 predicate="make"),  # an irregular past form
+        Example("The storm made landfall near Esperance, Western Australia, on March 2.", "March 2", thing="landfall",
+                predicate="make"),  # past a place's region in commas, to the verb before it
+        Example("The council sold the Old Mill, a listed building near the river, on May 9.", "May 9",
+                predicate="sell"),  # past an apposition
+        Example("The mayor, a former judge, said on Sunday the bridge was safe.", "Sunday", made=False),  # said
+        # after an aside is still when it was said
         Example("The mayor said on Sunday the bridge was safe.", "Sunday", made=False),  # said: when it was said
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
         Example("The ferry's captain, who was rescued on Tuesday, will testify at the inquest in October.",

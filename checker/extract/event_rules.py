@@ -13,6 +13,7 @@ from checker.extract.context import (
     NOT_WORDS,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
+    aside_opening,
     aux_start,
     clause_subject,
     event_verb,
@@ -262,7 +263,15 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue
         verb = _verb_before(ctx, i, a)
         if verb is None:
-            continue
+            opening = aside_opening(ctx.tokens, a - 1) if a > 1 else None
+            if opening is None:
+                continue
+            # "approved Lorvexa, a once-weekly insulin, on Jan. 16", "made landfall near Apalachicola, Florida, on
+            # Aug. 28": past an aside the date follows, to the verb of the clause the aside sits in
+            a = clause_of(ctx.stance.clauses, opening - 1)[0]
+            verb = _verb_before(ctx, opening, a)
+            if verb is None:
+                continue
         dated = _dated_subject(ctx, verb, (a, b))
         if dated is None:
             continue
