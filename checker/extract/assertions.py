@@ -287,7 +287,8 @@ LOCATION = Rule(
     "reached something there was there.",
     fields={
         "value": "the place, as a gazetteer key (Kursk Oblast, Russia)",
-        "thing": "the noun phrase before the locative word (its head)",
+        "thing": "the noun phrase before the locative word (its head), or the one a relative clause's verb before "
+        "it is said of (a leg that finished in Grenoble: the leg)",
         "entities": "a nationality or country in that phrase",
         "polarity": "negated when a negation cue stands before in the same clause",
     },
@@ -298,6 +299,10 @@ LOCATION = Rule(
         Example("North Korean troops were not deployed to Kursk, the ministry said.", "Kursk",
                 attribute="location", entities=("north-korea",), polarity="negated"),
         Example("Kyiv Mayor Vitali Klitschko said the city held up.", "Kyiv", made=False),
+        Example("The relay ended with a leg that finished in Grenoble.", "Grenoble", attribute="location",
+                thing="leg"),  # what a relative clause's verb is said of: the noun "that" stands for
+        Example("The ferry, which sank near Kampala, carried 200 people.", "Kampala", attribute="location",
+                thing="ferry"),
     ),
 )
 
