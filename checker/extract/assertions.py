@@ -273,6 +273,9 @@ QUANTITY = Rule(
                 attribute="turnout"),
         Example("About 52% of voters backed the plan.", "About 52%", attribute="share"),  # a share of voters who
         # did something else is not the turnout
+        Example("Air defences shot down 12 drones.", "12", attribute="count"),  # a verb's particle
+        Example("The Rangers picked up 7 points in April.", "7", attribute="count", thing="point"),  # is no change
+        Example("Shares in Talbot Mining closed down 3% on Friday.", "3%", attribute="decrease"),  # but a level's is
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),

@@ -217,6 +217,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim == "percent" and words and _RATIO_IN.search(q.quantity.text):
             via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
+        if dim == "count" and words and first >= 2 and tokens[first - 1].lower in ("up", "down") and (
+            is_verb(tokens, first - 2) and tokens[first - 2].lower not in lex.auxiliaries
+        ):
+            skip = skip | {first - 1}  # "pulled down nine rebounds", "rounded up 200 suspects": a verb's particle
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
         if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
             attribute = None if attribute in _DURATION_CLAIMS else attribute  # a prison term is a length of time
