@@ -254,6 +254,8 @@ QUANTITY = Rule(
                 entities=("dana kerr",)),  # the person a "who" clause is about, not the organisation opening it
         Example("The Rovers had no answer for Ines Vidal, who finished with 31 points.", "31",
                 entities=("ines vidal",)),  # "finished with": the verb whose complement the figure is
+        Example("The Rovers had no answer for Ines Vidal, who finished with 31 points and 12 assists.", "12",
+                entities=("ines vidal",)),  # a figure joined by "and" to one before shares its owner
         Example("Mara Lind, the former treasurer who moved $3 million into offshore accounts over the course of a "
                 "decade, was sentenced to nine years in prison.", "nine years", thing="sentence",
                 entities=("mara lind",)),  # past a long apposition holding a clause of its own

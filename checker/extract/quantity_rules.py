@@ -424,7 +424,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
             verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
         predicate = clause_predicate(ctx, first, verb_from, clause)
-        whole = _whole_of(ctx, out, first)
+        whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject)
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
             predicate = predicate or whole.predicate
@@ -1459,6 +1459,23 @@ def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> As
     if prev_end > first - len(cue) or len(between) > 8 or any(t.text in (".", ";", ":") for t in between):
         return None
     return made[-1]
+
+
+def _joined_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, subject: Subject) -> Assertion | None:
+    """The figure a figure after "and" is joined to, when the one before counts a noun of its own right before the
+    "and" and this one's noun has no owner: "Okafor, who finished with 29 points and 9 rebounds" (Okafor's
+    rebounds too, and finished with them)."""
+    tokens = ctx.tokens
+    if first < 3 or tokens[first - 1].lower != "and" or subject.entities or subject.proper or not made:
+        return None
+    prev = made[-1]
+    if not isinstance(prev.value, Quantity) or not prev.entities:
+        return None
+    prev_end = ctx.index_at(prev.value_span.end)
+    between = tokens[prev_end : first - 1]
+    if prev_end >= first - 1 or len(between) > 3 or not all(t.is_word for t in between):
+        return None
+    return prev
 
 
 def _rival_on(
