@@ -90,25 +90,24 @@ _FUTURE_BIGRAMS = frozenset({("due", "to"), ("set", "to"), ("expected", "to"), (
                              ("plan", "to"), ("planned", "to"), ("aims", "to"), ("going", "to")})
 
 
-# Words that open a phrase of their own after the counted noun: a plan named inside it ("1,200 positions under a
-# plan to reduce costs", "as part of plans to") is what the figure serves, not the figure's verb group.
+# Words that open a phrase of their own after a noun ("40 mm of rainfall in the 24 hours": "in" ends what "of" names).
 _PHRASE_OPENERS = frozenset({"under", "as", "of", "for", "with", "by", "from", "amid", "after", "before", "during"})
 
 
 def _future(tokens: Sequence[Token], clause: tuple[int, int], np_end: int) -> bool:
     """"33 hostages are due to be freed", "plans to cut 4,000 jobs": a figure for what is yet to happen. Only the
-    verb group of the number's own clause counts: before the counted noun, and the few words after it up to a
-    preposition or a punctuation mark ("30 hostages are due to be freed"; not "1,200 jobs under a plan to")."""
+    verb group of the number's own clause counts: any marker before the counted noun, and after it one that opens
+    a verb group, right after the noun or after an auxiliary ("40 hostages in Gaza are due to be freed"); not a
+    plan a phrase names ("1,200 positions globally under a plan to reduce costs")."""
     a, b = clause
-    end = min(b, np_end + 5)
-    locative = lexicon().locative
-    for k in range(max(a, np_end), end):
-        t = tokens[k]
-        if not t.is_word or t.lower in _PHRASE_OPENERS or (t.lower in locative and t.lower != "to"):
-            end = k
-            break
-    lowers = [t.lower for t in tokens[a:end]]
-    return any((x, y) in _FUTURE_BIGRAMS for x, y in zip(lowers, lowers[1:]))
+    auxiliaries = lexicon().auxiliaries
+    lowers = [t.lower for t in tokens[a : min(b, np_end + 5)]]
+    for n, pair in enumerate(zip(lowers, lowers[1:])):
+        if pair in _FUTURE_BIGRAMS:
+            k = a + n
+            if k <= np_end or tokens[k - 1].lower in auxiliaries:
+                return True
+    return False
 
 
 _SENTENCING_VERBS = frozenset({"sentenced", "jailed", "imprisoned", "sentences", "sentencing"})
