@@ -116,6 +116,11 @@ CONFLICTS = [
         ConflictKind.NAME, ("Marta Quiroga", "Ines Baptiste"), id="who-scored",
     ),
     pytest.param(
+        "The Tarvick councillor was told she would face a disciplinary hearing over the leaked planning files.",
+        "The Tarvick councillor was told he would face a disciplinary hearing over the leaked planning files.",
+        ConflictKind.NAME, ("she", "he"), id="pronoun-of-the-other-gender",
+    ),
+    pytest.param(
         "Owen Pratt admitted fraud and false accounting over the pension scheme at Carlisle Crown Court.",
         "Owen Pratt admitted fraud and false accounting over the pension scheme at Cumberland Infirmary.",
         ConflictKind.NAME, ("Carlisle Crown Court", "Cumberland Infirmary"), id="a-place-inside-a-longer-name",
@@ -134,6 +139,11 @@ def test_one_value_changed_is_a_conflict(left: str, right: str, kind: ConflictKi
 
 
 AGREEMENTS = [
+    pytest.param(
+        "The Tarvick councillor was told she would face a disciplinary hearing over the leaked planning files.",
+        "The Tarvick councillor was told they would face a disciplinary hearing over the leaked planning files.",
+        id="pronoun-without-a-gender",
+    ),
     pytest.param(
         "Shares in Talbot Mining rose 5 percent on Tuesday after the company raised its copper forecast.",
         "Shares in Crestline Foods rose 3 percent on Tuesday after the company raised its sales forecast.",
@@ -297,6 +307,14 @@ def test_one_report_telling_a_long_sentence_twice_with_another_figure_needs_no_n
         "The clubs are split into two divisions of ten sides each and only the winner goes up to the regional tier "
         "where it joins the strongest local teams."
     ) == [(ConflictKind.NUMERIC, "three", "two")]
+
+
+def test_one_report_telling_a_sentence_twice_of_a_man_and_of_a_woman_contradicts_itself() -> None:
+    assert _within(
+        "The head keeper was found by two walkers on a path outside his cottage at the edge of Brindle Forest.\n\n"
+        "Police are appealing for witnesses.\n\n"
+        "The head keeper was found by two walkers on a path outside her cottage at the edge of Brindle Forest."
+    ) == [(ConflictKind.NAME, "his", "her")]
 
 
 def test_one_report_giving_a_short_line_twice_with_another_figure_is_not_a_restatement() -> None:
