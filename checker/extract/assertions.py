@@ -325,7 +325,8 @@ EVENT_DATE = Rule(
         "attribute": "when",
         "thing": "the subject of the verb (the treaty, the bridge): the head of its noun phrase (talks between "
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
-        "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
+        "participle's aside follows (the convention, which was adopted; the probe, launched in 2021); the verb "
+        "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
         "entities": "the names of the verb's subject (Kenya and Tanzania signed ...), and whose the thing is",
         "polarity": "negated when the verb is",
@@ -361,6 +362,9 @@ EVENT_DATE = Rule(
                 predicate="make"),  # past a place's region in commas, to the verb before it
         Example("The council sold the Old Mill, a listed building near the river, on May 9.", "May 9",
                 predicate="sell"),  # past an apposition
+        Example("The regulator approved Vexor on May 2.", "May 2", thing="approve", entities=("vexor",),
+                predicate="approve"),  # a verb acting on a name: the event itself, the name's
+        Example("The regulator approved the merger on May 2.", "May 2", thing="merger"),  # a common object stays
         Example("The mayor, a former judge, said on Sunday the bridge was safe.", "Sunday", made=False),  # said
         # after an aside is still when it was said
         Example("The mayor said on Sunday the bridge was safe.", "Sunday", made=False),  # said: when it was said
