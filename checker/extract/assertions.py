@@ -457,7 +457,8 @@ TABLE_CELL = Rule(
         "attribute": "the header's trigger word's kind (Deaths: killed, Revenue: revenue), else count, share or "
         "amount by the figure's unit; none for a column of changes (Change, +/-, or a figure written with its sign)",
         "thing": "the column's header (Seats: seat)",
-        "entities": "the row's first cell, read as a noun phrase would be (Liberal Union)",
+        "entities": "the row's first cell, whole and lower-cased (Liberal Union: liberal union; two rows of a "
+        "table are two things)",
     },
     apply=lambda ctx, made: table_assertions(ctx),
     examples=(
