@@ -242,28 +242,21 @@ def _also_said(
     options: CompareOptions,
     views: dict[int, FrameView],
 ) -> bool:
-    """Whether ``a``'s report also gives ``b``'s value for the same thing: another of its claims, as well aligned
-    with ``b``, in another sentence, that ``b`` does not contradict. Then the two reports agree on ``b``'s figure,
-    and ``a``'s differing one is, by its own report's reading, another thing ("more than 40 wounded were brought
-    out" beside "three people injured" when the convoy was shot at, the sentence the other report copied)."""
+    """Whether ``a``'s report also gives ``b``'s figure for the same thing: another of its claims, in another
+    sentence, with the same figure (within rounding), aligned with ``b`` and not contradicted by it. Then the two
+    reports agree on ``b``'s figure, and ``a``'s differing one is, by its own report's reading, another thing ("more
+    than 40 wounded were brought out" beside "three people injured" when the convoy was shot at, the sentence the
+    other report copied)."""
+    vb = b.value
     for c in by_path.get(a.path, ()):
-        if c.evidence.start == a.evidence.start or not _same_value(c, b, options) or c.polarity != b.polarity:
+        vc = c.value
+        if c.evidence.start == a.evidence.start or c.polarity != b.polarity:
             continue  # (a figure of ``a``'s own sentence is part of the statement in dispute)
+        if not (isinstance(vc, Quantity) and isinstance(vb, Quantity) and comparable(vc, vb)
+                and quantities_agree(vc, vb, options.tolerance)):
+            continue
         if _aligned(c, b, views) is not None and _judge("", c.aspect_label, c, b, dates, options) is None:
             return True
-    return False
-
-
-def _same_value(a: Assertion, b: Assertion, options: CompareOptions) -> bool:
-    """The same figure (within rounding), the same place or the same dates: not merely compatible ones ("in
-    Queensland" does not give "near Townsville")."""
-    va, vb = a.value, b.value
-    if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        return comparable(va, vb) and quantities_agree(va, vb, options.tolerance)
-    if isinstance(va, Place) and isinstance(vb, Place):
-        return va.key == vb.key
-    if isinstance(va, TimeRange) and isinstance(vb, TimeRange):
-        return (va.start, va.end) == (vb.start, vb.end)
     return False
 
 
@@ -623,9 +616,7 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
         # a figure contradicting another is about something anchored: the same named owner, event or place. A
         # figure of several owners is their total, not a rival figure of one of them ("the Social Democrats and the
         # Greens together hold 85 seats" / "Greens: 21 seats").
-        if len(a.entities) != len(b.entities) and a.entities and b.entities and (
-            set(a.entities) < set(b.entities) or set(b.entities) < set(a.entities)
-        ):
+        if a.entities and b.entities and (set(a.entities) < set(b.entities) or set(b.entities) < set(a.entities)):
             return False
         return found.score >= WITHIN_THRESHOLD and _anchored_within(a, b, found)
     return found.score >= ACROSS_THRESHOLD
