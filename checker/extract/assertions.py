@@ -49,8 +49,10 @@ QUANTITY = Rule(
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
-        "the EU's General Court), failing a name the thing or event the verb's subject names when the figure "
-        "counts a noun of its own (coal supplied 16% of US electricity; an air strike killed 19 people; not people, "
+        "the EU's General Court; nor the report's organisation opening the sentence for a later clause with a "
+        "subject of its own: ..., and 200 staff lost their jobs), failing a name the thing or event the verb's "
+        "subject names when the figure counts a noun of its own (coal supplied 16% of US electricity; an air strike "
+        "killed 19 people; the dockers' strike, which began in May, has stranded 400 ships; not people, "
         "nor a body acting for others: police arrested 40, the government will fund 900 places); "
         "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
@@ -253,6 +255,17 @@ QUANTITY = Rule(
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),
         Example("Passengers faced delays of up to 50 minutes.", "up to 50 minutes", predicate="face"),
+        Example("The dockers' strike, which began in May, has stranded 400 ships.", "400",
+                entities=("strike",)),  # the subject before its aside's commas; a common possessor only qualifies
+        Example("The nurses, who walked out in May, treated 300 patients.", "300", entities=()),  # people, past
+        # an aside, still act on what is not theirs
+        Example("Orvano Bank closed 30 branches, and 200 staff lost their jobs.", "200",
+                entities=()),  # a later clause with a subject of its own: not the opening organisation's
+        Example("Orvano Bank closed 30 branches and cut 200 jobs.", "200",
+                entities=("orvano bank",)),  # no subject of its own: the opening one's
+        Example("Orvano Bank closed 30 branches, and its profit fell 9%.", "9%",
+                entities=("orvano bank",)),  # "its" says whose
+        Example("The Corvus 3 will launch on Oct. 4.", "3", made=False),  # a model number names, not counts
     ),
 )
 
@@ -335,6 +348,10 @@ EVENT_DATE = Rule(
                 "on May 2.", "May 2", attribute="when", thing="agreement"),  # past names and an aside
         Example("The final between Rovers and Albion, postponed because of snow, will be played on Feb. 19.",
                 "Feb. 19", attribute="when", thing="final", predicate="play"),  # a participle's aside
+        Example("The Corvus 3 will launch on Oct. 4.", "Oct. 4", attribute="when",
+                predicate="launch"),  # a model number ends the name that is the subject
+        Example("Sales at Brill rose in March 2024.", "March 2024", attribute="when",
+                predicate="rise"),  # a year after a month is no model number
     ),
 )
 

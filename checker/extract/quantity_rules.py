@@ -371,7 +371,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if subject is None or subject.head in lex.pronouns:
             continue
         if counted is None:  # (a name set against the sentence's first one owns its count alone)
-            subject = _with_organisation(ctx, subject, refers_to_org)
+            subject = _with_organisation(ctx, subject, refers_to_org and not _apart_from_opening(ctx, clause))
         span_end = np_end if words else after
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
@@ -985,9 +985,14 @@ def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> s
         k -= 1
     opening = aside_opening(tokens, k)
     end = opening if opening is not None else k + 1
-    if end <= clause[0]:
+    start = clause[0]
+    if opening is not None and opening <= start:
+        # "The prisoner exchange, brokered by Qatar, freed 88 detainees": the aside's commas cut the clause, so
+        # the subject opens the clause the aside's first comma closes
+        start = clause_of(ctx.stance.clauses, opening - 1)[0]
+    if end <= start:
         return None
-    subject = _clause_opening_phrase(ctx, clause[0], end)
+    subject = _clause_opening_phrase(ctx, start, end)
     if subject is None or subject.proper or subject.entities:
         return None
     last = subject.head
@@ -1098,6 +1103,13 @@ def _clause_opening_phrase(ctx: SentenceContext, a: int, end: int) -> Subject | 
     if not words:
         return None
     stop = ctx.position(words[-1]) + 1
+    if stop + 1 < end and tokens[stop].text in ("'", "'s") and not tokens[i].is_capitalised:
+        # "The teachers' strike, which began ...": a common possessor qualifies the phrase it owns, which acts
+        i = stop + 1
+        words = phrase_after(tokens, i, limit=4)
+        if not words:
+            return None
+        stop = ctx.position(words[-1]) + 1
     if stop < end and tokens[stop].lower not in _CHAIN_OF_AGENT:
         return None  # something else stands between the phrase and the verb
     if any(not t.is_word for t in tokens[i:stop]) or any(m in ctx.number_tokens for m in range(i, end)):
@@ -1273,6 +1285,37 @@ def _refers_to_organisation(ctx: SentenceContext) -> bool:
     return any(
         t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
         for k, t in enumerate(ctx.tokens)
+    )
+
+
+# Words that open a clause joined to the one before: "..., and 140 trucks remained stuck", "after inspectors found".
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "after", "before", "as", "when", "since", "because",
+                           "although", "though", "so", "yet", "until", "once"})
+
+
+def _apart_from_opening(ctx: SentenceContext, clause: tuple[int, int]) -> bool:
+    """Whether a later clause has a subject of its own and says nothing of the report's organisation, so that the
+    organisation opening the sentence does not own its figures: "Brill Foods closed 12 stores, and 140 trucks were
+    sold" (but "and cut 300 jobs", with no subject, and "and its revenue fell" are still Brill's)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = clause[0]
+    if k == 0:
+        return False
+    while k < clause[1] and (tokens[k].lower in _CLAUSE_LINKS or tokens[k].text in (",", ";")):
+        k += 1
+    if k >= clause[1] or is_verb(tokens, k) or tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.pronouns:
+        return False  # "and cut 300 jobs", "and it cut": the opening subject's own
+    low = tokens[k].lower
+    if tokens[k].is_word and not tokens[k].is_capitalised and k not in ctx.number_tokens and (
+        low not in lex.determiners and (low.endswith(("ing", "ed")) or not low.endswith("s"))
+    ):
+        return False  # ", grounding 140 flights", ", short of the 230,000 expected": no noun opens the clause
+    if not any(is_verb(tokens, m) for m in range(k + 1, clause[1])):
+        return False  # ", two short of a majority": an aside with no verb of its own
+    return not any(
+        t.lower in ("its", "it") or (t.lower in lex.organisation_references and m > 0 and tokens[m - 1].lower == "the")
+        for m, t in enumerate(tokens[clause[0] : clause[1]], clause[0])
     )
 
 

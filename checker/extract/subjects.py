@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from checker.extract.dates import calendar_words
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.tokens import Token
@@ -132,7 +133,10 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
 
 def build_subject(tokens: Sequence[Token], text: str, country: str | None = None) -> Subject | None:
     """Turn the tokens of a noun phrase into a ``Subject``; ``country`` adds an actor known from context."""
-    words = tuple((t.text, t.is_capitalised, t.initial) for t in tokens if t.is_word)
+    words = tuple(
+        (t.text, t.is_capitalised or (k > 0 and _model_number(tokens, k, 0)), t.initial)
+        for k, t in enumerate(tokens) if t.is_word
+    )  # (a model number is part of the name it ends: "the Nimbus 7")
     if not words:
         return None
     found = _subject_key(words, country)
@@ -327,6 +331,26 @@ def country_after(tokens: Sequence[Token], j: int) -> str | None:
     return None
 
 
+def _model_number(tokens: Sequence[Token], k: int, floor: int) -> bool:
+    """Whether the bare number at ``tokens[k]`` ends a name as its model or series number ("Nimbus 7", "iPhone 15",
+    "Apollo 11"): up to three digits right after a capitalised word that is neither a determiner nor a month or a
+    weekday ("in March 2024", "on Friday 13" are dates)."""
+    t = tokens[k]
+    if k - 1 < floor or not t.text.isdigit() or len(t.text) > 3:
+        return False
+    prev = tokens[k - 1]
+    if not (prev.is_word and _named(prev)) or prev.text[0].isdigit():
+        return False
+    cal = calendar_words()
+    low = prev.lower.rstrip(".")
+    return low not in lexicon().determiners and low not in cal.month_of and low not in cal.weekday_of
+
+
+def _named(t: Token) -> bool:
+    """A capital opens the word or stands inside it ("Nimbus", "iPhone")."""
+    return t.is_capitalised or any(c.isupper() for c in t.text[1:])
+
+
 def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int = 4) -> list[Token]:
     """The noun phrase that ends before ``tokens[j]``, looking past verbs and auxiliaries in between.
 
@@ -351,6 +375,10 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
         t = tokens[k]
         if t.lower == "'s" and out:
             out.append(t)
+            k -= 1
+            continue
+        if t.text[0].isdigit() and _model_number(tokens, k, floor):
+            out.append(t)  # "The Nimbus 7 will launch", "the iPhone 15 went on sale": a number naming a model
             k -= 1
             continue
         if not t.is_word or t.text[0].isdigit() or t.lower in lex.stop_after_number or t.lower in lex.determiners:
