@@ -56,7 +56,8 @@ QUANTITY = Rule(
         "nor a body acting for others: police arrested 40, the government will fund 900 places); "
         "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
-        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
+        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured), "
+        "past a participle phrase after the figure's noun (60 fishermen detained in May have been released); "
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
@@ -266,6 +267,10 @@ QUANTITY = Rule(
         Example("Orvano Bank closed 30 branches, and its profit fell 9%.", "9%",
                 entities=("orvano bank",)),  # "its" says whose
         Example("The Corvus 3 will launch on Oct. 4.", "3", made=False),  # a model number names, not counts
+        Example("Some 60 fishermen detained off the coast in May have been released.", "Some 60",
+                predicate="release"),  # past a participle phrase describing the noun, to the clause's own verb
+        Example("About 40 miners trapped by the collapse were union members.", "About 40",
+                predicate="trap"),  # a linking verb after it says nothing happened: the participle's verb
     ),
 )
 

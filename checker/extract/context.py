@@ -362,6 +362,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         k = _past_phrase_of_subject(ctx, np_end, b)
     while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
         k += 1
+    if k == np_end and k < b and is_verb(tokens, k) and not any(is_verb(tokens, m) for m in range(a, first)):
+        k = _past_reduced_relative(ctx, k, b)
     participle = _noun_participle(ctx, first, a)
     if participle is not None:
         return participle  # "a ferry carrying 250 passengers capsized": what the ferry carried, not capsized
@@ -396,6 +398,35 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
                 return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
     return None
+
+
+def _past_reduced_relative(ctx: SentenceContext, k: int, b: int) -> int:
+    """The verb a figure's noun phrase is the subject of, past a participle phrase that only describes the noun:
+    "137 pupils abducted from a school in March have been freed" (freed, not abducted), "300 workers building
+    the dam have walked out"; that verb is the one after the clause's next auxiliary, unless it is a linking verb
+    ("40 people killed in the attack were soldiers": killed). ``k`` when there is none."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for m in range(k + 1, min(b, k + 12)):
+        low = tokens[m].lower
+        if not tokens[m].is_word or m in ctx.number_tokens and m > k + 1 and tokens[m - 1].lower in ("and", "or"):
+            return k  # a comma or a second figure: no longer the participle's phrase
+        if low in ("who", "which", "that"):
+            return k
+        if low not in lex.auxiliaries:
+            continue
+        n = m + 1
+        while n < b and (tokens[n].lower in lex.auxiliaries or tokens[n].lower in lex.aux_adverbs or (
+            tokens[n].lower in NOT_WORDS
+        )):
+            n += 1
+        verb = tokens[n].lower if n < b else ""
+        if is_verb(tokens, n) and (verb.endswith(("ed", "en", "ing")) or verb in lex.irregular_verbs) and (
+            verb_lemma(verb) not in lex.linking_verbs
+        ):
+            return n
+        return k
+    return k
 
 
 def _noun_participle(ctx: SentenceContext, first: int, a: int) -> str | None:
