@@ -303,7 +303,8 @@ EVENT_DATE = Rule(
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
-        "thing": "the subject of the verb (the treaty, the bridge): the head of its noun phrase (talks between "
+        "thing": "the subject of the verb (the treaty, the bridge), or of the verb before 'and' for a verb group "
+        "with none (closed in March and reopened in May): the head of its noun phrase (talks between "
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
         "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
@@ -355,6 +356,18 @@ EVENT_DATE = Rule(
                 "Feb. 19", attribute="when", thing="final", predicate="play"),  # a participle's aside
         Example("The Corvus 3 will launch on Oct. 4.", "Oct. 4", attribute="when",
                 predicate="launch"),  # a model number ends the name that is the subject
+        Example("The museum closed in March and reopened in May.", "May", thing="museum",
+                predicate="reopen"),  # a verb after "and" shares the subject of the verb before it
+        Example("Work on the Harrow bypass started in 2022 and is due to end in 2027.", "2027", thing="work",
+                predicate="end"),  # past the future words of the second verb group
+        Example("The museum closed in March, and the cafe reopened in May.", "May",
+                thing="cafe"),  # a clause with its own subject keeps it
+        Example("The ferry service was called off on Friday.", "Friday", thing="ferry service",
+                predicate="call"),  # the verb, not its particle
+        Example("The toll on the M62 will be raised from £4 to £5 in April.", "April", thing="toll",
+                entities=("m62",)),  # past the figures of a change; a name after "on" says which toll
+        Example("The summit, originally set for March, will now be held on May 2.", "May 2", thing="summit",
+                predicate="hold"),  # past an aside an adverb opens
         Example("Sales at Brill rose in March 2024.", "March 2024", attribute="when",
                 predicate="rise"),  # a year after a month is no model number
     ),
@@ -380,6 +393,8 @@ TARGET_DATE = Rule(
                 predicate="reopen", polarity="negated"),
         Example("The two ports agreed to double cargo traffic by 2031.", "2031", attribute="when",
                 predicate="double"),  # the verb after its own "to"
+        Example("The mine was shut down in 2021 and will not reopen before 2027.", "2027", thing="mine",
+                predicate="reopen", polarity="negated"),  # the subject of the verb before "and"
         Example("By Tuesday, 40 people had died in the floods.", "Tuesday", made=False),  # a figure's time
         Example("Sales rose to 2,000 units by March, according to the firm.", "March", made=False),  # a past "by"
     ),

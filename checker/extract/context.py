@@ -634,6 +634,12 @@ def aside_opening(tokens: Sequence[Token], k: int) -> int | None:
         if j == 0 or j + 1 >= k:
             return None
         first = tokens[j + 1]
+        if first.is_word and first.lower.endswith("ly") and j + 2 < k and not first.is_capitalised:
+            # "the vote, originally set for June, will be held", "the firm, largely unknown, has ...": an adverb
+            # and the participle or adjective it qualifies
+            second = tokens[j + 2]
+            aside = second.is_word and not second.is_capitalised and second.lower.isalpha()
+            return j if aside and tokens[j - 1].is_word else None
         aside = first.lower in _ASIDE_OPENERS or first.lower in lex.determiners or first.text[0].isdigit() or (
             first.is_capitalised and first.is_word
         ) or (first.is_word and first.lower.endswith("ed") and verb_lemma(first.lower) != first.lower)

@@ -9,6 +9,7 @@ import re
 from typing import Sequence
 
 from checker.extract.context import (
+    _PARTICLES,
     BE_FORMS,
     NOT_WORDS,
     PEOPLE_ATTRIBUTES,
@@ -129,7 +130,44 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
     if k < head - 1 and tokens[k].lower in ("that", "which"):
         return subject_before(ctx, k, 0)
     found = subject_before(ctx, head, floor)
-    return _chain_head(ctx, found, floor) if found is not None and not found.proper else found
+    if found is None:
+        found = _coordinated_subject(ctx, head)
+    if found is None:
+        return None
+    if ctx.index_containing(found.start) < floor:
+        floor = 0  # found past an aside that closed the clause: "The vote on the new constitution, originally ..."
+    if found.proper:
+        # "The speed limit on the A40 will be cut": a name after a preposition only says which limit
+        chained = _chain_head(ctx, found, floor)
+        return chained if not chained.proper else found
+    return _chain_head(ctx, found, floor)
+
+
+def _coordinated_subject(ctx: SentenceContext, head: int) -> Subject | None:
+    """The subject a verb group after "and" or "but" shares with the verb before it: "Construction of the tunnel
+    began in 2019 and is due to finish in 2031", "The plant was shut down in 2022 and will not restart before
+    2026" (the subject of began, of was shut). None when no verb group of the sentence comes before."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = head - 1
+    while k > 0 and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs
+                     or tokens[k].lower in NOT_WORDS or tokens[k].lower in lex.future_markers):
+        k -= 1  # "and is due to finish", "and will not restart"
+    if k <= 0 or tokens[k].lower not in ("and", "but"):
+        return None
+    for m in range(k - 1, max(0, k - _DATE_VERB_REACH) - 1, -1):
+        if tokens[m].text in (",", ";", ":") or tokens[m].lower in ("and", "but", "that", "which", "who"):
+            return None  # another clause or a list: not one subject's two verbs
+        if not (past_verb(tokens, m) or event_verb(tokens, m) or _irregular_past(tokens, m)
+                or tokens[m].lower in lex.auxiliaries):
+            continue
+        first = aux_start(tokens, m)
+        first = m if first is None else first
+        while first > 0 and tokens[first - 1].lower in lex.auxiliaries:
+            first -= 1
+        found = subject_before(ctx, first, 0)
+        return found if found is not None and found.head not in lex.pronouns else None
+    return None
 
 
 # A noun phrase after one of these, right after another noun phrase, modifies that one: "Talks between the two
@@ -278,6 +316,8 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
     lex = lexicon()
     verb = None
     for k in range(i - 1, max(a, i - _DATE_VERB_REACH) - 1, -1):
+        if _in_quantity(ctx, k):
+            continue  # "will be cut from 50 mph to 40 mph in March": a unit after "to" is no verb
         if (
             past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)
             or _irregular_past(ctx.tokens, k)
@@ -288,6 +328,10 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
         return None
     if verb > a and f"{ctx.tokens[verb - 1].lower} {ctx.tokens[verb].lower}" in lex.event_verbs:
         verb -= 1  # "will step down in April": the verb of a phrasal verb, not its particle
+    elif verb > a and ctx.tokens[verb].lower in _PARTICLES and (
+        past_verb(ctx.tokens, verb - 1) or _irregular_past(ctx.tokens, verb - 1)
+    ):
+        verb -= 1  # "was shut down in 2022", "was called off on Friday": the verb, not its particle
     return verb
 
 
