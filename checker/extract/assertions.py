@@ -308,7 +308,9 @@ EVENT_DATE = Rule(
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
         "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
-        "entities": "the names of the verb's subject (Kenya and Tanzania signed ...), and whose the thing is",
+        "entities": "the names of the verb's subject (Kenya and Tanzania signed ...) or of the verb governing its "
+        "'to' (Orvano Bank expects the merger to close ...), and whose the thing is (of X; a name after on or for; "
+        "a common noun after for, or after on for a metric: spending on flood defences)",
         "polarity": "negated when the verb is",
     },
     apply=lambda ctx, made: date_assertions(ctx),
@@ -368,6 +370,10 @@ EVENT_DATE = Rule(
                 entities=("m62",)),  # past the figures of a change; a name after "on" says which toll
         Example("The summit, originally set for March, will now be held on May 2.", "May 2", thing="summit",
                 predicate="hold"),  # past an aside an adverb opens
+        Example("Orvano Bank expects the merger to close in March.", "March", thing="merger",
+                entities=("orvano bank",)),  # the names of the subject of the verb governing "to close"
+        Example("Talks on the water dispute will resume in May.", "May", thing="talk",
+                entities=()),  # a common noun after "on" says what the talks are about, not whose
         Example("Sales at Brill rose in March 2024.", "March 2024", attribute="when",
                 predicate="rise"),  # a year after a month is no model number
     ),
@@ -395,6 +401,10 @@ TARGET_DATE = Rule(
                 predicate="double"),  # the verb after its own "to"
         Example("The mine was shut down in 2021 and will not reopen before 2027.", "2027", thing="mine",
                 predicate="reopen", polarity="negated"),  # the subject of the verb before "and"
+        Example("Spending on flood defences will rise to £900m by 2030.", "2030", thing="spending",
+                entities=("flood defences",)),  # what a metric is spent on, as for a figure
+        Example("Chile and Peru agreed to cut tariffs by 2029.", "2029", entities=("chile", "peru"),
+                predicate="cut"),  # the names of the subject of "agreed", the verb governing "to cut"
         Example("By Tuesday, 40 people had died in the floods.", "Tuesday", made=False),  # a figure's time
         Example("Sales rose to 2,000 units by March, according to the firm.", "March", made=False),  # a past "by"
     ),

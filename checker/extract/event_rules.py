@@ -11,6 +11,7 @@ from typing import Sequence
 from checker.extract.context import (
     _PARTICLES,
     BE_FORMS,
+    METRIC_ATTRIBUTES,
     NOT_WORDS,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
@@ -19,6 +20,7 @@ from checker.extract.context import (
     event_verb,
     with_owner,
     is_past,
+    is_verb,
     is_place_token,
     make_assertion,
     past_verb,
@@ -190,6 +192,11 @@ def _noun_phrase_ending(ctx: SentenceContext, end: int) -> Subject | None:
     return _chain_head(ctx, found, 0) if found is not None and not found.proper else None  # (a name: see caller)
 
 
+# A noun phrase after one of these may say whose or what for the noun before is ("Construction of the tunnel",
+# "Spending on mental health services", "Funding for the bypass"), as for a figure's owner.
+_OWNING_PREPOSITIONS = frozenset({"of", "on", "for"})
+
+
 def _chain_head(ctx: SentenceContext, subject: Subject, floor: int) -> Subject:
     """The first noun of "<noun phrase> <preposition> <noun phrase>" when ``subject`` is the second ("the two
     sides" of "Talks between the two sides"), up to two steps back; "of" makes the second whose the first is
@@ -213,6 +220,17 @@ def _chain_head(ctx: SentenceContext, subject: Subject, floor: int) -> Subject:
             return subject
         if tokens[k].lower == "of":
             head = with_owner(head, subject.entities[0] if subject.entities else subject.key)
+        elif tokens[k].lower in _OWNING_PREPOSITIONS and (
+            subject.proper or subject.entities or tokens[k].lower == "for"
+            or lex.triggers.get((tokens[k - 1].lower,)) in METRIC_ATTRIBUTES  # (as written: "the vote on" is none)
+        ):
+            # "Spending on mental health services": what a metric is of, in its own words (as a figure's); a name
+            # after "on" says which ("the speed limit on the A40"), a common noun only what it is about ("talks on
+            # the border dispute")
+            words = [t.lower for t in tokens[ctx.index_containing(subject.start) : ctx.index_at(subject.end)]
+                     if t.is_word and t.lower not in lex.determiners and not t.text[0].isdigit()]
+            owner = subject.entities[0] if subject.entities else " ".join(words) or subject.key
+            head = with_owner(head, owner)
         subject = head
     return subject
 
@@ -354,10 +372,24 @@ def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> 
     if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
         return None
     predicate, _ = _predicate(ctx.tokens, verb)
-    for name in reversed(subject_names(ctx, verb, clause)):
+    for name in reversed(subject_names(ctx, verb, clause) or _controller_names(ctx, verb, clause)):
         if name not in subject.entities and name != subject.key:
             subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
     return subject, predicate
+
+
+def _controller_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> list[str]:
+    """The names of the subject of the verb that governs an infinitive: "Ottawa and Seoul agreed to raise trade",
+    "Tessaro expects the deal to close" (the verb before "to", past the object between them)."""
+    tokens = ctx.tokens
+    if verb - 2 < clause[0] or tokens[verb - 1].lower != "to":
+        return []
+    m = verb - 2
+    while m > clause[0] and m > verb - 7 and not is_verb(tokens, m) and tokens[m].is_word and (
+        m not in ctx.number_tokens
+    ):
+        m -= 1
+    return subject_names(ctx, m, clause) if is_verb(tokens, m) else []
 
 
 def _future_marker(tokens: Sequence[Token], k: int, verb: int) -> bool:
