@@ -57,7 +57,8 @@ QUANTITY = Rule(
         "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured), "
-        "past a participle phrase after the figure's noun (60 fishermen detained in May have been released); "
+        "past a participle phrase after the figure's noun (60 fishermen detained in May have been released), the "
+        "verb after 'to' that a passive verb of expecting frames (exports are forecast to fall 12%); "
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
@@ -271,6 +272,10 @@ QUANTITY = Rule(
                 predicate="release"),  # past a participle phrase describing the noun, to the clause's own verb
         Example("About 40 miners trapped by the collapse were union members.", "About 40",
                 predicate="trap"),  # a linking verb after it says nothing happened: the participle's verb
+        Example("Cocoa exports are forecast to fall 12% this season.", "12%",
+                predicate="fall"),  # a passive verb of expecting frames the verb after "to"
+        Example("The smuggler was sentenced to nine years in jail.", "nine years",
+                predicate="sentence"),  # "to" before a figure opens no verb
     ),
 )
 

@@ -389,6 +389,14 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         # reporting verb introduces, "said 12 people were hurt", has its own verb after it, tried first).
         object_next = j < first and _only_determiners(tokens, j + 1, first)
         reporting = tokens[j].lower in lex.reporting_verbs and not object_next
+        if j > 0 and tokens[j - 1].lower in BE_FORMS and j + 3 < b and j + 3 <= first and (
+            raised := _infinitive(tokens, j + 1, b)
+        ) and raised not in lex.linking_verbs and j + 2 not in ctx.number_tokens and (
+            j + 3 in ctx.number_tokens or tokens[j + 3].lower in lex.determiners or tokens[j + 3].lower in _TO_LEVEL
+        ):
+            # "Coffee output is forecast to fall 6%", "Fares are projected to rise 4%": a passive verb of saying or
+            # expecting only frames the verb after "to", which says what happens to the figure's thing
+            return raised
         if lemma in lex.linking_verbs or reporting:
             return None
         if lemma in lex.control_verbs:
@@ -489,6 +497,11 @@ def _modifies_noun(ctx: SentenceContext, j: int, first: int) -> bool:
         return True  # "will raise parking fees by 10%": the object's adjective, after its verb
     rest = [t.lower for t in tokens[j + 2 : first]]
     return bool(rest) and rest[0] == "of" and all(w in ("of", "up", "to") or w in lex.figure_qualifiers for w in rest)
+
+
+# What may follow a verb that acts on a figure: "forecast to fall 6%", "expected to rise by 4%", "to reach a record"
+# ("sentenced to life in prison": no verb after "to").
+_TO_LEVEL = frozenset({"by", "to", "from", "at", "above", "below"})
 
 
 def _infinitive(tokens: Sequence[Token], k: int, end: int) -> str | None:
