@@ -272,6 +272,10 @@ QUANTITY = Rule(
                 predicate="release"),  # past a participle phrase describing the noun, to the clause's own verb
         Example("About 40 miners trapped by the collapse were union members.", "About 40",
                 predicate="trap"),  # a linking verb after it says nothing happened: the participle's verb
+        Example("The Reserve Bank of Fiji raised its policy rate to 3.5%.", "3.5%",
+                entities=("reserve bank of fiji",)),  # a name of capitalised words joined by "of" is one name
+        Example("Shares of Tallis Mining fell 8% on Monday.", "8%", entities=("tallis mining",)),  # a capital
+        # that only opens the sentence starts no name
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

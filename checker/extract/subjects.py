@@ -156,6 +156,11 @@ def _subject_key(
     corpus. ``entities`` are the leading parts of the key that say whose thing it is: the country and a name."""
     lex = lexicon()
     gaz = gazetteer()
+    of = next((k for k, (text, _, _) in enumerate(words_in) if text == "of"), None)
+    if of is not None and 0 < of < len(words_in) - 1 and all(cap for k, (_, cap, _) in enumerate(words_in) if k != of):
+        # "Central Bank of Turkey": a name joined by "of" is one entity, whose head is the noun before "of"
+        name = " ".join(without_legal_suffix([text.lower() for text, _, _ in words_in]))
+        return name, singular(words_in[of - 1][0].lower()), country, True, (name,)
     words = [_Word(text, text.lower(), cap, initial=initial and _plain_opener(words_in, k))
              for k, (text, cap, initial) in enumerate(words_in)]
     words = _without_titles(words)
@@ -284,6 +289,9 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         j += 1
     while out and out[-1].lower in lex.determiners:
         out.pop()
+    named_of = _name_of(tokens, out, j)
+    if named_of:
+        return out + named_of  # "the Central Bank of Turkey", "the University of Leeds": one name
     # "a small group of North Korean soldiers": the group is made of the soldiers; they are the subject.
     if out and out[-1].lower in lex.group_nouns and j + 1 < len(tokens) and tokens[j].lower == "of":
         k = j + 1
@@ -293,6 +301,34 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         if inner:
             return inner
     return out
+
+
+def _name_of(tokens: Sequence[Token], out: list[Token], j: int) -> list[Token]:
+    """The "of" and the capitalised words after it that continue a name made of capitalised words ("Central Bank"
+    of "Central Bank of Turkey", "Bureau" of "Bureau of Meteorology"), or nothing: not after a title ("President of
+    France"), nor before a date ("Bank of England in March" is the bank's; "end of March" no name), nor a place the
+    gazetteer knows whole ("Gulf of Mexico")."""
+    if not out or j + 1 >= len(tokens) or tokens[j].lower != "of" or not all(
+        t.is_word and t.is_capitalised for t in out
+    ):
+        return []
+    lex = lexicon()
+    if any(t.lower in lex.titles for t in out) or (len(out) == 1 and out[0].initial and english_word(out[0].lower)):
+        return []  # ("Shares of Corvane Pharma tumbled": a capital that only opens the sentence)
+    cal = calendar_words()
+    run: list[Token] = [tokens[j]]
+    k = j + 1
+    while k < len(tokens) and len(run) < 4 and tokens[k].is_word and tokens[k].is_capitalised and (
+        tokens[k].lower.rstrip(".") not in cal.month_of and tokens[k].lower.rstrip(".") not in cal.weekday_of
+    ):
+        run.append(tokens[k])
+        k += 1
+    if len(run) < 2:
+        return []
+    text = " ".join(t.text for t in out + run)
+    if any(p.start == 0 and p.end == len(text) for p in gazetteer().find(text)):
+        return []
+    return run
 
 
 def plural_noun(t: Token) -> bool:
