@@ -276,6 +276,8 @@ QUANTITY = Rule(
                 entities=("reserve bank of fiji",)),  # a name of capitalised words joined by "of" is one name
         Example("Shares of Tallis Mining fell 8% on Monday.", "8%", entities=("tallis mining",)),  # a capital
         # that only opens the sentence starts no name
+        Example("The Liberal Party's share of the vote fell to 18.2%.", "18.2%", attribute="vote_share",
+                thing="vote share", entities=("liberal party",)),  # a metric's phrase: "of" there is no owner
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

@@ -130,10 +130,13 @@ def _owned_nouns(ctx: SentenceContext) -> set[int]:
 
 def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
     best: tuple[float, str] | None = None
-    for s, e, attr in triggers_in(ctx.tokens, *clause, ctx):
-        if attr in METRIC_ATTRIBUTES or attr in PEOPLE_ATTRIBUTES:
+    found = triggers_in(ctx.tokens, *clause, ctx)
+    for s, e, attr in found:
+        if attr in METRIC_ATTRIBUTES or attr in PEOPLE_ATTRIBUTES or attr == "vote_share":
             if any(k in skip for k in range(s, e)):
                 continue
+            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
+                continue  # "share of the vote": the vote share, not the votes the longer phrase holds
             dist = abs(s - first)
             if best is None or dist < best[0]:
                 best = (dist, attr)
@@ -389,7 +392,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
-            if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
+            if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper and (
+                not {singular(w) for w in rest.split()} <= {singular(w) for w in thing.split()}  # ("votes", vote share)
+            ):
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         measured_of = measured is not None and before == "of"  # ("Gusts of 145 km/h hit ...": no noun after it)
         verb_from = after if measured_of or not words else np_end
@@ -904,6 +909,8 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
             if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
                 return _name_key(run)
             if not run and tokens[k].lower in ("of", "for", "on"):
+                if any(s < k and k < e for s, e, _ in ctx.triggers):
+                    return None  # "share of the vote rose": the phrase names a metric, "of" no owner
                 return _common_complement(ctx, j, first)
             return None
         k += 1
