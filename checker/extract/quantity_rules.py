@@ -392,8 +392,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
+            held = {singular(w) for w in thing.split()} if thing else set()
             if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper and (
-                not {singular(w) for w in rest.split()} <= {singular(w) for w in thing.split()}  # ("votes", vote share)
+                not {singular(w) for w in rest.split()} <= held  # ("votes" of the vote share)
             ):
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         measured_of = measured is not None and before == "of"  # ("Gusts of 145 km/h hit ...": no noun after it)
