@@ -39,7 +39,8 @@ QUANTITY = Rule(
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
         "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
-        "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
+        "only after a verb of duration: lasted 97 days, or as an amount of the noun after 'of': 250 hours of flight "
+        "training); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
         "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
@@ -278,6 +279,11 @@ QUANTITY = Rule(
         # that only opens the sentence starts no name
         Example("The Liberal Party's share of the vote fell to 18.2%.", "18.2%", attribute="vote_share",
                 thing="vote share", entities=("liberal party",)),  # a metric's phrase: "of" there is no owner
+        Example("Trainee pilots now log 250 hours of flight training.", "250 hours",
+                thing="flight training"),  # a length of time that is an amount of what follows "of"
+        Example("After three days of talks, the ferry strike ended.", "three days", made=False),  # a time marker
+        Example("The new tram will cut journey times between Hove and Lewes to 22 minutes from nearly 50 minutes.",
+                "nearly 50 minutes", thing="time", predicate="cut"),  # the level a change moved a time from
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

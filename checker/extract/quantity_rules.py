@@ -286,10 +286,13 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
         if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS and measured is None:
-            if not _lasted(ctx, first, after):
+            if via_of and words and attribute == lex.default_attribute.get(dim, dim) and _time_of(ctx, first, after):
+                pass  # "had 632 hours of classroom instruction": the time is an amount of the noun after "of"
+            elif not _lasted(ctx, first, after):
                 continue  # "aged 34", "after three hours": context; a prison term, "delays of five hours" are claims
-            # "the dry spell has lasted 97 days": the spell's; "adjourned the inquest for six weeks": the inquest's
-            subject = _object_before_for(ctx, first) or clause_subject(ctx, clause[0], first)
+            else:
+                # "the dry spell has lasted 97 days": the spell's; "adjourned the inquest for six weeks": the inquest's
+                subject = _object_before_for(ctx, first) or clause_subject(ctx, clause[0], first)
         if attribute in _DURATION_CLAIMS:
             subject = _sentenced(ctx, clause) or subject  # whose prison term: the person sentenced
         # What is measured: the metric a change is of ("revenue rose 12%"), the metric itself ("revenue of $4bn"),
@@ -593,6 +596,22 @@ def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
     return side[1] if side is not None else None
 
 
+# Words before a length of time that make it a time marker, not an amount: "after three days of talks".
+_TIME_MARKERS = frozenset({"after", "before", "within", "in", "over", "during", "since", "until", "for", "of", "by"})
+
+
+def _time_of(ctx: SentenceContext, first: int, after: int) -> bool:
+    """A length of time that is an amount of what follows "of" ("632 hours of classroom instruction", "nine years of
+    schooling"): "of" and a lower-case noun after the figure, which no preposition of time introduces ("after three
+    days of talks" dates what follows)."""
+    tokens = ctx.tokens
+    if after + 1 >= len(tokens) or tokens[after].lower != "of" or not tokens[after + 1].is_word:
+        return False
+    if tokens[after + 1].is_capitalised or tokens[after + 1].lower in lexicon().determiners:
+        return False
+    return first == 0 or tokens[first - 1].lower not in _TIME_MARKERS
+
+
 def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
     """A length of time that is a claim, not a time marker ("after three hours", "aged 34"): right after a verb that
     gives how long something is ("the dry spell has lasted 97 days", "response times averaged 47 minutes";
@@ -622,9 +641,10 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
     if t.lower in ("to", "from"):
         # a level a change verb moved the time to or from: "life expectancy rose to 87.1 years", "will cut journey
         # times between Lyon and Turin to 1 hour 47 minutes", "lowered the world record to 51.72 seconds"
-        for k in range(first - 2, max(-1, first - 10), -1):
+        for k in range(first - 2, max(-1, first - 14), -1):
             if k in ctx.number_tokens:
-                continue  # a figure inside the moved noun phrase ("the 400m hurdles world record")
+                continue  # a figure inside the moved noun phrase ("the 400m hurdles world record"), or the level
+                # reached before an earlier one ("to 1 hour 47 minutes from nearly four hours")
             if not tokens[k].is_word or _in_date(ctx, k):
                 return False
             if tokens[k].lower in _CHANGE_VERBS or verb_lemma(tokens[k].lower) in lex.delay_verbs:
