@@ -40,7 +40,7 @@ QUANTITY = Rule(
         "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
         "only after a verb of duration: lasted 97 days, or as an amount of the noun after 'of': 250 hours of flight "
-        "training); for a change with no metric, what changed (burglaries "
+        "training, or written as an adjective: a 48-hour strike); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
         "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
@@ -63,7 +63,8 @@ QUANTITY = Rule(
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
-        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed)",
+        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed); a length "
+        "written as an adjective is a given of its noun, affirmed (no fault during the 30-minute test)",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
@@ -284,6 +285,10 @@ QUANTITY = Rule(
         Example("After three days of talks, the ferry strike ended.", "three days", made=False),  # a time marker
         Example("The new tram will cut journey times between Hove and Lewes to 22 minutes from nearly 50 minutes.",
                 "nearly 50 minutes", thing="time", predicate="cut"),  # the level a change moved a time from
+        Example("Dock workers began a 48-hour strike on Monday.", "48-hour",
+                thing="strike"),  # a length written as an adjective measures its noun
+        Example("Inspectors found no fault during the 30-minute test.", "30-minute", thing="test",
+                polarity="affirmed"),  # a given of the noun phrase: the clause's negation is not about it
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

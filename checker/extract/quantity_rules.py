@@ -281,6 +281,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if additional and attribute in (None, "count"):
             attribute = "additional"
         expected = _future(tokens, clause, np_end)  # "33 hostages are due to be freed": not yet a fact
+        attributive = False
         if attribute is None:
             attribute = lex.default_attribute.get(dim, dim)
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
@@ -288,6 +289,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS and measured is None:
             if via_of and words and attribute == lex.default_attribute.get(dim, dim) and _time_of(ctx, first, after):
                 pass  # "had 632 hours of classroom instruction": the time is an amount of the noun after "of"
+            elif words and not via_of and _HYPHENED_UNIT.search(q.quantity.text):
+                # "a 14-day siege", "a 48-hour strike": a length joined to its unit says how long the noun is, a
+                # given of the noun phrase whatever the clause says happened ("did not detect a leak during the
+                # 90-minute test": the test lasted 90 minutes)
+                attributive = True
             elif not _lasted(ctx, first, after):
                 continue  # "aged 34", "after three hours": context; a prison term, "delays of five hours" are claims
             else:
@@ -432,6 +438,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = lex.penalty_nouns[predicate]
             subject = _recipient(ctx, span_end, clause, thing) or Subject(
                 subject.start, subject.end, subject.text, thing, thing)
+        if attributive:
+            predicate = None
         ctx.state.last_subject = subject
         ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
@@ -450,7 +458,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 predicate=predicate,
                 expected=expected,
                 thing=thing,
-                polarity=_negated_after(ctx, np_end if words else after, clause),
+                polarity=Polarity.AFFIRMED if attributive else _negated_after(ctx, np_end if words else after, clause),
                 rule="quantity",
             )
         )
@@ -598,6 +606,9 @@ def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
 
 # Words before a length of time that make it a time marker, not an amount: "after three days of talks".
 _TIME_MARKERS = frozenset({"after", "before", "within", "in", "over", "during", "since", "until", "for", "of", "by"})
+
+
+_HYPHENED_UNIT = re.compile(r"\d-[a-z]")  # "14-day", "90-minute": a measure written as an adjective
 
 
 def _time_of(ctx: SentenceContext, first: int, after: int) -> bool:
