@@ -42,7 +42,8 @@ QUANTITY = Rule(
         "only after a verb of duration: lasted 97 days, or as an amount of the noun after 'of': 250 hours of flight "
         "training, or written as an adjective: a 48-hour strike); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
-        "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
+        "entities": "the phrase a count joined to its noun by a hyphen qualifies (a 9-vehicle crash), a "
+        "nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
         "opening phrase or what it is of, for or on (the price of cocoa fell; spending on school meals rose), "
@@ -289,6 +290,11 @@ QUANTITY = Rule(
                 thing="strike"),  # a length written as an adjective measures its noun
         Example("Inspectors found no fault during the 30-minute test.", "30-minute", thing="test",
                 polarity="affirmed"),  # a given of the noun phrase: the clause's negation is not about it
+        Example("Two people died after a 9-vehicle crash on the A1.", "9", thing="vehicle",
+                entities=("crash",)),  # the noun a hyphen joins to a count is counted, the phrase it qualifies owns
+        Example("A 149-car freight train derailed.", "149", made=False),  # a phrase that may run on past its
+        # end ("freight train derailed"): no owner to be sure of
+        Example("Traffic on the M6 fell 4% in May.", "M6", made=False),  # a road's name, not a magnitude
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

@@ -199,6 +199,22 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 j += 1
         words = phrase_after(tokens, j)
         np_end = j + len(words)
+        whole_of_count = None
+        joined = _joined_noun(ctx, q.end, j, words) if dim == "count" and not via_of else None
+        if joined is not None:
+            # "a 14-vehicle pile-up", "the 150-member chamber": the noun joined to the figure is what it counts, a
+            # given of the phrase it qualifies, whose it is
+            noun, head_at = joined
+            head_words = phrase_after(tokens, head_at)
+            whole_of_count = build_subject(head_words, ctx.doc.text) if head_words else None
+            stop = head_at + len(head_words)
+            closed = stop >= len(tokens) or not tokens[stop].is_word or tokens[stop].lower in lex.stop_after_number
+            if whole_of_count is not None and not whole_of_count.proper and closed:
+                # (the phrase must end plainly: in "a 149-car freight train derailed" it may run on past "freight")
+                words = [noun]
+                np_end = stop
+            else:
+                whole_of_count = None
         if dim == "percent" and words and _RATIO_IN.search(q.quantity.text):
             via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
@@ -281,7 +297,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if additional and attribute in (None, "count"):
             attribute = "additional"
         expected = _future(tokens, clause, np_end)  # "33 hostages are due to be freed": not yet a fact
-        attributive = False
+        attributive = whole_of_count is not None
+        if attributive:
+            attribute = lex.default_attribute.get(dim, dim)  # ("lost its majority in the 150-member chamber")
         if attribute is None:
             attribute = lex.default_attribute.get(dim, dim)
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
@@ -396,6 +414,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         for owner in reversed(owners):
             if owner not in subject.entities:
                 subject = with_owner(subject, owner)
+        if whole_of_count is not None:
+            subject = Subject(subject.start, subject.end, subject.text, f"{whole_of_count.key} {subject.key}",
+                              subject.head, subject.country, subject.proper, (whole_of_count.key,))
         for partner in _joined_partners(ctx, clause, subject):
             subject = with_owner(subject, partner)  # "China and India agreed to withdraw troops": India's too
         if dim in ("money", "percent"):
@@ -440,8 +461,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject.start, subject.end, subject.text, thing, thing)
         if attributive:
             predicate = None
-        ctx.state.last_subject = subject
-        ctx.sentence_subject = ctx.sentence_subject or subject
+        if not attributive:  # (a given of a noun phrase is no subject later figures continue)
+            ctx.state.last_subject = subject
+            ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
             make_assertion(
                 ctx,
@@ -606,6 +628,24 @@ def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
 
 # Words before a length of time that make it a time marker, not an amount: "after three days of talks".
 _TIME_MARKERS = frozenset({"after", "before", "within", "in", "over", "during", "since", "until", "for", "of", "by"})
+
+
+def _joined_noun(ctx: SentenceContext, end: int, j: int, words: list[Token]) -> tuple[Token, int] | None:
+    """The lower-case noun a hyphen joins to a count ending at offset ``end`` ("14-vehicle", "9-member"), and the
+    index where the phrase it qualifies starts; None when no such noun follows. ``j``, ``words``: the token after
+    the figure and the phrase read there."""
+    tokens = ctx.tokens
+    text = ctx.doc.text
+    if end >= len(text) or text[end] != "-":
+        return None
+    if not words and j + 2 < len(tokens) and tokens[j].text == "-" and tokens[j].start == end:
+        noun = tokens[j + 1]  # "14", "-", "vehicle": the tokenizer splits a figure of several digits
+        return (noun, j + 2) if noun.is_word and not noun.is_capitalised and noun.lower.isalpha() else None
+    glued = tokens[ctx.index_containing(end - 1)]  # "9-vehicle": one token
+    rest = text[end + 1 : glued.end]
+    if glued.end <= end or not rest.isalpha() or not rest.islower():
+        return None
+    return Token(end + 1, glued.end, rest, rest, True, False), j
 
 
 _HYPHENED_UNIT = re.compile(r"\d-[a-z]")  # "14-day", "90-minute": a measure written as an adjective
