@@ -295,6 +295,8 @@ QUANTITY = Rule(
         Example("A 149-car freight train derailed.", "149", made=False),  # a phrase that may run on past its
         # end ("freight train derailed"): no owner to be sure of
         Example("Traffic on the M6 fell 4% in May.", "M6", made=False),  # a road's name, not a magnitude
+        Example("The mill shut two kilns, cutting output by 9,000 tonnes.", "9,000 tonnes",
+                predicate="cut"),  # an -ing clause's verb, past its object, to the figure's "by"
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

@@ -541,9 +541,20 @@ def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
     # (", grounding 140 flights": any -ing word opening a clause, but ", including 12 depots" is a preposition)
     if t.lower not in lexicon().nominal_ing and not after_comma:
         return False
-    if not _only_determiners(tokens, j + 1, first):
+    if not _only_determiners(tokens, j + 1, first) and not (after_comma and _object_then_level(ctx, j + 1, first)):
         return False
     return j == 0 or tokens[j - 1].lower not in lexicon().determiners
+
+
+def _object_then_level(ctx: SentenceContext, a: int, first: int) -> bool:
+    """Whether ``tokens[a:first]`` is a short object and the word that gives the figure as its level or change:
+    ", cutting demand by 3,000 megawatts", ", lifting its stake to 40%"."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    between = tokens[a:first]
+    return 2 <= len(between) <= 5 and between[-1].lower in _TO_LEVEL and all(
+        t.is_word and not is_verb(tokens, a + n) and a + n not in ctx.number_tokens for n, t in enumerate(between[:-1])
+    ) and between[0].lower not in lex.stop_after_number
 
 
 def _present_verb_before(ctx: SentenceContext, j: int, first: int) -> bool:
