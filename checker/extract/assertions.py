@@ -288,6 +288,7 @@ QUANTITY = Rule(
                 "nearly 50 minutes", thing="time", predicate="cut"),  # the level a change moved a time from
         Example("Dock workers began a 48-hour strike on Monday.", "48-hour",
                 thing="strike"),  # a length written as an adjective measures its noun
+        Example("A 10-year-old boy was rescued after a 3-hour search.", "10-year-old", made=False),  # an age
         Example("Inspectors found no fault during the 30-minute test.", "30-minute", thing="test",
                 polarity="affirmed"),  # a given of the noun phrase: the clause's negation is not about it
         Example("Two people died after a 9-vehicle crash on the A1.", "9", thing="vehicle",

@@ -307,11 +307,14 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS and measured is None:
             if via_of and words and attribute == lex.default_attribute.get(dim, dim) and _time_of(ctx, first, after):
                 pass  # "had 632 hours of classroom instruction": the time is an amount of the noun after "of"
-            elif words and not via_of and _HYPHENED_UNIT.search(q.quantity.text):
+            elif words and not via_of and _HYPHENED_UNIT.search(q.quantity.text) and not _AGE.search(
+                q.quantity.text
+            ) and tokens[ctx.index_containing(q.end - 1)].end == q.end:  # (not "9-year-olds": a word of its own)
                 # "a 14-day siege", "a 48-hour strike": a length joined to its unit says how long the noun is, a
                 # given of the noun phrase whatever the clause says happened ("did not detect a leak during the
                 # 90-minute test": the test lasted 90 minutes)
                 attributive = True
+                attribute = lex.default_attribute.get(dim, dim)
             elif not _lasted(ctx, first, after):
                 continue  # "aged 34", "after three hours": context; a prison term, "delays of five hours" are claims
             else:
@@ -649,6 +652,7 @@ def _joined_noun(ctx: SentenceContext, end: int, j: int, words: list[Token]) -> 
 
 
 _HYPHENED_UNIT = re.compile(r"\d-[a-z]")  # "14-day", "90-minute": a measure written as an adjective
+_AGE = re.compile(r"-old\b")  # "a 10-year-old boy": an age
 
 
 def _time_of(ctx: SentenceContext, first: int, after: int) -> bool:
