@@ -32,7 +32,8 @@ QUANTITY = Rule(
     "it (the nearest trigger: killed, revenue, rose to), and whose it is.",
     fields={
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
-        "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
+        "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), a change for a "
+        "percentage before more, less or fewer (25% less honey), else count, amount "
         "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
         "own (18,000 tonnes, up from 15,500)",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
@@ -298,6 +299,8 @@ QUANTITY = Rule(
         Example("Traffic on the M6 fell 4% in May.", "M6", made=False),  # a road's name, not a magnitude
         Example("The mill shut two kilns, cutting output by 9,000 tonnes.", "9,000 tonnes",
                 predicate="cut"),  # an -ing clause's verb, past its object, to the figure's "by"
+        Example("Hives near the orchards produced 25% less honey this spring.", "25%", attribute="decrease",
+                thing="honey"),  # a comparative after a percentage: a change of the noun after it
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

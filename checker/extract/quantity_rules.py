@@ -188,6 +188,12 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             additional = additional or tokens[j].lower != "other"
             j += 1  # "1,000 more North Korean soldiers": more of them, not how many there are
         via_of = False
+        comparison = None
+        if dim == "percent" and after < len(tokens) and tokens[after].lower in _COMPARATIVES:
+            # "collected 30% less pollen", "received 40% more rain": a change of the noun after the comparative
+            comparison = _COMPARATIVES[tokens[after].lower]
+            j = after + 1
+            additional = False
         if j < len(tokens) and tokens[j].lower == "of" and dim != "money":
             j += 1
             via_of = True
@@ -219,6 +225,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        if comparison and words:
+            attribute, via_of = comparison, True
         if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
             attribute = None if attribute in _DURATION_CLAIMS else attribute  # a prison term is a length of time
         metric = _nearest_metric(ctx, first, clause, skip)
@@ -489,6 +497,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         )
     return out
 
+
+# A comparative after a percentage says it is a change of the noun after it: "30% less pollen", "12% fewer acres".
+_COMPARATIVES = {"more": "increase", "less": "decrease", "fewer": "decrease"}
 
 _RATIO_IN = re.compile(r"\w in \w")  # a share written as a ratio ("1 in 5"), by the quantity finder
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
