@@ -301,6 +301,8 @@ QUANTITY = Rule(
                 predicate="cut"),  # an -ing clause's verb, past its object, to the figure's "by"
         Example("Hives near the orchards produced 25% less honey this spring.", "25%", attribute="decrease",
                 thing="honey"),  # a comparative after a percentage: a change of the noun after it
+        Example("Half the pupils scored below the pass mark of 60.", "60", thing="mark"),  # the phrase a
+        # figure measures through "of" holds no verb (no predicate: tests/checker/extract/test_quantity_rules.py)
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

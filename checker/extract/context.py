@@ -373,7 +373,10 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     before = tokens[first - 1].lower if first > 0 else ""
     reach = 8 if before in lex.level_prepositions else 10 if before in ("and", "or") else 5
     candidates += range(first - 1, max(a, first - reach) - 1, -1)
+    measured = _measured_phrase(ctx, first, a)
     for j in candidates:
+        if j in measured:
+            continue  # "against a target of 18 minutes", "below the pass mark of 140": nouns, not verbs
         if 0 < j < first and tokens[j].lower in _PARTICLES and is_verb(tokens, j - 1):
             j -= 1  # "laid off 230 teachers": the verb of a phrasal verb
         after_plural = j > first and j == np_end and plural_noun(tokens[j - 1]) and verb_after_plural(tokens[j].lower)
@@ -406,6 +409,23 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
                 return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
     return None
+
+
+def _measured_phrase(ctx: SentenceContext, first: int, a: int) -> range:
+    """The words of the noun phrase a figure measures through "of", when a determiner or a possessive opens it ("a
+    target of 18 minutes", "the government's target of about 5%", "the pass mark of 140"): none is a verb."""
+    tokens = ctx.tokens
+    if first < 2 or tokens[first - 1].lower != "of":
+        return range(0)
+    lex = lexicon()
+    m = first - 2
+    while m > a and m > first - 6 and tokens[m].is_word and tokens[m].lower not in lex.determiners:
+        if m < first - 2 and is_verb(tokens, m) and not (m > a and tokens[m - 1].lower in lex.determiners):
+            return range(0)  # "imposed duties of 38%": the verb before the phrase ("the pass mark": a noun's)
+        m -= 1
+    if m < a or not (tokens[m].lower in lex.determiners or tokens[m].lower == "'s") or m == first - 2:
+        return range(0)
+    return range(m + 1, first - 1)
 
 
 def _past_reduced_relative(ctx: SentenceContext, k: int, b: int) -> int:
