@@ -303,6 +303,8 @@ QUANTITY = Rule(
                 thing="honey"),  # a comparative after a percentage: a change of the noun after it
         Example("Half the pupils scored below the pass mark of 60.", "60", thing="mark"),  # the phrase a
         # figure measures through "of" holds no verb (no predicate: tests/checker/extract/test_quantity_rules.py)
+        Example("Divers reached 19 miners, and four remain missing.", "four", attribute="missing",
+                thing="miner"),  # a linking verb after a bare count is no noun it counts: the count's noun left out
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

@@ -204,6 +204,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             while j < len(tokens) and j in ctx.number_tokens:
                 j += 1
         words = phrase_after(tokens, j)
+        if words and ctx.position(words[0]) == after and words[0].lower in lex.linking_verbs:
+            words = []  # "and 60 remain missing": a bare count and its linking verb, no noun
         np_end = j + len(words)
         whole_of_count = None
         joined = _joined_noun(ctx, q.end, j, words) if dim == "count" and not via_of else None
