@@ -305,6 +305,8 @@ QUANTITY = Rule(
         # figure measures through "of" holds no verb (no predicate: tests/checker/extract/test_quantity_rules.py)
         Example("Divers reached 19 miners, and four remain missing.", "four", attribute="missing",
                 thing="miner"),  # a linking verb after a bare count is no noun it counts: the count's noun left out
+        Example("Wheat output will rise by 2.5 million tonnes this season to 31 million tonnes.", "31 million tonnes",
+                predicate="rise"),  # the level a change reached, past the change's own figure
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

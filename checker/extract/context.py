@@ -372,6 +372,10 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     # So may the second of two objects of one verb ("recovered £48,000 in cash and 3 kg of cannabis").
     before = tokens[first - 1].lower if first > 0 else ""
     reach = 8 if before in lex.level_prepositions else 10 if before in ("and", "or") else 5
+    if before in lex.level_prepositions:
+        # the figure of a change before the level counts for no distance: "will rise by 1.1 million barrels per day
+        # next year to 104.3 million"
+        reach += sum(1 for m in range(max(a, first - reach - 4), first) if m in ctx.number_tokens)
     candidates += range(first - 1, max(a, first - reach) - 1, -1)
     measured = _measured_phrase(ctx, first, a)
     for j in candidates:
