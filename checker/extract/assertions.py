@@ -307,6 +307,8 @@ QUANTITY = Rule(
                 thing="miner"),  # a linking verb after a bare count is no noun it counts: the count's noun left out
         Example("Wheat output will rise by 2.5 million tonnes this season to 31 million tonnes.", "31 million tonnes",
                 predicate="rise"),  # the level a change reached, past the change's own figure
+        Example("The 21st edition of the rally covered 4,200 km.", "4,200 km", thing="edition",
+                predicate="cover"),  # a rank opening the clause's subject is read like a determiner
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

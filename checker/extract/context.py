@@ -9,6 +9,7 @@ with which subject, which triggers are near a number, and how an ``Assertion`` i
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -155,6 +156,21 @@ def nearest_trigger(
     return best[1], metric
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "3rd": a rank, read like a determiner
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _ordinal_part(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a written rank or part of one ("3rd"; "14" and "th" of "14th", which the tokenizer
+    splits)."""
+    t = tokens[i]
+    if _ORDINAL.fullmatch(t.lower):
+        return True
+    if t.text.isdigit():
+        return i + 1 < len(tokens) and tokens[i + 1].lower in _ORDINAL_SUFFIXES and tokens[i + 1].start == t.end
+    return t.lower in _ORDINAL_SUFFIXES and i > 0 and tokens[i - 1].text.isdigit() and tokens[i - 1].end == t.start
+
+
 def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one; past a speaker and
     the reporting verb, the reported clause's ("Officials said sea ice covered 1.79 million sq km": the sea ice)."""
@@ -167,6 +183,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
+        or _ordinal_part(ctx.tokens, i)  # "The 14th stage of the race covered 187 km"
     ):
         i += 1
     if i >= b:
