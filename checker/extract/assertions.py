@@ -309,6 +309,8 @@ QUANTITY = Rule(
                 predicate="rise"),  # the level a change reached, past the change's own figure
         Example("The 21st edition of the rally covered 4,200 km.", "4,200 km", thing="edition",
                 predicate="cover"),  # a rank opening the clause's subject is read like a determiner
+        Example("The cold snap will last a week, with night lows not rising above 2°C.", "above 2°C",
+                thing="night low", polarity="negated"),  # "with" opens a clause whose subject it precedes
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

@@ -179,7 +179,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     i = a
     while i < b and (
         ctx.tokens[i].lower in lex.determiners
-        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or", "as"})  # "but its majority fell"
+        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or", "as", "with"})  # "but its majority fell"
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
