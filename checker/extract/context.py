@@ -183,7 +183,8 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
-        or _ordinal_part(ctx.tokens, i)  # "The 14th stage of the race covered 187 km"
+        or ((ctx.tokens[i].text[0].isdigit() or ctx.tokens[i].lower in _ORDINAL_SUFFIXES)
+            and _ordinal_part(ctx.tokens, i))  # "The 14th stage of the race covered 187 km"
     ):
         i += 1
     if i >= b:

@@ -135,7 +135,7 @@ def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], s
         if attr in METRIC_ATTRIBUTES or attr in PEOPLE_ATTRIBUTES or attr == "vote_share":
             if any(k in skip for k in range(s, e)):
                 continue
-            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
+            if len(found) > 1 and any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
                 continue  # "share of the vote": the vote share, not the votes the longer phrase holds
             dist = abs(s - first)
             if best is None or dist < best[0]:
@@ -208,7 +208,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             words = []  # "and 60 remain missing": a bare count and its linking verb, no noun
         np_end = j + len(words)
         whole_of_count = None
-        joined = _joined_noun(ctx, q.end, j, words) if dim == "count" and not via_of else None
+        joined = _joined_noun(ctx, q.end, j, words) if dim == "count" and not via_of and (
+            q.end < len(ctx.doc.text) and ctx.doc.text[q.end] == "-"
+        ) else None
         if joined is not None:
             # "a 14-vehicle pile-up", "the 150-member chamber": the noun joined to the figure is what it counts, a
             # given of the phrase it qualifies, whose it is

@@ -134,7 +134,7 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
 def build_subject(tokens: Sequence[Token], text: str, country: str | None = None) -> Subject | None:
     """Turn the tokens of a noun phrase into a ``Subject``; ``country`` adds an actor known from context."""
     words = tuple(
-        (t.text, t.is_capitalised or (k > 0 and _model_number(tokens, k, 0)), t.initial)
+        (t.text, t.is_capitalised or (k > 0 and t.text[0].isdigit() and _model_number(tokens, k, 0)), t.initial)
         for k, t in enumerate(tokens) if t.is_word
     )  # (a model number is part of the name it ends: "the Nimbus 7")
     if not words:
@@ -289,7 +289,7 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         j += 1
     while out and out[-1].lower in lex.determiners:
         out.pop()
-    named_of = _name_of(tokens, out, j)
+    named_of = _name_of(tokens, out, j) if j + 1 < len(tokens) and tokens[j].lower == "of" else None
     if named_of:
         return out + named_of  # "the Central Bank of Turkey", "the University of Leeds": one name
     # "a small group of North Korean soldiers": the group is made of the soldiers; they are the subject.
