@@ -75,9 +75,11 @@ def _fields(frame: dict, a: Assertion) -> list[bool]:
     thing = concept(frame["thing"]) in {concept(w) for w in words}
     want = {entity_key(e) for e in frame["entity"]}
     held = set((a.thing or "").split()[:-1])  # the thing's own modifiers: "wheat output" holds "wheat"
-    if a.scope_event:
-        held.add(a.scope_event)  # "the storm destroyed 150 homes": the storm is the frame's event scope
     got = set(a.entities) | {w for w in want if w in held}
+    if a.scope_event:
+        # "the storm destroyed 150 homes": the storm is the frame's event scope; "an air strike killed 19": the
+        # strike, named by its head
+        got |= {w for w in want if a.scope_event in (w, w.split()[-1])}
     if want:
         entity = all(any(w == g or w in g.split() or g in w.split() for g in got) for w in want)
     else:

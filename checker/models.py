@@ -360,6 +360,28 @@ class PlaceMatch(_Constructed):
     place: Place
 
 
+class TableRow(_Constructed):
+    """A data row of a table: its span and each cell's span (offsets into the analysed text, cell text stripped)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    cells: list[tuple[int, int]]
+
+
+class Table(_Constructed):
+    """A table of a report ("| Party | Seats |" over "| --- | --- |"): its span, its column headers as written and
+    its data rows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    header: list[str]
+    rows: list[TableRow]
+
+
 # --------------------------------------------------------------------------------------------------- assertions
 
 
@@ -812,4 +834,4 @@ class VerifyReport(BaseModel):
         return self.decisions.get(claim.id) if claim.id else None
 
 
-_prepare_plain(Sentence, QuantityMatch, DateMatch, PlaceMatch)
+_prepare_plain(Sentence, QuantityMatch, DateMatch, PlaceMatch, TableRow, Table)

@@ -30,7 +30,7 @@ from checker.compare.kinds import Context, judge, message, priority
 from checker.compare.restatement import restated_pairs, restatement_score
 from checker.extract.quantity_rules import WORLDWIDE
 from checker.extract.lexicon import lexicon
-from checker.compare.values import places_related
+from checker.compare.values import comparable, places_related, quantities_agree
 from checker.extract.places import gazetteer
 from checker.ingest.files import paused_gc
 from checker.models import (
@@ -199,11 +199,21 @@ def block_findings(
     views = {} if views is None else views
     out: list[_Finding] = []
     changes: dict[int, tuple[int, _Finding]] = {}
+    by_path: dict[str, list[Assertion]] | None = None
     for left, right, alignment in _pairs(list(group), incoming, dates, comparable, views):
         key = " | ".join(sorted({left.subject_key, right.subject_key}))
         finding = _judge(key, left.aspect_label, left, right, dates, options, comparable.places)
         if finding is None:
             continue
+        if left.path != right.path and finding.kind in _AGREEABLE:
+            if by_path is None:
+                by_path = defaultdict(list)
+                for c in group:
+                    by_path[c.path].append(c)
+            if _also_said(left, right, by_path, dates, options, views) or _also_said(
+                right, left, by_path, dates, options, views
+            ):
+                continue
         finding = finding._replace(alignment=alignment)
         if finding.kind == ConflictKind.CHANGE:
             if left.path != right.path and not _one_subject(left, right, alignment):
@@ -217,6 +227,44 @@ def block_findings(
         out.append(finding)
     out.extend(finding for _, finding in changes.values())
     return out
+
+
+# The kinds a report's own agreement elsewhere answers: a figure it also gives. Not a place or a date: a report
+# that tells where troops were and where they went, or quotes the other side's denial, gives both on purpose.
+_AGREEABLE = frozenset({ConflictKind.NUMERIC})
+
+
+def _also_said(
+    a: Assertion,
+    b: Assertion,
+    by_path: Mapping[str, Sequence[Assertion]],
+    dates: Mapping[str, dt.date | None],
+    options: CompareOptions,
+    views: dict[int, FrameView],
+) -> bool:
+    """Whether ``a``'s report also gives ``b``'s value for the same thing: another of its claims, as well aligned
+    with ``b``, in another sentence, that ``b`` does not contradict. Then the two reports agree on ``b``'s figure,
+    and ``a``'s differing one is, by its own report's reading, another thing ("more than 40 wounded were brought
+    out" beside "three people injured" when the convoy was shot at, the sentence the other report copied)."""
+    for c in by_path.get(a.path, ()):
+        if c.evidence.start == a.evidence.start or not _same_value(c, b, options) or c.polarity != b.polarity:
+            continue  # (a figure of ``a``'s own sentence is part of the statement in dispute)
+        if _aligned(c, b, views) is not None and _judge("", c.aspect_label, c, b, dates, options) is None:
+            return True
+    return False
+
+
+def _same_value(a: Assertion, b: Assertion, options: CompareOptions) -> bool:
+    """The same figure (within rounding), the same place or the same dates: not merely compatible ones ("in
+    Queensland" does not give "near Townsville")."""
+    va, vb = a.value, b.value
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        return comparable(va, vb) and quantities_agree(va, vb, options.tolerance)
+    if isinstance(va, Place) and isinstance(vb, Place):
+        return va.key == vb.key
+    if isinstance(va, TimeRange) and isinstance(vb, TimeRange):
+        return (va.start, va.end) == (vb.start, vb.end)
+    return False
 
 
 def _one_subject(a: Assertion, b: Assertion, alignment: Alignment) -> bool:
@@ -572,7 +620,13 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
         return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:
         # Inside one report a bare "two legs" and "one leg", "five times" and "160 times" are different instances:
-        # a figure contradicting another is about something anchored: the same named owner, event or place.
+        # a figure contradicting another is about something anchored: the same named owner, event or place. A
+        # figure of several owners is their total, not a rival figure of one of them ("the Social Democrats and the
+        # Greens together hold 85 seats" / "Greens: 21 seats").
+        if len(a.entities) != len(b.entities) and a.entities and b.entities and (
+            set(a.entities) < set(b.entities) or set(b.entities) < set(a.entities)
+        ):
+            return False
         return found.score >= WITHIN_THRESHOLD and _anchored_within(a, b, found)
     return found.score >= ACROSS_THRESHOLD
 

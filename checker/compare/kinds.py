@@ -320,7 +320,8 @@ class Who(Kind):
     """The same sentence told with two different names in one place: who scored, who was charged, who said it
     ("Striker Kai Mendes scored twice" / "Striker Leon Tate scored twice"). Only restated sentences give names as
     values (``restatement.py``). Names sharing a word ("Ms Elliot" / "Jane Elliot") or one the initials of the other
-    may be one person or body; a place ("Moscow said" / "the Kremlin said") is no name here."""
+    may be one person or body; a place ("Moscow said" / "the Kremlin said") is no name here. A pronoun of one gender
+    against one of the other ("his" / "her") tells one person two ways."""
 
     kind = ConflictKind.NAME
     priority = 6

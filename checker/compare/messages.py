@@ -14,17 +14,17 @@ _MODALITY_WORDS = {
 }
 
 
-_NEGATION_WORDS = frozenset({"not", "no", "never", "none", "n't"})
-_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would", "been", "be"})
-
 
 def negated(words: str) -> str:
     """``words`` as a denial: "not in Kursk", but "were not destroyed" stays as it is (it already says so)."""
+    from checker.extract.lexicon import lexicon
+
+    lex = lexicon()
     present = set(words.lower().replace("n't", " n't").split())
-    if present & _NEGATION_WORDS:
+    if not lex.negation_particles.isdisjoint(present):
         return words
     first, _, rest = words.partition(" ")
-    if rest and first.lower() in _AUXILIARIES:
+    if rest and first.lower() in lex.auxiliaries:
         return f"{first} not {rest}"  # "were deployed" -> "were not deployed"
     return f"not {words}"
 

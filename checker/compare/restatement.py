@@ -8,8 +8,9 @@ sentence. This module finds such pairs and hands the two differing values to the
 time, scope), as claims of their own:
 
 - the differing stretch must hold a value on both sides of the same type (a figure, a date, a place), be a
-  negation cue on one side only ("not", "n't", "never"), or, between two reports, be a whole name on both sides
-  ("Striker Kai Mendes scored" / "Striker Leon Tate scored": who, the kind ``name``);
+  negation cue on one side only ("not", "n't", "never"), between two reports be a whole name on both sides
+  ("Striker Kai Mendes scored" / "Striker Leon Tate scored": who, the kind ``name``), or be a pronoun of one
+  gender against one of the other ("outside his home" / "outside her home": one person told two ways);
 - the shared words must name something particular, a name, a place or another figure, or, for a "not" added,
   run long enough that no two stories would share them by chance (boilerplate such as "Net profit was $300
   million, the company said" recurs in every company's report, and a background line such as "In 2015, a quake in
@@ -22,7 +23,8 @@ time, scope), as claims of their own:
   rose 5%" / "Shares in Brill rose 3%"; "34 patients at the county hospital" / "43 at the city clinic").
 
 Inside one report the bar is higher: the same sentence told twice (a lead and its restatement further down) with
-only the value changed, and nothing else reworded.
+only the value changed, and nothing else reworded. There a long sentence needs no name to tie its two tellings: no
+boilerplate is told twice in one report by chance.
 
 Candidates come from an inverted index of each sentence's content words; a posting longer than
 ``_MAX_POSTING`` (a word in every report of the corpus) is not followed, so the cost grows with the number of
@@ -65,8 +67,6 @@ from checker.models import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
-_NEGATION = frozenset({"not", "n't", "n’t", "never", "no"})
-_DO = frozenset({"do", "does", "did"})
 _MIN_RATIO = 0.8
 _MIN_RATIO_WITHIN = 0.9
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
@@ -76,7 +76,6 @@ _MAX_NAME = 6  # tokens in a differing name ("the Royal Courts of Justice")
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
 _LONG_SHARED = 6  # shared content words (not function words, not values) that make a sentence one story's own
 _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location", Name: "who"}
-_NAME_JOINS = frozenset({"of", "and", "the", "for", "de"})  # inside a name: "Institute of Welsh Affairs"
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -273,20 +272,25 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
         op for op in matcher.get_opcodes()
         if op[0] != "equal" and not _punctuation(left, right, op) and (within or not _fuller_name(left, right, op))
     ]
-    valued = [op for op in stretches if not _plain(left, right, op)]
+    valued = [op for op in stretches if not _plain(left, right, op) or _pronoun_swap(left, right, op)]
     if len(stretches) > (1 if within else 2) or len(valued) != 1:
         return  # inside one report only the same sentence told twice with one value changed
     _, i1, i2, j1, j2 = valued[0]
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
     negation, do_support = _negation_only(a_words, b_words), _do_support(a_words, b_words)
     a_name = b_name = None
-    if not within:
+    if _pronoun_swap(left, right, valued[0]):
+        # "outside his holiday home" / "outside her holiday home": one person told as a man and as a woman
+        a_name, b_name = _token_name(left, i1), _token_name(right, j1)
+    elif not within:
         a_name, b_name = _name_over(left, i1, i2), _name_over(right, j1, j2)
     named = a_name is not None and b_name is not None
     if max(i2 - i1, j2 - j1) > (_MAX_NAME if named else _MAX_STRETCH):
         return
-    # A name swapped in a sentence that is one story's own (long enough) is flagged even with no other name shared.
-    if not (linked or _anchored(left, matcher, i1, i2, long_wording=negation or do_support or named)):
+    # A name swapped in a sentence that is one story's own (long enough) is flagged even with no other name shared;
+    # so is any value inside one report, whose own long sentence told twice is no boilerplate shared by chance.
+    long_wording = within or negation or do_support or named
+    if not (linked or _anchored(left, matcher, i1, i2, long_wording=long_wording)):
         return
     if negation:
         yield from _polarity(left, right, i1, i2, j1, j2)
@@ -318,13 +322,13 @@ def restatement_score(left: Assertion, right: Assertion) -> Alignment:
 
 
 def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False) -> bool:
-    """The shared words name something particular: a name (a capital not opening the sentence), a place or a figure
-    outside the differing stretch; with ``long_wording`` (a "not" added, not a value changed), also enough content
-    words that the sentence is one story's own. "Net profit was $300 million, the company said" is boilerplate
-    that every company's report can hold, and so is a long background line with only its figure or year changed
-    ("In 2015, a quake in the same region killed thousands", in every quake story of a wire); "Sudanese forces
-    launched 119 drones, of which 106 ..." and "The success of the single means fans are not even more eager for
-    the new album" are one story's sentences."""
+    """The shared words name something particular: a name (a capital not opening the sentence), a place (even
+    opening it) or a figure outside the differing stretch; with ``long_wording`` (a "not" added, a name swapped, or
+    any value changed inside one report), also enough content words that the sentence is one story's own. "Net
+    profit was $300 million, the company said" is boilerplate that every company's report can hold, and so is a long
+    background line with only its figure or year changed ("In 2015, a quake in the same region killed thousands",
+    in every quake story of a wire); "Sudanese forces launched 119 drones, of which 106 ..." and "The success of the
+    single means fans are not even more eager for the new album" are one story's sentences."""
     stop = vocabulary().stopwords
     content = 0
     for tag, a1, a2, _, _ in matcher.get_opcodes():
@@ -335,8 +339,10 @@ def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long
                 continue
             t = words.tokens[k]
             slot = _slot_at(words, k)
-            if slot is not None and not isinstance(slot.value, Place):
-                continue  # a shared date or figure is what boilerplate holds ("on Thursday", "$300 million")
+            if slot is not None:
+                if not isinstance(slot.value, Place):
+                    continue  # a shared date or figure is what boilerplate holds ("on Thursday", "$300 million")
+                return True  # a place, even opening the sentence ("Norway has escaped the drought in ...")
             if (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
                 return True
             if len(t) > 3 and t.isalpha() and t not in stop:
@@ -362,10 +368,11 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
         if a.isalpha() and b.isalpha() and len(a) > 3 and fuzz.ratio(a, b) >= _SPELLING \
                 and not (_calendar_name(a) and _calendar_name(b)):
             return True  # but two days are never one spelled two ways ("Tuesday" / "Thursday", "Monday" / "Sunday")
+    negation = lexicon().negation_particles
     for words, a, b in ((left, i1, i2), (right, j1, j2)):
         for k in range(a, b):
             t = words.tokens[k]
-            if t in _NEGATION or t[0].isdigit() or (words.capitals[k] and k > 0):
+            if t in negation or t[0].isdigit() or (words.capitals[k] and k > 0):
                 return False
             if _slot_at(words, k) is not None:
                 return False
@@ -404,6 +411,25 @@ def _name_in_full(words: _Words, a: int, b: int) -> bool:
     )
 
 
+def _pronoun_swap(left: _Words, right: _Words, op: tuple) -> bool:
+    """One personal pronoun replaced by one of the other gender ("his" / "her", "he" / "she"): the same sentence
+    told of a man and of a woman."""
+    _, i1, i2, j1, j2 = op
+    if i2 - i1 != 1 or j2 - j1 != 1:
+        return False
+    gender = lexicon().gendered_pronouns
+    a, b = gender.get(left.tokens[i1]), gender.get(right.tokens[j1])
+    return a is not None and b is not None and a != b
+
+
+def _token_name(words: _Words, k: int) -> Slot:
+    """Token ``k`` as a slot holding a name (a pronoun that says who)."""
+    span = _token_span(words, k, k + 1)
+    at, until = words.starts[k], words.ends[k]
+    text = words.statement.evidence.text[at:until]
+    return Slot(Name(text=text), at, until, span.start, span.end, text)
+
+
 def _negation_only(a: Sequence[str], b: Sequence[str]) -> bool:
     """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't", "produce"
     / "don't produce")."""
@@ -411,14 +437,17 @@ def _negation_only(a: Sequence[str], b: Sequence[str]) -> bool:
         return False
     added = a or b
     # "produce" / "do not produce": "do" joins the cue when the verb is the same on both sides
-    return bool(added) and all(t in _NEGATION or t in _DO for t in added) and any(t in _NEGATION for t in added)
+    lex = lexicon()
+    cues, do = lex.negation_particles, lex.do_forms
+    return bool(added) and all(t in cues or t in do for t in added) and any(t in cues for t in added)
 
 
 def _do_support(a: Sequence[str], b: Sequence[str]) -> bool:
     """One side says the verb ("produces", "made"), the other denies it with "do" ("does not produce", "didn't
     make"): the same verb, one "not"."""
     said, denied = (a, b) if len(a) == 1 else (b, a)
-    if len(said) != 1 or len(denied) != 3 or denied[0] not in _DO or denied[1] not in _NEGATION:
+    lex = lexicon()
+    if len(said) != 1 or len(denied) != 3 or denied[0] not in lex.do_forms or denied[1] not in lex.negation_particles:
         return False
     return said[0].isalpha() and denied[2].isalpha() and verb_lemma(said[0]) == verb_lemma(denied[2])
 
@@ -465,7 +494,7 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
             return None
         places += slot is not None
         if not words.capitals[k]:
-            if t not in _NAME_JOINS or k == i2 - 1:
+            if t not in lex.name_joins or k == i2 - 1:
                 return None
         elif t in stop and t not in lex.titles:
             return None
@@ -475,7 +504,7 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
     if capitalised == [0] and english_word(words.tokens[0]):
         return None  # "Police said" / "Officials said": one ordinary word opening the sentence
     for k, step in ((i1 - 1, -1), (i2, 1)):
-        if 0 <= k < len(words.tokens) and words.tokens[k] in _NAME_JOINS - {"the"}:
+        if 0 <= k < len(words.tokens) and words.tokens[k] in lex.name_joins and words.tokens[k] != "the":
             k += step  # "Ministry of" before "Defence"
         if 0 <= k < len(words.tokens) and words.capitals[k] and words.tokens[k].isalpha():
             if words.tokens[k] not in lex.titles and words.tokens[k] not in stop:
@@ -492,14 +521,12 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
 _NOTIONAL_MONDAY = dt.date(2001, 1, 1)
 
 
-_PERIOD_CUES = frozenset({"in", "on", "last", "this", "the", "during", "since"})
-
-
 def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
     """A stretch naming one weekday, month or season that no date rule resolved, after the words that make it a
     date ("Tuesday", "in March", "last summer"): a weekday or a month written in full and capitalised, a season in
     the calendar's own months (meteorological, northern hemisphere; winter, which spans two years, is left out)."""
-    while i1 < i2 - 1 and words.tokens[i1] in _PERIOD_CUES:
+    cues = lexicon().period_cues
+    while i1 < i2 - 1 and words.tokens[i1] in cues:
         i1 += 1
     if i2 - i1 != 1:
         return None

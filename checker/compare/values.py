@@ -12,7 +12,8 @@ from checker.extract.places import gazetteer
 from checker.models import Name, Place, Quantity, TimeRange
 
 
-# Percentages are rounded to about half a point, whatever their size: 56.2% and 53.1% of a vote disagree.
+# A percentage written as a whole number is rounded to half a point, whatever its size ("61%" holds 61.2%); one
+# written with decimals to half its last digit ("3.6%" and "4.6%" of inflation disagree; "56.2%" and "56%" agree).
 PERCENT_ROUNDING = 0.5
 
 
@@ -26,13 +27,13 @@ _FAHRENHEIT = re.compile(r"\d\s*°?\s*F\b|fahrenheit", re.IGNORECASE)
 
 
 def _rounding(q: Quantity, tolerance: float, bound: float) -> float:
-    """How far one bound of ``q`` is widened: half a point for percentages, half the last digit written on the
-    interval scales, else the relative ``tolerance``."""
-    if q.unit == "percent":
-        return PERCENT_ROUNDING
-    if q.dimension in _INTERVAL_SCALES:
+    """How far one bound of ``q`` is widened: half the last digit written for percentages and on the interval
+    scales (half a point for a whole percentage), else the relative ``tolerance``."""
+    if q.unit == "percent" or q.dimension in _INTERVAL_SCALES:
         found = _WRITTEN_NUMBER.search(q.text)
-        half = 0.5 * 10 ** -len(found.group(1) or "") if found else 0.5
+        half = PERCENT_ROUNDING * 10 ** -len(found.group(1) or "") if found else PERCENT_ROUNDING
+        if q.unit == "percent":
+            return half
         if q.dimension == "temperature" and _FAHRENHEIT.search(q.text):
             half *= 5 / 9
         return half
@@ -126,7 +127,14 @@ def name_words(name: Name) -> frozenset[str]:
 
 def names_differ(a: Name, b: Name) -> bool:
     """Two names that cannot be one person or body: no word in common ("Franklin" and "Tom Franklin" may be one man)
-    and neither the initials of the other ("IWA", "the Institute of Welsh Affairs")."""
+    and neither the initials of the other ("IWA", "the Institute of Welsh Affairs"). Two pronouns differ when their
+    genders do ("his" / "her": one person told as a man and as a woman)."""
+    from checker.extract.lexicon import lexicon
+
+    gender = lexicon().gendered_pronouns
+    ga, gb = gender.get(a.text.lower()), gender.get(b.text.lower())
+    if ga is not None or gb is not None:
+        return ga is not None and gb is not None and ga != gb
     wa, wb = name_words(a), name_words(b)
     if not wa or not wb or wa & wb:
         return False

@@ -15,6 +15,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.sentences import split_sentences
 from checker.extract.stance import SourceMemory, analyse_stance
 from checker.extract.subjects import actor_key
+from checker.extract.tables import find_tables
 from checker.extract.tokens import tokenize
 from checker.ingest import limits
 from checker.models import (
@@ -26,6 +27,8 @@ from checker.models import (
     Sentence,
     Slot,
     Statement,
+    Table,
+    TableRow,
 )
 
 __all__ = ["extract_document", "extract_text"]
@@ -144,6 +147,11 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
     lead_places: list[PlaceMatch] | None = None
     names: set[str] = set()
     cap = limits.MAX_ASSERTIONS_PER_DOCUMENT
+    # Pipe tables are read row by row (``tables``), not as sentences; an HTML page's tables are flattened to text.
+    tables = find_tables(doc.raw) if doc.format != "html" and doc.segments is None and len(doc.raw) == len(text) \
+        else []
+    tables = [t for t in tables if t.start >= doc.body_start]
+    tables_read: set[int] = set()
     for sentences in _sentence_blocks(text, doc.body_start):
         # The first window starts at the top, so that the dateline's places count among the lead's (``_countries``);
         # a report of one block is analysed as a whole. Matches outside the block's sentences are not bucketed.
@@ -160,6 +168,15 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
         for i, sentence in enumerate(sentences):
             if len(assertions) >= cap:
                 break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
+            while tables and tables[0].end <= sentence.start:
+                tables.pop(0)
+            if tables and tables[0].start < sentence.end:
+                # The sentences a table was split into are its rows instead: read once, at the first of them.
+                if tables[0].start not in tables_read:
+                    tables_read.add(tables[0].start)
+                    for row in tables[0].rows:
+                        assertions.extend(_row_assertions(doc, tables[0], row, memory, state))
+                continue
             tokens = tokenize(text, sentence.start, sentence.end)
             names.update([t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2])
             opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
@@ -216,6 +233,19 @@ def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
         modality=ctx.stance.modality(n_tokens - 1),
         source=ctx.stance.source or doc.source,
     )
+
+
+def _row_assertions(doc: Document, table: Table, row: TableRow, memory: SourceMemory, state: DocumentState
+                    ) -> list[Assertion]:
+    """The claims of one table row (the ``table-cell`` rule), its figures found in the row alone, as written
+    between its pipes (a Markdown table's pipes are blanked in the analysed text, which would run cells together)."""
+    text = doc.text
+    tokens = tokenize(text, row.start, row.end)
+    quantities = _shifted(find_quantities(doc.raw[row.start : row.end]), row.start)
+    stance = analyse_stance(tokens, text, memory, [(q.start, q.end) for q in quantities])
+    sentence = Sentence.model_construct(start=row.start, end=row.end, text=text[row.start : row.end])
+    ctx = SentenceContext(doc, sentence, tokens, stance, quantities, [], [], state, table=table, row=row)
+    return sentence_assertions(ctx)
 
 
 def _rare(words: set[str]) -> list[str]:

@@ -21,6 +21,7 @@ from checker.extract.event_rules import (
 )
 from checker.extract.place_rules import location_assertions
 from checker.extract.quantity_rules import quantity_assertions, remember_organisation
+from checker.extract.tables import table_assertions
 from checker.extract.rule import Example, Rule
 from checker.models import Assertion
 
@@ -53,10 +54,11 @@ QUANTITY = Rule(
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
         "the EU's General Court; nor the report's organisation opening the sentence for a later clause with a "
-        "subject of its own: ..., and 200 staff lost their jobs), failing a name the thing or event the verb's "
-        "subject names when the figure counts a noun of its own (coal supplied 16% of US electricity; an air strike "
-        "killed 19 people; the dockers' strike, which began in May, has stranded 400 ships; not people, "
-        "nor a body acting for others: police arrested 40, the government will fund 900 places); "
+        "subject of its own: ..., and 200 staff lost their jobs), failing a name the thing the verb's subject "
+        "names when the figure counts a noun of its own (coal supplied 16% of US electricity; a delivery van "
+        "damaged 14 cars; the new vaccine, which was approved in May, has protected 2 million children; not "
+        "people, nor a body acting for others: police arrested 40, the government will fund 900 places, nor an "
+        "event, which is the claim's scope: an air strike killed 19 people); "
         "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured), "
@@ -71,8 +73,10 @@ QUANTITY = Rule(
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
         Example("Hydropower supplied 41% of the country's electricity.", "41%", entities=("hydropower",)),
+        Example("A delivery van on a bridge damaged 14 cars.", "14", thing="car",
+                entities=("delivery van",)),  # the agent past the phrase after its head
         Example("A rocket strike on a depot destroyed 14 trucks.", "14", thing="truck",
-                entities=("rocket strike",)),  # the agent past the phrase after its head
+                entities=()),  # an event as the agent scopes the claim (scope_event), as an earthquake does
         Example("Police arrested 40 people.", "40", entities=()),  # people act; what they act on is not theirs
         Example("Rescuers pulled 11 survivors from the mud.", "11", entities=()),  # one who rescues: a person
         Example("The government will fund 900 new places.", "900", entities=()),  # a body acting for others
@@ -261,8 +265,8 @@ QUANTITY = Rule(
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),
         Example("Passengers faced delays of up to 50 minutes.", "up to 50 minutes", predicate="face"),
-        Example("The dockers' strike, which began in May, has stranded 400 ships.", "400",
-                entities=("strike",)),  # the subject before its aside's commas; a common possessor only qualifies
+        Example("The new vaccine, which was approved in May, has protected 2 million children.", "2 million",
+                entities=("vaccine",)),  # the subject before its aside's commas
         Example("The nurses, who walked out in May, treated 300 patients.", "300", entities=()),  # people, past
         # an aside, still act on what is not theirs
         Example("Orvano Bank closed 30 branches, and 200 staff lost their jobs.", "200",
@@ -491,7 +495,30 @@ REFUSAL = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, TARGET_DATE, EVENT, REFUSAL)
+TABLE_CELL = Rule(
+    name="table-cell",
+    description="A figure in a table row (a pipe table: '| Party | Seats |' over '| --- | --- |'): a claim about "
+    "the row's name, measured as its column's header says. Read in place of the sentence rules on every data row.",
+    fields={
+        "value": "the cell's one figure, as written",
+        "attribute": "the header's trigger word's kind (Deaths: killed, Revenue: revenue), else count, share or "
+        "amount by the figure's unit; none for a column of changes (Change, +/-, or a figure written with its sign)",
+        "thing": "the column's header (Seats: seat)",
+        "entities": "the row's first cell, read as a noun phrase would be (Liberal Union)",
+    },
+    apply=lambda ctx, made: table_assertions(ctx),
+    examples=(
+        Example("| Party | Seats | Change |\n| --- | --- | --- |\n| Liberal Union | 48 | -3 |\n", "48",
+                attribute="count", thing="seat", entities=("liberal union",)),
+        Example("| Party | Seats | Change |\n| --- | --- | --- |\n| Liberal Union | 48 | -3 |\n", "-3",
+                made=False),  # a change, not a level
+        Example("| District | Deaths |\n|---|---|\n| Kessle North | 12 |\n", "12", attribute="killed",
+                entities=("kessle north",)),
+        Example("Seats: 48 | Change: -3", "48", made=False),  # no rule line: no table
+    ),
+)
+
+RULES: tuple[Rule, ...] = (QUANTITY, LOCATION, EVENT_DATE, TARGET_DATE, EVENT, REFUSAL, TABLE_CELL)
 _BY_NAME = {r.name: r for r in RULES}
 
 
@@ -505,6 +532,8 @@ def sentence_assertions(ctx: SentenceContext) -> list[Assertion]:
     refusals (a refusal reads what the others made, so a figure refused is not refused twice)."""
     if not ctx.tokens:
         return []
+    if ctx.row is not None:
+        return TABLE_CELL.apply(ctx, [])  # a table row has cells, not a sentence's grammar
     remember_organisation(ctx)
     made: list[Assertion] = []
     for rule in RULES:

@@ -40,6 +40,8 @@ from checker.models import (
     QuantityMatch,
     Sentence,
     Span,
+    Table,
+    TableRow,
     TimeRange,
 )
 
@@ -69,6 +71,8 @@ class SentenceContext:
     places: list[PlaceMatch]
     state: DocumentState
     starts: list[int] = field(default_factory=list)
+    table: Table | None = None  # a table row's table (``tables.table_assertions`` reads the row, not a sentence)
+    row: TableRow | None = None
 
     number_tokens: frozenset[int] = frozenset()
     sentence_subject: Subject | None = None

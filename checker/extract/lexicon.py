@@ -118,6 +118,13 @@ class Lexicon:
     figure_qualifiers: frozenset[str]
     negation_scope_skip: frozenset[str]  # verify: between "not" and the word it denies ("not be able to attend")
     negation_not_a_denial: frozenset[str]  # verify: "not only", "not just": no denial
+    negation_particles: frozenset[str]  # "not", "never", "nobody": a word that denies by itself
+    do_forms: frozenset[str]  # "does not produce": "do" carrying a negation
+    gendered_pronouns: dict[str, str]  # "his": m, "her": f
+    table_change_headers: frozenset[str]  # "| Seats | Change |": a column of changes, not levels
+    lack_words: frozenset[str]  # verify: "lacks funding", "the absence of": something is missing
+    name_joins: frozenset[str]  # lower-case words inside a name: "Institute of Welsh Affairs"
+    period_cues: frozenset[str]  # "in March", "last summer": the words before a named period
     conditionals: frozenset[str]  # verify: "if it is not working" states a condition
     opposition_words: frozenset[str]  # verify: "X beat X" sets a name against itself
     local_bodies: frozenset[str]  # verify: "South Lanarkshire Council" puts a story in South Lanarkshire
@@ -209,6 +216,13 @@ def lexicon() -> Lexicon:
         figure_qualifiers=frozenset(lex["figure_qualifiers"]),
         negation_scope_skip=frozenset(lex["negation_scope_skip"]),
         negation_not_a_denial=frozenset(lex["negation_not_a_denial"]),
+        negation_particles=frozenset(lex["negation_particles"]),
+        do_forms=frozenset(lex["do_forms"]),
+        gendered_pronouns=dict(lex["gendered_pronouns"]),
+        table_change_headers=frozenset(lex["table_change_headers"]),
+        lack_words=frozenset(lex["lack_words"]),
+        name_joins=frozenset(lex["name_joins"]),
+        period_cues=frozenset(lex["period_cues"]),
         conditionals=frozenset(lex["conditionals"]),
         opposition_words=frozenset(lex["opposition_words"]),
         local_bodies=frozenset(lex["local_bodies"]),

@@ -75,6 +75,7 @@ _REGION_OF_BEFORE = re.compile(
 _COMMA_GAP = re.compile(r",[ \t]*")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_PREV_WORD_ANY = re.compile(r"([^\W\d_]+)[ \t]+$")
 # Lower-cased text (a tokenised corpus, a model's summary): any word can start a name.
 _LOWER_START = re.compile(r"(?<![\w'’])[^\W\d_]+")
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your)\b")  # not "this": "in oslo this week"
@@ -176,6 +177,15 @@ class Gazetteer:
             form: tuple(sorted(keys, key=lambda k, f=form: rank(f, k))) if len(keys) > 1 else (keys[0],)
             for form, keys in index.items()
         }
+        # Names kept out as words ("Ouest", "Nord", "Central") that are still a region's name when its type word
+        # follows ("the Ouest department", "Nord province"): found only so (``_typed``).
+        typed: dict[str, list[str]] = {}
+        for entry in self._entries.values():
+            if entry.kind == "region":
+                for name in entry.names:
+                    if name in never and name[:1].isupper():
+                        typed.setdefault(name, []).append(entry.key)
+        self._typed: dict[str, tuple[str, ...]] = {form: tuple(keys) for form, keys in typed.items()}
         by_first: dict[str, list[str]] = {}
         for form in self._index:
             m = _FIRST_WORD.match(form)
@@ -353,6 +363,8 @@ class Gazetteer:
         matches: list[PlaceMatch] = []
         settled = {r.keys[0] for r in raws if len(r.keys) == 1}
         countries = {c for c in (self.country_of(k) for k in settled) if c}
+        if self._typed and not text.islower():
+            raws = self._with_typed(text, raws, countries)
         prev: _Raw | None = None
         prev_key: str | None = None
         for i, raw in enumerate(raws):
@@ -375,6 +387,57 @@ class Gazetteer:
         matches.extend(self._occupied_alone(text, matches))
         matches.sort(key=lambda m: m.start)
         return matches
+
+    def _with_typed(self, text: str, raws: list[_Raw], countries: set[str]) -> list[_Raw]:
+        """``raws`` with the regions whose name is also a word, where the region's type word follows the name ("the
+        Ouest department", "Nord province") and the text names the region's country elsewhere ("Port-au-Prince",
+        "Haiti"): "the North region" of a British company, the "Gulf region" or the "Great Lakes region" are no
+        region of Cameroon, Papua New Guinea or South Sudan. A capitalised word right before the name makes it part
+        of a longer name ("Great Lakes", "Mekong Delta")."""
+        found: list[_Raw] = []
+        typed = self._typed
+        by_country = self._typed_by_country()
+        for country in countries:
+            for name in by_country.get(country, ()):  # a few names per country: one scan of the text each
+                pos = text.find(name)
+                while pos != -1:
+                    end = pos + len(name)
+                    start, pos = pos, text.find(name, end)
+                    if not _REGION_SUFFIX.match(text, end) or (
+                        start and (text[start - 1].isalnum() or text[start - 1] in "'’-")
+                    ):
+                        continue
+                    before = _PREV_WORD_ANY.search(text, max(0, start - 30), start)
+                    word = before.group(1) if before is not None else ""
+                    if word[:1].isupper() and word != "The" and word.lower() not in self._cues:
+                        continue  # "Great Lakes region"; but "The Nord department", "In Nord province"
+                    keys = tuple(k for k in typed[name] if self.country_of(k) in countries)
+                    if len(keys) == 1:
+                        found.append(_Raw(start, end, name, keys))
+        found.sort(key=lambda r: r.start)
+        if not found:
+            return raws
+        starts = [r.start for r in raws]
+        for r in found:
+            i = bisect.bisect_right(starts, r.start)
+            if i and raws[i - 1].end > r.start or i < len(raws) and raws[i].start < r.end:
+                continue  # inside a longer name already found
+            raws.insert(i, r)
+            starts.insert(i, r.start)
+        return raws
+
+    def _typed_by_country(self) -> dict[str, tuple[str, ...]]:
+        """``_typed``'s names by the countries of their regions, built on first use."""
+        table = getattr(self, "_typed_countries", None)
+        if table is None:
+            grouped: dict[str, set[str]] = {}
+            for name, keys in self._typed.items():
+                for k in keys:
+                    country = self.country_of(k)
+                    if country:
+                        grouped.setdefault(country, set()).add(name)
+            table = self._typed_countries = {c: tuple(sorted(n)) for c, n in grouped.items()}
+        return table
 
     def _match(self, start: int, end: int, key: str, surface: str) -> PlaceMatch:
         """Places are frozen, so one instance per (key, surface) is shared: the same names recur all the time."""
@@ -603,7 +666,7 @@ def _build(texts: dict[str, str]) -> Gazetteer:
 
 
 # What ``Gazetteer.__init__`` computes from the data files, kept by ``gazetteer()`` in the user's cache folder.
-_STATE = ("_needs_cue", "_cues", "_index", "_by_first", "_demonyms", "_country_cache")
+_STATE = ("_needs_cue", "_cues", "_index", "_by_first", "_demonyms", "_country_cache", "_typed")
 
 
 def _state(g: Gazetteer) -> dict:

@@ -1103,8 +1103,8 @@ def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> s
 
 def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Subject) -> list[str]:
     """The other names of a joined subject opening the clause ("China and India agreed ...", "Ottawa and Seoul
-    agreed ..."), when the figure's frame holds the first (as its entity, its country or the subject itself) but not
-    the others; each as an entity key."""
+    agreed ...", "the Social Democrats and the Greens together hold ..."), when the figure's frame holds one of them
+    (as its entity, its country or the subject itself) but not the others; each as an entity key."""
     tokens = ctx.tokens
     if not any(t.lower in ("and", "&") for t in tokens[clause[0] : min(clause[1], clause[0] + 12)]):
         return []  # (most clauses open with no joined names: one cheap look)
@@ -1118,15 +1118,22 @@ def _joined_partners(ctx: SentenceContext, clause: tuple[int, int], subject: Sub
         k += len(run)
         if k < clause[1] and tokens[k].lower in ("and", "&") and len(runs) < 4:
             k += 1
+            k += skip_determiners(tokens, k)  # "the Social Democrats and the Greens"
             continue
         break
-    if len(runs) < 2 or k >= clause[1] or not (is_verb(tokens, k) or tokens[k].lower in lexicon().auxiliaries):
+    lex = lexicon()
+    while k < clause[1] and tokens[k].lower in lex.aux_adverbs:
+        k += 1  # "Labour and the Greens together hold 85 seats"
+    if len(runs) < 2 or k >= clause[1] or not (is_verb(tokens, k) or tokens[k].lower in lex.auxiliaries):
         return []
     keys = [_name_key(run) for run in runs]
     held = set(subject.entities) | {subject.key, gazetteer().slug(subject.country) if subject.country else ""}
-    if not keys[0] or not (keys[0] in held or runs[0][0].lower in held):
+    # The frame holds one of the names (the first, or the last when the phrase before the verb was read alone:
+    # "the Social Democrats and the Greens won 85 seats")
+    if not any(key and (key in held or run[0].lower in held) for key, run in zip(keys, runs)):
         return []
-    return [key for key in keys[1:] if key and key not in held]
+    return [key for key, run in zip(keys, runs)
+            if key and key not in held and run[0].lower not in held and not any(key.endswith(f" {h}") for h in held)]
 
 
 def _negated_after(ctx: SentenceContext, k: int, clause: tuple[int, int]) -> Polarity | None:

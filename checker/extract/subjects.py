@@ -279,6 +279,10 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if t.text[0].isdigit():
             break
+        if out and _ing_head(tokens, j, out[-1]):
+            out.append(t)  # "The Kelso crossing reopened": the -ing word ends the phrase as its noun
+            j += 1
+            break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
@@ -329,6 +333,26 @@ def _name_of(tokens: Sequence[Token], out: list[Token], j: int) -> list[Token]:
     if any(p.start == 0 and p.end == len(text) for p in gazetteer().find(text)):
         return []
     return run
+
+
+def _ing_head(tokens: Sequence[Token], j: int, before: Token) -> bool:
+    """An -ing word right before the clause's verb is the head noun of the phrase it ends, not a participle: "the
+    Kelso crossing reopened", "the old landing was closed", "the council's hearing had been adjourned". After a
+    plural noun or a word for people it stays a participle ("people fleeing reached the border", "police searching
+    found"), and so does one before anything but a verb ("firefighters battling the blaze")."""
+    t = tokens[j]
+    low = t.lower
+    if not t.is_word or t.is_capitalised or not low.endswith("ing") or len(low) < 6 or j + 1 >= len(tokens):
+        return False
+    lex = lexicon()
+    if plural_noun(before) or before.lower in lex.determiners or before.lower in lex.person_heads:
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.is_word or nxt.is_capitalised:
+        return False
+    return nxt.lower in lex.auxiliaries or nxt.lower in lex.irregular_verbs or (
+        nxt.lower.endswith("ed") and verb_lemma(nxt.lower) != nxt.lower
+    )
 
 
 def plural_noun(t: Token) -> bool:
@@ -400,6 +424,7 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
         low = t.lower
         after_aux = k > 0 and tokens[k - 1].lower in lex.auxiliaries | {"to"} and t.is_word and not t.is_capitalised
         nominal = k > 0 and tokens[k - 1].lower in lex.determiners  # "his sentencing", "the detained"
+        nominal = nominal or (k > floor and k + 1 == j and _ing_head(tokens, k, tokens[k - 1]))  # "Kelso crossing"
         if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or after_aux or low == "to" or (
             t.is_word and not t.is_capitalised and _verb_like(low) and not nominal
         ):

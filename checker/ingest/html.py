@@ -2,7 +2,8 @@
 
 A small regex tokenizer is used instead of a DOM library because what matters here is offsets: every run of
 analysed text has to point at the characters it came from, so a finding in a paragraph can be shown at the right
-line and column of the page. The tokenizer walks the page once, drops what a reader never sees as article prose
+line and column of the page (the DOM parsers at hand, selectolax and html.parser's tree builders, give no source
+offsets for text nodes; selectolax, once declared for this, is no longer a dependency). The tokenizer walks the page once, drops what a reader never sees as article prose
 (script, style, navigation, footers, forms, hidden elements, boilerplate blocks named by class or id), decodes
 entities (each entity is its own segment, mapped to its ``&``), collapses whitespace the way a browser renders it,
 and turns block boundaries into newlines that belong to no segment. It also collects page metadata (title, date,

@@ -392,7 +392,7 @@ def _sentence_gap(
     if isinstance(denial, tuple):
         return _sentence_verdict(path, st, "negation-not-in-sources", "the sources say this without the negation",
                                  denial)
-    cue = _NEGATION_CUES.search(ev.text)
+    cue = _negation_cues().search(ev.text)
     if cue and denial is False and not any(c.polarity is Polarity.NEGATED for c in own) \
             and said.affirmed_about(words, SAID_CONTEXT) and not said.negated_about(words, VALUE_CONTEXT):
         return _sentence_verdict(path, st, "negation-not-in-sources", "no source says this is not so",
@@ -615,13 +615,26 @@ def _restated(
 
 # Of the claim sentence's content words (its value left out), the share a source sentence must hold to say it.
 SAID_CONTEXT = 0.5
-_NEGATION_CUES = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 
 
-# Words that deny what follows without a "not": a source sentence with one of them may say what a negated claim says
-# ("released without charge": "not charged").
-_DENIAL = re.compile(r"\b(?:without|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|declin(?:e|es|ed)\s+to|den(?:y|ies|ied)|"
-                     r"lacks?|absence|unable)\b", re.IGNORECASE)
+@cache
+def _negation_cues() -> re.Pattern[str]:
+    """A word that denies by itself ("not", "n't", "never", "nobody": ``negation_particles`` in the lexicon)."""
+    words = lexicon().negation_particles
+    plain = _alternation(w for w in words if "'" not in w)
+    attached = _alternation(w for w in words if "'" in w).replace("'", "['’]")  # "n't": inside a word
+    return re.compile(rf"\b(?:{plain})\b" + (rf"|(?:{attached})\b" if attached else ""), re.IGNORECASE)
+
+
+@cache
+def _denial() -> re.Pattern[str]:
+    """Words that deny what follows without a "not": a source sentence with one of them may say what a negated claim
+    says ("released without charge": "not charged"). The lexicon's denying words that are no negation particle
+    ("without", "cannot"), verbs of denial ("denied", "rejected"), words of lack ("lacks", "absence") and verbs of
+    refusal or failure before "to" ("failed to", "unable to")."""
+    lex = lexicon()
+    words = (lex.denying_words - lex.negation_particles) | lex.denial_verbs | lex.lack_words
+    return re.compile(rf"\b(?:{_alternation(words)})\b|\b(?:{_alternation(lex.refusal_verbs)})\s+to\b", re.IGNORECASE)
 
 
 @cache
@@ -690,7 +703,7 @@ class _Sentences:
                     words = content_concepts(st.evidence.text)
                     for w in words:
                         self.postings[w].append(len(self.items))
-                    self.items.append((path, st, words, bool(_NEGATION_CUES.search(st.evidence.text))))
+                    self.items.append((path, st, words, bool(_negation_cues().search(st.evidence.text))))
         return self.items
 
     def has_value(self, value: Quantity | Place | TimeRange, tolerance: float) -> bool:
@@ -730,14 +743,14 @@ class _Sentences:
     def affirmed_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies nothing holds ``share`` of these words (two at least)."""
         need = max(2, share * len(words))
-        return any(not has_cue and not _DENIAL.search(st.evidence.text) and len(words & sw) >= need
+        return any(not has_cue and not _denial().search(st.evidence.text) and len(words & sw) >= need
                    for _, st, sw, has_cue in self.sharing(words))
 
     def negated_about(self, words: frozenset[str], share: float) -> bool:
         """Whether a source sentence that denies something ("not", "without", "refused to") holds ``share`` of these
         words (at least one)."""
         need = max(1, share * len(words))
-        return any((has_cue or _DENIAL.search(st.evidence.text)) and _on_the_matter(len(words & sw), need, sw)
+        return any((has_cue or _denial().search(st.evidence.text)) and _on_the_matter(len(words & sw), need, sw)
                    for _, st, sw, has_cue in self.sharing(words))
 
     def sentences(self) -> list[tuple[str, Statement, frozenset[str], bool]]:
@@ -1107,7 +1120,7 @@ def _checkable_part(
                 return verdict.model_copy(update={"rule": "value-not-in-sources",
                                                  "message": f"no source gives {slot.text}"})
     denial = said.negation_said(text, content_concepts(text))
-    if isinstance(denial, tuple) or denial is False and _NEGATION_CUES.search(text) \
+    if isinstance(denial, tuple) or denial is False and _negation_cues().search(text) \
             and not said.negated_about(cached_view(claim, views).context, VALUE_CONTEXT):
         return verdict.model_copy(update={"rule": "negation-not-in-sources",
                                          "message": "no source says this is not so"})

@@ -460,3 +460,24 @@ def test_a_leader_named_with_the_people_s_adjective_signs_for_the_country() -> N
     )
     assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
         (ConflictKind.DATE, "June 3", "September")]
+
+
+CRUSH = "Three people were hurt in the crush at the Tarnow stadium gates on Saturday and taken to hospital, police said."
+
+
+def test_a_report_that_also_gives_the_other_report_s_figure_does_not_contradict_it() -> None:
+    # a.txt gives 40 (the fire service) and, in another sentence, the 3 that b.txt copies: the reports agree on 3.
+    both = "More than 40 people were hurt in the crush at the Tarnow stadium gates on Saturday, the fire service said. "
+    assert [c for c in check(both + CRUSH, CRUSH) if len({e.path for e in c.evidence}) == 2] == []
+
+
+def test_without_the_other_report_s_figure_the_two_reports_disagree() -> None:
+    alone = "More than 40 people were hurt in the crush at the Tarnow stadium gates on Saturday, the fire service said."
+    assert kinds(check(alone, CRUSH)) == ["numeric"]
+
+
+def test_the_other_figure_in_the_same_sentence_is_no_agreement() -> None:
+    # "20 ... 25" in one sentence is the statement in dispute, not a second reading of it.
+    left = "The pantry gave out 25 food parcels on Monday, the Tarnow food bank said."
+    right = "The Tarnow food bank said there were 20 food parcels on Monday and all 25 food parcels were given out."
+    assert kinds(check(left, right)) == ["numeric"]

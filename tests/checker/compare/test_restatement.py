@@ -54,6 +54,11 @@ CONFLICTS = [
         ConflictKind.POLARITY, ("even", "n't even"), id="long-wording-anchors-a-negation",
     ),
     pytest.param(
+        "Norway has escaped the drought in North Africa, which has cut wheat harvests by more than 30%.",
+        "Norway has escaped the drought in Central America, which has cut wheat harvests by more than 30%.",
+        ConflictKind.LOCATION, ("North Africa", "Central America"), id="place-opening-the-sentence-anchors",
+    ),
+    pytest.param(
         "The choir was founded in Galway and has sung at every county festival since the hall reopened.",
         "The choir was not founded in Galway and has sung at every county festival since the hall reopened.",
         ConflictKind.POLARITY, ("founded", "not founded"), id="place-anchors-a-negation",
@@ -111,6 +116,11 @@ CONFLICTS = [
         ConflictKind.NAME, ("Marta Quiroga", "Ines Baptiste"), id="who-scored",
     ),
     pytest.param(
+        "The Tarvick councillor was told she would face a disciplinary hearing over the leaked planning files.",
+        "The Tarvick councillor was told he would face a disciplinary hearing over the leaked planning files.",
+        ConflictKind.NAME, ("she", "he"), id="pronoun-of-the-other-gender",
+    ),
+    pytest.param(
         "Owen Pratt admitted fraud and false accounting over the pension scheme at Carlisle Crown Court.",
         "Owen Pratt admitted fraud and false accounting over the pension scheme at Cumberland Infirmary.",
         ConflictKind.NAME, ("Carlisle Crown Court", "Cumberland Infirmary"), id="a-place-inside-a-longer-name",
@@ -129,6 +139,11 @@ def test_one_value_changed_is_a_conflict(left: str, right: str, kind: ConflictKi
 
 
 AGREEMENTS = [
+    pytest.param(
+        "The Tarvick councillor was told she would face a disciplinary hearing over the leaked planning files.",
+        "The Tarvick councillor was told they would face a disciplinary hearing over the leaked planning files.",
+        id="pronoun-without-a-gender",
+    ),
     pytest.param(
         "Shares in Talbot Mining rose 5 percent on Tuesday after the company raised its copper forecast.",
         "Shares in Crestline Foods rose 3 percent on Tuesday after the company raised its sales forecast.",
@@ -275,6 +290,36 @@ def test_one_report_telling_the_same_sentence_twice_with_another_figure_contradi
     assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
         (ConflictKind.NUMERIC, "4,200", "2,400")
     ]
+
+
+def _within(text: str) -> list[tuple]:
+    doc = parse_document("a.txt", text).model_copy(update={"date": DAY})
+    found = find_conflicts([], dates={"a.txt": DAY}, statements={"a.txt": extract_document(doc).statements})
+    return [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found]
+
+
+def test_one_report_telling_a_long_sentence_twice_with_another_figure_needs_no_name() -> None:
+    # No name, place or other figure ties the two: the long wording alone makes the sentence the report's own.
+    assert _within(
+        "The clubs are split into three divisions of ten sides each and only the winner goes up to the regional tier "
+        "where it joins the strongest local teams.\n\n"
+        "The season opens in August.\n\n"
+        "The clubs are split into two divisions of ten sides each and only the winner goes up to the regional tier "
+        "where it joins the strongest local teams."
+    ) == [(ConflictKind.NUMERIC, "three", "two")]
+
+
+def test_one_report_telling_a_sentence_twice_of_a_man_and_of_a_woman_contradicts_itself() -> None:
+    assert _within(
+        "The head keeper was found by two walkers on a path outside his cottage at the edge of Brindle Forest.\n\n"
+        "Police are appealing for witnesses.\n\n"
+        "The head keeper was found by two walkers on a path outside her cottage at the edge of Brindle Forest."
+    ) == [(ConflictKind.NAME, "his", "her")]
+
+
+def test_one_report_giving_a_short_line_twice_with_another_figure_is_not_a_restatement() -> None:
+    # "Net profit was ..." may be this year's figure and last year's: short wording ties nothing.
+    assert _within("Net profit was $310 million.\n\nThe shares fell.\n\nNet profit was $280 million.") == []
 
 
 def test_one_report_rewording_a_sentence_around_another_figure_is_not_a_restatement() -> None:

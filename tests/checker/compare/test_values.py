@@ -109,6 +109,8 @@ def test_a_denied_value_reads_naturally() -> None:
     assert negated("were deployed") == "were not deployed"
     assert negated("was not destroyed") == "was not destroyed"
     assert negated("didn't sign") == "didn't sign"
+    assert negated("could deploy") == "could not deploy"  # any auxiliary of the lexicon carries the "not"
+    assert negated("nobody was hurt") == "nobody was hurt"  # any negation particle already denies
 
 
 @pytest.mark.parametrize(
@@ -120,12 +122,32 @@ def test_a_denied_value_reads_naturally() -> None:
         pytest.param("magnitude 7.0", 7.0, "magnitude", "magnitude", 6.95, 7.05, id="magnitude-one-decimal"),
         pytest.param("a 6-magnitude", 6.0, "magnitude", "magnitude", 5.5, 6.5, id="magnitude-whole"),
         pytest.param("1,200", 1200.0, "count", "", 1140.0, 1260.0, id="count-stays-relative"),
+        pytest.param("3.6%", 3.6, "percent", "percent", 3.55, 3.65, id="percent-one-decimal"),
+        pytest.param("61 percent", 61.0, "percent", "percent", 60.5, 61.5, id="percent-whole"),
     ],
 )
 def test_interval_scales_widen_by_the_last_digit_written(text: str, nominal: float, dimension: str, unit: str,
                                                            low: float, high: float) -> None:
     quantity = Quantity(nominal=nominal, low=nominal, high=nominal, unit=unit, dimension=dimension, text=text)
     assert quantity_bounds(quantity, 0.05) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        pytest.param("3.6%", "4.6%", False, id="inflation-a-point-apart"),
+        pytest.param("56.2%", "56%", True, id="whole-number-holds-the-decimal"),
+        pytest.param("61.4 percent", "61%", True, id="whole-number-rounds-half-a-point"),
+        pytest.param("33.88%", "33.9%", True, id="two-decimals-rounded-to-one"),
+        pytest.param("12.5%", "12.8%", False, id="one-decimal-each"),
+    ],
+)
+def test_percentages_agree_to_the_precision_written(a: str, b: str, agree: bool) -> None:
+    def pct(text: str) -> Quantity:
+        value = float(text.split("%")[0].split()[0])
+        return Quantity(nominal=value, low=value, high=value, unit="percent", dimension="percent", text=text)
+
+    assert quantities_agree(pct(a), pct(b), 0.05) is agree
 
 
 def test_two_stated_maxima_compare_as_figures() -> None:

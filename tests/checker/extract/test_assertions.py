@@ -39,6 +39,20 @@ def test_killed_and_injured_counts_of_one_disaster() -> None:
     assert killed.scope_event == injured.scope_event == "earthquake"
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        pytest.param("A drone strike on a fuel depot near Kherson killed four workers on Sunday.", "workers",
+                     id="drone-strike"),
+        pytest.param("Eleven people killed in the strike were buried on Monday.", "people", id="the-strike"),
+        pytest.param("The dockers' strike has left 40 ships waiting outside the port.", "ship", id="labour-strike"),
+    ],
+)
+def test_a_strike_scopes_its_figures(text: str, key: str) -> None:
+    found = [a for a in extract(text) if isinstance(a.value, Quantity)]
+    assert [(a.subject_key, a.scope_event) for a in found] == [(key, "strike")]
+
+
 def test_passive_toll_with_two_numbers() -> None:
     found = extract("Four people were killed and 19 injured when the bridge collapsed.")
     assert one(found, "killed", "people").value.nominal == 4

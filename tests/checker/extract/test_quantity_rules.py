@@ -26,6 +26,18 @@ def test_a_leader_named_with_the_people_s_adjective_stands_for_the_country(text,
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Harbour Alliance and the Green List together won 44 seats.", id="the-and-the-together"),
+        pytest.param("On Sunday, Harbour Alliance and Green List won 44 seats.", id="bare-names"),
+    ],
+)
+def test_a_figure_of_names_joined_by_and_belongs_to_each(text: str) -> None:
+    [seats] = [a for a in extract_text(text, date=dt.date(2025, 5, 2)) if a.rule == "quantity"]
+    assert set(seats.entities) == {"harbour alliance", "green list"}
+
+
+@pytest.mark.parametrize(
     "text, value",
     [
         ("Half the pupils scored below the pass mark of 60.", "60"),

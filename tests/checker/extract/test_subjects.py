@@ -127,6 +127,24 @@ def test_phrase_before_looks_past_auxiliaries_and_verbs() -> None:
     assert _before("300 nurses were sent to the ward", "to") == ["nurses"]
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "phrase"),
+    [
+        pytest.param("The Kelso crossing reopened on Monday", "reopened", ["Kelso", "crossing"], id="name-crossing"),
+        pytest.param("the old landing was closed for a week", "was", ["old", "landing"], id="adjective-landing"),
+        pytest.param("The district hearing had been adjourned", "had", ["district", "hearing"], id="noun-hearing"),
+        pytest.param("People fleeing reached the border", "reached", ["People"], id="after-a-plural"),
+    ],
+)
+def test_an_ing_word_before_the_verb_heads_the_phrase(text: str, verb: str, phrase: list[str]) -> None:
+    assert _before(text, verb) == phrase
+    assert _after(text, 1 if text.split()[0].lower() == "the" else 0) == phrase
+
+
+def test_an_ing_word_before_its_object_stays_a_participle() -> None:
+    assert _after("firefighters battling the blaze were hurt", 0) == ["firefighters"]
+
+
 def test_phrase_before_keeps_a_pronoun_alone() -> None:
     assert _before("they were sent to the front", "to") == ["they"]
 
