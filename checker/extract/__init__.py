@@ -168,23 +168,33 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
         for i, sentence in enumerate(sentences):
             if len(assertions) >= cap:
                 break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
+            pieces = [(sentence, quantities[i], dates[i], places[i])]
             while tables and tables[0].end <= sentence.start:
                 tables.pop(0)
             if tables and tables[0].start < sentence.end:
-                # The sentences a table was split into are its rows instead: read once, at the first of them.
-                if tables[0].start not in tables_read:
-                    tables_read.add(tables[0].start)
-                    for row in tables[0].rows:
-                        assertions.extend(_row_assertions(doc, tables[0], row, memory, state))
-                continue
-            tokens = tokenize(text, sentence.start, sentence.end)
-            names.update([t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2])
-            opaque = [(m.start, m.end) for m in (*quantities[i], *dates[i], *places[i])]
-            stance = analyse_stance(tokens, text, memory, opaque)
-            ctx = SentenceContext(doc, sentence, tokens, stance, quantities[i], dates[i], places[i], state)
-            assertions.extend(sentence_assertions(ctx))
-            if len(tokens) >= _STATEMENT_TOKENS:
-                statements.append(_statement(ctx, len(tokens)))
+                # A table's rows are read as rows, once, at the first sentence it was split into; the words of that
+                # sentence before or after the table (a line with no full stop before or after it) as sentences.
+                pieces, at = [], sentence.start
+                for table in tables:
+                    if table.start >= sentence.end:
+                        break
+                    if table.start not in tables_read:
+                        tables_read.add(table.start)
+                        for row in table.rows:
+                            if len(assertions) < cap:
+                                assertions.extend(_row_assertions(doc, table, row, memory, state))
+                    pieces.append(_piece(text, at, table.start, quantities[i], dates[i], places[i]))
+                    at = max(at, table.end)
+                pieces.append(_piece(text, at, sentence.end, quantities[i], dates[i], places[i]))
+            for piece, piece_quantities, piece_dates, piece_places in filter(None, pieces):
+                tokens = tokenize(text, piece.start, piece.end)
+                names.update([t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2])
+                opaque = [(m.start, m.end) for m in (*piece_quantities, *piece_dates, *piece_places)]
+                stance = analyse_stance(tokens, text, memory, opaque)
+                ctx = SentenceContext(doc, piece, tokens, stance, piece_quantities, piece_dates, piece_places, state)
+                assertions.extend(sentence_assertions(ctx))
+                if len(tokens) >= _STATEMENT_TOKENS:
+                    statements.append(_statement(ctx, len(tokens)))
         if len(assertions) >= cap:
             break
         if on_block is not None and sentences[-1].end + _MARGIN < len(text):
@@ -233,6 +243,19 @@ def _statement(ctx: SentenceContext, n_tokens: int) -> Statement:
         modality=ctx.stance.modality(n_tokens - 1),
         source=ctx.stance.source or doc.source,
     )
+
+
+def _piece(text: str, start: int, end: int, *matches: list) -> tuple | None:
+    """The words of a sentence between ``start`` and ``end`` (outside a table) as a sentence of their own, with the
+    sentence's matches that fall inside them; None when only spaces are left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    sentence = Sentence.model_construct(start=start, end=end, text=text[start:end])
+    return (sentence, *([m for m in found if start <= m.start and m.end <= end] for found in matches))
 
 
 def _row_assertions(doc: Document, table: Table, row: TableRow, memory: SourceMemory, state: DocumentState

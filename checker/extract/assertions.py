@@ -36,7 +36,8 @@ QUANTITY = Rule(
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), a change for a "
         "percentage before more, less or fewer (25% less honey), else count, amount "
         "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
-        "own (18,000 tonnes, up from 15,500)",
+        "own (18,000 tonnes, up from 15,500); turnout for the share of an electorate that voted (48% of voters "
+        "cast ballots)",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
         "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
@@ -261,6 +262,34 @@ QUANTITY = Rule(
                 entities=("tom ashby",)),  # the named subject of the verb whose object the measured noun is
         Example("The council fined Dean Roper, 41, who owes 3,000 pounds in rent.", "3,000 pounds",
                 entities=("dean roper",)),  # "who" past an age in apposition
+        Example("Harlow Textiles praised Dana Kerr, who sold 400 coats.", "400",
+                entities=("dana kerr",)),  # the person a "who" clause is about, not the organisation opening it
+        Example("The Rovers had no answer for Ines Vidal, who finished with 31 points.", "31",
+                entities=("ines vidal",)),  # "finished with": the verb whose complement the figure is
+        Example("The Rovers had no answer for Ines Vidal, who finished with 31 points and 12 assists.", "12",
+                entities=("ines vidal",)),  # a figure joined by "and" to one before shares its owner
+        Example("Mara Lind, the former treasurer who moved $3 million into offshore accounts over the course of a "
+                "decade, was sentenced to nine years in prison.", "nine years", thing="sentence",
+                entities=("mara lind",)),  # past a long apposition holding a clause of its own
+        Example("Ole Brandt, a builder who admitted taking bribes worth 400,000 euros, was jailed for six years.",
+                "six years", thing="sentence", entities=("ole brandt",)),  # past an aside that a figure closes
+        Example("Tom Berg was beaten in the runoff by Ana Ruiz, who won 58% of the vote.", "58%",
+                attribute="vote_share", entities=("ana ruiz",)),  # whose share: the one a relative clause is about, not the sentence's
+        Example("Ana Ruiz won 58% of the vote.", "58%", attribute="vote_share", entities=("ana ruiz",)),
+        Example("Galway received 52 mm of rainfall in the 12 hours to Sunday night.", "52 mm",
+                thing="rainfall"),  # the noun after "of", not a figure further on past a preposition
+        Example("The club won 21 of its 38 matches.", "21", thing="match"),  # "N of its M <noun>": M's noun
+        Example("Snow dumped 30 cm on the town in the week up to Friday.", "30 cm", attribute="distance"),  # "up
+        # to" a day ends a period: no rise
+        Example("Only 39% of registered electors voted in the by-election.", "39%", attribute="turnout"),  # the
+        # share of an electorate that voted is the turnout
+        Example("Fewer than 30 percent of eligible voters cast a ballot in the referendum.", "Fewer than 30 percent",
+                attribute="turnout"),
+        Example("About 52% of voters backed the plan.", "About 52%", attribute="share"),  # a share of voters who
+        # did something else is not the turnout
+        Example("Air defences shot down 12 drones.", "12", attribute="count"),  # a verb's particle
+        Example("The Rangers picked up 7 points in April.", "7", attribute="count", thing="point"),  # is no change
+        Example("Shares in Talbot Mining closed down 3% on Friday.", "3%", attribute="decrease"),  # but a level's is
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),
@@ -329,7 +358,8 @@ LOCATION = Rule(
     "reached something there was there.",
     fields={
         "value": "the place, as a gazetteer key (Kursk Oblast, Russia)",
-        "thing": "the noun phrase before the locative word (its head)",
+        "thing": "the noun phrase before the locative word (its head), or the one a relative clause's verb before "
+        "it is said of (a leg that finished in Grenoble: the leg)",
         "entities": "a nationality or country in that phrase",
         "polarity": "negated when a negation cue stands before in the same clause",
     },
@@ -340,6 +370,10 @@ LOCATION = Rule(
         Example("North Korean troops were not deployed to Kursk, the ministry said.", "Kursk",
                 attribute="location", entities=("north-korea",), polarity="negated"),
         Example("Kyiv Mayor Vitali Klitschko said the city held up.", "Kyiv", made=False),
+        Example("The relay ended with a leg that finished in Grenoble.", "Grenoble", attribute="location",
+                thing="leg"),  # what a relative clause's verb is said of: the noun "that" stands for
+        Example("The ferry, which sank near Kampala, carried 200 people.", "Kampala", attribute="location",
+                thing="ferry"),
     ),
 )
 
@@ -354,7 +388,8 @@ EVENT_DATE = Rule(
         "thing": "the subject of the verb (the treaty, the bridge), or of the verb before 'and' for a verb group "
         "with none (closed in March and reopened in May): the head of its noun phrase (talks between "
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
-        "participle's aside follows (the convention, which was adopted; the probe, launched in 2021)",
+        "participle's aside follows (the convention, which was adopted; the probe, launched in 2021); the verb "
+        "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
         "entities": "the names of the verb's subject (Kenya and Tanzania signed ...) or of the verb governing its "
         "'to' (Orvano Bank expects the merger to close ...), and whose the thing is (of X; a name after on or for; "
@@ -388,6 +423,15 @@ EVENT_DATE = Rule(
                 predicate="hear"),  # a planned event: the verb after an auxiliary
         Example("The cyclone made landfall near Darwin on Feb. 3.", "Feb. 3", attribute="when", thing="landfall",
                 predicate="make"),  # an irregular past form
+        Example("The storm made landfall near Esperance, Western Australia, on March 2.", "March 2", thing="landfall",
+                predicate="make"),  # past a place's region in commas, to the verb before it
+        Example("The council sold the Old Mill, a listed building near the river, on May 9.", "May 9",
+                predicate="sell"),  # past an apposition
+        Example("The regulator approved Vexor on May 2.", "May 2", thing="approve", entities=("vexor",),
+                predicate="approve"),  # a verb acting on a name: the event itself, the name's
+        Example("The regulator approved the merger on May 2.", "May 2", thing="merger"),  # a common object stays
+        Example("The mayor, a former judge, said on Sunday the bridge was safe.", "Sunday", made=False),  # said
+        # after an aside is still when it was said
         Example("The mayor said on Sunday the bridge was safe.", "Sunday", made=False),  # said: when it was said
         Example("The plan, the minister said on Sunday, would work.", "Sunday", made=False),  # when it was said
         Example("The ferry's captain, who was rescued on Tuesday, will testify at the inquest in October.",
@@ -504,7 +548,8 @@ TABLE_CELL = Rule(
         "attribute": "the header's trigger word's kind (Deaths: killed, Revenue: revenue), else count, share or "
         "amount by the figure's unit; none for a column of changes (Change, +/-, or a figure written with its sign)",
         "thing": "the column's header (Seats: seat)",
-        "entities": "the row's first cell, read as a noun phrase would be (Liberal Union)",
+        "entities": "the row's first cell, whole and lower-cased (Liberal Union: liberal union; two rows of a "
+        "table are two things)",
     },
     apply=lambda ctx, made: table_assertions(ctx),
     examples=(

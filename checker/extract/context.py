@@ -89,10 +89,19 @@ class SentenceContext:
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]
-        self.triggers = triggers_in(self.tokens, 0, len(self.tokens))
+        self.triggers = [t for t in triggers_in(self.tokens, 0, len(self.tokens)) if not self._bounds_a_time(t[1])]
         self.number_tokens = frozenset(
             k for q in self.quantities for k in range(self.index_containing(q.start), self.index_at(q.end))
         )
+
+    def _bounds_a_time(self, e: int) -> bool:
+        """Whether the trigger ending before ``tokens[e]`` is "up" of a period's end, not a rise: "in the 24 hours
+        up to Monday morning", "the week up until Friday" (a named day or month, not a bare year)."""
+        tokens = self.tokens
+        if e + 1 >= len(tokens) or tokens[e].lower not in ("to", "until", "till") or not self.dates:
+            return False
+        at = tokens[e + 1].start
+        return any(d.start == at and not self.doc.text[d.start : d.end].isdigit() for d in self.dates)
 
     def index_at(self, offset: int) -> int:
         """Index of the token that starts at or after ``offset``."""
@@ -688,7 +697,7 @@ def place_scope(ctx: SentenceContext, a: int, b: int) -> str | None:
 # Atletico Brera", "the sentencing of Daniel Reyes".
 _NAME_LINKS = frozenset({"of", "between", "against", "with", "for", "over"})
 _ASIDE_OPENERS = frozenset({"who", "whose", "which"})
-_ASIDE_LONGEST = 14  # tokens between the two commas of an aside
+_ASIDE_LONGEST = 20  # tokens between the two commas of an aside (an apposition may hold a clause of its own)
 
 
 def aside_opening(tokens: Sequence[Token], k: int) -> int | None:
@@ -726,10 +735,10 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     k = j - 1
     while not words and k >= 0 and (ctx.tokens[k].lower in lex.auxiliaries or ctx.tokens[k].lower in lex.aux_adverbs):
         k -= 1
-    opening = aside_opening(ctx.tokens, k) if not words and k > floor else None
+    opening = aside_opening(ctx.tokens, k) if not words and k >= floor else None
     if opening is not None:
         # past an aside to the subject it is about (a figure inside the aside is no bound: "The Severin Bridge,
-        # which carries 120,000 vehicles a day, will close")
+        # which carries 120,000 vehicles a day, will close"; nor one closing it: "Dan Roe, who stole $2 million,")
         floor = max([m + 1 for m in ctx.number_tokens if m < opening], default=0)
         words = phrase_before(ctx.tokens, opening, floor=floor)
     if not words:

@@ -15,6 +15,7 @@ from checker.extract.context import (
     NOT_WORDS,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
+    aside_opening,
     aux_start,
     clause_subject,
     event_verb,
@@ -318,7 +319,15 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue
         verb = _verb_before(ctx, i, a)
         if verb is None:
-            continue
+            opening = aside_opening(ctx.tokens, a - 1) if a > 1 else None
+            if opening is None:
+                continue
+            # "approved Lorvexa, a once-weekly insulin, on Jan. 16", "made landfall near Apalachicola, Florida, on
+            # Aug. 28": past an aside the date follows, to the verb of the clause the aside sits in
+            a = clause_of(ctx.stance.clauses, opening - 1)[0]
+            verb = _verb_before(ctx, opening, a)
+            if verb is None:
+                continue
         dated = _dated_subject(ctx, verb, (a, b))
         if dated is None:
             continue
@@ -372,6 +381,11 @@ def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> 
     if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
         return None
     predicate, _ = _predicate(ctx.tokens, verb)
+    named = _named_object(ctx, verb) if subject.start < ctx.tokens[verb].start else None
+    if named is not None:
+        # "The European Commission approved Lorvexa on Jan. 16": what is dated is the approval, Lorvexa's
+        subject = with_owner(Subject(named.start, named.end, named.text, predicate, predicate, None, False, ()),
+                             named.key)
     for name in reversed(subject_names(ctx, verb, clause) or _controller_names(ctx, verb, clause)):
         if name not in subject.entities and name != subject.key:
             subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
@@ -390,6 +404,19 @@ def _controller_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) 
     ):
         m -= 1
     return subject_names(ctx, m, clause) if is_verb(tokens, m) else []
+
+
+def _named_object(ctx: SentenceContext, verb: int) -> Subject | None:
+    """The name right after an active verb, when it is what the verb acts on (not a place, a date or a figure)."""
+    tokens = ctx.tokens
+    j = verb + 1 + skip_determiners(tokens, verb + 1)
+    if j >= len(tokens) or not tokens[j].is_capitalised or is_place_token(ctx, j) or j in ctx.number_tokens:
+        return None
+    if any(d.start <= tokens[j].start < d.end for d in ctx.dates):
+        return None
+    words = phrase_after(tokens, j, limit=4)
+    found = build_subject(words, ctx.doc.text) if words else None
+    return found if found is not None and found.proper else None
 
 
 def _future_marker(tokens: Sequence[Token], k: int, verb: int) -> bool:

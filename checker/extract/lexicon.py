@@ -112,6 +112,8 @@ class Lexicon:
     acting_bodies: frozenset[str]  # "the government will fund 15,000 places": an agent, not an owner
     ing_prepositions: frozenset[str]  # ", including 12 depots": a preposition, not a participle
     figure_statistics: frozenset[str]  # "by an average of 4.9%": the statistic is the figure itself
+    electorate_nouns: frozenset[str]  # "48 percent of eligible voters cast ballots": the turnout
+    voting_phrases: tuple[tuple[str, ...], ...]
     control_verbs: frozenset[str]  # "plans to produce 1.5 million drones": the verb after "to" says what happens
     delay_verbs: frozenset[str]  # a length of time after "by" is how long they delay: "delayed by three weeks"
     lateness_words: frozenset[str]  # a length of time before one is a claim: "arrived three weeks late"
@@ -207,6 +209,8 @@ def lexicon() -> Lexicon:
         duration_verbs=frozenset(lex["duration_verbs"]),
         control_verbs=frozenset(lex["control_verbs"]),
         figure_statistics=frozenset(lex["figure_statistics"]),
+        electorate_nouns=frozenset(lex["turnout_shares"]["electorate"]),
+        voting_phrases=tuple(tuple(p.split()) for p in lex["turnout_shares"]["voting"]),
         ing_prepositions=frozenset(lex["ing_prepositions"]),
         acting_bodies=frozenset(lex["acting_bodies"]),
         future_markers=frozenset(lex["future_markers"]),

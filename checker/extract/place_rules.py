@@ -9,12 +9,16 @@ from checker.extract.context import (
     locative_head,
     make_assertion,
     subject_before,
+    verb_like_token,
 )
 from checker.extract.lexicon import lexicon
 from checker.extract.places import gazetteer
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
+    Subject,
     actor_key,
+    build_subject,
+    phrase_before,
 )
 from checker.models import (
     Assertion,
@@ -31,7 +35,7 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
         if j is None:
             continue
         clause = clause_of(ctx.stance.clauses, i)
-        chosen = subject_before(ctx, j, clause[0])
+        chosen = _relative_antecedent(ctx, j) or subject_before(ctx, j, clause[0])
         if chosen is None or chosen.proper:
             continue
         out.append(make_assertion(ctx, chosen, "location", place, start, end, i, rule="location"))
@@ -50,6 +54,22 @@ def location_assertions(ctx: SentenceContext) -> list[Assertion]:
             if mover is not None and not mover.proper and mover.key != chosen.key:
                 out.append(make_assertion(ctx, mover, "location", place, start, end, i, rule="location-outer"))
     return out
+
+
+def _relative_antecedent(ctx: SentenceContext, j: int) -> Subject | None:
+    """"a mountain leg that finished in Grenoble", "the ferry, which sank near Kampala": the verb before the
+    place's preposition opens a relative clause, so what is there is the noun phrase the pronoun stands for."""
+    tokens = ctx.tokens
+    k = j - 1
+    if k < 2 or tokens[k - 1].lower not in ("that", "which", "who"):
+        return None
+    if not (verb_like_token(tokens[k]) or (tokens[k].lower in lexicon().irregular_verbs and tokens[k].is_word)):
+        return None
+    end = k - 2 if tokens[k - 2].text == "," else k - 1
+    words = phrase_before(tokens, end, floor=0)
+    if not words or ctx.position(words[-1]) != end - 1:
+        return None
+    return build_subject(words, ctx.doc.text)
 
 
 _SETTLEMENT_REACH = 4  # words between "the" and "city of": "the Hungarian city of", "the remote northern town of"

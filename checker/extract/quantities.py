@@ -179,6 +179,8 @@ _OF_RE = re.compile(rf"{_SP}+of{_SP}|{_SP}+the{_SP}")
 _VAGUE_OF_MONEY_RE = re.compile(rf"{_SP}+of{_SP}+(?P<cur>(?i:{_alternation(list(_CUR['names']))}))(?![A-Za-z])")
 
 _LABELS = {w.lower() for w in _CTX["label_words"]}
+_RECIPIENT_VERBS = frozenset(_CTX["recipient_verbs"]["verbs"])
+_NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)[ \t]+(?:(?:the|The)[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){1,4}$")
 _WEEKDAYS = set(_CTX["weekdays"])
 _SENTENCE_OPENERS = set(_CTX["sentence_openers"])
 _YEAR_BEFORE = set(_CTX["year_words_before"])
@@ -477,6 +479,16 @@ def _reject_attached(text: str, s: int, left: _Left) -> bool:
     return False
 
 
+def _named_recipient(text: str, left: _Left, end: int) -> bool:
+    """"gave New Direction 118 seats", "handed the Greens 40 seats": a name right after a verb of giving, and a
+    plural noun after the figure, is who receives the figure, not a label with a number ("flew Boeing 737 jets")."""
+    nxt = _next_word(text, end)
+    if not (nxt[:1].islower() and nxt.isalpha() and nxt.endswith("s") and text[end : end + 1] == " "):
+        return False
+    m = _NAME_BEFORE_RE.search(text, max(0, left.start - 80), left.start)
+    return m is not None and m.group(1).lower() in _RECIPIENT_VERBS
+
+
 def _is_name_label(text: str, left: _Left, end: int) -> bool:
     """A bare number after a capitalised word names something (Boeing 737, iPhone 15, Resolution 2231).
 
@@ -686,7 +698,7 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
             return [], end + 2
         if prev_lower in _LABELS:
             return [], end
-        if _is_name_label(text, left, end):
+        if _is_name_label(text, left, end) and not _named_recipient(text, left, end):
             return [], end  # Boeing 737, Resolution 2231, iPhone 15 (capitalised word glued by a space)
         if _STREET_RE.match(text, end):
             return [], end

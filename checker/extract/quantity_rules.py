@@ -90,12 +90,24 @@ _FUTURE_BIGRAMS = frozenset({("due", "to"), ("set", "to"), ("expected", "to"), (
                              ("plan", "to"), ("planned", "to"), ("aims", "to"), ("going", "to")})
 
 
+# Words that open a phrase of their own after a noun ("40 mm of rainfall in the 24 hours": "in" ends what "of" names).
+_PHRASE_OPENERS = frozenset({"under", "as", "of", "for", "with", "by", "from", "amid", "after", "before", "during"})
+
+
 def _future(tokens: Sequence[Token], clause: tuple[int, int], np_end: int) -> bool:
-    """"33 hostages are due to be freed", "will cut 4,000 jobs": a figure for what is yet to happen. Only the verb
-    group of the number's own clause counts, up to a few words after the counted noun."""
+    """"33 hostages are due to be freed", "plans to cut 4,000 jobs": a figure for what is yet to happen. Only the
+    verb group of the number's own clause counts: any marker before the counted noun, and after it one that opens
+    a verb group, right after the noun or after an auxiliary ("40 hostages in Gaza are due to be freed"); not a
+    plan a phrase names ("1,200 positions globally under a plan to reduce costs")."""
     a, b = clause
+    auxiliaries = lexicon().auxiliaries
     lowers = [t.lower for t in tokens[a : min(b, np_end + 5)]]
-    return any((x, y) in _FUTURE_BIGRAMS for x, y in zip(lowers, lowers[1:]))
+    for n, pair in enumerate(zip(lowers, lowers[1:])):
+        if pair in _FUTURE_BIGRAMS:
+            k = a + n
+            if k <= np_end or tokens[k - 1].lower in auxiliaries:
+                return True
+    return False
 
 
 _SENTENCING_VERBS = frozenset({"sentenced", "jailed", "imprisoned", "sentences", "sentencing"})
@@ -199,6 +211,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             via_of = True
             j += skip_determiners(tokens, j)
             ahead = next((k for k in range(j, min(j + 5, len(tokens))) if k in ctx.number_tokens), None)
+            if ahead is not None and any(
+                tokens[k].lower in lex.locative or tokens[k].lower in _PHRASE_OPENERS
+                or (not tokens[k].is_word and tokens[k].lower != "'s") for k in range(j, ahead)
+            ):
+                ahead = None  # "40 mm of rainfall in the 24 hours": the noun after "of" is counted, not "hours"
             if ahead is not None:
                 j = ahead  # "215 of the 465 seats", "38 of the freight train's 149 cars"
             while j < len(tokens) and j in ctx.number_tokens:
@@ -228,6 +245,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if dim == "percent" and words and _RATIO_IN.search(q.quantity.text):
             via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
+        if dim == "count" and words and first >= 2 and tokens[first - 1].lower in ("up", "down") and (
+            is_verb(tokens, first - 2) and tokens[first - 2].lower not in lex.auxiliaries
+        ):
+            skip = skip | {first - 1}  # "pulled down nine rebounds", "rounded up 200 suspects": a verb's particle
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
         if comparison and words:
             attribute, via_of = comparison, True
@@ -242,6 +263,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         elif words and head_attr in METRIC_ATTRIBUTES and not via_of:
             attribute = head_attr  # "1.2 million votes": whose votes is the clause's subject
             subject = clause_subject(ctx, clause[0], first)
+        elif via_of and words and dim == "percent" and _voted_share(ctx, words):
+            attribute = "turnout"  # "48 percent of eligible voters cast ballots": the share that voted
+            cut = next(n for n, t in enumerate(words) if t.lower in lex.electorate_nouns) + 1
+            subject = build_subject(words[:cut], ctx.doc.text)
         elif via_of and words and dim == "percent" and "votes" in (
             lex.triggers.get((words[-1].lower,)), lex.triggers.get((words[-1].lower + "s",))
         ):
@@ -415,7 +440,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             counted = rival
         if subject is None or subject.head in lex.pronouns:
             continue
-        if counted is None:  # (a name set against the sentence's first one owns its count alone)
+        if counted is None and tokens[clause[0]].lower not in ("who", "whom", "whose"):
+            # (a name set against the sentence's first one owns its count alone; so does the person a "who"
+            # clause is about: "The Pilots had no answer for Okafor, who finished with 29 points")
             subject = _with_organisation(ctx, subject, refers_to_org and not _apart_from_opening(ctx, clause))
         span_end = np_end if words else after
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
@@ -447,7 +474,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
             verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
         predicate = clause_predicate(ctx, first, verb_from, clause)
-        whole = _whole_of(ctx, out, first)
+        whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject)
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
             predicate = predicate or whole.predicate
@@ -1041,6 +1068,8 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
             k = ctx.position(words[0]) - 1
             while k > clause[0] and tokens[k].lower in lex.determiners:  # possessives among them
                 k -= 1
+    if k > clause[0] and tokens[k].lower == "with" and is_verb(tokens, k - 1):
+        k -= 1  # "Okafor, who finished with 29 points": the verb whose complement the figure is
     named_object = _verb_object(ctx, k, clause)
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
@@ -1579,6 +1608,23 @@ def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> As
     return made[-1]
 
 
+def _joined_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, subject: Subject) -> Assertion | None:
+    """The figure a figure after "and" is joined to, when the one before counts a noun of its own right before the
+    "and" and this one's noun has no owner: "Okafor, who finished with 29 points and 9 rebounds" (Okafor's
+    rebounds too, and finished with them)."""
+    tokens = ctx.tokens
+    if first < 3 or tokens[first - 1].lower != "and" or subject.entities or subject.proper or not made:
+        return None
+    prev = made[-1]
+    if not isinstance(prev.value, Quantity) or not prev.entities:
+        return None
+    prev_end = ctx.index_at(prev.value_span.end)
+    between = tokens[prev_end : first - 1]
+    if prev_end >= first - 1 or len(between) > 3 or not all(t.is_word for t in between):
+        return None
+    return prev
+
+
 def _rival_on(
     ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str
 ) -> tuple[tuple[str, str, str | None], Subject] | None:
@@ -1640,9 +1686,28 @@ def people_subject(ctx: SentenceContext, clause: tuple[int, int], index: int) ->
     return Subject(start=tok.start, end=tok.end, text="people", key="people", head="people")
 
 
+def _voted_share(ctx: SentenceContext, words: Sequence[Token]) -> bool:
+    """A share of an electorate followed by a verb phrase of voting: the turnout ("48 percent of eligible voters
+    cast ballots", "61% of registered voters turned out"; not "52% of voters backed the plan"). The phrase may
+    have been read into the noun phrase ("voters cast ballots": "cast" looks like a noun's modifier)."""
+    lex = lexicon()
+    k = next((ctx.position(t) for t in words if t.lower in lex.electorate_nouns), None)
+    if k is None:
+        return False
+    ahead = tuple(t.lower for t in ctx.tokens[k + 1 : k + 5])
+    return any(ahead[: len(p)] == p for p in lex.voting_phrases)
+
+
 def _owner(ctx: SentenceContext, clause: tuple[int, int], index: int) -> Subject | None:
-    """Whose money or share it is: the clause's opening noun phrase, or the sentence's when the clause has none."""
+    """Whose money or share it is: the clause's opening noun phrase, the one a relative clause is about ("was
+    beaten by Ana Ruiz, who took 58% of the vote": Ruiz's), or the sentence's when the clause has none."""
     subj = clause_subject(ctx, clause[0], index)
+    tokens = ctx.tokens
+    a = clause[0]
+    if subj is None and a > 1 and tokens[a].lower in ("who", "which") and tokens[a - 1].text == ",":
+        words = phrase_before(tokens, a - 1, floor=0, limit=4)
+        if words and ctx.position(words[-1]) == a - 2:
+            subj = build_subject(words, ctx.doc.text)
     if subj is None and clause[0] > 0:
         subj = clause_subject(ctx, 0, index)
     return subj

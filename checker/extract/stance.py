@@ -29,6 +29,10 @@ _SPEAKER_NOUNS = frozenset({
     "commission", "court", "prosecutors", "lawyer", "lawyers", "governor", "mayor", "company", "department", "office",
 })
 _CONTRACTIONS = frozenset({"'ve", "'re", "'ll", "'d", "'m"})
+# A reporting verb's past form right after one of these is an adjective of the noun after it ("over alleged
+# rigging", "of reported abuses", "for claimed losses"), not someone speaking.
+_PREPOSITIONS_BEFORE_ADJECTIVE = frozenset({"over", "of", "for", "about", "on", "in", "into", "after", "against", "amid",
+                                            "with", "despite"})
 _NOUN_LIKE_VERBS = frozenset({"reports", "report", "claims", "estimates", "states", "says", "notes", "posts"})
 _APPROXIMATION_WORDS = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost"})
 
@@ -264,6 +268,8 @@ def _attribution(
             continue
         if i > 0 and tokens[i - 1].lower in ("a", "an", "the", "those", "these", "its", "their"):
             continue  # "an estimated 600", "the reported figure": not someone speaking
+        if i > 0 and tokens[i - 1].lower in _PREPOSITIONS_BEFORE_ADJECTIVE:
+            continue  # "a new trial over alleged contract rigging", "jailed for reported abuses": an adjective
         if t.lower in _NOUN_LIKE_VERBS and not (
             i > 0
             and (tokens[i - 1].is_capitalised or tokens[i - 1].lower in _FIRST_PERSON | _THIRD_PERSON)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words keep inner hyphens, apostrophes and dots ("U.S.-based", "Russia's", "KN-23", "11,000").
-_TOKEN = re.compile(r"\d[\d,.]*\d|(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:[-'’.]\w+)*|[^\w\s]")
+# Words keep inner hyphens, apostrophes and dots ("U.S.-based", "Russia's", "KN-23", "11,000"); an ordinal is one
+# word whatever its digits ("3rd", "11th", "21st-century"), not a number and a stray suffix ("11", "th").
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)(?:[-'’.]\w+)*(?!\w)|\d[\d,.]*\d|(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:[-'’.]\w+)*|[^\w\s]")
 _SPLIT_NT = re.compile(r"(?i)(\w+)(n['’]t|['’](?:ve|re|ll|d|m))$")
 
 

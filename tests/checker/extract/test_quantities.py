@@ -256,3 +256,17 @@ def test_a_length_of_time_in_two_parts_is_one(text: str, found: list[tuple[str, 
     got = [(q.quantity.text, q.quantity.nominal) for q in find_quantities(text)]
     assert [t for t, _ in got] == [t for t, _ in found]
     assert [n for _, n in got] == pytest.approx([n for _, n in found], rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The judges awarded Team Kestrel 45 points.", ["45"]),
+        ("The league handed the Rovers 12 places in the final.", ["12"]),
+        ("The carrier flew Boeing 737 jets.", []),
+        ("The yard gave Boeing 737 a new paint job.", []),
+    ],
+    ids=["name-after-giving-verb", "the-name-after-giving-verb", "model-number", "model-number-no-plural"],
+)
+def test_a_name_after_a_verb_of_giving_receives_the_figure_a_plural_noun_follows(text: str, found: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_quantities(text)] == found

@@ -37,6 +37,28 @@ def test_a_figure_of_names_joined_by_and_belongs_to_each(text: str) -> None:
     assert set(seats.entities) == {"harbour alliance", "green list"}
 
 
+def _expected_of(text: str, value: str) -> bool:
+    [found] = [a for a in extract_text(text, date=dt.date(2024, 11, 25)) if a.value.text == value]
+    return found.expected
+
+
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        ("The ministry plans to hire 2,300 nurses next year.", "2,300", True),
+        ("Officials said 40 hostages are due to be released on Friday.", "40", True),
+        ("Officials said 60 patients in Leeds are set to be discharged.", "60", True),
+        ("The brewer closed 14 depots under a plan to save money.", "14", False),
+        ("The airline grounded 30 jets as part of plans to renew its fleet.", "30", False),
+        ("The council demolished 120 homes with plans to rebuild them.", "120", False),
+    ],
+    ids=["plan-before-figure", "due-after-figure", "set-after-a-place-phrase", "plan-in-under-phrase",
+         "plans-in-as-phrase", "plans-in-with-phrase"],
+)
+def test_a_plan_named_in_a_phrase_after_the_noun_does_not_make_the_figure_expected(text, value, expected):
+    assert _expected_of(text, value) is expected
+
+
 @pytest.mark.parametrize(
     "text, value",
     [

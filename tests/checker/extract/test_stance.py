@@ -270,3 +270,18 @@ def test_unconfirmed_reports_are_not_a_speaker_named_unconfirmed() -> None:
 )
 def test_a_denial_verb_acting_on_a_counted_thing_denies_nothing(text: str, denied: bool) -> None:
     assert stance(text)[1].denied is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The coach faces a hearing in Leeds over alleged match fixing after the club's appeal failed, his agent said.",
+         "his agent"),
+        ("Two wardens were jailed for reported abuses at Harlow Prison, the inspectorate said.", "the inspectorate"),
+        ("Lena Holt alleged fraud at the council.", "Lena Holt"),
+    ],
+    ids=["over-alleged", "for-reported", "a-speaker-alleging"],
+)
+def test_a_reporting_verb_after_a_preposition_is_an_adjective_not_a_speaker(text: str, source: str) -> None:
+    _, st = stance(text)
+    assert st.source == source

@@ -86,3 +86,13 @@ def test_a_joint_total_in_the_prose_is_no_rival_of_a_row() -> None:
             "| Party | Seats |\n| --- | --- |\n| Harbour Alliance | 35 |\n| Green List | 9 |\n")
     doc = parse_document("results.md", text).model_copy(update={"date": DATE})
     assert find_conflicts(extract_document(doc).assertions, dates={"results.md": DATE}) == []
+
+
+def test_the_words_before_and_after_a_table_on_its_lines_are_still_read() -> None:
+    # A plain-text report with no full stop between a line of prose and the table: the sentence splitter joins
+    # them; the table's rows are read as rows and the prose around them as sentences.
+    text = ("Results were published on Monday\n| Party | Seats |\n| --- | --- |\n| Harbour Alliance | 31 |\n"
+            "The Harbour Alliance won 13 seats, officials said.\n")
+    found = [(a.rule, a.value_span.text) for a in extract_text(text, date=DATE)]
+    assert ("table-cell", "31") in found and ("quantity", "13") in found
+    assert ("quantity", "31") not in found  # the row is not read as a sentence too

@@ -72,3 +72,23 @@ def test_start_and_end_restrict_the_range_and_keep_document_offsets() -> None:
 def test_empty_text_gives_no_tokens() -> None:
     assert tokenize("") == []
     assert tokenize("   \n ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the 11th stage", ["the", "11th", "stage"]),
+        ("its 3rd album", ["its", "3rd", "album"]),
+        ("the 142nd session.", ["the", "142nd", "session", "."]),
+        ("a 21st-century port", ["a", "21st-century", "port"]),
+    ],
+    ids=["two-digit", "one-digit", "three-digit", "hyphened"],
+)
+def test_an_ordinal_is_one_token_whatever_its_digits(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("the 1990s", ["the", "1990", "s"]), ("4th-ranked", ["4th-ranked"])],
+                         ids=["decade-not-ordinal", "ordinal-compound"])
+def test_ordinal_suffix_only_after_digits_that_end_the_word(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
