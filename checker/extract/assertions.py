@@ -68,7 +68,8 @@ QUANTITY = Rule(
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
-        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed); a length "
+        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed), or by ', "
+        "not' before a bare figure correcting the one before (150 homes, not 500); a length "
         "written as an adjective is a given of its noun, affirmed (no fault during the 30-minute test)",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
@@ -344,6 +345,8 @@ QUANTITY = Rule(
                 predicate="cover"),  # a rank opening the clause's subject is read like a determiner
         Example("The cold snap will last a week, with night lows not rising above 2°C.", "above 2°C",
                 thing="night low", polarity="negated"),  # "with" opens a clause whose subject it precedes
+        Example("The ferry carried 40 cars, not 60 as first reported.", "60", thing="car", predicate="carry",
+                polarity="negated"),  # ", not" before a bare figure: the claim of the figure before, denied
         Example("Cocoa exports are forecast to fall 12% this season.", "12%",
                 predicate="fall"),  # a passive verb of expecting frames the verb after "to"
         Example("The smuggler was sentenced to nine years in jail.", "nine years",

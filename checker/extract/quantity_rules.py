@@ -438,6 +438,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             # "won 31.4% of the vote, ahead of the Liberal Alliance on 26.9%": the rival's share of the same thing
             (thing, attribute, _), subject = rival
             counted = rival
+        corrected = _corrected(ctx, out, first, dim) if subject is None and not words else None
+        if corrected is not None:
+            # "destroyed 150 homes, not 500 as initially reported": the same claim of the figure before, denied
+            subject, thing, attribute = ctx.state.last_subject, corrected.thing, corrected.attribute
         if subject is None or subject.head in lex.pronouns:
             continue
         if counted is None and tokens[clause[0]].lower not in ("who", "whom", "whose"):
@@ -473,7 +477,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         verb_from = after if measured_of or not words else np_end
         if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
             verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
-        predicate = clause_predicate(ctx, first, verb_from, clause)
+        predicate = clause_predicate(ctx, first, verb_from, clause) if corrected is None else corrected.predicate
         whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject)
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
@@ -522,7 +526,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 predicate=predicate,
                 expected=expected,
                 thing=thing,
-                polarity=Polarity.AFFIRMED if attributive else _negated_after(ctx, np_end if words else after, clause),
+                polarity=Polarity.AFFIRMED if attributive else Polarity.NEGATED if corrected is not None else (
+                    _negated_after(ctx, np_end if words else after, clause)
+                ),
                 rule="quantity",
             )
         )
@@ -673,6 +679,19 @@ def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
 
 # Words before a length of time that make it a time marker, not an amount: "after three days of talks".
 _TIME_MARKERS = frozenset({"after", "before", "within", "in", "over", "during", "since", "until", "for", "of", "by"})
+
+
+def _corrected(ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str) -> Assertion | None:
+    """The figure a bare one after ", not" corrects ("150 homes, not 500 as first reported"): the sentence's last
+    figure, of the same dimension, at most a short noun phrase before the comma; None otherwise."""
+    tokens = ctx.tokens
+    if first < 3 or tokens[first - 1].lower != "not" or tokens[first - 2].text != "," or not made:
+        return None
+    last = made[-1]
+    if not isinstance(last.value, Quantity) or last.value.dimension != dim or ctx.state.last_subject is None:
+        return None
+    at = ctx.index_containing(last.value_span.start)
+    return last if first - 8 <= at < first - 2 and all(t.is_word for t in tokens[at : first - 2]) else None
 
 
 def _joined_noun(ctx: SentenceContext, end: int, j: int, words: list[Token]) -> tuple[Token, int] | None:
