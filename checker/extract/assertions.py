@@ -33,7 +33,8 @@ QUANTITY = Rule(
     "it (the nearest trigger: killed, revenue, rose to), and whose it is.",
     fields={
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
-        "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), else count, amount "
+        "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), a change for a "
+        "percentage before more, less or fewer (25% less honey), else count, amount "
         "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
         "own (18,000 tonnes, up from 15,500); turnout for the share of an electorate that voted (48% of voters "
         "cast ballots)",
@@ -41,9 +42,11 @@ QUANTITY = Rule(
         "for money, the noun it is (a $2bn buyback, $212m in damages, bribes worth $900,000), or the penalty a "
         "verb imposes when people or a body act (jurors awarded $6 million to the widow: the widow's award); for a measure, the "
         "noun before 'of' (gusts of 145 km/h, delays of up to 40 minutes; a length of time is otherwise a claim "
-        "only after a verb of duration: lasted 97 days); for a change with no metric, what changed (burglaries "
+        "only after a verb of duration: lasted 97 days, or as an amount of the noun after 'of': 250 hours of flight "
+        "training, or written as an adjective: a 48-hour strike); for a change with no metric, what changed (burglaries "
         "fell 18%); for a level a verb moved or held, the noun it acted on (held interest rates at 5.25%)",
-        "entities": "a nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
+        "entities": "the phrase a count joined to its noun by a hyphen qualifies (a 9-vehicle crash), a "
+        "nationality or country in the phrase, a name after of/at/for/in (a common noun phrase too "
         "after of/for, but no bare plural: cases of dengue, admissions for flu; not rounds of talks), the side a thing goes to or "
         "comes from (a name, or a country, after to/from: an arms sale to Taiwan), a name closing the clause's "
         "opening phrase or what it is of, for or on (the price of cocoa fell; spending on school meals rose), "
@@ -51,17 +54,23 @@ QUANTITY = Rule(
         "whose object the figure is (each name of 'Ghana and Togo'), or the noun phrase a relative or -ing clause "
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
-        "the EU's General Court), failing a name the thing the verb's subject names when the figure counts a noun "
-        "of its own (coal supplied 16% of US electricity; a delivery van damaged 14 cars; not people, nor a body "
-        "acting for others: police arrested 40, the government will fund 900 places, nor an event, which is the "
-        "claim's scope: an air strike killed 19 people); "
+        "the EU's General Court; nor the report's organisation opening the sentence for a later clause with a "
+        "subject of its own: ..., and 200 staff lost their jobs), failing a name the thing the verb's subject "
+        "names when the figure counts a noun of its own (coal supplied 16% of US electricity; a delivery van "
+        "damaged 14 cars; the new vaccine, which was approved in May, has protected 2 million children; not "
+        "people, nor a body acting for others: police arrested 40, the government will fund 900 places, nor an "
+        "event, which is the claim's scope: an air strike killed 19 people); "
         "never a speaker, a title (Mayor, former), a "
         "date (from April) or a capital that only opens the sentence (Gold hit a record; a country's does not)",
-        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured); "
+        "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured), "
+        "past a participle phrase after the figure's noun (60 fishermen detained in May have been released), the "
+        "verb after 'to' that a passive verb of expecting frames (exports are forecast to fall 12%); "
         "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
-        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed)",
+        "not/never in the verb group right after the figure's noun phrase (60 countries have not signed), or by ', "
+        "not' before a bare figure correcting the one before (150 homes, not 500); a length "
+        "written as an adjective is a given of its noun, affirmed (no fault during the 30-minute test)",
     },
     apply=lambda ctx, made: quantity_assertions(ctx, scope_event(ctx)),
     examples=(
@@ -286,6 +295,62 @@ QUANTITY = Rule(
                 predicate="impose"),  # an -ing adjective of the measured noun is no verb
         Example("The board approved an operating budget of $40 million.", "$40 million", predicate="approve"),
         Example("Passengers faced delays of up to 50 minutes.", "up to 50 minutes", predicate="face"),
+        Example("The new vaccine, which was approved in May, has protected 2 million children.", "2 million",
+                entities=("vaccine",)),  # the subject before its aside's commas
+        Example("The nurses, who walked out in May, treated 300 patients.", "300", entities=()),  # people, past
+        # an aside, still act on what is not theirs
+        Example("Orvano Bank closed 30 branches, and 200 staff lost their jobs.", "200",
+                entities=()),  # a later clause with a subject of its own: not the opening organisation's
+        Example("Orvano Bank closed 30 branches and cut 200 jobs.", "200",
+                entities=("orvano bank",)),  # no subject of its own: the opening one's
+        Example("Orvano Bank closed 30 branches, and its profit fell 9%.", "9%",
+                entities=("orvano bank",)),  # "its" says whose
+        Example("The Corvus 3 will launch on Oct. 4.", "3", made=False),  # a model number names, not counts
+        Example("Some 60 fishermen detained off the coast in May have been released.", "Some 60",
+                predicate="release"),  # past a participle phrase describing the noun, to the clause's own verb
+        Example("About 40 miners trapped by the collapse were union members.", "About 40",
+                predicate="trap"),  # a linking verb after it says nothing happened: the participle's verb
+        Example("The Reserve Bank of Fiji raised its policy rate to 3.5%.", "3.5%",
+                entities=("reserve bank of fiji",)),  # a name of capitalised words joined by "of" is one name
+        Example("Shares of Tallis Mining fell 8% on Monday.", "8%", entities=("tallis mining",)),  # a capital
+        # that only opens the sentence starts no name
+        Example("The Liberal Party's share of the vote fell to 18.2%.", "18.2%", attribute="vote_share",
+                thing="vote share", entities=("liberal party",)),  # a metric's phrase: "of" there is no owner
+        Example("Trainee pilots now log 250 hours of flight training.", "250 hours",
+                thing="flight training"),  # a length of time that is an amount of what follows "of"
+        Example("After three days of talks, the ferry strike ended.", "three days", made=False),  # a time marker
+        Example("The new tram will cut journey times between Hove and Lewes to 22 minutes from nearly 50 minutes.",
+                "nearly 50 minutes", thing="time", predicate="cut"),  # the level a change moved a time from
+        Example("Dock workers began a 48-hour strike on Monday.", "48-hour",
+                thing="strike"),  # a length written as an adjective measures its noun
+        Example("A 10-year-old boy was rescued after a 3-hour search.", "10-year-old", made=False),  # an age
+        Example("Inspectors found no fault during the 30-minute test.", "30-minute", thing="test",
+                polarity="affirmed"),  # a given of the noun phrase: the clause's negation is not about it
+        Example("Two people died after a 9-vehicle crash on the A1.", "9", thing="vehicle",
+                entities=("crash",)),  # the noun a hyphen joins to a count is counted, the phrase it qualifies owns
+        Example("A 149-car freight train derailed.", "149", made=False),  # a phrase that may run on past its
+        # end ("freight train derailed"): no owner to be sure of
+        Example("Traffic on the M6 fell 4% in May.", "M6", made=False),  # a road's name, not a magnitude
+        Example("The mill shut two kilns, cutting output by 9,000 tonnes.", "9,000 tonnes",
+                predicate="cut"),  # an -ing clause's verb, past its object, to the figure's "by"
+        Example("Hives near the orchards produced 25% less honey this spring.", "25%", attribute="decrease",
+                thing="honey"),  # a comparative after a percentage: a change of the noun after it
+        Example("Half the pupils scored below the pass mark of 60.", "60", thing="mark"),  # the phrase a
+        # figure measures through "of" holds no verb (no predicate: tests/checker/extract/test_quantity_rules.py)
+        Example("Divers reached 19 miners, and four remain missing.", "four", attribute="missing",
+                thing="miner"),  # a linking verb after a bare count is no noun it counts: the count's noun left out
+        Example("Wheat output will rise by 2.5 million tonnes this season to 31 million tonnes.", "31 million tonnes",
+                predicate="rise"),  # the level a change reached, past the change's own figure
+        Example("The 21st edition of the rally covered 4,200 km.", "4,200 km", thing="edition",
+                predicate="cover"),  # a rank opening the clause's subject is read like a determiner
+        Example("The cold snap will last a week, with night lows not rising above 2°C.", "above 2°C",
+                thing="night low", polarity="negated"),  # "with" opens a clause whose subject it precedes
+        Example("The ferry carried 40 cars, not 60 as first reported.", "60", thing="car", predicate="carry",
+                polarity="negated"),  # ", not" before a bare figure: the claim of the figure before, denied
+        Example("Cocoa exports are forecast to fall 12% this season.", "12%",
+                predicate="fall"),  # a passive verb of expecting frames the verb after "to"
+        Example("The smuggler was sentenced to nine years in jail.", "nine years",
+                predicate="sentence"),  # "to" before a figure opens no verb
     ),
 )
 
@@ -323,12 +388,15 @@ EVENT_DATE = Rule(
     fields={
         "value": "the date, as a range of days (in June is June 1-30)",
         "attribute": "when",
-        "thing": "the subject of the verb (the treaty, the bridge): the head of its noun phrase (talks between "
+        "thing": "the subject of the verb (the treaty, the bridge), or of the verb before 'and' for a verb group "
+        "with none (closed in March and reopened in May): the head of its noun phrase (talks between "
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
         "participle's aside follows (the convention, which was adopted; the probe, launched in 2021); the verb "
         "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
-        "entities": "the names of the verb's subject (Kenya and Tanzania signed ...), and whose the thing is",
+        "entities": "the names of the verb's subject (Kenya and Tanzania signed ...) or of the verb governing its "
+        "'to' (Orvano Bank expects the merger to close ...), and whose the thing is (of X; a name after on or for; "
+        "a common noun after for, or after on for a metric: spending on flood defences)",
         "polarity": "negated when the verb is",
     },
     apply=lambda ctx, made: date_assertions(ctx),
@@ -383,6 +451,26 @@ EVENT_DATE = Rule(
                 "on May 2.", "May 2", attribute="when", thing="agreement"),  # past names and an aside
         Example("The final between Rovers and Albion, postponed because of snow, will be played on Feb. 19.",
                 "Feb. 19", attribute="when", thing="final", predicate="play"),  # a participle's aside
+        Example("The Corvus 3 will launch on Oct. 4.", "Oct. 4", attribute="when",
+                predicate="launch"),  # a model number ends the name that is the subject
+        Example("The museum closed in March and reopened in May.", "May", thing="museum",
+                predicate="reopen"),  # a verb after "and" shares the subject of the verb before it
+        Example("Work on the Harrow bypass started in 2022 and is due to end in 2027.", "2027", thing="work",
+                predicate="end"),  # past the future words of the second verb group
+        Example("The museum closed in March, and the cafe reopened in May.", "May",
+                thing="cafe"),  # a clause with its own subject keeps it
+        Example("The ferry service was called off on Friday.", "Friday", thing="ferry service",
+                predicate="call"),  # the verb, not its particle
+        Example("The toll on the M62 will be raised from £4 to £5 in April.", "April", thing="toll",
+                entities=("m62",)),  # past the figures of a change; a name after "on" says which toll
+        Example("The summit, originally set for March, will now be held on May 2.", "May 2", thing="summit",
+                predicate="hold"),  # past an aside an adverb opens
+        Example("Orvano Bank expects the merger to close in March.", "March", thing="merger",
+                entities=("orvano bank",)),  # the names of the subject of the verb governing "to close"
+        Example("Talks on the water dispute will resume in May.", "May", thing="talk",
+                entities=()),  # a common noun after "on" says what the talks are about, not whose
+        Example("Sales at Brill rose in March 2024.", "March 2024", attribute="when",
+                predicate="rise"),  # a year after a month is no model number
     ),
 )
 
@@ -406,6 +494,12 @@ TARGET_DATE = Rule(
                 predicate="reopen", polarity="negated"),
         Example("The two ports agreed to double cargo traffic by 2031.", "2031", attribute="when",
                 predicate="double"),  # the verb after its own "to"
+        Example("The mine was shut down in 2021 and will not reopen before 2027.", "2027", thing="mine",
+                predicate="reopen", polarity="negated"),  # the subject of the verb before "and"
+        Example("Spending on flood defences will rise to £900m by 2030.", "2030", thing="spending",
+                entities=("flood defences",)),  # what a metric is spent on, as for a figure
+        Example("Chile and Peru agreed to cut tariffs by 2029.", "2029", entities=("chile", "peru"),
+                predicate="cut"),  # the names of the subject of "agreed", the verb governing "to cut"
         Example("By Tuesday, 40 people had died in the floods.", "Tuesday", made=False),  # a figure's time
         Example("Sales rose to 2,000 units by March, according to the firm.", "March", made=False),  # a past "by"
     ),

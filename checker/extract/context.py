@@ -9,6 +9,7 @@ with which subject, which triggers are near a number, and how an ``Assertion`` i
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -168,6 +169,21 @@ def nearest_trigger(
     return best[1], metric
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "3rd": a rank, read like a determiner
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _ordinal_part(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a written rank or part of one ("3rd"; "14" and "th" of "14th", which the tokenizer
+    splits)."""
+    t = tokens[i]
+    if _ORDINAL.fullmatch(t.lower):
+        return True
+    if t.text.isdigit():
+        return i + 1 < len(tokens) and tokens[i + 1].lower in _ORDINAL_SUFFIXES and tokens[i + 1].start == t.end
+    return t.lower in _ORDINAL_SUFFIXES and i > 0 and tokens[i - 1].text.isdigit() and tokens[i - 1].end == t.start
+
+
 def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one; past a speaker and
     the reporting verb, the reported clause's ("Officials said sea ice covered 1.79 million sq km": the sea ice)."""
@@ -176,10 +192,12 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     i = a
     while i < b and (
         ctx.tokens[i].lower in lex.determiners
-        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or", "as"})  # "but its majority fell"
+        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or", "as", "with"})  # "but its majority fell"
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
+        or ((ctx.tokens[i].text[0].isdigit() or ctx.tokens[i].lower in _ORDINAL_SUFFIXES)
+            and _ordinal_part(ctx.tokens, i))  # "The 14th stage of the race covered 187 km"
     ):
         i += 1
     if i >= b:
@@ -375,6 +393,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         k = _past_phrase_of_subject(ctx, np_end, b)
     while k < b and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs or tokens[k].lower in NOT_WORDS):
         k += 1
+    if k == np_end and k < b and is_verb(tokens, k) and not any(is_verb(tokens, m) for m in range(a, first)):
+        k = _past_reduced_relative(ctx, k, b)
     participle = _noun_participle(ctx, first, a)
     if participle is not None:
         return participle  # "a ferry carrying 250 passengers capsized": what the ferry carried, not capsized
@@ -383,8 +403,15 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
     # So may the second of two objects of one verb ("recovered £48,000 in cash and 3 kg of cannabis").
     before = tokens[first - 1].lower if first > 0 else ""
     reach = 8 if before in lex.level_prepositions else 10 if before in ("and", "or") else 5
+    if before in lex.level_prepositions:
+        # the figure of a change before the level counts for no distance: "will rise by 1.1 million barrels per day
+        # next year to 104.3 million"
+        reach += sum(1 for m in range(max(a, first - reach - 4), first) if m in ctx.number_tokens)
     candidates += range(first - 1, max(a, first - reach) - 1, -1)
+    measured = _measured_phrase(ctx, first, a)
     for j in candidates:
+        if j in measured:
+            continue  # "against a target of 18 minutes", "below the pass mark of 140": nouns, not verbs
         if 0 < j < first and tokens[j].lower in _PARTICLES and is_verb(tokens, j - 1):
             j -= 1  # "laid off 230 teachers": the verb of a phrasal verb
         after_plural = j > first and j == np_end and plural_noun(tokens[j - 1]) and verb_after_plural(tokens[j].lower)
@@ -400,6 +427,14 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
         # reporting verb introduces, "said 12 people were hurt", has its own verb after it, tried first).
         object_next = j < first and _only_determiners(tokens, j + 1, first)
         reporting = tokens[j].lower in lex.reporting_verbs and not object_next
+        if j > 0 and tokens[j - 1].lower in BE_FORMS and j + 3 < b and j + 3 <= first and (
+            raised := _infinitive(tokens, j + 1, b)
+        ) and raised not in lex.linking_verbs and j + 2 not in ctx.number_tokens and (
+            j + 3 in ctx.number_tokens or tokens[j + 3].lower in lex.determiners or tokens[j + 3].lower in _TO_LEVEL
+        ):
+            # "Coffee output is forecast to fall 6%", "Fares are projected to rise 4%": a passive verb of saying or
+            # expecting only frames the verb after "to", which says what happens to the figure's thing
+            return raised
         if lemma in lex.linking_verbs or reporting:
             return None
         if lemma in lex.control_verbs:
@@ -409,6 +444,52 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
                 return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
     return None
+
+
+def _measured_phrase(ctx: SentenceContext, first: int, a: int) -> range:
+    """The words of the noun phrase a figure measures through "of", when a determiner or a possessive opens it ("a
+    target of 18 minutes", "the government's target of about 5%", "the pass mark of 140"): none is a verb."""
+    tokens = ctx.tokens
+    if first < 2 or tokens[first - 1].lower != "of":
+        return range(0)
+    lex = lexicon()
+    m = first - 2
+    while m > a and m > first - 6 and tokens[m].is_word and tokens[m].lower not in lex.determiners:
+        if m < first - 2 and is_verb(tokens, m) and not (m > a and tokens[m - 1].lower in lex.determiners):
+            return range(0)  # "imposed duties of 38%": the verb before the phrase ("the pass mark": a noun's)
+        m -= 1
+    if m < a or not (tokens[m].lower in lex.determiners or tokens[m].lower == "'s") or m == first - 2:
+        return range(0)
+    return range(m + 1, first - 1)
+
+
+def _past_reduced_relative(ctx: SentenceContext, k: int, b: int) -> int:
+    """The verb a figure's noun phrase is the subject of, past a participle phrase that only describes the noun:
+    "137 pupils abducted from a school in March have been freed" (freed, not abducted), "300 workers building
+    the dam have walked out"; that verb is the one after the clause's next auxiliary, unless it is a linking verb
+    ("40 people killed in the attack were soldiers": killed). ``k`` when there is none."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    for m in range(k + 1, min(b, k + 12)):
+        low = tokens[m].lower
+        if not tokens[m].is_word or m in ctx.number_tokens and m > k + 1 and tokens[m - 1].lower in ("and", "or"):
+            return k  # a comma or a second figure: no longer the participle's phrase
+        if low in ("who", "which", "that"):
+            return k
+        if low not in lex.auxiliaries:
+            continue
+        n = m + 1
+        while n < b and (tokens[n].lower in lex.auxiliaries or tokens[n].lower in lex.aux_adverbs or (
+            tokens[n].lower in NOT_WORDS
+        )):
+            n += 1
+        verb = tokens[n].lower if n < b else ""
+        if is_verb(tokens, n) and (verb.endswith(("ed", "en", "ing")) or verb in lex.irregular_verbs) and (
+            verb_lemma(verb) not in lex.linking_verbs
+        ):
+            return n
+        return k
+    return k
 
 
 def _noun_participle(ctx: SentenceContext, first: int, a: int) -> str | None:
@@ -473,6 +554,11 @@ def _modifies_noun(ctx: SentenceContext, j: int, first: int) -> bool:
     return bool(rest) and rest[0] == "of" and all(w in ("of", "up", "to") or w in lex.figure_qualifiers for w in rest)
 
 
+# What may follow a verb that acts on a figure: "forecast to fall 6%", "expected to rise by 4%", "to reach a record"
+# ("sentenced to life in prison": no verb after "to").
+_TO_LEVEL = frozenset({"by", "to", "from", "at", "above", "below"})
+
+
 def _infinitive(tokens: Sequence[Token], k: int, end: int) -> str | None:
     """The lemma of the verb of "to <verb>" at ``tokens[k]``, if it stands there."""
     if k + 1 >= end or tokens[k].lower != "to":
@@ -510,9 +596,20 @@ def _participle_before(ctx: SentenceContext, j: int, first: int) -> bool:
     # (", grounding 140 flights": any -ing word opening a clause, but ", including 12 depots" is a preposition)
     if t.lower not in lexicon().nominal_ing and not after_comma:
         return False
-    if not _only_determiners(tokens, j + 1, first):
+    if not _only_determiners(tokens, j + 1, first) and not (after_comma and _object_then_level(ctx, j + 1, first)):
         return False
     return j == 0 or tokens[j - 1].lower not in lexicon().determiners
+
+
+def _object_then_level(ctx: SentenceContext, a: int, first: int) -> bool:
+    """Whether ``tokens[a:first]`` is a short object and the word that gives the figure as its level or change:
+    ", cutting demand by 3,000 megawatts", ", lifting its stake to 40%"."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    between = tokens[a:first]
+    return 2 <= len(between) <= 5 and between[-1].lower in _TO_LEVEL and all(
+        t.is_word and not is_verb(tokens, a + n) and a + n not in ctx.number_tokens for n, t in enumerate(between[:-1])
+    ) and between[0].lower not in lex.stop_after_number
 
 
 def _present_verb_before(ctx: SentenceContext, j: int, first: int) -> bool:
@@ -616,6 +713,12 @@ def aside_opening(tokens: Sequence[Token], k: int) -> int | None:
         if j == 0 or j + 1 >= k:
             return None
         first = tokens[j + 1]
+        if first.is_word and first.lower.endswith("ly") and j + 2 < k and not first.is_capitalised:
+            # "the vote, originally set for June, will be held", "the firm, largely unknown, has ...": an adverb
+            # and the participle or adjective it qualifies
+            second = tokens[j + 2]
+            aside = second.is_word and not second.is_capitalised and second.lower.isalpha()
+            return j if aside and tokens[j - 1].is_word else None
         aside = first.lower in _ASIDE_OPENERS or first.lower in lex.determiners or first.text[0].isdigit() or (
             first.is_capitalised and first.is_word
         ) or (first.is_word and first.lower.endswith("ed") and verb_lemma(first.lower) != first.lower)

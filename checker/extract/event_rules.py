@@ -9,7 +9,9 @@ import re
 from typing import Sequence
 
 from checker.extract.context import (
+    _PARTICLES,
     BE_FORMS,
+    METRIC_ATTRIBUTES,
     NOT_WORDS,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
@@ -19,6 +21,7 @@ from checker.extract.context import (
     event_verb,
     with_owner,
     is_past,
+    is_verb,
     is_place_token,
     make_assertion,
     past_verb,
@@ -130,7 +133,44 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
     if k < head - 1 and tokens[k].lower in ("that", "which"):
         return subject_before(ctx, k, 0)
     found = subject_before(ctx, head, floor)
-    return _chain_head(ctx, found, floor) if found is not None and not found.proper else found
+    if found is None:
+        found = _coordinated_subject(ctx, head)
+    if found is None:
+        return None
+    if ctx.index_containing(found.start) < floor:
+        floor = 0  # found past an aside that closed the clause: "The vote on the new constitution, originally ..."
+    if found.proper:
+        # "The speed limit on the A40 will be cut": a name after a preposition only says which limit
+        chained = _chain_head(ctx, found, floor)
+        return chained if not chained.proper else found
+    return _chain_head(ctx, found, floor)
+
+
+def _coordinated_subject(ctx: SentenceContext, head: int) -> Subject | None:
+    """The subject a verb group after "and" or "but" shares with the verb before it: "Construction of the tunnel
+    began in 2019 and is due to finish in 2031", "The plant was shut down in 2022 and will not restart before
+    2026" (the subject of began, of was shut). None when no verb group of the sentence comes before."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = head - 1
+    while k > 0 and (tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.aux_adverbs
+                     or tokens[k].lower in NOT_WORDS or tokens[k].lower in lex.future_markers):
+        k -= 1  # "and is due to finish", "and will not restart"
+    if k <= 0 or tokens[k].lower not in ("and", "but"):
+        return None
+    for m in range(k - 1, max(0, k - _DATE_VERB_REACH) - 1, -1):
+        if tokens[m].text in (",", ";", ":") or tokens[m].lower in ("and", "but", "that", "which", "who"):
+            return None  # another clause or a list: not one subject's two verbs
+        if not (past_verb(tokens, m) or event_verb(tokens, m) or _irregular_past(tokens, m)
+                or tokens[m].lower in lex.auxiliaries):
+            continue
+        first = aux_start(tokens, m)
+        first = m if first is None else first
+        while first > 0 and tokens[first - 1].lower in lex.auxiliaries:
+            first -= 1
+        found = subject_before(ctx, first, 0)
+        return found if found is not None and found.head not in lex.pronouns else None
+    return None
 
 
 # A noun phrase after one of these, right after another noun phrase, modifies that one: "Talks between the two
@@ -151,6 +191,11 @@ def _noun_phrase_ending(ctx: SentenceContext, end: int) -> Subject | None:
         return None
     found = build_subject(words, ctx.doc.text)
     return _chain_head(ctx, found, 0) if found is not None and not found.proper else None  # (a name: see caller)
+
+
+# A noun phrase after one of these may say whose or what for the noun before is ("Construction of the tunnel",
+# "Spending on mental health services", "Funding for the bypass"), as for a figure's owner.
+_OWNING_PREPOSITIONS = frozenset({"of", "on", "for"})
 
 
 def _chain_head(ctx: SentenceContext, subject: Subject, floor: int) -> Subject:
@@ -176,6 +221,17 @@ def _chain_head(ctx: SentenceContext, subject: Subject, floor: int) -> Subject:
             return subject
         if tokens[k].lower == "of":
             head = with_owner(head, subject.entities[0] if subject.entities else subject.key)
+        elif tokens[k].lower in _OWNING_PREPOSITIONS and (
+            subject.proper or subject.entities or tokens[k].lower == "for"
+            or lex.triggers.get((tokens[k - 1].lower,)) in METRIC_ATTRIBUTES  # (as written: "the vote on" is none)
+        ):
+            # "Spending on mental health services": what a metric is of, in its own words (as a figure's); a name
+            # after "on" says which ("the speed limit on the A40"), a common noun only what it is about ("talks on
+            # the border dispute")
+            words = [t.lower for t in tokens[ctx.index_containing(subject.start) : ctx.index_at(subject.end)]
+                     if t.is_word and t.lower not in lex.determiners and not t.text[0].isdigit()]
+            owner = subject.entities[0] if subject.entities else " ".join(words) or subject.key
+            head = with_owner(head, owner)
         subject = head
     return subject
 
@@ -287,6 +343,8 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
     lex = lexicon()
     verb = None
     for k in range(i - 1, max(a, i - _DATE_VERB_REACH) - 1, -1):
+        if _in_quantity(ctx, k):
+            continue  # "will be cut from 50 mph to 40 mph in March": a unit after "to" is no verb
         if (
             past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)
             or _irregular_past(ctx.tokens, k)
@@ -297,6 +355,10 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
         return None
     if verb > a and f"{ctx.tokens[verb - 1].lower} {ctx.tokens[verb].lower}" in lex.event_verbs:
         verb -= 1  # "will step down in April": the verb of a phrasal verb, not its particle
+    elif verb > a and ctx.tokens[verb].lower in _PARTICLES and (
+        past_verb(ctx.tokens, verb - 1) or _irregular_past(ctx.tokens, verb - 1)
+    ):
+        verb -= 1  # "was shut down in 2022", "was called off on Friday": the verb, not its particle
     return verb
 
 
@@ -324,10 +386,24 @@ def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> 
         # "The European Commission approved Lorvexa on Jan. 16": what is dated is the approval, Lorvexa's
         subject = with_owner(Subject(named.start, named.end, named.text, predicate, predicate, None, False, ()),
                              named.key)
-    for name in reversed(subject_names(ctx, verb, clause)):
+    for name in reversed(subject_names(ctx, verb, clause) or _controller_names(ctx, verb, clause)):
         if name not in subject.entities and name != subject.key:
             subject = with_owner(subject, name)  # "Kenya and Tanzania signed the agreement in September"
     return subject, predicate
+
+
+def _controller_names(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> list[str]:
+    """The names of the subject of the verb that governs an infinitive: "Ottawa and Seoul agreed to raise trade",
+    "Tessaro expects the deal to close" (the verb before "to", past the object between them)."""
+    tokens = ctx.tokens
+    if verb - 2 < clause[0] or tokens[verb - 1].lower != "to":
+        return []
+    m = verb - 2
+    while m > clause[0] and m > verb - 7 and not is_verb(tokens, m) and tokens[m].is_word and (
+        m not in ctx.number_tokens
+    ):
+        m -= 1
+    return subject_names(ctx, m, clause) if is_verb(tokens, m) else []
 
 
 def _named_object(ctx: SentenceContext, verb: int) -> Subject | None:

@@ -547,6 +547,10 @@ def _number_at(text: str, rev: str, s: int, floor: int) -> tuple[list[QuantityMa
         return [], _skip_end(text, e)
     if left.magnitude and text[left.mag_start] == "M" and (p1.value >= 10 or p1.words):
         return [], _skip_end(text, e)
+    if left.magnitude and text[left.mag_start] == "M" and "." not in text[s:e] and left.prev.lower() == "the" and (
+        _next_word(text, e).lower() not in _MAGNITUDE_NOUNS
+    ):
+        return [], _skip_end(text, e)  # "on the M6", "the M4 motorway": a road's name ("the M6 quake": a magnitude)
     if p1.plain and p1.value <= 31 and left.start == s and left.prev.rstrip(".") in _MONTHS:
         return [], _skip_end(text, e)  # "Nov. 25", "June 5-7": a date (cheap early exit; dates are common)
 

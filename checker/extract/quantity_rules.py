@@ -142,10 +142,13 @@ def _owned_nouns(ctx: SentenceContext) -> set[int]:
 
 def _nearest_metric(ctx: SentenceContext, first: int, clause: tuple[int, int], skip: set[int]) -> str | None:
     best: tuple[float, str] | None = None
-    for s, e, attr in triggers_in(ctx.tokens, *clause, ctx):
-        if attr in METRIC_ATTRIBUTES or attr in PEOPLE_ATTRIBUTES:
+    found = triggers_in(ctx.tokens, *clause, ctx)
+    for s, e, attr in found:
+        if attr in METRIC_ATTRIBUTES or attr in PEOPLE_ATTRIBUTES or attr == "vote_share":
             if any(k in skip for k in range(s, e)):
                 continue
+            if len(found) > 1 and any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
+                continue  # "share of the vote": the vote share, not the votes the longer phrase holds
             dist = abs(s - first)
             if best is None or dist < best[0]:
                 best = (dist, attr)
@@ -197,6 +200,12 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             additional = additional or tokens[j].lower != "other"
             j += 1  # "1,000 more North Korean soldiers": more of them, not how many there are
         via_of = False
+        comparison = None
+        if dim == "percent" and after < len(tokens) and tokens[after].lower in _COMPARATIVES:
+            # "collected 30% less pollen", "received 40% more rain": a change of the noun after the comparative
+            comparison = _COMPARATIVES[tokens[after].lower]
+            j = after + 1
+            additional = False
         if j < len(tokens) and tokens[j].lower == "of" and dim != "money":
             j += 1
             via_of = True
@@ -212,7 +221,27 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             while j < len(tokens) and j in ctx.number_tokens:
                 j += 1
         words = phrase_after(tokens, j)
+        if words and ctx.position(words[0]) == after and words[0].lower in lex.linking_verbs:
+            words = []  # "and 60 remain missing": a bare count and its linking verb, no noun
         np_end = j + len(words)
+        whole_of_count = None
+        joined = _joined_noun(ctx, q.end, j, words) if dim == "count" and not via_of and (
+            q.end < len(ctx.doc.text) and ctx.doc.text[q.end] == "-"
+        ) else None
+        if joined is not None:
+            # "a 14-vehicle pile-up", "the 150-member chamber": the noun joined to the figure is what it counts, a
+            # given of the phrase it qualifies, whose it is
+            noun, head_at = joined
+            head_words = phrase_after(tokens, head_at)
+            whole_of_count = build_subject(head_words, ctx.doc.text) if head_words else None
+            stop = head_at + len(head_words)
+            closed = stop >= len(tokens) or not tokens[stop].is_word or tokens[stop].lower in lex.stop_after_number
+            if whole_of_count is not None and not whole_of_count.proper and closed:
+                # (the phrase must end plainly: in "a 149-car freight train derailed" it may run on past "freight")
+                words = [noun]
+                np_end = stop
+            else:
+                whole_of_count = None
         if dim == "percent" and words and _RATIO_IN.search(q.quantity.text):
             via_of = True  # "1 in 5 farmers", "one in four adults": a share of the noun after it, as "of" says
         skip |= owned - set(range(j, np_end))  # "27 cases and nine deaths": "deaths" is nine's, not 27's
@@ -221,6 +250,8 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         ):
             skip = skip | {first - 1}  # "pulled down nine rebounds", "rounded up 200 suspects": a verb's particle
         attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        if comparison and words:
+            attribute, via_of = comparison, True
         if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
             attribute = None if attribute in _DURATION_CLAIMS else attribute  # a prison term is a length of time
         metric = _nearest_metric(ctx, first, clause, skip)
@@ -303,15 +334,29 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if additional and attribute in (None, "count"):
             attribute = "additional"
         expected = _future(tokens, clause, np_end)  # "33 hostages are due to be freed": not yet a fact
+        attributive = whole_of_count is not None
+        if attributive:
+            attribute = lex.default_attribute.get(dim, dim)  # ("lost its majority in the 150-member chamber")
         if attribute is None:
             attribute = lex.default_attribute.get(dim, dim)
             if dim == "percent" and (lowers & _ELECTION_WORDS or scope_event in _ELECTION_WORDS):
                 attribute = "vote_share"
         if dim in _SKIPPED_DIMENSIONS and attribute not in _DURATION_CLAIMS and measured is None:
-            if not _lasted(ctx, first, after):
+            if via_of and words and attribute == lex.default_attribute.get(dim, dim) and _time_of(ctx, first, after):
+                pass  # "had 632 hours of classroom instruction": the time is an amount of the noun after "of"
+            elif words and not via_of and _HYPHENED_UNIT.search(q.quantity.text) and not _AGE.search(
+                q.quantity.text
+            ) and tokens[ctx.index_containing(q.end - 1)].end == q.end:  # (not "9-year-olds": a word of its own)
+                # "a 14-day siege", "a 48-hour strike": a length joined to its unit says how long the noun is, a
+                # given of the noun phrase whatever the clause says happened ("did not detect a leak during the
+                # 90-minute test": the test lasted 90 minutes)
+                attributive = True
+                attribute = lex.default_attribute.get(dim, dim)
+            elif not _lasted(ctx, first, after):
                 continue  # "aged 34", "after three hours": context; a prison term, "delays of five hours" are claims
-            # "the dry spell has lasted 97 days": the spell's; "adjourned the inquest for six weeks": the inquest's
-            subject = _object_before_for(ctx, first) or clause_subject(ctx, clause[0], first)
+            else:
+                # "the dry spell has lasted 97 days": the spell's; "adjourned the inquest for six weeks": the inquest's
+                subject = _object_before_for(ctx, first) or clause_subject(ctx, clause[0], first)
         if attribute in _DURATION_CLAIMS:
             subject = _sentenced(ctx, clause) or subject  # whose prison term: the person sentenced
         # What is measured: the metric a change is of ("revenue rose 12%"), the metric itself ("revenue of $4bn"),
@@ -393,12 +438,16 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             # "won 31.4% of the vote, ahead of the Liberal Alliance on 26.9%": the rival's share of the same thing
             (thing, attribute, _), subject = rival
             counted = rival
+        corrected = _corrected(ctx, out, first, dim) if subject is None and not words else None
+        if corrected is not None:
+            # "destroyed 150 homes, not 500 as initially reported": the same claim of the figure before, denied
+            subject, thing, attribute = ctx.state.last_subject, corrected.thing, corrected.attribute
         if subject is None or subject.head in lex.pronouns:
             continue
         if counted is None and tokens[clause[0]].lower not in ("who", "whom", "whose"):
             # (a name set against the sentence's first one owns its count alone; so does the person a "who"
             # clause is about: "The Pilots had no answer for Okafor, who finished with 29 points")
-            subject = _with_organisation(ctx, subject, refers_to_org)
+            subject = _with_organisation(ctx, subject, refers_to_org and not _apart_from_opening(ctx, clause))
         span_end = np_end if words else after
         if subject.proper:  # a name's own figure takes only the side named after it: "$500m in aid for Ukraine"
             owners = tuple(o for o in (_owner_after(ctx, span_end, clause),) if o)
@@ -411,18 +460,24 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         for owner in reversed(owners):
             if owner not in subject.entities:
                 subject = with_owner(subject, owner)
+        if whole_of_count is not None:
+            subject = Subject(subject.start, subject.end, subject.text, f"{whole_of_count.key} {subject.key}",
+                              subject.head, subject.country, subject.proper, (whole_of_count.key,))
         for partner in _joined_partners(ctx, clause, subject):
             subject = with_owner(subject, partner)  # "China and India agreed to withdraw troops": India's too
         if dim in ("money", "percent"):
             subject = _without_metric(subject, thing or attribute)
             rest = frame_parts(subject)[1]
-            if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper:
+            held = {singular(w) for w in thing.split()} if thing else set()
+            if thing and not (money_noun or acted_on) and rest and thing not in rest.split() and not subject.proper and (
+                not {singular(w) for w in rest.split()} <= held  # ("votes" of the vote share)
+            ):
                 thing = f"{rest} {thing}"  # "house prices": the metric keeps what it is the metric of
         measured_of = measured is not None and before == "of"  # ("Gusts of 145 km/h hit ...": no noun after it)
         verb_from = after if measured_of or not words else np_end
         if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
             verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
-        predicate = clause_predicate(ctx, first, verb_from, clause)
+        predicate = clause_predicate(ctx, first, verb_from, clause) if corrected is None else corrected.predicate
         whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject)
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
@@ -450,8 +505,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             thing = lex.penalty_nouns[predicate]
             subject = _recipient(ctx, span_end, clause, thing) or Subject(
                 subject.start, subject.end, subject.text, thing, thing)
-        ctx.state.last_subject = subject
-        ctx.sentence_subject = ctx.sentence_subject or subject
+        if attributive:
+            predicate = None
+        if not attributive:  # (a given of a noun phrase is no subject later figures continue)
+            ctx.state.last_subject = subject
+            ctx.sentence_subject = ctx.sentence_subject or subject
         out.append(
             make_assertion(
                 ctx,
@@ -468,12 +526,17 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 predicate=predicate,
                 expected=expected,
                 thing=thing,
-                polarity=_negated_after(ctx, np_end if words else after, clause),
+                polarity=Polarity.AFFIRMED if attributive else Polarity.NEGATED if corrected is not None else (
+                    _negated_after(ctx, np_end if words else after, clause)
+                ),
                 rule="quantity",
             )
         )
     return out
 
+
+# A comparative after a percentage says it is a change of the noun after it: "30% less pollen", "12% fewer acres".
+_COMPARATIVES = {"more": "increase", "less": "decrease", "fewer": "decrease"}
 
 _RATIO_IN = re.compile(r"\w in \w")  # a share written as a ratio ("1 in 5"), by the quantity finder
 _METRIC_WORDS = frozenset({"quarterly", "annual", "full-year", "total"})
@@ -614,6 +677,57 @@ def _acted_on_side(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
     return side[1] if side is not None else None
 
 
+# Words before a length of time that make it a time marker, not an amount: "after three days of talks".
+_TIME_MARKERS = frozenset({"after", "before", "within", "in", "over", "during", "since", "until", "for", "of", "by"})
+
+
+def _corrected(ctx: SentenceContext, made: Sequence[Assertion], first: int, dim: str) -> Assertion | None:
+    """The figure a bare one after ", not" corrects ("150 homes, not 500 as first reported"): the sentence's last
+    figure, of the same dimension, at most a short noun phrase before the comma; None otherwise."""
+    tokens = ctx.tokens
+    if first < 3 or tokens[first - 1].lower != "not" or tokens[first - 2].text != "," or not made:
+        return None
+    last = made[-1]
+    if not isinstance(last.value, Quantity) or last.value.dimension != dim or ctx.state.last_subject is None:
+        return None
+    at = ctx.index_containing(last.value_span.start)
+    return last if first - 8 <= at < first - 2 and all(t.is_word for t in tokens[at : first - 2]) else None
+
+
+def _joined_noun(ctx: SentenceContext, end: int, j: int, words: list[Token]) -> tuple[Token, int] | None:
+    """The lower-case noun a hyphen joins to a count ending at offset ``end`` ("14-vehicle", "9-member"), and the
+    index where the phrase it qualifies starts; None when no such noun follows. ``j``, ``words``: the token after
+    the figure and the phrase read there."""
+    tokens = ctx.tokens
+    text = ctx.doc.text
+    if end >= len(text) or text[end] != "-":
+        return None
+    if not words and j + 2 < len(tokens) and tokens[j].text == "-" and tokens[j].start == end:
+        noun = tokens[j + 1]  # "14", "-", "vehicle": the tokenizer splits a figure of several digits
+        return (noun, j + 2) if noun.is_word and not noun.is_capitalised and noun.lower.isalpha() else None
+    glued = tokens[ctx.index_containing(end - 1)]  # "9-vehicle": one token
+    rest = text[end + 1 : glued.end]
+    if glued.end <= end or not rest.isalpha() or not rest.islower():
+        return None
+    return Token(end + 1, glued.end, rest, rest, True, False), j
+
+
+_HYPHENED_UNIT = re.compile(r"\d-[a-z]")  # "14-day", "90-minute": a measure written as an adjective
+_AGE = re.compile(r"-old\b")  # "a 10-year-old boy": an age
+
+
+def _time_of(ctx: SentenceContext, first: int, after: int) -> bool:
+    """A length of time that is an amount of what follows "of" ("632 hours of classroom instruction", "nine years of
+    schooling"): "of" and a lower-case noun after the figure, which no preposition of time introduces ("after three
+    days of talks" dates what follows)."""
+    tokens = ctx.tokens
+    if after + 1 >= len(tokens) or tokens[after].lower != "of" or not tokens[after + 1].is_word:
+        return False
+    if tokens[after + 1].is_capitalised or tokens[after + 1].lower in lexicon().determiners:
+        return False
+    return first == 0 or tokens[first - 1].lower not in _TIME_MARKERS
+
+
 def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
     """A length of time that is a claim, not a time marker ("after three hours", "aged 34"): right after a verb that
     gives how long something is ("the dry spell has lasted 97 days", "response times averaged 47 minutes";
@@ -643,9 +757,10 @@ def _lasted(ctx: SentenceContext, first: int, after: int) -> bool:
     if t.lower in ("to", "from"):
         # a level a change verb moved the time to or from: "life expectancy rose to 87.1 years", "will cut journey
         # times between Lyon and Turin to 1 hour 47 minutes", "lowered the world record to 51.72 seconds"
-        for k in range(first - 2, max(-1, first - 10), -1):
+        for k in range(first - 2, max(-1, first - 14), -1):
             if k in ctx.number_tokens:
-                continue  # a figure inside the moved noun phrase ("the 400m hurdles world record")
+                continue  # a figure inside the moved noun phrase ("the 400m hurdles world record"), or the level
+                # reached before an earlier one ("to 1 hour 47 minutes from nearly four hours")
             if not tokens[k].is_word or _in_date(ctx, k):
                 return False
             if tokens[k].lower in _CHANGE_VERBS or verb_lemma(tokens[k].lower) in lex.delay_verbs:
@@ -931,6 +1046,8 @@ def _opening_owner(ctx: SentenceContext, first: int, clause: tuple[int, int]) ->
             if run and not _in_date(ctx, j) and (tokens[k].lower in ("for", "against") or not is_place_token(ctx, j)):
                 return _name_key(run)
             if not run and tokens[k].lower in ("of", "for", "on"):
+                if any(s < k and k < e for s, e, _ in ctx.triggers):
+                    return None  # "share of the vote rose": the phrase names a metric, "of" no owner
                 return _common_complement(ctx, j, first)
             return None
         k += 1
@@ -1014,9 +1131,14 @@ def _common_agent(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> s
         k -= 1
     opening = aside_opening(tokens, k)
     end = opening if opening is not None else k + 1
-    if end <= clause[0]:
+    start = clause[0]
+    if opening is not None and opening <= start:
+        # "The prisoner exchange, brokered by Qatar, freed 88 detainees": the aside's commas cut the clause, so
+        # the subject opens the clause the aside's first comma closes
+        start = clause_of(ctx.stance.clauses, opening - 1)[0]
+    if end <= start:
         return None
-    subject = _clause_opening_phrase(ctx, clause[0], end)
+    subject = _clause_opening_phrase(ctx, start, end)
     if subject is None or subject.proper or subject.entities:
         return None
     last = subject.head
@@ -1134,6 +1256,13 @@ def _clause_opening_phrase(ctx: SentenceContext, a: int, end: int) -> Subject | 
     if not words:
         return None
     stop = ctx.position(words[-1]) + 1
+    if stop + 1 < end and tokens[stop].text in ("'", "'s") and not tokens[i].is_capitalised:
+        # "The teachers' strike, which began ...": a common possessor qualifies the phrase it owns, which acts
+        i = stop + 1
+        words = phrase_after(tokens, i, limit=4)
+        if not words:
+            return None
+        stop = ctx.position(words[-1]) + 1
     if stop < end and tokens[stop].lower not in _CHAIN_OF_AGENT:
         return None  # something else stands between the phrase and the verb
     if any(not t.is_word for t in tokens[i:stop]) or any(m in ctx.number_tokens for m in range(i, end)):
@@ -1309,6 +1438,37 @@ def _refers_to_organisation(ctx: SentenceContext) -> bool:
     return any(
         t.lower in ("its", "it") or (t.lower in lex.organisation_references and k > 0 and ctx.tokens[k - 1].lower == "the")
         for k, t in enumerate(ctx.tokens)
+    )
+
+
+# Words that open a clause joined to the one before: "..., and 140 trucks remained stuck", "after inspectors found".
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "after", "before", "as", "when", "since", "because",
+                           "although", "though", "so", "yet", "until", "once"})
+
+
+def _apart_from_opening(ctx: SentenceContext, clause: tuple[int, int]) -> bool:
+    """Whether a later clause has a subject of its own and says nothing of the report's organisation, so that the
+    organisation opening the sentence does not own its figures: "Brill Foods closed 12 stores, and 140 trucks were
+    sold" (but "and cut 300 jobs", with no subject, and "and its revenue fell" are still Brill's)."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    k = clause[0]
+    if k == 0:
+        return False
+    while k < clause[1] and (tokens[k].lower in _CLAUSE_LINKS or tokens[k].text in (",", ";")):
+        k += 1
+    if k >= clause[1] or is_verb(tokens, k) or tokens[k].lower in lex.auxiliaries or tokens[k].lower in lex.pronouns:
+        return False  # "and cut 300 jobs", "and it cut": the opening subject's own
+    low = tokens[k].lower
+    if tokens[k].is_word and not tokens[k].is_capitalised and k not in ctx.number_tokens and (
+        low not in lex.determiners and (low.endswith(("ing", "ed")) or not low.endswith("s"))
+    ):
+        return False  # ", grounding 140 flights", ", short of the 230,000 expected": no noun opens the clause
+    if not any(is_verb(tokens, m) for m in range(k + 1, clause[1])):
+        return False  # ", two short of a majority": an aside with no verb of its own
+    return not any(
+        t.lower in ("its", "it") or (t.lower in lex.organisation_references and m > 0 and tokens[m - 1].lower == "the")
+        for m, t in enumerate(tokens[clause[0] : clause[1]], clause[0])
     )
 
 

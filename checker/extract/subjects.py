@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from checker.extract.dates import calendar_words
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
 from checker.extract.tokens import Token
@@ -132,7 +133,10 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
 
 def build_subject(tokens: Sequence[Token], text: str, country: str | None = None) -> Subject | None:
     """Turn the tokens of a noun phrase into a ``Subject``; ``country`` adds an actor known from context."""
-    words = tuple((t.text, t.is_capitalised, t.initial) for t in tokens if t.is_word)
+    words = tuple(
+        (t.text, t.is_capitalised or (k > 0 and t.text[0].isdigit() and _model_number(tokens, k, 0)), t.initial)
+        for k, t in enumerate(tokens) if t.is_word
+    )  # (a model number is part of the name it ends: "the Nimbus 7")
     if not words:
         return None
     found = _subject_key(words, country)
@@ -152,6 +156,11 @@ def _subject_key(
     corpus. ``entities`` are the leading parts of the key that say whose thing it is: the country and a name."""
     lex = lexicon()
     gaz = gazetteer()
+    of = next((k for k, (text, _, _) in enumerate(words_in) if text == "of"), None)
+    if of is not None and 0 < of < len(words_in) - 1 and all(cap for k, (_, cap, _) in enumerate(words_in) if k != of):
+        # "Central Bank of Turkey": a name joined by "of" is one entity, whose head is the noun before "of"
+        name = " ".join(without_legal_suffix([text.lower() for text, _, _ in words_in]))
+        return name, singular(words_in[of - 1][0].lower()), country, True, (name,)
     words = [_Word(text, text.lower(), cap, initial=initial and _plain_opener(words_in, k))
              for k, (text, cap, initial) in enumerate(words_in)]
     words = _without_titles(words)
@@ -284,6 +293,9 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         j += 1
     while out and out[-1].lower in lex.determiners:
         out.pop()
+    named_of = _name_of(tokens, out, j) if j + 1 < len(tokens) and tokens[j].lower == "of" else None
+    if named_of:
+        return out + named_of  # "the Central Bank of Turkey", "the University of Leeds": one name
     # "a small group of North Korean soldiers": the group is made of the soldiers; they are the subject.
     if out and out[-1].lower in lex.group_nouns and j + 1 < len(tokens) and tokens[j].lower == "of":
         k = j + 1
@@ -293,6 +305,34 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         if inner:
             return inner
     return out
+
+
+def _name_of(tokens: Sequence[Token], out: list[Token], j: int) -> list[Token]:
+    """The "of" and the capitalised words after it that continue a name made of capitalised words ("Central Bank"
+    of "Central Bank of Turkey", "Bureau" of "Bureau of Meteorology"), or nothing: not after a title ("President of
+    France"), nor before a date ("Bank of England in March" is the bank's; "end of March" no name), nor a place the
+    gazetteer knows whole ("Gulf of Mexico")."""
+    if not out or j + 1 >= len(tokens) or tokens[j].lower != "of" or not all(
+        t.is_word and t.is_capitalised for t in out
+    ):
+        return []
+    lex = lexicon()
+    if any(t.lower in lex.titles for t in out) or (len(out) == 1 and out[0].initial and english_word(out[0].lower)):
+        return []  # ("Shares of Corvane Pharma tumbled": a capital that only opens the sentence)
+    cal = calendar_words()
+    run: list[Token] = [tokens[j]]
+    k = j + 1
+    while k < len(tokens) and len(run) < 4 and tokens[k].is_word and tokens[k].is_capitalised and (
+        tokens[k].lower.rstrip(".") not in cal.month_of and tokens[k].lower.rstrip(".") not in cal.weekday_of
+    ):
+        run.append(tokens[k])
+        k += 1
+    if len(run) < 2:
+        return []
+    text = " ".join(t.text for t in out + run)
+    if any(p.start == 0 and p.end == len(text) for p in gazetteer().find(text)):
+        return []
+    return run
 
 
 def _ing_head(tokens: Sequence[Token], j: int, before: Token) -> bool:
@@ -351,6 +391,26 @@ def country_after(tokens: Sequence[Token], j: int) -> str | None:
     return None
 
 
+def _model_number(tokens: Sequence[Token], k: int, floor: int) -> bool:
+    """Whether the bare number at ``tokens[k]`` ends a name as its model or series number ("Nimbus 7", "iPhone 15",
+    "Apollo 11"): up to three digits right after a capitalised word that is neither a determiner nor a month or a
+    weekday ("in March 2024", "on Friday 13" are dates)."""
+    t = tokens[k]
+    if k - 1 < floor or not t.text.isdigit() or len(t.text) > 3:
+        return False
+    prev = tokens[k - 1]
+    if not (prev.is_word and _named(prev)) or prev.text[0].isdigit():
+        return False
+    cal = calendar_words()
+    low = prev.lower.rstrip(".")
+    return low not in lexicon().determiners and low not in cal.month_of and low not in cal.weekday_of
+
+
+def _named(t: Token) -> bool:
+    """A capital opens the word or stands inside it ("Nimbus", "iPhone")."""
+    return t.is_capitalised or any(c.isupper() for c in t.text[1:])
+
+
 def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int = 4) -> list[Token]:
     """The noun phrase that ends before ``tokens[j]``, looking past verbs and auxiliaries in between.
 
@@ -376,6 +436,10 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
         t = tokens[k]
         if t.lower == "'s" and out:
             out.append(t)
+            k -= 1
+            continue
+        if t.text[0].isdigit() and _model_number(tokens, k, floor):
+            out.append(t)  # "The Nimbus 7 will launch", "the iPhone 15 went on sale": a number naming a model
             k -= 1
             continue
         if not t.is_word or t.text[0].isdigit() or t.lower in lex.stop_after_number or t.lower in lex.determiners:

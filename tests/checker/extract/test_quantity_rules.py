@@ -57,3 +57,31 @@ def _expected_of(text: str, value: str) -> bool:
 )
 def test_a_plan_named_in_a_phrase_after_the_noun_does_not_make_the_figure_expected(text, value, expected):
     assert _expected_of(text, value) is expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Half the pupils scored below the pass mark of 60.", "60"),
+        ("The ward missed its goal, against a target of 30 minutes.", "30 minutes"),
+        ("Dock workers began a 48-hour strike on Monday.", "48-hour"),
+        ("Two people died after a 9-vehicle crash on the A1.", "9"),
+    ],
+    ids=["noun-phrase-of", "target-of", "length-adjective", "count-adjective"],
+)
+def test_a_figure_given_inside_a_noun_phrase_has_no_predicate(text, value):
+    found = [a for a in extract_text(text, date=dt.date(2025, 6, 15)) if a.value_span.text == value]
+    assert [a.predicate for a in found] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, value, predicate",
+    [
+        ("The EU imposed duties of 38% on the panels.", "38%", "impose"),
+        ("The board approved an operating budget of $40 million.", "$40 million", "approve"),
+    ],
+    ids=["verb-before-phrase", "participle-adjective"],
+)
+def test_the_verb_before_a_measured_phrase_is_still_its_predicate(text, value, predicate):
+    found = [a for a in extract_text(text, date=dt.date(2025, 6, 15)) if a.value_span.text == value]
+    assert [a.predicate for a in found] == [predicate]
