@@ -176,6 +176,8 @@ def _find_capped_conflicts(
             pruned.add(path)
             continue
         _keep(best, finding)
+    # The report pairs' answers are not asked again: their memory goes to the conflicts built next.
+    comparable.forget()
     if cap is None:
         return conflicts_from(best.values(), incoming_set), []
     survivors, full = _capped(best.values(), cap, incoming_set)
@@ -542,6 +544,10 @@ class _Comparable:
         # The places below a country each report names (``report_places``), for the scope gate (``_scopes_match``).
         self.places: Mapping[str, frozenset[str]] = places or {}
         self._memo: dict[tuple[str, str, bool], bool] = {}
+
+    def forget(self) -> None:
+        """Let go of the remembered answers (a quarter of a million report pairs for 10,000 reports)."""
+        self._memo.clear()
 
     def __call__(self, a: str, b: str, located: bool = False) -> bool:
         key = (a, b, located)
