@@ -831,6 +831,7 @@ class SharedValues:
         self._values: dict[tuple, BaseModel] = {}
         self._tuples: dict[tuple, tuple] = {}
         self._spans: set[int] = set()
+        self._ints: dict[int, int] = {}  # offsets past 256 are objects of their own, and few distinct ones recur
 
     def share(self, result: DocumentAssertions) -> DocumentAssertions:
         s = self._strings.setdefault
@@ -846,8 +847,9 @@ class SharedValues:
             sd = statement.__dict__
             self._span(sd["evidence"])
             if sd["slots"]:
-                sd["slots"] = tuple(Slot(self._value(v), at, until, start, end, s(text, text))
-                                    for v, at, until, start, end, text in sd["slots"])
+                n = self._ints.setdefault
+                sd["slots"] = tuple(Slot(self._value(v), n(at, at), n(until, until), n(start, start), n(end, end),
+                                         s(text, text)) for v, at, until, start, end, text in sd["slots"])
             if sd["source"] is not None:
                 sd["source"] = s(sd["source"], sd["source"])
         for a in d["assertions"]:
@@ -870,8 +872,10 @@ class SharedValues:
     def _span(self, span: Span) -> None:
         if id(span) not in self._spans:  # spans are shared between a sentence's claims and its statement
             self._spans.add(id(span))
-            text = span.__dict__["text"]
-            span.__dict__["text"] = self._strings.setdefault(text, text)
+            d = span.__dict__
+            d["text"] = self._strings.setdefault(d["text"], d["text"])
+            n = self._ints.setdefault
+            d["start"], d["end"], d["column"] = n(d["start"], d["start"]), n(d["end"], d["end"]), n(d["column"], d["column"])
 
     def _value(self, value: BaseModel) -> BaseModel:
         d = value.__dict__
