@@ -460,3 +460,18 @@ def test_a_leader_named_with_the_people_s_adjective_signs_for_the_country() -> N
     )
     assert [(c.kind, c.evidence[0].value, c.evidence[1].value) for c in found] == [
         (ConflictKind.DATE, "June 3", "September")]
+
+
+def test_a_claim_in_several_conflicts_gives_each_the_same_passage() -> None:
+    found = find_conflicts([
+        made("a.txt", "attack", "killed", n(12)),
+        made("b.txt", "attack", "killed", n(40)),
+        made("c.txt", "attack", "killed", n(90)),
+    ])
+    sides = {}
+    for c in found:
+        for e in c.evidence:
+            sides.setdefault(e.path, []).append(e)
+    assert len(found) >= 2
+    repeated = [es for es in sides.values() if len(es) > 1]
+    assert repeated and all(all(e is es[0] for e in es) for es in repeated)
