@@ -1,7 +1,7 @@
 """Scale of ``checker check``: end-to-end time and peak memory of ``analyse([folder])`` on 1k-10k generated reports.
 
 Run: .venv/bin/python benchmarks/bench_check.py [--sizes 1000,2000,5000,10000] [--seed 7] [--phases] [--profile N]
-     [--timeout 900] [--memory-limit 8000]
+     [--timeout 900] [--memory-limit 8000] [--as-check]
 
 Each size is generated into a temporary folder (see generate.py) and analysed in a fresh Python process, so the
 peak RSS of one row is that run's alone (self plus the extraction pool's workers) and every row pays the same
@@ -10,7 +10,9 @@ ratio: 1.0 is linear. "cpu s" (user + system, workers included) is steadier than
 the machine. "planted" is how many of the generator's planted conflicts came out as a conflict between
 the planted report and another report of its story. ``--phases`` adds ingest / extract / compare times (run again,
 in the same child); ``--profile N`` prints a cProfile of ingest and compare (extraction profiled serially on a
-sample of 300 reports, since the pool's workers are other processes). Nothing is asserted.
+sample of 300 reports, since the pool's workers are other processes). ``--as-check`` analyses as ``checker check``
+does, keeping the documents' metadata but not their texts (``keep_text=False``; the default keeps them, as the review
+UI does). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run_one(folder: Path, phases: bool, memory_limit_mb: int) -> dict:
+def run_one(folder: Path, phases: bool, memory_limit_mb: int, keep_text: bool = True) -> dict:
     """In the child: one end-to-end analyse, then (optionally) the same work phase by phase."""
     if memory_limit_mb:  # a runaway comparison should fail this row, not the machine (workers inherit the cap)
         limit = memory_limit_mb * 1024 * 1024
@@ -66,7 +68,7 @@ def run_one(folder: Path, phases: bool, memory_limit_mb: int) -> dict:
     from checker.pipeline import analyse
 
     c0, t0 = _cpu_seconds(), time.perf_counter()
-    analysis = analyse([str(folder)])
+    analysis = analyse([str(folder)], keep_text=keep_text)
     seconds = time.perf_counter() - t0
     out = {
         "seconds": seconds,
@@ -127,11 +129,13 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900, help="give up on a size after this many seconds")
     ap.add_argument("--memory-limit", type=int, default=8000, metavar="MB",
                     help="address-space cap of each run (0: none); a run over it is reported as failed")
+    ap.add_argument("--as-check", action="store_true",
+                    help="keep the documents' metadata only, as checker check does (default: their texts too)")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child:
-        print(json.dumps(run_one(args.child, args.phases, args.memory_limit)))
+        print(json.dumps(run_one(args.child, args.phases, args.memory_limit, keep_text=not args.as_check)))
         return
     if args.profile:
         with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
@@ -154,6 +158,7 @@ def main() -> None:
             mb = sum(p.stat().st_size for p in paths) / 1e6
             cmd = [sys.executable, __file__, "--child", str(folder), "--memory-limit", str(args.memory_limit)]
             cmd += ["--phases"] if args.phases else []
+            cmd += ["--as-check"] if args.as_check else []
             try:
                 proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
             except subprocess.TimeoutExpired:

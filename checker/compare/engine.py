@@ -176,6 +176,8 @@ def _find_capped_conflicts(
             pruned.add(path)
             continue
         _keep(best, finding)
+    # The report pairs' answers are not asked again: their memory goes to the conflicts built next.
+    comparable.forget()
     if cap is None:
         return conflicts_from(best.values(), incoming_set), []
     survivors, full = _capped(best.values(), cap, incoming_set)
@@ -291,8 +293,12 @@ def restatement_findings(
 def conflicts_from(findings: Iterable[_Finding], incoming: set[str] | None = None) -> list[Conflict]:
     """Conflicts built for the findings that survived (one per id, the first), in report order."""
     conflicts: dict[str, Conflict] = {}
+    # A claim in several conflicts gives each the same passage, and alignments repeat (a few hundred distinct ones
+    # among 70,000 conflicts): each is built and held once (20k generated reports: 200 MB less at the end).
+    passages: dict[int, Evidence] = {}
+    alignments: dict[tuple, Alignment] = {}
     for finding in findings:
-        conflict = _conflict(*finding)
+        conflict = _conflict(*finding, passages=passages, alignments=alignments)
         conflicts.setdefault(conflict.id, conflict)
     found = list(conflicts.values())
     if incoming is not None:
@@ -578,14 +584,23 @@ class _Comparable:
         self.dates, self.contexts, self.stories, self.window, self.rare = dates, contexts, stories, window, rare
         # The places below a country each report names (``report_places``), for the scope gate (``_scopes_match``).
         self.places: Mapping[str, frozenset[str]] = places or {}
-        self._memo: dict[tuple[str, str, bool], bool] = {}
+        # ``_memo[located][a][b]``: one small dict per report, not a tuple key per pair (10,000 reports: a quarter
+        # of a million pairs, 26 MB -> 10 MB).
+        self._memo: tuple[dict[str, dict[str, bool]], dict[str, dict[str, bool]]] = ({}, {})
+
+    def forget(self) -> None:
+        """Let go of the remembered answers (a quarter of a million report pairs for 10,000 reports)."""
+        for memo in self._memo:
+            memo.clear()
 
     def __call__(self, a: str, b: str, located: bool = False) -> bool:
-        key = (a, b, located)
-        hit = self._memo.get(key)
+        answers = self._memo[located].get(a)
+        if answers is None:
+            answers = self._memo[located][a] = {}
+        hit = answers.get(b)
         if hit is None:
             contexts = {} if located else self.contexts
-            hit = self._memo[key] = _comparable_documents(
+            hit = answers[b] = _comparable_documents(
                 a, b, self.dates, contexts, self.window, self.stories, self.rare
             )
         return hit
@@ -664,6 +679,7 @@ def _pairs(
         # Where something is, is what location claims disagree about, so a named subject ("Novagen's
         # headquarters") is compared across countries; a bare one ("earthquake") only within one.
         located = isinstance(left.value, Place) and " " in left.subject_key
+        answers = memo[located].setdefault(left_path, {})
         for j in range(i + 1, min(count, i + 1 + NEIGHBOURS)):
             right_day = days[j]
             if left_day is not None and right_day is not None and right_day - left_day > window:
@@ -682,7 +698,7 @@ def _pairs(
             if texts[j] == left_text:
                 continue  # nor does it when two reports carry it word for word ("risen from seven to 16")
             if not same_report:
-                ok = memo.get((left_path, right_path, located))
+                ok = answers.get(right_path)
                 if not (comparable(left_path, right_path, located) if ok is None else ok):
                     continue  # (a report is always comparable with itself)
             right = ordered[j]
@@ -846,9 +862,27 @@ def evidence_of(a: Assertion) -> Evidence:
 def _conflict(
     kind: ConflictKind, key: str, attribute: str, a: Assertion, b: Assertion, base: Severity,
     alignment: Alignment | None = None,
+    *,
+    passages: dict[int, Evidence] | None = None,
+    alignments: dict[tuple, Alignment] | None = None,
 ) -> Conflict:
+    """The conflict of a finding; with ``passages`` (``id`` of a claim -> its ``evidence_of``, for claims alive
+    meanwhile) and ``alignments`` (by value), equal passages and alignments of many conflicts are one object."""
     left, right = sorted((a, b), key=lambda x: (x.path, x.evidence.start))
     severity = base if kind == ConflictKind.CHANGE else _severity(base, left, right)
+    if passages is None:
+        evidence = (evidence_of(left), evidence_of(right))
+    else:
+        first, second = passages.get(id(left)), passages.get(id(right))
+        if first is None:
+            first = passages[id(left)] = evidence_of(left)
+        if second is None:
+            second = passages[id(right)] = evidence_of(right)
+        evidence = (first, second)
+    if alignment is not None and alignments is not None:
+        key = (repr(alignment.score), tuple(alignment.matched), alignment.different_entities,
+               alignment.different_scope, frozenset(alignment.model_fields_set))
+        alignment = alignments.setdefault(key, alignment)
     return Conflict(
         id=conflict_id(kind, " | ".join(sorted({left.subject_key, right.subject_key})), attribute, left, right),
         kind=kind,
@@ -856,6 +890,6 @@ def _conflict(
         subject=left.subject if len(left.subject) >= len(right.subject) else right.subject,
         attribute=attribute,
         message=message(kind, left, right),
-        evidence=(evidence_of(left), evidence_of(right)),
+        evidence=evidence,
         alignment=alignment,
     )

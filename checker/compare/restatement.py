@@ -98,19 +98,16 @@ class _Words:
     Most sentences never meet another closely enough to be compared word by word, so their offsets and capitals
     are only worked out when first asked for (``starts``, ``ends``, ``capitals``)."""
 
-    __slots__ = ("statement", "path", "tokens", "_starts", "_ends", "_capitals", "content_words", "claims")
+    __slots__ = ("statement", "path", "_tokens", "_starts", "_ends", "_capitals", "content_words", "claims")
 
     def __init__(self, path: str, statement: Statement) -> None:
-        text = statement.evidence.text
         self.statement, self.path = statement, path
-        if _lowers_in_place(text):
-            self.tokens = tuple(map(sys.intern, _TOKEN.findall(text.lower().replace("’", "'"))))
-        else:
-            self.tokens = tuple(sys.intern(m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text))
+        # The tokens are only read for the few sentences that meet another one closely (``tokens``), so they are
+        # not held for every sentence (20k generated reports: 50 MB).
+        tokens = self._tokenize()
         # A set of a dozen strings takes 700 bytes, a tuple of them 150: the tuple is held, in the set's order.
         # Content words are alphabetic and longer than three letters; whether a token is one is looked up (in C)
         # once it has been seen.
-        tokens = self.tokens
         marks = list(map(_CONTENT_TOKEN.get, tokens))
         if None in marks:
             if len(_CONTENT_TOKEN) >= _CONTENT_TOKENS_HELD:  # numbers are tokens too: held within a bound
@@ -123,6 +120,21 @@ class _Words:
         # The claims made of this sentence so far (``_restated``): a sentence copied through a long report is
         # restated by each copy, with the same claim on its side each time.
         self.claims: dict[tuple, Assertion] | None = None
+
+    def _tokenize(self) -> tuple[str, ...]:
+        text = self.statement.evidence.text
+        if _lowers_in_place(text):
+            return tuple(map(sys.intern, _TOKEN.findall(text.lower().replace("’", "'"))))
+        return tuple(sys.intern(m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text))
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The sentence's lower-case tokens, worked out again on first use (``__init__`` lets them go)."""
+        try:
+            return self._tokens
+        except AttributeError:
+            self._tokens = self._tokenize()
+            return self._tokens
 
     def _offsets(self) -> None:
         matches = list(_TOKEN.finditer(self.statement.evidence.text))

@@ -108,3 +108,25 @@ def test_a_folder_of_little_text_is_read_in_process(tmp_path: Path, monkeypatch)
     monkeypatch.setattr(pipeline, "_pool", lambda workers: pytest.fail("a pool was started"))
     docs, extracted, _ = load_and_extract([str(tmp_path / "many")], OPTIONS)
     assert len(docs) == len(extracted) == 30
+
+
+def test_pool_without_text_sends_dated_reports_back_as_metadata(tmp_path: Path, pooled) -> None:
+    write_reports(tmp_path / "many", 30)
+    (tmp_path / "many" / "undated.txt").write_text("A magnitude 6.0 earthquake struck eastern Turkey in June.\n")
+    full, extracted_full, _ = load_and_extract([str(tmp_path / "many")], OPTIONS)
+    lean, extracted_lean, _ = load_and_extract([str(tmp_path / "many")], OPTIONS, keep_text=False)
+    assert [r.model_dump() for r in extracted_lean] == [r.model_dump() for r in extracted_full]
+    assert [(d.path, d.date, d.title) for d in lean] == [(d.path, d.date, d.title) for d in full]
+    texts = {Path(d.path).name: d.raw for d in lean}
+    assert texts.pop("undated.txt")  # read again with its neighbours' date, so its text comes back
+    assert set(texts.values()) == {""}
+
+
+def test_analyse_gives_the_same_conflicts_with_or_without_text(tmp_path: Path, pooled) -> None:
+    write_reports(tmp_path / "many", 30)
+    (tmp_path / "many" / "undated.txt").write_text("A magnitude 9.0 earthquake struck eastern Turkey, killing 10 people.\n")
+    kept = analyse([str(tmp_path / "many")])
+    lean = analyse([str(tmp_path / "many")], keep_text=False)
+    assert [c.model_dump() for c in lean.conflicts] == [c.model_dump() for c in kept.conflicts]
+    assert lean.warnings == kept.warnings
+    assert [d.model_dump() for d in lean.documents] == [d.metadata_only().model_dump() for d in kept.documents]

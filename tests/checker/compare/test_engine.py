@@ -481,3 +481,18 @@ def test_the_other_figure_in_the_same_sentence_is_no_agreement() -> None:
     left = "The pantry gave out 25 food parcels on Monday, the Tarnow food bank said."
     right = "The Tarnow food bank said there were 20 food parcels on Monday and all 25 food parcels were given out."
     assert kinds(check(left, right)) == ["numeric"]
+
+
+def test_a_claim_in_several_conflicts_gives_each_the_same_passage() -> None:
+    found = find_conflicts([
+        made("a.txt", "attack", "killed", n(12)),
+        made("b.txt", "attack", "killed", n(40)),
+        made("c.txt", "attack", "killed", n(90)),
+    ])
+    sides = {}
+    for c in found:
+        for e in c.evidence:
+            sides.setdefault(e.path, []).append(e)
+    assert len(found) >= 2
+    repeated = [es for es in sides.values() if len(es) > 1]
+    assert repeated and all(all(e is es[0] for e in es) for es in repeated)
