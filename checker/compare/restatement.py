@@ -293,7 +293,8 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
     a_name = b_name = None
     if _pronoun_swap(left, right, valued[0]):
         # "outside his holiday home" / "outside her holiday home": one person told as a man and as a woman
-        a_name, b_name = _token_name(left, i1), _token_name(right, j1)
+        a_name = _token_slot(left, i1, Name(text=left.statement.evidence.text[left.starts[i1] : left.ends[i1]]))
+        b_name = _token_slot(right, j1, Name(text=right.statement.evidence.text[right.starts[j1] : right.ends[j1]]))
     elif not within:
         a_name, b_name = _name_over(left, i1, i2), _name_over(right, j1, j2)
     named = a_name is not None and b_name is not None
@@ -434,14 +435,6 @@ def _pronoun_swap(left: _Words, right: _Words, op: tuple) -> bool:
     return a is not None and b is not None and a != b
 
 
-def _token_name(words: _Words, k: int) -> Slot:
-    """Token ``k`` as a slot holding a name (a pronoun that says who)."""
-    span = _token_span(words, k, k + 1)
-    at, until = words.starts[k], words.ends[k]
-    text = words.statement.evidence.text[at:until]
-    return Slot(Name(text=text), at, until, span.start, span.end, text)
-
-
 def _negation_only(a: Sequence[str], b: Sequence[str]) -> bool:
     """One side adds a negation cue and nothing else ("was charged" / "was not charged", "was" / "wasn't", "produce"
     / "don't produce")."""
@@ -562,7 +555,7 @@ def _named_day(words: _Words, i1: int, i2: int) -> Slot | None:
     return _token_slot(words, i1, TimeRange(start=start, end=end, text=text))
 
 
-def _token_slot(words: _Words, k: int, value: Quantity | TimeRange) -> Slot:
+def _token_slot(words: _Words, k: int, value: Quantity | TimeRange | Name) -> Slot:
     """Token ``k`` as a slot holding ``value``, with raw offsets as ``_token_span`` gives them."""
     span = _token_span(words, k, k + 1)
     at, until = words.starts[k], words.ends[k]
