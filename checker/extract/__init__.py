@@ -168,13 +168,14 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
         for i, sentence in enumerate(sentences):
             if len(assertions) >= cap:
                 break  # the caller warns (``limits.assertion_cap_warning``); the rest of the report is not extracted
-            pieces = [(sentence, quantities[i], dates[i], places[i])]
             while tables and tables[0].end <= sentence.start:
                 tables.pop(0)
-            if tables and tables[0].start < sentence.end:
+            if not tables or tables[0].start >= sentence.end:  # (most reports hold no table)
+                pieces: tuple = ((sentence, quantities[i], dates[i], places[i]),)
+            else:
                 # A table's rows are read as rows, once, at the first sentence it was split into; the words of that
                 # sentence before or after the table (a line with no full stop before or after it) as sentences.
-                pieces, at = [], sentence.start
+                cut, at = [], sentence.start
                 for table in tables:
                     if table.start >= sentence.end:
                         break
@@ -183,10 +184,11 @@ def _extract_document(doc: Document, on_block: Callable[[int, int], None] | None
                         for row in table.rows:
                             if len(assertions) < cap:
                                 assertions.extend(_row_assertions(doc, table, row, memory, state))
-                    pieces.append(_piece(text, at, table.start, quantities[i], dates[i], places[i]))
+                    cut.append(_piece(text, at, table.start, quantities[i], dates[i], places[i]))
                     at = max(at, table.end)
-                pieces.append(_piece(text, at, sentence.end, quantities[i], dates[i], places[i]))
-            for piece, piece_quantities, piece_dates, piece_places in filter(None, pieces):
+                cut.append(_piece(text, at, sentence.end, quantities[i], dates[i], places[i]))
+                pieces = tuple(p for p in cut if p is not None)
+            for piece, piece_quantities, piece_dates, piece_places in pieces:
                 tokens = tokenize(text, piece.start, piece.end)
                 names.update([t.lower for t in tokens if t.is_capitalised and not t.initial and len(t.lower) > 2])
                 opaque = [(m.start, m.end) for m in (*piece_quantities, *piece_dates, *piece_places)]

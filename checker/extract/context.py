@@ -89,7 +89,8 @@ class SentenceContext:
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]
-        self.triggers = [t for t in triggers_in(self.tokens, 0, len(self.tokens)) if not self._bounds_a_time(t[1])]
+        triggers = triggers_in(self.tokens, 0, len(self.tokens))
+        self.triggers = [t for t in triggers if not self._bounds_a_time(t[1])] if triggers and self.dates else triggers
         self.number_tokens = frozenset(
             k for q in self.quantities for k in range(self.index_containing(q.start), self.index_at(q.end))
         )

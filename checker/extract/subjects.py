@@ -279,7 +279,7 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if t.text[0].isdigit():
             break
-        if out and _ing_head(tokens, j, out[-1]):
+        if out and t.lower.endswith("ing") and _ing_head(tokens, j, out[-1]):
             out.append(t)  # "The Kelso crossing reopened": the -ing word ends the phrase as its noun
             j += 1
             break
@@ -424,7 +424,7 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
         low = t.lower
         after_aux = k > 0 and tokens[k - 1].lower in lex.auxiliaries | {"to"} and t.is_word and not t.is_capitalised
         nominal = k > 0 and tokens[k - 1].lower in lex.determiners  # "his sentencing", "the detained"
-        nominal = nominal or (k > floor and k + 1 == j and _ing_head(tokens, k, tokens[k - 1]))  # "Kelso crossing"
+        nominal = nominal or (k + 1 == j and k > floor and low.endswith("ing") and _ing_head(tokens, k, tokens[k - 1]))
         if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or after_aux or low == "to" or (
             t.is_word and not t.is_capitalised and _verb_like(low) and not nominal
         ):
