@@ -94,14 +94,19 @@ _FUTURE_BIGRAMS = frozenset({("due", "to"), ("set", "to"), ("expected", "to"), (
 _PHRASE_OPENERS = frozenset({"under", "as", "of", "for", "with", "by", "from", "amid", "after", "before", "during"})
 
 
+_FUTURE_FIRST = frozenset(first for first, _ in _FUTURE_BIGRAMS)
+
+
 def _future(tokens: Sequence[Token], clause: tuple[int, int], np_end: int) -> bool:
     """"33 hostages are due to be freed", "plans to cut 4,000 jobs": a figure for what is yet to happen. Only the
     verb group of the number's own clause counts: any marker before the counted noun, and after it one that opens
     a verb group, right after the noun or after an auxiliary ("40 hostages in Gaza are due to be freed"); not a
     plan a phrase names ("1,200 positions globally under a plan to reduce costs")."""
     a, b = clause
-    auxiliaries = lexicon().auxiliaries
     lowers = [t.lower for t in tokens[a : min(b, np_end + 5)]]
+    if _FUTURE_FIRST.isdisjoint(lowers):
+        return False  # (most clauses hold no marker: one look in C)
+    auxiliaries = lexicon().auxiliaries
     for n, pair in enumerate(zip(lowers, lowers[1:])):
         if pair in _FUTURE_BIGRAMS:
             k = a + n
