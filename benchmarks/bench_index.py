@@ -73,7 +73,9 @@ def _conflicts(output: str) -> list[tuple[str, list[tuple[str, int, int, str]]]]
 def _knows_index_files(code: Path) -> bool:
     """Whether a checkout reads ``--against INDEX_FILE`` as the index (older ones list it as a corpus file, and so
     empty the index)."""
-    return "def is_index_file" in (code / "checker" / "store" / "index.py").read_text("utf-8")
+    store = code / "checker" / "store"
+    return any("def is_index_file" in (store / name).read_text("utf-8")
+               for name in ("index.py", "header.py") if (store / name).exists())
 
 
 def _size(folder: Path) -> int:
