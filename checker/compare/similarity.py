@@ -205,14 +205,29 @@ def cached_view(a: Assertion, views: dict[int, FrameView]) -> FrameView:
     return found
 
 def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
-    """True when the two claims share an entity, False when both name some and none is shared, None otherwise."""
+    """True when the two claims share an entity, False when both name some and none is shared, None otherwise. An
+    owner told only as "its" or "their" is some owner, never a shared one: two companies' "Its shares rose" do not
+    meet through "its", and "its" does not stand for a name the other claim gives."""
     if not a or not b:
         return None
+    pronouns = _pronouns()
+    named_a = tuple(e for e in a if e not in pronouns)
+    named_b = tuple(e for e in b if e not in pronouns)
+    if not named_a or not named_b:
+        return None if not named_a and not named_b else False
+    a, b = named_a, named_b
     for x in a:
         for y in b:
             if x == y or x.startswith(y + " ") or y.startswith(x + " ") or fuzz.ratio(x, y) >= 90:
                 return True
     return False
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    from checker.extract.lexicon import lexicon
+
+    return lexicon().pronouns
 
 
 def named_in(entity: str, context: frozenset[str]) -> bool:

@@ -1454,7 +1454,8 @@ _CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas", "after", "before", 
 def _apart_from_opening(ctx: SentenceContext, clause: tuple[int, int]) -> bool:
     """Whether a later clause has a subject of its own and says nothing of the report's organisation, so that the
     organisation opening the sentence does not own its figures: "Brill Foods closed 12 stores, and 140 trucks were
-    sold" (but "and cut 300 jobs", with no subject, and "and its revenue fell" are still Brill's)."""
+    sold" (but "and cut 300 jobs", with no subject, "and its revenue fell" and "as sales fell 2%" are still
+    Brill's)."""
     tokens = ctx.tokens
     lex = lexicon()
     k = clause[0]
@@ -1469,6 +1470,8 @@ def _apart_from_opening(ctx: SentenceContext, clause: tuple[int, int]) -> bool:
         low not in lex.determiners and (low.endswith(("ing", "ed")) or not low.endswith("s"))
     ):
         return False  # ", grounding 140 flights", ", short of the 230,000 expected": no noun opens the clause
+    if (low,) in lex.triggers and lex.triggers[(low,)] in METRIC_ATTRIBUTES:
+        return False  # ", as sales fell 2.4%": a bare metric of the sentence's organisation is still its own
     if not any(is_verb(tokens, m) for m in range(k + 1, clause[1])):
         return False  # ", two short of a majority": an aside with no verb of its own
     return not any(

@@ -163,6 +163,10 @@ def _subject_key(
         return name, singular(words_in[of - 1][0].lower()), country, True, (name,)
     words = [_Word(text, text.lower(), cap, initial=initial and _plain_opener(words_in, k))
              for k, (text, cap, initial) in enumerate(words_in)]
+    while words and words[0].lower in lex.determiners and words[0].lower in lex.pronouns:
+        words = words[1:]  # "Its smaller rival Pinecrest Logistics": a possessive opening the phrase says whose, no more
+    if not words:
+        return None
     words = _without_titles(words)
     name = _trailing_name(words)
     if name:

@@ -9,6 +9,7 @@ from checker.compare.similarity import (
     content_concepts,
     contrasted,
     different_predicates,
+    entities_agree,
     one_occurrence,
     opposite,
     score,
@@ -144,3 +145,16 @@ def test_a_figure_cited_by_both_sentences_adds_to_the_context() -> None:
     other = _claim("Floods killed 15 people in the valley, where 3,900 residents fled, officials said.", "15")
     with_figure, without = score(view(a), view(same)), score(view(a), view(other))
     assert with_figure.score > without.score
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        pytest.param(("harbour mills", "its"), ("brill foods", "its"), False, id="two-companies-its-shares"),
+        pytest.param(("harbour mills", "its"), ("harbour mills",), True, id="one-company-told-two-ways"),
+        pytest.param(("its",), ("cascade freight",), False, id="its-is-not-the-other-name"),
+        pytest.param(("its",), ("their",), None, id="two-unknown-owners"),
+    ],
+)
+def test_an_owner_told_as_its_is_never_shared(a: tuple, b: tuple, agree: bool | None) -> None:
+    assert entities_agree(a, b) is agree

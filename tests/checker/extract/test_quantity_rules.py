@@ -85,3 +85,9 @@ def test_a_figure_given_inside_a_noun_phrase_has_no_predicate(text, value):
 def test_the_verb_before_a_measured_phrase_is_still_its_predicate(text, value, predicate):
     found = [a for a in extract_text(text, date=dt.date(2025, 6, 15)) if a.value_span.text == value]
     assert [a.predicate for a in found] == [predicate]
+
+
+def test_a_bare_metric_in_a_later_clause_is_the_opening_organisation_s() -> None:
+    text = "Harbour Mills reported quarterly revenue of $2.1 billion on Monday, as sales fell 2.4 percent."
+    [sales] = [a for a in extract_text(text, date=dt.date(2025, 5, 2)) if a.value_span.text == "2.4 percent"]
+    assert sales.entities == ("harbour mills",)

@@ -159,3 +159,8 @@ def test_country_after_reads_from_and_of() -> None:
     assert country_after(tokens, 1) == "US"
     assert country_after(tokens, 0) is None
     assert country_after(tokenize("soldiers of Chad"), 1) == "TD"
+
+
+def test_a_possessive_opening_a_phrase_says_whose_and_no_more() -> None:
+    assert key("Its smaller rival Pinecrest Logistics") == "pinecrest logistics"
+    assert key("Their lawyers") == "lawyer"
