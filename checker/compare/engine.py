@@ -30,7 +30,7 @@ from checker.compare.kinds import Context, judge, message, priority
 from checker.compare.restatement import restated_pairs, restatement_score
 from checker.extract.quantity_rules import WORLDWIDE
 from checker.extract.lexicon import lexicon
-from checker.compare.values import comparable, places_related, quantities_agree
+from checker.compare.values import comparable as quantities_comparable, places_related, quantities_agree
 from checker.extract.places import gazetteer
 from checker.ingest.files import paused_gc
 from checker.models import (
@@ -212,8 +212,9 @@ def block_findings(
                 by_path = defaultdict(list)
                 for c in group:
                     by_path[c.path].append(c)
-            if _also_said(left, right, by_path, dates, options, views) or _also_said(
-                right, left, by_path, dates, options, views
+            places = comparable.places
+            if _also_said(left, right, by_path, dates, options, views, places) or _also_said(
+                right, left, by_path, dates, options, views, places
             ):
                 continue
         finding = finding._replace(alignment=alignment)
@@ -243,6 +244,7 @@ def _also_said(
     dates: Mapping[str, dt.date | None],
     options: CompareOptions,
     views: dict[int, FrameView],
+    places: Mapping[str, frozenset[str]] | None = None,
 ) -> bool:
     """Whether ``a``'s report also gives ``b``'s figure for the same thing: another of its claims, in another
     sentence, with the same figure (within rounding), aligned with ``b`` and not contradicted by it. Then the two
@@ -254,10 +256,10 @@ def _also_said(
         vc = c.value
         if c.evidence.start == a.evidence.start or c.polarity != b.polarity:
             continue  # (a figure of ``a``'s own sentence is part of the statement in dispute)
-        if not (isinstance(vc, Quantity) and isinstance(vb, Quantity) and comparable(vc, vb)
+        if not (isinstance(vc, Quantity) and isinstance(vb, Quantity) and quantities_comparable(vc, vb)
                 and quantities_agree(vc, vb, options.tolerance)):
             continue
-        if _aligned(c, b, views) is not None and _judge("", c.aspect_label, c, b, dates, options) is None:
+        if _aligned(c, b, views) is not None and _judge("", c.aspect_label, c, b, dates, options, places) is None:
             return True
     return False
 
@@ -880,8 +882,8 @@ def _conflict(
             second = passages[id(right)] = evidence_of(right)
         evidence = (first, second)
     if alignment is not None and alignments is not None:
-        key = (repr(alignment.score), tuple(alignment.matched), alignment.different_entities,
-               alignment.different_scope, frozenset(alignment.model_fields_set))
+        # every field, as printed (0.5 and 0.50000001 stay two), and which were given: no field is left out
+        key = (tuple(repr(v) for v in alignment.__dict__.values()), frozenset(alignment.model_fields_set))
         alignment = alignments.setdefault(key, alignment)
     return Conflict(
         id=conflict_id(kind, " | ".join(sorted({left.subject_key, right.subject_key})), attribute, left, right),

@@ -157,7 +157,8 @@ def _subject_key(
     lex = lexicon()
     gaz = gazetteer()
     of = next((k for k, (text, _, _) in enumerate(words_in) if text == "of"), None)
-    if of is not None and 0 < of < len(words_in) - 1 and all(cap for k, (_, cap, _) in enumerate(words_in) if k != of):
+    if of is not None and 0 < of < len(words_in) - 1 and all(cap for k, (_, cap, _) in enumerate(words_in) if k != of) \
+            and _name_joined_by_of(words_in, of):
         # "Central Bank of Turkey": a name joined by "of" is one entity, whose head is the noun before "of"
         name = " ".join(without_legal_suffix([text.lower() for text, _, _ in words_in]))
         return name, singular(words_in[of - 1][0].lower()), country, True, (name,)
@@ -309,6 +310,19 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         if inner:
             return inner
     return out
+
+
+def _name_joined_by_of(words_in: tuple[tuple[str, bool, bool], ...], of: int) -> bool:
+    """The guards of ``_name_of`` for a phrase already cut: no title before "of" ("President of France"), no
+    sentence-opening common word ("Shares of Corvane Pharma"), no month or weekday after it ("End of March")."""
+    lex = lexicon()
+    cal = calendar_words()
+    before = [text.lower() for text, _, _ in words_in[:of]]
+    after = [text.lower().rstrip(".") for text, _, _ in words_in[of + 1 :]]
+    if any(w in lex.titles for w in before) or any(w in cal.month_of or w in cal.weekday_of for w in after):
+        return False
+    first, _, initial = words_in[0]
+    return not (of == 1 and initial and english_word(first.lower()))
 
 
 def _name_of(tokens: Sequence[Token], out: list[Token], j: int) -> list[Token]:

@@ -10,14 +10,20 @@ Union 48 -3". Read as a table, it says the Liberal Union has 48 seats, and that 
 
 from __future__ import annotations
 
+import re
+
 from checker.extract.context import SentenceContext, make_assertion, triggers_in, with_owner
 from checker.extract.lexicon import lexicon
 from checker.extract.subjects import Subject, build_subject
 from checker.extract.tokens import tokenize
 from checker.models import Assertion, Table, TableRow, direct_construct
 
-_RULE_CHARS = frozenset("|-: \t")
-_SIGNS = frozenset("+-−±")
+_RULE_CHARS = frozenset("|-: \t\r")
+_SIGNS = frozenset("+-−–±")
+# A header that gives its column's unit ("Vote (%)", "Budget ($m)", "Jobs (000s)"): a bare figure under it is not a
+# count of the header's thing.
+_HEADER_UNIT = re.compile(r"\(|[$£€¥%]|\bper ?cent\b", re.IGNORECASE)
+_HEADER_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 
 
 def find_tables(text: str) -> list[Table]:
@@ -79,7 +85,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _cell_subject(label: str, header: str) -> Subject | None:
     """The header's thing ("Seats": seat) owned by the row's name ("Liberal Union"), the whole name: two rows of a
     table are two things ("Cash Reserve Ratio, commercial banks" / "..., merchant banks"), never one told twice."""
-    owner = " ".join(w.lower for w in tokenize(label) if w.is_word).replace("'s", "").replace("'", "")
+    owner = " ".join(w.lower for w in tokenize(label) if w.is_word).replace("'", "")  # ("'s" is no word token)
     thing = build_subject(tokenize(header.lower()), header.lower())
     if not owner or thing is None:
         return None
@@ -95,26 +101,33 @@ def table_assertions(ctx: SentenceContext) -> list[Assertion]:
         return []
     text = ctx.doc.text
     lex = lexicon()
-    label = text[row.cells[0][0] : row.cells[0][1]]
+    # The cells' bounds come from the file as written; Markdown's emphasis and link marks are blanked in the
+    # analysed text ("| **Liberal Union** | 48 |"), so each cell is read stripped again.
+    label = text[row.cells[0][0] : row.cells[0][1]].strip()
     if not label or not label[0].isalpha():
         return []
     out: list[Assertion] = []
     for c in range(1, min(len(row.cells), len(table.header))):
         header = table.header[c].strip()
         a, b = row.cells[c]
-        if not header or a >= b or text[a] in _SIGNS or header.lower() in lex.table_change_headers:
+        cell = text[a:b].strip()
+        if not header or not cell or cell[0] in _SIGNS or header.lower() in lex.table_change_headers:
             continue
         found = [q for q in ctx.quantities if a <= q.start and q.end <= b]
         if len(found) != 1:
             continue
         q = found[0]
+        quantity = q.quantity
+        if quantity.dimension == "count" and _HEADER_UNIT.search(header):
+            if not _HEADER_PERCENT.search(header):
+                continue  # "Budget ($m) | 300": a sum in a unit the figure does not carry, no count
+            quantity = quantity.model_copy(update={"unit": "percent", "dimension": "percent"})  # "Vote (%) | 45.2"
         subject = _cell_subject(label, header)
         if subject is None:
             continue
         words = tokenize(header.lower())
         named = [attr for _, _, attr in triggers_in(words, 0, len(words))]  # "Deaths": killed
-        dimension = q.quantity.dimension
-        attribute = named[0] if named else {"percent": "share", "money": "amount"}.get(dimension, "count")
-        out.append(make_assertion(ctx, subject, attribute, q.quantity, q.start, q.end, ctx.index_containing(q.start),
-                                  approximate=q.quantity.approximate, rule="table-cell"))
+        attribute = named[0] if named else {"percent": "share", "money": "amount"}.get(quantity.dimension, "count")
+        out.append(make_assertion(ctx, subject, attribute, quantity, q.start, q.end, ctx.index_containing(q.start),
+                                  approximate=quantity.approximate, rule="table-cell"))
     return out

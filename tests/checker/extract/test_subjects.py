@@ -164,3 +164,19 @@ def test_country_after_reads_from_and_of() -> None:
 def test_a_possessive_opening_a_phrase_says_whose_and_no_more() -> None:
     assert key("Its smaller rival Pinecrest Logistics") == "pinecrest logistics"
     assert key("Their lawyers") == "lawyer"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "whole"),
+    [
+        pytest.param("Central Bank of Turkey", True, id="a-name-joined-by-of"),
+        pytest.param("President of France", False, id="a-title-before-of"),
+        pytest.param("End of March", False, id="a-month-after-of"),
+        pytest.param("Shares of Corvane Pharma", False, id="a-common-word-opening-the-sentence"),
+    ],
+)
+def test_a_name_joined_by_of_is_one_entity_only_when_it_is_a_name(phrase: str, whole: bool) -> None:
+    tokens = tokenize(phrase)
+    subject = build_subject(tokens, phrase)
+    assert subject is not None
+    assert (subject.entities == (subject.key,) and " of " in subject.key) is whole

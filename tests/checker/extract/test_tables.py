@@ -96,3 +96,29 @@ def test_the_words_before_and_after_a_table_on_its_lines_are_still_read() -> Non
     found = [(a.rule, a.value_span.text) for a in extract_text(text, date=DATE)]
     assert ("table-cell", "31") in found and ("quantity", "13") in found
     assert ("quantity", "31") not in found  # the row is not read as a sentence too
+
+
+def test_a_table_with_windows_line_ends_is_a_table() -> None:
+    assert [t.header for t in find_tables(RESULTS.replace("\n", "\r\n"))] == [["Ward", "Turnout", "Change"]]
+
+
+def test_emphasis_and_links_in_markdown_cells_are_read_through() -> None:
+    text = "| Party | Seats | Change |\n| --- | --- | --- |\n| **Harbour Alliance** | 31 | **+2** |\n" \
+           "| [Green List](https://example.org) | 9 | -1 |\n"
+    doc = parse_document("results.md", text)
+    found = [(a.value_span.text, a.entities) for a in extract_document(doc).assertions]
+    assert found == [("31", ("harbour alliance",)), ("9", ("green list",))]
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "made"),
+    [
+        pytest.param("Vote (%)", "45.2", ("45.2", "percent"), id="percent-header"),
+        pytest.param("Budget ($m)", "300", None, id="money-header-bare-figure"),
+        pytest.param("Seats", "48", ("48", "count"), id="plain-header"),
+    ],
+)
+def test_a_unit_in_the_header_measures_the_bare_figure_under_it(header: str, cell: str, made: tuple | None) -> None:
+    text = f"| Party | {header} |\n| --- | --- |\n| Harbour Alliance | {cell} |\n"
+    found = [(a.value_span.text, a.value.dimension) for a in extract_text(text, date=DATE) if a.rule == "table-cell"]
+    assert found == ([made] if made else [])
