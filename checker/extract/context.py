@@ -214,7 +214,8 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
     subject = build_subject(words, ctx.doc.text)
-    if subject is not None and i > a and ctx.tokens[i - 1].lower in ("its", "their"):
+    if subject is not None and i > a and ctx.tokens[i - 1].lower in ("its", "their") and not subject.proper:
+        # (a name is its own: "Its rival Pinecrest Logistics reported ..." is Pinecrest's, whoever's rival)
         owner = sentence_owner(ctx)  # "Labour held the seat, but its majority fell": Labour's majority
         if owner and owner not in subject.key:
             subject = with_owner(subject, owner)
@@ -335,6 +336,8 @@ def make_assertion(
 ) -> Assertion:
     doc = ctx.doc
     entities, rest = frame_parts(subject)
+    if subject.proper and not entities and thing and thing != subject.key:
+        entities = (subject.key,)  # "Pinecrest Logistics reported revenue of $2.1 billion": the name's revenue
     # model_construct: every field is built here from typed values, so pydantic's validation would only cost time.
     return Assertion.model_construct(
         path=doc.path,
@@ -793,6 +796,8 @@ def sentence_owner(ctx: SentenceContext) -> str | None:
     if country:
         return gazetteer().slug(country)  # "North Korea has not completed its own ratification"
     words: list[str] = []
+    if ctx.tokens and ctx.tokens[0].lower in lexicon().pronouns:
+        return None  # "Its rival ...", "Their lawyers ...": the sentence opens with no name
     for t in ctx.tokens:
         if t.is_capitalised and t.is_word and t.lower not in ("the", "a", "an", "in", "on", "at", "according"):
             if is_place_token(ctx, ctx.position(t)):

@@ -91,3 +91,9 @@ def test_a_bare_metric_in_a_later_clause_is_the_opening_organisation_s() -> None
     text = "Harbour Mills reported quarterly revenue of $2.1 billion on Monday, as sales fell 2.4 percent."
     [sales] = [a for a in extract_text(text, date=dt.date(2025, 5, 2)) if a.value_span.text == "2.4 percent"]
     assert sales.entities == ("harbour mills",)
+
+
+def test_a_name_after_its_owns_its_own_figure() -> None:
+    text = "Its smaller rival Pinecrest Logistics reported revenue of $2.1 billion on Wednesday."
+    [revenue] = [a for a in extract_text(text, date=dt.date(2025, 5, 2)) if a.rule == "quantity"]
+    assert (revenue.thing, revenue.entities) == ("revenue", ("pinecrest logistics",))
