@@ -211,11 +211,12 @@ def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     if not a or not b:
         return None
     pronouns = _pronouns()
-    named_a = tuple(e for e in a if e not in pronouns)
-    named_b = tuple(e for e in b if e not in pronouns)
-    if not named_a or not named_b:
-        return None if not named_a and not named_b else False
-    a, b = named_a, named_b
+    if not (pronouns.isdisjoint(a) and pronouns.isdisjoint(b)):  # (asked for every pair scored: the rare case)
+        named_a = tuple(e for e in a if e not in pronouns)
+        named_b = tuple(e for e in b if e not in pronouns)
+        if not named_a or not named_b:
+            return None if not named_a and not named_b else False
+        a, b = named_a, named_b
     for x in a:
         for y in b:
             if x == y or x.startswith(y + " ") or y.startswith(x + " ") or fuzz.ratio(x, y) >= 90:

@@ -11,6 +11,7 @@ Union 48 -3". Read as a table, it says the Liberal Union has 48 seats, and that 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.extract.context import SentenceContext, make_assertion, triggers_in, with_owner
 from checker.extract.lexicon import lexicon
@@ -86,10 +87,19 @@ def _cell_subject(label: str, header: str) -> Subject | None:
     """The header's thing ("Seats": seat) owned by the row's name ("Liberal Union"), the whole name: two rows of a
     table are two things ("Cash Reserve Ratio, commercial banks" / "..., merchant banks"), never one told twice."""
     owner = " ".join(w.lower for w in tokenize(label) if w.is_word).replace("'", "")  # ("'s" is no word token)
-    thing = build_subject(tokenize(header.lower()), header.lower())
+    thing = _column(header)[0]
     if not owner or thing is None:
         return None
     return with_owner(thing, owner)
+
+
+@lru_cache(maxsize=1024)
+def _column(header: str) -> tuple[Subject | None, str | None]:
+    """What a column's header measures, read once per header however many rows: its thing ("Seats": seat) and the
+    attribute its trigger word names ("Deaths": killed), if any."""
+    words = tokenize(header.lower())
+    named = [attr for _, _, attr in triggers_in(words, 0, len(words))]
+    return build_subject(words, header.lower()), (named[0] if named else None)
 
 
 def table_assertions(ctx: SentenceContext) -> list[Assertion]:
@@ -125,9 +135,7 @@ def table_assertions(ctx: SentenceContext) -> list[Assertion]:
         subject = _cell_subject(label, header)
         if subject is None:
             continue
-        words = tokenize(header.lower())
-        named = [attr for _, _, attr in triggers_in(words, 0, len(words))]  # "Deaths": killed
-        attribute = named[0] if named else {"percent": "share", "money": "amount"}.get(quantity.dimension, "count")
+        attribute = _column(header)[1] or {"percent": "share", "money": "amount"}.get(quantity.dimension, "count")
         out.append(make_assertion(ctx, subject, attribute, quantity, q.start, q.end, ctx.index_containing(q.start),
                                   approximate=quantity.approximate, rule="table-cell"))
     return out
