@@ -548,8 +548,9 @@ TABLE_CELL = Rule(
     "the row's name, measured as its column's header says. Read in place of the sentence rules on every data row.",
     fields={
         "value": "the cell's one figure, as written",
-        "attribute": "the header's trigger word's kind (Deaths: killed, Revenue: revenue), else count, share or "
-        "amount by the figure's unit; none for a column of changes (Change, +/-, or a figure written with its sign)",
+        "attribute": "the header's trigger word's kind (Deaths: killed, Revenue: revenue), else the default of the "
+        "figure's dimension, as for any figure (count, share, amount, distance); none for a column of changes "
+        "(Change, +/-, or a figure written with its sign)",
         "thing": "the column's header (Seats: seat)",
         "entities": "the row's first cell, whole and lower-cased (Liberal Union: liberal union; two rows of a "
         "table are two things)",

@@ -135,7 +135,7 @@ def table_assertions(ctx: SentenceContext) -> list[Assertion]:
         subject = _cell_subject(label, header)
         if subject is None:
             continue
-        attribute = _column(header)[1] or {"percent": "share", "money": "amount"}.get(quantity.dimension, "count")
+        attribute = _column(header)[1] or lex.default_attribute.get(quantity.dimension, quantity.dimension)
         out.append(make_assertion(ctx, subject, attribute, quantity, q.start, q.end, ctx.index_containing(q.start),
                                   approximate=quantity.approximate, rule="table-cell"))
     return out

@@ -122,3 +122,9 @@ def test_a_unit_in_the_header_measures_the_bare_figure_under_it(header: str, cel
     text = f"| Party | {header} |\n| --- | --- |\n| Harbour Alliance | {cell} |\n"
     found = [(a.value_span.text, a.value.dimension) for a in extract_text(text, date=DATE) if a.rule == "table-cell"]
     assert found == ([made] if made else [])
+
+
+def test_a_figure_with_a_unit_takes_its_dimension_s_default_attribute() -> None:
+    text = "| Town | Rainfall |\n| --- | --- |\n| Porto Seco | 180 mm |\n"
+    found = [(a.value_span.text, a.attribute) for a in extract_text(text, date=DATE) if a.rule == "table-cell"]
+    assert found == [("180 mm", "distance")]
