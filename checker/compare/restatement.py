@@ -470,20 +470,21 @@ def _reworded(left: _Words, right: _Words, stretches: Sequence[tuple]) -> list[t
     """The value stretches of two sentences of different reports once rewording that carries no value is set aside:
     function words changed, a clause moved with its figure ("the suspect, who is 31," / "the 31-year-old suspect",
     ``_moved``), a person's gender told in every pronoun ("She won her case" / "He won his case": one value, the
-    first) and, against a pronoun only, a plain verb changed ("asked" / "appealed", ``_changed_verb``). What is left
-    must be one value for the pair to be one sentence restated; a noun changed ("at the county hospital" / "at the
-    city clinic"), a second figure or a second name stays a value, so two stories' template sentences are still two
-    stories."""
+    first) and, against a pronoun only, a plain verb changed ("asked" / "appealed", ``_changed_verb``). About a
+    figure or a date, function words are only dropped or added, never swapped ("last year" / "this year"). What is
+    left must be one value for the pair to be one sentence restated; a noun changed ("at the county hospital" / "at
+    the city clinic"), a second figure or a second name stays a value, so two stories' template sentences are still
+    two stories."""
     moved = _moved(left, right, stretches)
     values: list[tuple] = []
-    verbs = 0
+    verbs = swaps = 0
     for op in stretches:
         if op in moved:
             continue
         if _pronoun_swap(left, right, op) or _pronoun_pair(left, right, op):
             values.append(op)
         elif _plain(left, right, op) or _function_words(left, right, op):
-            continue
+            swaps += op[1] < op[2] and op[3] < op[4]
         elif _changed_verb(left, right, op):
             verbs += 1
         else:
@@ -492,7 +493,20 @@ def _reworded(left: _Words, right: _Words, stretches: Sequence[tuple]) -> list[t
         values = values[:1]  # "She ... her" / "He ... his": one person's gender, told twice
     if verbs and not (len(values) == 1 and _one_gender(left, right, values, pairs=True)):
         return []  # "Smith visited the town" / "Jones toured the town": who did what, two facts
+    if swaps and any(_when_or_how_many(left, op[1], op[2]) or _when_or_how_many(right, op[3], op[4]) for op in values):
+        return []  # "last year 30 died" / "this year 45 died": a word swapped about a figure or a date may scope it
     return values
+
+
+def _when_or_how_many(words: _Words, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` hold a figure or a date."""
+    for k in range(a, b):
+        slot = _slot_at(words, k)
+        if words.tokens[k][0].isdigit() or (slot is not None and isinstance(slot.value, (Quantity, TimeRange))):
+            return True
+        if _calendar_name(words.tokens[k]):
+            return True
+    return False
 
 
 def _one_gender(left: _Words, right: _Words, stretches: Sequence[tuple], *, pairs: bool = False) -> bool:

@@ -506,6 +506,13 @@ REWORDED_AGREEMENTS = [
         "Adam Cole, who was called to the scene at 2am, arrested a man on suspicion of assault in Greyford.",
         id="a-word-for-people-is-no-surname",
     ),
+    pytest.param(
+        "Over the last season the Harriers sold 12,000 season tickets, a club record, chairman Tom Reed told the "
+        "annual meeting of members.",
+        "Over this season the Harriers sold 15,000 season tickets, chairman Tom Reed told the annual meeting of "
+        "members.",
+        id="a-function-word-swapped-about-a-figure-may-scope-it",
+    ),
 ]
 
 
