@@ -22,9 +22,24 @@ time, scope), as claims of their own:
   name, a number or other content words in it means the sentences are about different things ("Shares in Acme
   rose 5%" / "Shares in Brill rose 3%"; "34 patients at the county hospital" / "43 at the city clinic").
 
+Edited copy is often reworded besides its value, so two sentences of different reports that fail the rest's test
+are read again with the rewording that carries no value set aside (``_reworded``): function words and punctuation
+changed, a clause moved with its figure ("the 31-year-old
+suspect" / "the suspect, who is 31": the moved words count as shared when the sentences are measured), a person's
+gender told in every pronoun ("She won her case" / "He won his case": one value), and, against a pronoun only, a
+plain verb told by another ("has asked" / "has appealed"). What is left must be one value, a whole name, pronoun,
+figure, date or place on both sides, and the shared rest must be the story's own: four content words and a name or
+place, or six content words. A verb changed next to a name says what the person did ("Councillor Berg visited the
+village" / "Councillor Hale toured the village"), and a word changed next to a figure what it counts ("confirmed 12
+cases" / "suspected 15 cases"): neither is flagged.
+
+Two more kinds of name are read between reports: a surname opening the sentence, set off by a comma, against a
+full name ("Franklin, competing ..." / "Adam Burgess, competing ..."), and a place where a title's portfolio stood
+("Transport Minister Lucia Ferri" / "Milan Minister Lucia Ferri").
+
 Inside one report the bar is higher: the same sentence told twice (a lead and its restatement further down) with
-only the value changed, and nothing else reworded. There a long sentence needs no name to tie its two tellings: no
-boilerplate is told twice in one report by chance.
+only the value changed, and nothing else reworded (a gender told in every pronoun is one value). There a long
+sentence needs no name to tie its two tellings: no boilerplate is told twice in one report by chance.
 
 Candidates come from an inverted index of each sentence's content words; a posting longer than
 ``_MAX_POSTING`` (a word in every report of the corpus) is not followed, so the cost grows with the number of
@@ -51,6 +66,7 @@ from checker.compare.similarity import alignment, vocabulary
 from checker.extract.dates import calendar_words
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.numbers import parse_number
+from checker.extract.places import gazetteer
 from checker.models import (
     Alignment,
     Assertion,
@@ -69,12 +85,16 @@ from checker.models import (
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|\d+(?:[.,:]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\w\s]")
 _MIN_RATIO = 0.8
 _MIN_RATIO_WITHIN = 0.9
+_MIN_RATIO_MOVED = 0.7  # two reports' sentences this close may be one, once the words of a moved clause count
 _MIN_SHARED = 0.6  # of the shorter sentence's content words
 _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
+_MAX_REWORDED = 4  # differing stretches of a sentence reworded besides its value (``_reworded``)
 _MAX_NAME = 6  # tokens in a differing name ("the Royal Courts of Justice")
+_ADJECTIVE = 60  # rapidfuzz ratio of a place's name and its adjective ("Wales" / "Welsh", "France" / "French")
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
 _LONG_SHARED = 6  # shared content words (not function words, not values) that make a sentence one story's own
+_REWORDED_SHARED = 4  # shared content words that, with a name or place shared, tie two reworded tellings
 _ATTRIBUTE = {Quantity: "count", TimeRange: "when", Place: "location", Name: "who"}
 
 
@@ -277,33 +297,67 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
     within = left.path == right.path
     matcher = SequenceMatcher(None, left.tokens, right.tokens, autojunk=False)
     least = _MIN_RATIO_WITHIN if within else _MIN_RATIO
+    lowest = least if within else _MIN_RATIO_MOVED
     # The two cheap upper bounds first: most candidates sharing content words are not near-identical sentences.
-    if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least or matcher.ratio() < least:
+    if matcher.real_quick_ratio() < lowest or matcher.quick_ratio() < lowest:
+        return
+    ratio = matcher.ratio()
+    if ratio < lowest:
         return
     stretches = [
         op for op in matcher.get_opcodes()
         if op[0] != "equal" and not _punctuation(left, right, op) and (within or not _fuller_name(left, right, op))
     ]
+    if len(stretches) > 1 and _one_gender(left, right, stretches):
+        stretches = stretches[:1]  # "She won her case" / "He won his case": one person's gender, told twice
     valued = [op for op in stretches if not _plain(left, right, op) or _pronoun_swap(left, right, op)]
-    if len(stretches) > (1 if within else 2) or len(valued) != 1:
-        return  # inside one report only the same sentence told twice with one value changed
-    _, i1, i2, j1, j2 = valued[0]
+    found = []
+    if ratio < least:
+        # close only once the words a clause moved are counted as shared
+        moved = _moved(left, right, stretches)
+        carried = sum(i2 - i1 + j2 - j1 for _, i1, i2, j1, j2 in moved)
+        if not moved or ratio + carried / (len(left.tokens) + len(right.tokens)) < least:
+            return
+    elif len(stretches) <= (1 if within else 2) and len(valued) == 1:
+        # inside one report only the same sentence told twice with one value changed
+        found = list(_stretch_values(left, right, matcher, valued[0], linked=linked))
+    if not found and not within and 1 < len(stretches) <= _MAX_REWORDED:
+        # the sentence reworded besides its value: read again, the rewording set aside
+        valued = _reworded(left, right, stretches)
+        if len(valued) == 1:
+            found = list(_stretch_values(left, right, matcher, valued[0], linked=linked, reworded=True))
+    yield from found
+
+
+def _stretch_values(
+    left: _Words, right: _Words, matcher: SequenceMatcher, op: tuple, *, linked: bool, reworded: bool = False
+) -> Iterable[tuple[Assertion, Assertion]]:
+    """The two values of the differing stretch ``op`` of two restated sentences, as claims, when it holds one."""
+    within = left.path == right.path
+    _, i1, i2, j1, j2 = op
     a_words, b_words = left.tokens[i1:i2], right.tokens[j1:j2]
     negation, do_support = _negation_only(a_words, b_words), _do_support(a_words, b_words)
     a_name = b_name = None
-    if _pronoun_swap(left, right, valued[0]):
+    pronouns = _pronoun_swap(left, right, op) or (reworded and _pronoun_pair(left, right, op))
+    if pronouns:
         # "outside his holiday home" / "outside her holiday home": one person told as a man and as a woman
-        a_name = _token_slot(left, i1, Name(text=left.statement.evidence.text[left.starts[i1] : left.ends[i1]]))
-        b_name = _token_slot(right, j1, Name(text=right.statement.evidence.text[right.starts[j1] : right.ends[j1]]))
+        a_at, b_at = _pronoun_at(left, i1, i2), _pronoun_at(right, j1, j2)
+        a_name, b_name = _pronoun_slot(left, a_at), _pronoun_slot(right, b_at)
     elif not within:
         a_name, b_name = _name_over(left, i1, i2), _name_over(right, j1, j2)
+        if a_name is None and b_name is not None and _full_name(b_name):
+            a_name = _opening_name(left, i1, i2)
+        elif b_name is None and a_name is not None and _full_name(a_name):
+            b_name = _opening_name(right, j1, j2)
+        if a_name is None or b_name is None:
+            a_name, b_name = _title_qualifier(left, right, i1, i2, j1, j2) or (a_name, b_name)
     named = a_name is not None and b_name is not None
     if max(i2 - i1, j2 - j1) > (_MAX_NAME if named else _MAX_STRETCH):
         return
     # A name swapped in a sentence that is one story's own (long enough) is flagged even with no other name shared;
     # so is any value inside one report, whose own long sentence told twice is no boilerplate shared by chance.
     long_wording = within or negation or do_support or named
-    if not (linked or _anchored(left, matcher, i1, i2, long_wording=long_wording)):
+    if not (linked or _anchored(left, matcher, i1, i2, long_wording=long_wording, reworded=reworded)):
         return
     if negation:
         yield from _polarity(left, right, i1, i2, j1, j2)
@@ -324,6 +378,10 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
             a_slot, b_slot = _named_day(left, i1, i2), _named_day(right, j1, j2)
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
         return
+    if not named and _words_beside(left, i1, i2, a_slot) & _words_beside(right, j1, j2, b_slot) == set() and (
+        _words_beside(left, i1, i2, a_slot) and _words_beside(right, j1, j2, b_slot)
+    ):
+        return  # "confirmed 12 cases" / "suspected 15 cases": the word changed with the figure says what it counts
     shared = _shared_key(left, i1, i2)
     yield _claim(left, a_slot, shared, _around(left, a_slot)), _claim(right, b_slot, shared, _around(right, b_slot))
 
@@ -334,16 +392,23 @@ def restatement_score(left: Assertion, right: Assertion) -> Alignment:
     return alignment(round(ratio, 3), ("sentence",))
 
 
-def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False) -> bool:
+def _anchored(
+    words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long_wording: bool = False, reworded: bool = False
+) -> bool:
     """The shared words name something particular: a name (a capital not opening the sentence), a place (even
     opening it) or a figure outside the differing stretch; with ``long_wording`` (a "not" added, a name swapped, or
     any value changed inside one report), also enough content words that the sentence is one story's own. "Net
     profit was $300 million, the company said" is boilerplate that every company's report can hold, and so is a long
     background line with only its figure or year changed ("In 2015, a quake in the same region killed thousands",
     in every quake story of a wire); "Sudanese forces launched 119 drones, of which 106 ..." and "The success of the
-    single means fans are not even more eager for the new album" are one story's sentences."""
+    single means fans are not even more eager for the new album" are one story's sentences.
+
+    A sentence ``reworded`` besides its value (``_reworded``) needs words of its own whatever else it shares: four
+    content words with a name or place, six without; two stories' template sentences ("Police in Leeds said a man
+    was arrested") share a place as readily as a verb."""
     stop = vocabulary().stopwords
     content = 0
+    named_anchor = False
     for tag, a1, a2, _, _ in matcher.get_opcodes():
         if tag != "equal":
             continue
@@ -355,11 +420,15 @@ def _anchored(words: _Words, matcher: SequenceMatcher, i1: int, i2: int, *, long
             if slot is not None:
                 if not isinstance(slot.value, Place):
                     continue  # a shared date or figure is what boilerplate holds ("on Thursday", "$300 million")
-                return True  # a place, even opening the sentence ("Norway has escaped the drought in ...")
-            if (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
-                return True
-            if len(t) > 3 and t.isalpha() and t not in stop:
+                named_anchor = True  # a place, even opening the sentence ("Norway has escaped the drought in ...")
+            elif (words.capitals[k] and k > 0 and t.isalpha() and len(t) > 1) or t[0].isdigit():
+                named_anchor = True
+            elif len(t) > 3 and t.isalpha() and t not in stop:
                 content += 1
+            if named_anchor and not reworded:
+                return True
+    if reworded:
+        return content >= (_REWORDED_SHARED if named_anchor else _LONG_SHARED)
     return long_wording and content >= _LONG_SHARED
 
 
@@ -395,6 +464,191 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
         stop = vocabulary().stopwords
         return all(t in stop for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]))
     return (i2 - i1) + (j2 - j1) <= _MAX_STRETCH  # words added on one side: "said on Monday that" / "said"
+
+
+def _reworded(left: _Words, right: _Words, stretches: Sequence[tuple]) -> list[tuple]:
+    """The value stretches of two sentences of different reports once rewording that carries no value is set aside:
+    function words changed, a clause moved with its figure ("the suspect, who is 31," / "the 31-year-old suspect",
+    ``_moved``), a person's gender told in every pronoun ("She won her case" / "He won his case": one value, the
+    first) and, against a pronoun only, a plain verb changed ("asked" / "appealed", ``_changed_verb``). About a
+    figure or a date, function words are only dropped or added, never swapped ("last year" / "this year"). What is
+    left must be one value for the pair to be one sentence restated; a noun changed ("at the county hospital" / "at
+    the city clinic"), a second figure or a second name stays a value, so two stories' template sentences are still
+    two stories."""
+    moved = _moved(left, right, stretches)
+    values: list[tuple] = []
+    verbs = swaps = 0
+    for op in stretches:
+        if op in moved:
+            continue
+        if _pronoun_swap(left, right, op) or _pronoun_pair(left, right, op):
+            values.append(op)
+        elif _plain(left, right, op) or _function_words(left, right, op):
+            swaps += op[1] < op[2] and op[3] < op[4]
+        elif _changed_verb(left, right, op):
+            verbs += 1
+        else:
+            values.append(op)
+    if len(values) > 1 and _one_gender(left, right, values, pairs=True):
+        values = values[:1]  # "She ... her" / "He ... his": one person's gender, told twice
+    if verbs and not (len(values) == 1 and _one_gender(left, right, values, pairs=True)):
+        return []  # "Smith visited the town" / "Jones toured the town": who did what, two facts
+    if swaps and any(_when_or_how_many(left, op[1], op[2]) or _when_or_how_many(right, op[3], op[4]) for op in values):
+        return []  # "last year 30 died" / "this year 45 died": a word swapped about a figure or a date may scope it
+    return values
+
+
+def _when_or_how_many(words: _Words, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` hold a figure or a date."""
+    for k in range(a, b):
+        slot = _slot_at(words, k)
+        if words.tokens[k][0].isdigit() or (slot is not None and isinstance(slot.value, (Quantity, TimeRange))):
+            return True
+        if _calendar_name(words.tokens[k]):
+            return True
+    return False
+
+
+def _one_gender(left: _Words, right: _Words, stretches: Sequence[tuple], *, pairs: bool = False) -> bool:
+    """Every stretch a pronoun of one gender against one of the other, the same way round each time ("She ... her"
+    / "He ... his"); with ``pairs``, function words may stand about them ("she" / "that he")."""
+    genders = set()
+    for op in stretches:
+        if not (_pronoun_swap(left, right, op) or (pairs and _pronoun_pair(left, right, op))):
+            return False
+        genders.add(_pronoun_gender(left, op[1], op[2]))
+    return len(genders) == 1
+
+
+def _function_words(left: _Words, right: _Words, op: tuple) -> bool:
+    """Function words and punctuation replaced by others ("In May 2013 it was" / "In May 2013, he was"), no
+    negation cue among them."""
+    _, i1, i2, j1, j2 = op
+    stop, negation = vocabulary().stopwords, lexicon().negation_particles
+    words = [t for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]) if t[0].isalnum()]
+    return all(t in stop and t not in negation for t in words)
+
+
+def _words_only(words: _Words, a: int, b: int, most: int) -> bool:
+    """Tokens ``a`` to ``b``: one to ``most`` lower-case words, none a figure, a negation cue or inside a value."""
+    if not 0 < b - a <= most:
+        return False
+    negation = lexicon().negation_particles
+    for k in range(a, b):
+        t = words.tokens[k]
+        if not t.replace("'", "").isalpha() or t in negation or (words.capitals[k] and k > 0):
+            return False
+        if _slot_at(words, k) is not None:
+            return False
+    return True
+
+
+def _changed_verb(left: _Words, right: _Words, op: tuple) -> bool:
+    """A plain verb told by another ("has asked" / "has appealed", "would remain" / "would be staying"): up to two
+    verbs a side among function words, each a verb in an inflected form or a common one, none a verb of an event the
+    project knows ("killed" / "injured", "charged" / "arrested": two facts, not one told twice) nor one of the
+    table's words."""
+    _, i1, i2, j1, j2 = op
+    if not (_words_only(left, i1, i2, _MAX_STRETCH) and _words_only(right, j1, j2, _MAX_STRETCH)):
+        return False
+    stop = vocabulary().stopwords
+    sides = [[t for t in w.tokens[a:b] if t not in stop] for w, a, b in ((left, i1, i2), (right, j1, j2))]
+    return all(0 < len(side) <= 2 for side in sides) and all(_plain_verb(t) for side in sides for t in side)
+
+
+def _plain_verb(token: str) -> bool:
+    """An inflected verb that names no event of the project's own and no measure ("appealed", "turned", "saw")."""
+    lex = lexicon()
+    lemma = verb_lemma(token)
+    if token in lex.event_verbs or lemma in lex.event_verbs or lemma in vocabulary().concept:
+        return False
+    if token in lex.irregular_verbs or token in lex.common_verbs:
+        return True
+    return token.endswith(("ed", "ing")) and lemma != token and english_word(lemma)
+
+
+def _moved(left: _Words, right: _Words, stretches: Sequence[tuple]) -> set[tuple]:
+    """The stretches that only move words: each figure, name and content word on either side of one is in the other
+    sentence too, and at least one is ("The 31-year-old suspect was held" / "The suspect, who is 31, was held": a
+    clause moved; short and function words about it may change). No negation cue is moved: "not" changes what it
+    stands next to."""
+    negation = lexicon().negation_particles
+    stop = vocabulary().stopwords
+    everywhere = (frozenset(left.tokens), frozenset(right.tokens))
+    moved: set[tuple] = set()
+    for op in stretches:
+        _, i1, i2, j1, j2 = op
+        carried = 0
+        for words, a, b, other in ((left, i1, i2, everywhere[1]), (right, j1, j2, everywhere[0])):
+            for k in range(a, b):
+                t = words.tokens[k]
+                if t in negation:
+                    carried = -1
+                    break
+                if t[0].isdigit() or (words.capitals[k] and k > 0) or (len(t) > 3 and t.isalpha() and t not in stop):
+                    carried = carried + 1 if t in other and carried >= 0 else -1
+            if carried < 0:
+                break
+        if carried > 0:
+            moved.add(op)
+    return moved
+
+
+def _pronoun_pair(left: _Words, right: _Words, op: tuple) -> bool:
+    """A pronoun of one gender against one of the other with function words about them ("she" / "that he")."""
+    _, i1, i2, j1, j2 = op
+    if i2 - i1 > 3 or j2 - j1 > 3:
+        return False
+    a, b = _pronoun_gender(left, i1, i2), _pronoun_gender(right, j1, j2)
+    if a is None or b is None or a == b:
+        return False
+    stop, negation = vocabulary().stopwords, lexicon().negation_particles
+    return all(t in stop and t not in negation for t in (*left.tokens[i1:i2], *right.tokens[j1:j2]))
+
+
+def _pronoun_gender(words: _Words, a: int, b: int) -> str | None:
+    """The gender of the one gendered pronoun among tokens ``a`` to ``b`` (None: none, or more than one)."""
+    gender = lexicon().gendered_pronouns
+    found = [gender[t] for t in words.tokens[a:b] if t in gender]
+    return found[0] if len(found) == 1 else None
+
+
+def _pronoun_slot(words: _Words, k: int) -> Slot:
+    return _token_slot(words, k, Name(text=words.statement.evidence.text[words.starts[k] : words.ends[k]]))
+
+
+def _pronoun_at(words: _Words, a: int, b: int) -> int:
+    gender = lexicon().gendered_pronouns
+    return next((k for k in range(a, b) if words.tokens[k] in gender), a)
+
+
+def _title_qualifier(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -> tuple[Slot, Slot] | None:
+    """A place told where a title's own word stood ("Transport Minister Lucia Ferri" / "Milan Minister Lucia
+    Ferri"): one capitalised word a side, the same title and a name after it, a place on one side only. Two
+    portfolios ("Foreign Minister" / "Defence Minister") are left alone: one person may hold both in turn."""
+    if i2 - i1 != 1 or j2 - j1 != 1 or not (left.capitals[i1] and right.capitals[j1]):
+        return None
+    if fuzz.ratio(left.tokens[i1], right.tokens[j1]) >= _ADJECTIVE:
+        return None  # "Wales Minister" / "Welsh Minister": the place and its adjective
+    after = i2
+    if after + 1 >= len(left.tokens) or left.tokens[after] not in lexicon().titles:
+        return None
+    if not (left.capitals[after] and left.capitals[after + 1] and left.tokens[after + 1].isalpha()):
+        return None
+    a_place = isinstance(getattr(_slot_at(left, i1), "value", None), Place)
+    b_place = isinstance(getattr(_slot_at(right, j1), "value", None), Place)
+    if a_place == b_place or _slot_at(left if b_place else right, i1 if b_place else j1) is not None:
+        return None
+    word = (left.tokens[i1] if b_place else right.tokens[j1])
+    if not english_word(word) or gazetteer().demonym(word) is not None:
+        return None  # a portfolio ("Transport", "Defence"), not a name nor a people ("Italian Minister")
+    slots = []
+    for words, k in ((left, i1), (right, j1)):
+        at, until = words.starts[k], words.ends[k + 1]
+        span = _token_span(words, k, k + 2)
+        text = words.statement.evidence.text[at:until]
+        slots.append(Slot(Name(text=text), at, until, span.start, span.end, text))
+    return slots[0], slots[1]
 
 
 def _calendar_name(token: str) -> bool:
@@ -520,6 +774,27 @@ def _name_over(words: _Words, i1: int, i2: int) -> Slot | None:
     return Slot(Name(text=text), at, until, span.start, span.end, text)
 
 
+def _full_name(slot: Slot) -> bool:
+    """A name of two capitalised words or more ("Adam Burgess", not "Burgess")."""
+    return sum(w[:1].isupper() for w in slot.text.split()) >= 2
+
+
+def _opening_name(words: _Words, i1: int, i2: int) -> Slot | None:
+    """One capitalised word opening the sentence and set off by a comma, that the dictionary also knows ("Franklin,
+    competing the day before her birthday, ..."), against a full name on the other side: a surname. A word for
+    people or a body ("Police, ...", "Officials, ...") is not one."""
+    if (i1, i2) != (0, 1) or len(words.tokens) < 2 or words.tokens[1] != ",":
+        return None
+    token = words.tokens[0]
+    lex = lexicon()
+    heads = (lex.person_heads, lex.affiliated_people, lex.organisation_references, lex.group_nouns, lex.titles)
+    if not (words.capitals[0] and token.isalpha()) or any(token in h for h in heads) or token in vocabulary().stopwords:
+        return None
+    if _slot_at(words, 0) is not None or token.endswith(("s", "ly")):
+        return None  # "Officers, ...", "Separately, ..."
+    return _token_slot(words, 0, Name(text=words.statement.evidence.text[words.starts[0] : words.ends[0]]))
+
+
 # The week and year an unresolved day or month name is placed in: a report with no date of its own leaves "on
 # Tuesday" unresolved, yet "Tuesday" and "Wednesday" in one sentence told twice are two days. Only the two names are
 # compared (the conflict shows the words, never these dates), and only between reports of the same date (none).
@@ -560,6 +835,16 @@ def _token_slot(words: _Words, k: int, value: Quantity | TimeRange | Name) -> Sl
     span = _token_span(words, k, k + 1)
     at, until = words.starts[k], words.ends[k]
     return Slot(value, at, until, span.start, span.end, words.statement.evidence.text[at:until])
+
+
+def _words_beside(words: _Words, i1: int, i2: int, slot: Slot) -> set[str]:
+    """The content words of the stretch ``i1`` to ``i2`` outside its value."""
+    stop = vocabulary().stopwords
+    return {
+        words.tokens[k] for k in range(i1, i2)
+        if not (slot.at <= words.starts[k] < slot.until) and len(words.tokens[k]) > 3
+        and words.tokens[k].isalpha() and words.tokens[k] not in stop
+    }
 
 
 def _shared_key(words: _Words, i1: int, i2: int) -> str:
