@@ -622,7 +622,7 @@ def _aligned(a: Assertion, b: Assertion, views: dict[int, FrameView]) -> Alignme
 def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Alignment) -> bool:
     """Whether an alignment is enough to compare two claims: the threshold (stricter inside one report), no two
     verbs without an owner in common, and inside one report something anchored."""
-    if different_predicates(va, vb):
+    if different_predicates(va, vb) and not _measured(a, b):
         return False
     if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate and not (
         one_occurrence(va.predicate, vb.predicate)
@@ -637,6 +637,20 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
             return False
         return found.score >= WITHIN_THRESHOLD and _anchored_within(a, b, found)
     return found.score >= ACROSS_THRESHOLD
+
+
+# Quantities whose verb only says how the level was reported ("rainfall recorded / dumped / measured 180 mm", "a gust
+# hit / reached 148 km/h"): physical measures, not counts of people or things (each verb of a count is an event of
+# its own: "five taken to hospital" / "three stabbed"), money (bought / sold) or durations (jailed / served).
+_MEASURES = frozenset({"length", "area", "volume", "mass", "speed", "temperature", "energy", "power", "magnitude"})
+
+
+def _measured(a: Assertion, b: Assertion) -> bool:
+    """Whether both claims give a physical measure, so two verbs for it do not make two events."""
+    va, vb = a.value, b.value
+    return isinstance(va, Quantity) and isinstance(vb, Quantity) and va.dimension in _MEASURES and (
+        vb.dimension == va.dimension
+    )
 
 
 def _anchored_within(a: Assertion, b: Assertion, found: Alignment) -> bool:

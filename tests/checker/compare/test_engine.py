@@ -496,3 +496,33 @@ def test_a_claim_in_several_conflicts_gives_each_the_same_passage() -> None:
     assert len(found) >= 2
     repeated = [es for es in sides.values() if len(es) > 1]
     assert repeated and all(all(e is es[0] for e in es) for es in repeated)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "Storm Halvard's strongest gust was recorded at 148 km/h on the coast near Brest on Tuesday.",
+            "Storm Halvard's strongest gust hit 121 km/h on the coast near Brest on Tuesday.",
+            ["numeric"], id="weather-gust-recorded-vs-hit",
+        ),
+        pytest.param(
+            "Lisbon received 95 mm of rain in 24 hours on Monday, the weather service said.",
+            "The storm dumped 160 millimetres of rain on Lisbon in 24 hours on Monday, the weather service said.",
+            ["numeric"], id="weather-rain-received-vs-dumped",
+        ),
+        pytest.param(
+            "Lisbon received 95 mm of rain in 24 hours on Monday, the weather service said.",
+            "The storm dumped 95 millimetres of rain on Lisbon in 24 hours on Monday, the weather service said.",
+            [], id="weather-same-rain-other-verb",
+        ),
+        pytest.param(
+            "Five men were taken to hospital after the brawl in Leeds on Friday, police said.",
+            "Three men were stabbed in the brawl in Leeds on Friday, police said.",
+            [], id="count-two-verbs-two-groups",
+        ),
+    ],
+)
+def test_a_measure_reported_with_two_verbs_is_one_level(a: str, b: str, expected: list[str]) -> None:
+    """A physical measure's verb says how it was reported, not which event: two verbs still meet; a count's do not."""
+    assert kinds(check(a, b)) == expected
