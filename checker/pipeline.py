@@ -32,7 +32,8 @@ from checker.ingest import (
 from checker.ingest import limits
 from checker.ingest.files import paused_gc
 from checker.ingest.limits import assertion_cap_warnings
-from checker.models import Analysis, Assertion, Document, DocumentAssertions, SharedValues
+from checker.models import Analysis, Assertion, Document, DocumentAssertions
+from checker.sharing import SharedValues
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
