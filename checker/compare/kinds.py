@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Mapping
 
 from checker.compare.messages import side
-from checker.compare.similarity import entities_agree, opposite, provisional
+from checker.compare.similarity import entities_agree, moment, one_event, opposite, provisional, same_predicate
 from checker.extract.places import gazetteer
 from checker.compare.values import (
     comparable,
@@ -143,9 +143,20 @@ class Polarity_(Kind):
         va, vb = a.value, b.value
         if not (isinstance(va, Event) and isinstance(vb, Event)):
             return False
-        return (va.predicate == vb.predicate and a.polarity != b.polarity) or (
-            opposite(va.predicate, vb.predicate) and a.polarity == b.polarity
-        )
+        if not (
+            (same_predicate(va.predicate, vb.predicate) and a.polarity != b.polarity)
+            or (opposite(va.predicate, vb.predicate) and a.polarity == b.polarity)
+        ):
+            return False
+        # Both firm claims of one moment ("will not sign" / "signed" are a plan and an outcome; "may not" is no
+        # claim), of one doer, one thing done, one time.
+        if a.rule == b.rule == "restatement":
+            return True  # one sentence told twice, word for word but the denial: ``restatement.py`` lined them up
+        ta, tb = _scoped_time(a, ctx.dates), _scoped_time(b, ctx.dates)
+        if ta and tb and not ranges_overlap(ta, tb):
+            return False
+        at = moment(a)
+        return at is not None and at == moment(b) and one_event(a, b)
 
 
 @register
