@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Mapping
 
 from checker.compare.messages import side
-from checker.compare.similarity import entities_agree, moment, one_event, opposite, provisional, same_predicate
+from checker.compare.similarity import entities_agree, moment, one_event, opposite, provisional, same_predicate, stated_polarity
 from checker.extract.places import gazetteer
 from checker.compare.values import (
     comparable,
@@ -143,9 +143,10 @@ class Polarity_(Kind):
         va, vb = a.value, b.value
         if not (isinstance(va, Event) and isinstance(vb, Event)):
             return False
+        pa, pb = stated_polarity(a), stated_polarity(b)
         if not (
-            (same_predicate(va.predicate, vb.predicate) and a.polarity != b.polarity)
-            or (opposite(va.predicate, vb.predicate) and a.polarity == b.polarity)
+            (same_predicate(va.predicate, vb.predicate) and pa != pb)
+            or (opposite(va.predicate, vb.predicate) and pa == pb)
         ):
             return False
         # Both firm claims of one moment ("will not sign" / "signed" are a plan and an outcome; "may not" is no

@@ -36,7 +36,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from checker.models import Alignment, Assertion, Modality
+from checker.models import Alignment, Assertion, Modality, Polarity
 
 # Weights of the fields in the score; they add up to 1.
 _W_THING, _W_ENTITY, _W_PREDICATE, _W_CONTEXT = 0.3, 0.2, 0.15, 0.35
@@ -381,6 +381,8 @@ class EventClause:
     after: frozenset[str]
     times: frozenset[str]
     sentence: frozenset[str]
+    # The object itself denies: "has seen no sign", "found nothing", "they have no discounts".
+    denied_object: bool = False
 
 
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
@@ -458,7 +460,8 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
         by = next((k for k in range(g1 + 1, c1) if tokens[k].lower == "by"), None)
         doer = words(by + 1, phrase_end(by + 1)) if by is not None else frozenset()
     clause = frozenset(t.lower for t in tokens[c0:c1])
-    return EventClause(group, clause, doer, after, frozenset(times), whole)
+    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles
+    return EventClause(group, clause, doer, after, frozenset(times), whole, denied)
 
 
 def _countries(words: frozenset[str]) -> frozenset[str]:
@@ -512,6 +515,13 @@ def moment(a: Assertion) -> frozenset[str] | None:
     if not vocab.earlier.isdisjoint(found.words):
         return None
     return frozenset("will" if w == "wo" else w for w in found.group if w in vocab.unsettled)
+
+
+def stated_polarity(a: Assertion) -> Polarity:
+    """The claim's polarity, turned when its object denies ("has seen no sign" says nothing was seen)."""
+    if a.rule == "restatement" or not event_clause(a).denied_object:
+        return a.polarity
+    return Polarity.AFFIRMED if a.polarity == Polarity.NEGATED else Polarity.NEGATED
 
 
 def same_predicate(a: str | None, b: str | None) -> bool:

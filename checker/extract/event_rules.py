@@ -467,7 +467,11 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         prev = tokens[k - 1].lower
         verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
         listed = verb in lex.event_verbs or verdict
-        if not (listed or verb.endswith("ed") or prev in lex.auxiliaries or prev in lex.aux_adverbs):
+        declined = ctx.stance.declined.get(k)  # "refused to approve": the refusal is the approving's verb group
+        if declined is None and k + 2 in ctx.stance.declined and verb in lex.refusal_verbs:
+            continue  # "refused" of "refused to approve": the event is the approving, denied
+        if not (listed or declined is not None or verb.endswith("ed") or prev in lex.auxiliaries
+                or prev in lex.aux_adverbs):
             continue
         if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
             continue
@@ -475,10 +479,13 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue  # "are not in Kursk": a preposition, not an event
         state = listed and prev in _STATE_VERBS  # "remained open", "stayed closed": a state, as "was open" is
         aux = k - 1 if state else aux_start(tokens, k)
+        if declined is not None:
+            aux = aux_start(tokens, declined)
+            aux = declined if aux is None else aux
         chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
         past = is_past(verb)
         passive = bool(chain & BE_FORMS) and past
-        negated = bool(chain & NOT_WORDS)
+        negated = bool(chain & NOT_WORDS) or declined is not None
         if aux is None:
             # A listed past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
             if not (listed and past) or not tokens[k - 1].is_word:
@@ -487,7 +494,7 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
                 prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative
             ):
                 continue
-        elif not (passive or negated or listed or _progressive_with_object(tokens, k, chain)):
+        elif not (passive or negated or listed or _perfect(chain, verb) or _progressive_with_object(tokens, k, chain)):
             continue
         if any(rs <= k < re for rs, re in ctx.stance.refusals):
             continue
@@ -503,6 +510,11 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         out.append(make_assertion(ctx, subject, "happened", Event(predicate=predicate, text=t.text), start, t.end,
                                   k, polarity=polarity, predicate=predicate, rule="event"))
     return out
+
+
+def _perfect(chain: set[str], verb: str) -> bool:
+    """"has scored", "have fallen": a present perfect states that the event happened, whatever the verb."""
+    return not chain.isdisjoint(("has", "have")) and verb.endswith(("ed", "en")) and is_past(verb)
 
 
 def _progressive_with_object(tokens: Sequence[Token], k: int, chain: set[str]) -> bool:
