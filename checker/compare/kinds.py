@@ -136,6 +136,24 @@ class Polarity_(Kind):
                 "The appeals court did not uphold the ban on short-term rentals on Tuesday.", True),
         Example("The appeals court upheld the ban on short-term rentals on Tuesday.",
                 "Judges upheld the ban on short-term rentals, the appeals court said on Tuesday.", False),
+        Example("The city council approved the cycle lane plan on Monday.",
+                "The city council refused to approve the cycle lane plan on Monday.", True),
+        Example("The regulator has authorised the merger of the two dairies.",
+                "The regulator did not approve the merger of the two dairies.", True),
+        # two doers, two objects, two times, two places: two events
+        Example("The steering committee approved the staffing plan on Thursday.",
+                "The finance committee did not approve the staffing plan on Thursday.", False),
+        Example("The court upheld the conviction of the former mayor on Friday.",
+                "The court did not uphold the conviction of the former treasurer on Friday.", False),
+        Example("The jury reached a verdict on Monday.", "The jury did not reach a verdict on Friday.", False),
+        Example("The company closed its plant in Texas.", "The company has never closed a plant in Ohio.", False),
+        # not a settled fact of the same moment: a hedge, a plan, a state before the outcome
+        Example("The city council approved the cycle lane plan on Monday.",
+                "The city council may not approve the cycle lane plan.", False),
+        Example("The midfielder signed a new contract with the club.",
+                "The midfielder will not sign a new contract with the club.", False),
+        Example("The trial team published its results in a journal.",
+                "The trial team has not yet published its results.", False),
     )
 
     @classmethod

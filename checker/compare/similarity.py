@@ -383,6 +383,8 @@ class EventClause:
     sentence: frozenset[str]
     # The object itself denies: "has seen no sign", "found nothing", "they have no discounts".
     denied_object: bool = False
+    # The places the clause names, as gazetteer keys ("closed its plant in Texas").
+    places: frozenset[str] = frozenset()
 
 
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
@@ -445,8 +447,17 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
     ends = vocabulary().object_ends | lex.locative
 
     def phrase_end(k: int) -> int:
-        """Where the phrase starting at ``k`` ends: a preposition, a conjunction or punctuation."""
-        while k < c1 and (tokens[k].is_word or tokens[k].lower in ("'s", "’s")) and tokens[k].lower not in ends:
+        """Where the phrase starting at ``k`` ends: a preposition, a conjunction or punctuation. "to" before a
+        noun phrase goes on ("granted bail to the defendant"); before a verb it ends ("deployed to fight")."""
+        while k < c1 and (tokens[k].is_word or tokens[k].lower in ("'s", "’s")):
+            low = tokens[k].lower
+            if low == "to" and k + 1 < c1 and (
+                tokens[k + 1].lower in lex.determiners or tokens[k + 1].is_capitalised
+            ):
+                k += 1
+                continue
+            if low in ends:
+                break
             k += 1
         return k
 
@@ -461,7 +472,14 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
         doer = words(by + 1, phrase_end(by + 1)) if by is not None else frozenset()
     clause = frozenset(t.lower for t in tokens[c0:c1])
     denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles
-    return EventClause(group, clause, doer, after, frozenset(times), whole, denied)
+    places = _places_in(sentence[tokens[c0].start : tokens[c1 - 1].end]) if c1 > c0 else frozenset()
+    return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places)
+
+
+def _places_in(text: str) -> frozenset[str]:
+    from checker.extract.places import gazetteer
+
+    return frozenset(m.place.key for m in gazetteer().find(text))
 
 
 def _countries(words: frozenset[str]) -> frozenset[str]:
@@ -472,12 +490,18 @@ def _countries(words: frozenset[str]) -> frozenset[str]:
     return frozenset(gaz.demonym(w.lower()) or w for w in words)
 
 
-def _told_in(words: frozenset[str], sentence: frozenset[str]) -> bool:
-    """Whether the other sentence tells these clause words: all of them, but one in four may be put otherwise
-    ("34 games" / "34 appearances"); a word whose stem the other sentence has is told ("remote" / "remotely",
-    "competing" / "competition")."""
+def _places_meet(a: str, b: str) -> bool:
+    from checker.extract.places import gazetteer
+
+    return a == b or gazetteer().related(a, b)
+
+
+def _told_in(words: frozenset[str], sentence: frozenset[str], share: int = 4) -> bool:
+    """Whether the other sentence tells these clause words: all of them, but one in ``share`` may be put
+    otherwise ("34 games" / "34 appearances"); a word whose stem the other sentence has is told ("remote" /
+    "remotely", "competing" / "competition")."""
     missing = [w for w in words - sentence if not any(_one_stem(w, x) for x in sentence)]
-    return len(missing) <= len(words) // 4
+    return len(missing) <= len(words) // share
 
 
 def _one_stem(a: str, b: str) -> bool:
@@ -487,16 +511,19 @@ def _one_stem(a: str, b: str) -> bool:
 
 
 def one_event(a: Assertion, b: Assertion) -> bool:
-    """Whether two event claims tell of one event: their doers, when both name one, have a word in common ("the
-    school board approved" / "the parents' council did not approve" do not; "Europe's medicines regulator" / "the
-    European Medicines Agency" do); the clause with less after its verb has all of it in the other sentence ("did
-    not uphold the conviction of the former treasurer" against one of the former mayor); and the clauses give no
-    two different times ("in January" / "in March")."""
+    """Whether two event claims tell of one event: one doer, when both name one, is told in the other's sentence
+    but for one word in three ("the school board approved" / "the parents' council did not approve" and "the
+    steering committee" / "the finance committee" are two doers; "Europe's medicines regulator" / "the European
+    Medicines Agency" one); the clause with less after its verb has all of it in the other sentence ("did not
+    uphold the conviction of the former treasurer" against one of the former mayor); the clauses name no two
+    places apart ("in Ohio" / "in Texas") and give no two different times ("in January" / "in March")."""
     x, y = event_clause(a), event_clause(b)
     if x.times and y.times and x.times.isdisjoint(y.times):
         return False
-    if x.doer and y.doer and x.doer.isdisjoint(y.doer):
-        return False
+    if x.doer and y.doer and not (_told_in(x.doer, y.sentence, 3) or _told_in(y.doer, x.sentence, 3)):
+        return False  # "the steering committee" / "the finance committee"
+    if x.places and y.places and not any(_places_meet(p, q) for p in x.places for q in y.places):
+        return False  # "closed a plant in Ohio" / "closed its plant in Texas"
     if len(x.after) == len(y.after):
         return _told_in(x.after, y.sentence) and _told_in(y.after, x.sentence)
     short, other = (x, y) if len(x.after) < len(y.after) else (y, x)

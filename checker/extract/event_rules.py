@@ -30,7 +30,7 @@ from checker.extract.context import (
     subjects_in,
     triggers_in,
 )
-from checker.extract.lexicon import event_predicate, lexicon, verb_lemma
+from checker.extract.lexicon import english_word, event_predicate, lexicon, verb_lemma
 from checker.extract.quantity_rules import people_subject, subject_names
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
@@ -99,7 +99,11 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         j = verb + 1
         j += skip_determiners(tokens, j)
         j = _past_sum(ctx, j)  # "completed its 2.3 billion Swiss franc takeover": what was completed follows the sum
-        if j < len(tokens) and not is_place_token(ctx, j) and j not in ctx.number_tokens:
+        low = tokens[j].lower if j < len(tokens) else ""
+        # "has fallen sharply", "has fallen because of ...": an adverb or a clause's opener is no object.
+        stem = low[:-3] + "y" if low.endswith("ily") else low[:-2]
+        adverb = low in lexicon().clause_breakers or (low.endswith("ly") and len(stem) >= 4 and english_word(stem))
+        if j < len(tokens) and not adverb and not is_place_token(ctx, j) and j not in ctx.number_tokens:
             obj = phrase_after(tokens, j, limit=4)
             subject = build_subject(obj, ctx.doc.text) if obj else None
             if subject is not None and not subject.proper:

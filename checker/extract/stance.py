@@ -157,8 +157,13 @@ class SentenceStance:
         if index in self.declined:
             return Polarity.NEGATED
         a, _ = clause_of(self.clauses, index)
+        tokens = self.tokens
+        # "did not fail to qualify": the negation denies the failure, so the qualifying happened.
+        refusal = (
+            index >= 2 and tokens[index - 1].lower == "to" and tokens[index - 2].lower in lexicon().refusal_verbs
+        )
         for s, e in self.negations:
-            if not a <= s < index or s in ignore:
+            if not a <= s < index or s in ignore or (refusal and s < index - 2):
                 continue
             if any(self.tokens[k].lower in ("whether", "if") for k in range(e, index)):
                 continue  # "has not said whether its ratification is complete": nothing is denied
