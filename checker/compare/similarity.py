@@ -389,6 +389,8 @@ class EventClause:
 
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Negation particles that deny a verb, not an object ("not", "never"): after a verb group they are no denying object.
+_VERB_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
 
 
 @cache
@@ -471,7 +473,8 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
         by = next((k for k in range(g1 + 1, c1) if tokens[k].lower == "by"), None)
         doer = words(by + 1, phrase_end(by + 1)) if by is not None else frozenset()
     clause = frozenset(t.lower for t in tokens[c0:c1])
-    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles
+    # "has seen no sign", "found nothing"; not "was found not guilty", which the verdict's rule reads itself
+    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles - _VERB_NEGATIONS
     places = _places_in(sentence[tokens[c0].start : tokens[c1 - 1].end]) if c1 > c0 else frozenset()
     return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places)
 

@@ -5,6 +5,7 @@ deaths"). Polarity comes from the clause, so "denied that ... had been" negates.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Sequence
 
@@ -54,6 +55,8 @@ from checker.models import (
 _DATE_VERB_REACH = 16
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 _FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+# The words of a verdict after its object ("found the driver guilty"), as ``_predicate`` reads them.
+_VERDICT_WORDS = frozenset({"guilty", "innocent"})
 # Verbs that carry a state like "was" does: "remained open" says it was open, "stayed closed" that it was closed.
 _STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 
@@ -105,6 +108,8 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         adverb = low in lexicon().clause_breakers or (low.endswith("ly") and len(stem) >= 4 and english_word(stem))
         if j < len(tokens) and not adverb and not is_place_token(ctx, j) and j not in ctx.number_tokens:
             obj = phrase_after(tokens, j, limit=4)
+            # "found the driver guilty": the verdict's word is not part of who it is about
+            obj = list(itertools.takewhile(lambda t: t.lower not in _VERDICT_WORDS, obj))
             subject = build_subject(obj, ctx.doc.text) if obj else None
             if subject is not None and not subject.proper:
                 return subject

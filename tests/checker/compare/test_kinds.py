@@ -105,6 +105,10 @@ _POLARITY_PAIRS = [
      "The judge granted bail to the defendant on Monday.", True),
     ("court-bail-to-another", "The judge refused to grant bail to the defendant.",
      "The judge granted bail to the co-defendant's brother on Monday.", False),
+    ("court-verdict", "The jury found the driver guilty of dangerous driving.",
+     "The driver was found not guilty of dangerous driving.", True),
+    ("court-verdict-other-person", "The jury found the driver guilty of dangerous driving.",
+     "The passenger was found not guilty of dangerous driving.", False),
     ("court-other-day", "The jury did not reach a verdict on Friday.", "The jury reached a verdict on Monday.", False),
     # companies
     ("company-not-cancelled", "The airline has cancelled its order for twelve jets.",
