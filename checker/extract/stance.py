@@ -283,14 +283,23 @@ def _declined(tokens: Sequence[Token], lex: Lexicon) -> dict[int, int]:
     for k in range(len(tokens) - 2):
         if tokens[k].lower not in lex.refusal_verbs or tokens[k + 1].lower != "to":
             continue
-        verb = tokens[k + 2]
+        v = k + 2
+        if tokens[v].lower.endswith("ly") and v + 1 < len(tokens):
+            v += 1  # "failed to effectively tackle": the verb is after the adverb
+        verb = tokens[v]
         if not verb.is_word or verb.is_capitalised or verb.lower in lex.determiners or not verb.lower.isalpha():
             continue
+        if verb.lower in lex.reporting_verbs or verb.lower in _NOT_AN_EVENT:
+            continue  # "declined to comment": no event is denied
         before = {tokens[m].lower for m in range(max(0, k - 3), k)}
         if not before.isdisjoint(lex.negation_particles) or not before.isdisjoint(_MODALS):
             continue
-        out[k + 2] = k
+        out[v] = k
     return out
+
+
+# Verbs that a refusal leaves no event of: "declined to comment", "refused to elaborate", "declined to speculate".
+_NOT_AN_EVENT = frozenset({"comment", "elaborate", "speculate", "answer", "respond"})
 
 
 # Auxiliaries that make a refusal only possible ("may refuse to sign", "could fail to qualify").

@@ -82,6 +82,10 @@ def test_negation_is_scoped_to_its_clause() -> None:
         pytest.param("The club did not fail to qualify this year.", "qualify", Polarity.AFFIRMED, id="denied-refusal"),
         pytest.param("The union may refuse to sign the pay deal.", "sign", Polarity.AFFIRMED, id="modal-refusal"),
         pytest.param("The refusal to sign was noted.", "sign", Polarity.AFFIRMED, id="noun-not-a-refusal-verb"),
+        pytest.param("The council failed to quickly clear the backlog.", "clear", Polarity.NEGATED,
+                     id="split-infinitive"),
+        pytest.param("The club declined to comment on the transfer.", "comment", Polarity.AFFIRMED,
+                     id="declined-to-comment"),
     ],
 )
 def test_a_refusal_denies_the_verb_after_to(text: str, verb: str, polarity: Polarity) -> None:
