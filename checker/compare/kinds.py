@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Mapping
 
 from checker.compare.messages import side
-from checker.compare.similarity import entities_agree, opposite, provisional
+from checker.compare.similarity import entities_agree, moment, one_event, opposite, provisional, same_predicate, stated_polarity
 from checker.extract.places import gazetteer
 from checker.compare.values import (
     comparable,
@@ -136,6 +136,24 @@ class Polarity_(Kind):
                 "The appeals court did not uphold the ban on short-term rentals on Tuesday.", True),
         Example("The appeals court upheld the ban on short-term rentals on Tuesday.",
                 "Judges upheld the ban on short-term rentals, the appeals court said on Tuesday.", False),
+        Example("The city council approved the cycle lane plan on Monday.",
+                "The city council refused to approve the cycle lane plan on Monday.", True),
+        Example("The regulator has authorised the merger of the two dairies.",
+                "The regulator did not approve the merger of the two dairies.", True),
+        # two doers, two objects, two times, two places: two events
+        Example("The steering committee approved the staffing plan on Thursday.",
+                "The finance committee did not approve the staffing plan on Thursday.", False),
+        Example("The court upheld the conviction of the former mayor on Friday.",
+                "The court did not uphold the conviction of the former treasurer on Friday.", False),
+        Example("The jury reached a verdict on Monday.", "The jury did not reach a verdict on Friday.", False),
+        Example("The company closed its plant in Texas.", "The company has never closed a plant in Ohio.", False),
+        # not a settled fact of the same moment: a hedge, a plan, a state before the outcome
+        Example("The city council approved the cycle lane plan on Monday.",
+                "The city council may not approve the cycle lane plan.", False),
+        Example("The midfielder signed a new contract with the club.",
+                "The midfielder will not sign a new contract with the club.", False),
+        Example("The trial team published its results in a journal.",
+                "The trial team has not yet published its results.", False),
     )
 
     @classmethod
@@ -143,9 +161,21 @@ class Polarity_(Kind):
         va, vb = a.value, b.value
         if not (isinstance(va, Event) and isinstance(vb, Event)):
             return False
-        return (va.predicate == vb.predicate and a.polarity != b.polarity) or (
-            opposite(va.predicate, vb.predicate) and a.polarity == b.polarity
-        )
+        pa, pb = stated_polarity(a), stated_polarity(b)
+        if not (
+            (same_predicate(va.predicate, vb.predicate) and pa != pb)
+            or (opposite(va.predicate, vb.predicate) and pa == pb)
+        ):
+            return False
+        # Both firm claims of one moment ("will not sign" / "signed" are a plan and an outcome; "may not" is no
+        # claim), of one doer, one thing done, one time.
+        if a.rule == b.rule == "restatement":
+            return True  # one sentence told twice, word for word but the denial: ``restatement.py`` lined them up
+        ta, tb = _scoped_time(a, ctx.dates), _scoped_time(b, ctx.dates)
+        if ta and tb and not ranges_overlap(ta, tb):
+            return False
+        at = moment(a)
+        return at is not None and at == moment(b) and one_event(a, b)
 
 
 @register

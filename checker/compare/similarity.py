@@ -36,7 +36,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from checker.models import Alignment, Assertion
+from checker.models import Alignment, Assertion, Modality, Polarity
 
 # Weights of the fields in the score; they add up to 1.
 _W_THING, _W_ENTITY, _W_PREDICATE, _W_CONTEXT = 0.3, 0.2, 0.15, 0.35
@@ -58,6 +58,9 @@ class _Vocabulary:
     level_verbs: frozenset[str]
     occurrence: frozenset[str]
     provisional: re.Pattern[str]
+    unsettled: frozenset[str] = frozenset()
+    earlier: frozenset[str] = frozenset()
+    object_ends: frozenset[str] = frozenset()
 
 
 @cache
@@ -89,7 +92,8 @@ def vocabulary() -> _Vocabulary:
     )
     return _Vocabulary(
         concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence,
-        provisional,
+        provisional, frozenset(data["unsettled_groups"]), frozenset(data["earlier_words"]),
+        frozenset(data["object_ends"]),
     )
 
 
@@ -356,3 +360,201 @@ def alignment(
     (tens of thousands), and there are at most a thousand scores (three decimals) for each few fields matched."""
     return Alignment(score=score, matched=list(matched), different_entities=different_entities,
                      different_scope=different_scope)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The clause of an event claim: who did it, to what, and when, as its sentence tells them. A polarity conflict
+# ("the board approved the timetable" / "the board did not approve the timetable") needs the two claims to be about
+# one event: the same doer, the same thing done, at one time. The frame gives the thing and the verb; the doer of an
+# active verb and the clause's time are read here, from the clause around the verb group.
+
+
+@dataclass(frozen=True, slots=True)
+class EventClause:
+    """The verb group's words and the clause's words; the concepts of the doer (before an active verb, after "by"
+    for a passive) and of the object phrase right after the verb group; the clause's time words; and the concepts
+    of the whole sentence."""
+
+    group: tuple[str, ...]
+    words: frozenset[str]
+    doer: frozenset[str]
+    after: frozenset[str]
+    times: frozenset[str]
+    sentence: frozenset[str]
+    # The object itself denies: "has seen no sign", "found nothing", "they have no discounts".
+    denied_object: bool = False
+    # The places the clause names, as gazetteer keys ("closed its plant in Texas").
+    places: frozenset[str] = frozenset()
+
+
+_YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Negation particles that deny a verb, not an object ("not", "never"): after a verb group they are no denying object.
+_VERB_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
+
+
+@cache
+def _time_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Month and weekday names (as written with a capital), the single words of a day told from the report's date
+    ("yesterday"), and the markers and units of a period told from it ("last year", "next week")."""
+    raw = json.loads(resources.files("checker.data").joinpath("calendar.json").read_text("utf-8"))
+    names = frozenset(w.lower() for group in raw["months"] + raw["weekdays"] for w in group if len(w) > 3)
+    days = frozenset(k for k in raw["relative_days"] if " " not in k)
+    periods = raw["relative_periods"]
+    return names, days, frozenset(periods["markers"]), frozenset(periods["units"])
+
+
+def event_clause(a: Assertion) -> EventClause:
+    """The clause around ``a``'s verb group (``value_span``) in its sentence; see :class:`EventClause`."""
+    ev, vs = a.evidence, a.value_span
+    return _event_clause(ev.text, vs.start - ev.start, vs.end - ev.start)
+
+
+@lru_cache(maxsize=16384)
+def _event_clause(sentence: str, start: int, end: int) -> EventClause:
+    from checker.extract.lexicon import lexicon
+    from checker.extract.stance import clause_ranges
+    from checker.extract.tokens import tokenize
+
+    tokens = tokenize(sentence)
+    whole = _countries(content_concepts(sentence))
+    inside = [k for k, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    if not inside:
+        return EventClause((), frozenset(), frozenset(), frozenset(), frozenset(), whole)
+    g0, g1 = inside[0], inside[-1]
+    c0, c1 = next(((a, b) for a, b in clause_ranges(tokens) if a <= g0 < b), (0, len(tokens)))
+    lex = lexicon()
+    # "The mayor said (that) the board did not approve": the doer is the board, not the mayor.
+    for k in range(g0 - 1, c0 - 1, -1):
+        if tokens[k].lower in lex.reporting_verbs or tokens[k].lower == "that":
+            c0 = k + 1
+            break
+    names, days, markers, units = _time_words()
+    times: set[str] = set()
+    for k in range(c0, c1):
+        t = tokens[k]
+        low = t.lower
+        if (low in names and t.is_capitalised) or low in days or _YEAR_WORD.fullmatch(low):
+            times.add(low)
+        elif low in markers and k + 1 < c1 and tokens[k + 1].lower in units:
+            times.add(f"{low} {tokens[k + 1].lower}")  # "last year", "next week"
+    drop = {w for t in times for w in t.split()}
+
+    def words(a: int, b: int) -> frozenset[str]:
+        if a >= b:
+            return frozenset()
+        return _countries(content_concepts(" ".join(t.text for t in tokens[a:b] if t.lower not in drop)))
+
+    group = tuple(t.lower for t in tokens[g0 : g1 + 1])
+    ends = vocabulary().object_ends | lex.locative
+
+    def phrase_end(k: int) -> int:
+        """Where the phrase starting at ``k`` ends: a preposition, a conjunction or punctuation. "to" before a
+        noun phrase goes on ("granted bail to the defendant"); before a verb it ends ("deployed to fight")."""
+        while k < c1 and (tokens[k].is_word or tokens[k].lower in ("'s", "’s")):
+            low = tokens[k].lower
+            if low == "to" and k + 1 < c1 and (
+                tokens[k + 1].lower in lex.determiners or tokens[k + 1].is_capitalised
+            ):
+                k += 1
+                continue
+            if low in ends:
+                break
+            k += 1
+        return k
+
+    # What was done: the phrase right after the verb group ("did not uphold the conviction of the former mayor");
+    # "of" joins, any other preposition starts where, when or why.
+    after = words(g1 + 1, phrase_end(g1 + 1))
+    if _BE.isdisjoint(group):
+        doer = words(c0, g0)
+    else:
+        # A passive's doer follows "by" ("was not approved by the European Medicines Agency on Thursday").
+        by = next((k for k in range(g1 + 1, c1) if tokens[k].lower == "by"), None)
+        doer = words(by + 1, phrase_end(by + 1)) if by is not None else frozenset()
+    clause = frozenset(t.lower for t in tokens[c0:c1])
+    # "has seen no sign", "found nothing"; not "was found not guilty", which the verdict's rule reads itself
+    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles - _VERB_NEGATIONS
+    places = _places_in(sentence[tokens[c0].start : tokens[c1 - 1].end]) if c1 > c0 else frozenset()
+    return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places)
+
+
+def _places_in(text: str) -> frozenset[str]:
+    from checker.extract.places import gazetteer
+
+    return frozenset(m.place.key for m in gazetteer().find(text))
+
+
+def _countries(words: frozenset[str]) -> frozenset[str]:
+    """A country's name and its demonym as one word ("Russia" / "Russian territory")."""
+    from checker.extract.places import gazetteer
+
+    gaz = gazetteer()
+    return frozenset(gaz.demonym(w.lower()) or w for w in words)
+
+
+def _places_meet(a: str, b: str) -> bool:
+    from checker.extract.places import gazetteer
+
+    return a == b or gazetteer().related(a, b)
+
+
+def _told_in(words: frozenset[str], sentence: frozenset[str], share: int = 4) -> bool:
+    """Whether the other sentence tells these clause words: all of them, but one in ``share`` may be put
+    otherwise ("34 games" / "34 appearances"); a word whose stem the other sentence has is told ("remote" /
+    "remotely", "competing" / "competition")."""
+    missing = [w for w in words - sentence if not any(_one_stem(w, x) for x in sentence)]
+    return len(missing) <= len(words) // share
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Two words that begin alike for all but their last three letters, and for five letters at least."""
+    n = max(5, min(len(a), len(b)) - 3)
+    return len(a) >= n and len(b) >= n and a[:n].lower() == b[:n].lower()
+
+
+def one_event(a: Assertion, b: Assertion) -> bool:
+    """Whether two event claims tell of one event: one doer, when both name one, is told in the other's sentence
+    but for one word in three ("the school board approved" / "the parents' council did not approve" and "the
+    steering committee" / "the finance committee" are two doers; "Europe's medicines regulator" / "the European
+    Medicines Agency" one); the clause with less after its verb has all of it in the other sentence ("did not
+    uphold the conviction of the former treasurer" against one of the former mayor); the clauses name no two
+    places apart ("in Ohio" / "in Texas") and give no two different times ("in January" / "in March")."""
+    x, y = event_clause(a), event_clause(b)
+    if x.times and y.times and x.times.isdisjoint(y.times):
+        return False
+    if x.doer and y.doer and not (_told_in(x.doer, y.sentence, 3) or _told_in(y.doer, x.sentence, 3)):
+        return False  # "the steering committee" / "the finance committee"
+    if x.places and y.places and not any(_places_meet(p, q) for p in x.places for q in y.places):
+        return False  # "closed a plant in Ohio" / "closed its plant in Texas"
+    if len(x.after) == len(y.after):
+        return _told_in(x.after, y.sentence) and _told_in(y.after, x.sentence)
+    short, other = (x, y) if len(x.after) < len(y.after) else (y, x)
+    return _told_in(short.after, other.sentence)
+
+
+def moment(a: Assertion) -> frozenset[str] | None:
+    """When an event claim tells of its event: None when it is not firm (hedged, unconfirmed, a refusal to
+    confirm, expected) or its clause tells of an earlier moment (``earlier_words``: "initially did not approve");
+    else the words of its verb group that put it still to come or before a later moment (``unsettled_groups``:
+    "will", "yet"), empty for a settled fact. Two claims meet only at one moment: "will not sign" against "signed"
+    is a plan and an outcome; "will complete" against "will not complete" two plans that cannot both hold."""
+    if a.expected or a.modality not in (Modality.ASSERTED, Modality.REPORTED):
+        return None
+    found, vocab = event_clause(a), vocabulary()
+    if not vocab.earlier.isdisjoint(found.words):
+        return None
+    return frozenset("will" if w == "wo" else w for w in found.group if w in vocab.unsettled)
+
+
+def stated_polarity(a: Assertion) -> Polarity:
+    """The claim's polarity, turned when its object denies ("has seen no sign" says nothing was seen)."""
+    if a.rule == "restatement" or not event_clause(a).denied_object:
+        return a.polarity
+    return Polarity.AFFIRMED if a.polarity == Polarity.NEGATED else Polarity.NEGATED
+
+
+def same_predicate(a: str | None, b: str | None) -> bool:
+    """Whether two predicates name one event, as written or as synonyms of the project's data ("approve" /
+    "authorise")."""
+    return bool(a and b) and (a == b or concept(a) == concept(b))

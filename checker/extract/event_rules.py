@@ -5,6 +5,7 @@ deaths"). Polarity comes from the clause, so "denied that ... had been" negates.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Sequence
 
@@ -30,7 +31,7 @@ from checker.extract.context import (
     subjects_in,
     triggers_in,
 )
-from checker.extract.lexicon import event_predicate, lexicon, verb_lemma
+from checker.extract.lexicon import english_word, event_predicate, lexicon, verb_lemma
 from checker.extract.quantity_rules import people_subject, subject_names
 from checker.extract.stance import clause_of
 from checker.extract.subjects import (
@@ -54,6 +55,8 @@ from checker.models import (
 _DATE_VERB_REACH = 16
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 _FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+# The words of a verdict after its object ("found the driver guilty"), as ``_predicate`` reads them.
+_VERDICT_WORDS = frozenset({"guilty", "innocent"})
 # Verbs that carry a state like "was" does: "remained open" says it was open, "stayed closed" that it was closed.
 _STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 
@@ -99,8 +102,14 @@ def _event_subject(ctx: SentenceContext, verb: int, floor: int) -> Subject | Non
         j = verb + 1
         j += skip_determiners(tokens, j)
         j = _past_sum(ctx, j)  # "completed its 2.3 billion Swiss franc takeover": what was completed follows the sum
-        if j < len(tokens) and not is_place_token(ctx, j) and j not in ctx.number_tokens:
+        low = tokens[j].lower if j < len(tokens) else ""
+        # "has fallen sharply", "has fallen because of ...": an adverb or a clause's opener is no object.
+        stem = low[:-3] + "y" if low.endswith("ily") else low[:-2]
+        adverb = low in lexicon().clause_breakers or (low.endswith("ly") and len(stem) >= 4 and english_word(stem))
+        if j < len(tokens) and not adverb and not is_place_token(ctx, j) and j not in ctx.number_tokens:
             obj = phrase_after(tokens, j, limit=4)
+            # "found the driver guilty": the verdict's word is not part of who it is about
+            obj = list(itertools.takewhile(lambda t: t.lower not in _VERDICT_WORDS, obj))
             subject = build_subject(obj, ctx.doc.text) if obj else None
             if subject is not None and not subject.proper:
                 return subject
@@ -467,7 +476,11 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         prev = tokens[k - 1].lower
         verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
         listed = verb in lex.event_verbs or verdict
-        if not (listed or verb.endswith("ed") or prev in lex.auxiliaries or prev in lex.aux_adverbs):
+        declined = ctx.stance.declined.get(k)  # "refused to approve": the refusal is the approving's verb group
+        if declined is None and k + 2 in ctx.stance.declined and verb in lex.refusal_verbs:
+            continue  # "refused" of "refused to approve": the event is the approving, denied
+        if not (listed or declined is not None or verb.endswith("ed") or prev in lex.auxiliaries
+                or prev in lex.aux_adverbs):
             continue
         if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
             continue
@@ -475,10 +488,13 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
             continue  # "are not in Kursk": a preposition, not an event
         state = listed and prev in _STATE_VERBS  # "remained open", "stayed closed": a state, as "was open" is
         aux = k - 1 if state else aux_start(tokens, k)
+        if declined is not None:
+            aux = aux_start(tokens, declined)
+            aux = declined if aux is None else aux
         chain = {tokens[m].lower for m in range(aux, k)} if aux is not None else set()
         past = is_past(verb)
         passive = bool(chain & BE_FORMS) and past
-        negated = bool(chain & NOT_WORDS)
+        negated = bool(chain & NOT_WORDS) or declined is not None
         if aux is None:
             # A listed past verb right after a noun ("A judge granted bail"), never an adjective ("the detained man").
             if not (listed and past) or not tokens[k - 1].is_word:
@@ -487,7 +503,7 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
                 prev in lex.determiners or prev in lex.stop_after_number or prev in lex.locative
             ):
                 continue
-        elif not (passive or negated or listed or _progressive_with_object(tokens, k, chain)):
+        elif not (passive or negated or listed or _perfect(chain, verb) or _progressive_with_object(tokens, k, chain)):
             continue
         if any(rs <= k < re for rs, re in ctx.stance.refusals):
             continue
@@ -503,6 +519,11 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         out.append(make_assertion(ctx, subject, "happened", Event(predicate=predicate, text=t.text), start, t.end,
                                   k, polarity=polarity, predicate=predicate, rule="event"))
     return out
+
+
+def _perfect(chain: set[str], verb: str) -> bool:
+    """"has scored", "have fallen": a present perfect states that the event happened, whatever the verb."""
+    return not chain.isdisjoint(("has", "have")) and verb.endswith(("ed", "en")) and is_past(verb)
 
 
 def _progressive_with_object(tokens: Sequence[Token], k: int, chain: set[str]) -> bool:

@@ -144,18 +144,31 @@ class SentenceStance:
     negations: list[tuple[int, int]] = field(default_factory=list)
     unconfirmed_cues: list[tuple[int, int]] = field(default_factory=list)
     hedges: list[tuple[int, int]] = field(default_factory=list)
+    # The verbs a refusal or a failure denies, by index, with the index of that refusal verb ("The board refused to
+    # approve the plan", "the striker failed to score": approve, score).
+    declined: dict[int, int] = field(default_factory=dict)
 
     def polarity(self, index: int, ignore: frozenset[int] = frozenset()) -> Polarity:
-        """Negated when a negation cue stands earlier in the value's clause, or the source denies.
+        """Negated when a negation cue stands earlier in the value's clause, the verb is one a refusal denies
+        ("failed to approve"), or the source denies.
 
         ``ignore`` holds token indices that belong to values ("no more than 3,000" is a bound, not a denial).
         """
+        if index in self.declined:
+            return Polarity.NEGATED
         a, _ = clause_of(self.clauses, index)
+        tokens = self.tokens
+        # "did not fail to qualify": the negation denies the failure, so the qualifying happened.
+        refusal = (
+            index >= 2 and tokens[index - 1].lower == "to" and tokens[index - 2].lower in lexicon().refusal_verbs
+        )
         for s, e in self.negations:
-            if not a <= s < index or s in ignore:
+            if not a <= s < index or s in ignore or (refusal and s < index - 2):
                 continue
             if any(self.tokens[k].lower in ("whether", "if") for k in range(e, index)):
                 continue  # "has not said whether its ratification is complete": nothing is denied
+            if _about_what_follows(self.tokens, s, e, index):
+                continue  # "there is no question that austerity has led to", "did not say that": nothing denied
             if not any(rs <= s < re for rs, re in self.refusals):
                 return Polarity.NEGATED
         return Polarity.NEGATED if self.denied else Polarity.AFFIRMED
@@ -238,7 +251,59 @@ def analyse_stance(
         negations=cues(lex.negation),
         unconfirmed_cues=cues(lex.unconfirmed),
         hedges=cues(lex.hedged),
+        declined=_declined(tokens, lex) if not lowers.isdisjoint(lex.refusal_verbs) else {},
     )
+
+
+# Words that a one-word negation denies by themselves before a "that" clause, leaving the clause affirmed or
+# untouched: "there is no doubt that ...", "no question that ...", "did not say that ...", "does not mean that ...".
+# ("no evidence that", "not true that" deny the clause: they are not here.)
+_NOT_ABOUT_THE_CLAUSE = frozenset({
+    "doubt", "question", "secret", "surprise", "coincidence", "wonder", "say", "said", "mean", "know", "knew",
+    "think", "thought", "expect", "expected", "realise", "realize", "notice", "noticed", "tell", "told",
+})
+
+
+def _about_what_follows(tokens: Sequence[Token], s: int, e: int, index: int) -> bool:
+    """Whether a one-word negation denies only the word after it, which then opens a "that" clause holding
+    ``index``: "there is no question that austerity has led to", "did not say that troops were deployed" deny
+    nothing in the clause; "there is no evidence that troops crossed" does."""
+    if e - s != 1 or e + 1 >= index:
+        return False
+    k = e + (1 if tokens[e].lower in ("'t", "n't") else 0)
+    return tokens[k].lower in _NOT_ABOUT_THE_CLAUSE and k + 1 < index and tokens[k + 1].lower == "that"
+
+
+def _declined(tokens: Sequence[Token], lex: Lexicon) -> dict[int, int]:
+    """The verbs a refusal or a failure denies ("refused to approve", "failed to pass", "was unable to play"), by
+    index, with the refusal verb's index. Not when the refusal is itself denied ("did not fail to qualify") or
+    hedged in the verb group before it ("may refuse to sign"), nor "failed to confirm", which is a refusal to
+    confirm (``cannot_confirm``)."""
+    out: dict[int, int] = {}
+    for k in range(len(tokens) - 2):
+        if tokens[k].lower not in lex.refusal_verbs or tokens[k + 1].lower != "to":
+            continue
+        v = k + 2
+        if tokens[v].lower.endswith("ly") and v + 1 < len(tokens):
+            v += 1  # "failed to effectively tackle": the verb is after the adverb
+        verb = tokens[v]
+        if not verb.is_word or verb.is_capitalised or verb.lower in lex.determiners or not verb.lower.isalpha():
+            continue
+        if verb.lower in lex.reporting_verbs or verb.lower in _NOT_AN_EVENT:
+            continue  # "declined to comment": no event is denied
+        before = {tokens[m].lower for m in range(max(0, k - 3), k)}
+        if not before.isdisjoint(lex.negation_particles) or not before.isdisjoint(_MODALS):
+            continue
+        out[v] = k
+    return out
+
+
+# Verbs that a refusal leaves no event of: "declined to comment", "refused to elaborate", "declined to speculate".
+_NOT_AN_EVENT = frozenset({"comment", "elaborate", "speculate", "answer", "respond"})
+
+
+# Auxiliaries that make a refusal only possible ("may refuse to sign", "could fail to qualify").
+_MODALS = frozenset({"may", "might", "could", "would", "will", "should", "can", "'ll", "wo"})
 
 
 def _is_media(source: str) -> bool:

@@ -158,3 +158,69 @@ def test_a_figure_cited_by_both_sentences_adds_to_the_context() -> None:
 )
 def test_an_owner_told_as_its_is_never_shared(a: tuple, b: tuple, agree: bool | None) -> None:
     assert entities_agree(a, b) is agree
+
+
+# ---------------------------------------------------------------------------------------------- one event
+
+
+def _event(text: str):
+    from checker.models import Event
+
+    return next(a for a in extract_text(text) if isinstance(a.value, Event))
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "after"),
+    [
+        pytest.param("The school board approved the revised timetable on Tuesday.", {"school", "board"},
+                     {"revise", "timetable"}, id="active"),
+        pytest.param("The timetable was not approved by the school board on Tuesday.", {"school", "board"}, set(),
+                     id="passive-by"),
+        pytest.param("The mayor said the board did not approve the timetable.", {"board"}, {"timetable"},
+                     id="after-a-reporting-verb"),
+        pytest.param("The judge granted bail to the defendant.", {"judge"}, {"bail", "defendant"},
+                     id="to-a-noun-phrase"),
+    ],
+)
+def test_event_clause_reads_the_doer_and_the_object(text: str, doer: set[str], after: set[str]) -> None:
+    from checker.compare.similarity import event_clause
+
+    found = event_clause(_event(text))
+    assert found.doer == frozenset(doer)
+    assert found.after == frozenset(after)
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        pytest.param("The union signed the pay deal.", frozenset(), id="settled"),
+        pytest.param("The union will not sign the pay deal.", frozenset({"will"}), id="still-to-come"),
+        pytest.param("The union would not sign the pay deal.", frozenset({"would"}), id="conditional"),
+        pytest.param("The union has not yet signed the pay deal.", frozenset({"yet"}), id="not-yet"),
+        pytest.param("The union may not sign the pay deal.", None, id="hedged"),
+        pytest.param("The union initially did not sign the pay deal.", None, id="earlier"),
+    ],
+)
+def test_moment_of_an_event_claim(text: str, moment: frozenset[str] | None) -> None:
+    from checker.compare.similarity import moment as moment_of
+
+    assert moment_of(_event(text)) == moment
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "one"),
+    [
+        pytest.param("The school board approved the new timetable.", "No timetable was approved by the school board.",
+                     True, id="active-and-passive"),
+        pytest.param("The school board approved the new timetable.",
+                     "The parents' council did not approve the new timetable.", False, id="two-doers"),
+        pytest.param("The striker has scored four goals in 20 matches for Rovers.",
+                     "The striker has not scored four goals in 20 games for Rovers.", True, id="other-words"),
+        pytest.param("The club signed the goalkeeper in January.", "The club did not sign the goalkeeper in March.",
+                     False, id="two-times"),
+    ],
+)
+def test_one_event(left: str, right: str, one: bool) -> None:
+    from checker.compare.similarity import one_event
+
+    assert one_event(_event(left), _event(right)) is one

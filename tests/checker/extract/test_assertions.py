@@ -183,6 +183,16 @@ def test_past_event_month_resolves_to_the_past() -> None:
         ("A judge granted bail to the suspect.", "happened:grant", "bail", Polarity.AFFIRMED),
         ("The ceasefire was not extended.", "happened:extend", "ceasefire", Polarity.NEGATED),
         ("The court did not annul the election.", "happened:annul", "election", Polarity.NEGATED),
+        ("The school board refused to approve the new timetable.", "happened:approve", "timetable",
+         Polarity.NEGATED),
+        ("The council failed to pass the transit budget.", "happened:pass", "transit budget", Polarity.NEGATED),
+        ("The lab declined to release its raw data.", "happened:release", "raw data", Polarity.NEGATED),
+        ("The airline has cancelled its order for twelve jets.", "happened:cancel", "order", Polarity.AFFIRMED),
+        ("Demand for copper has fallen sharply this year.", "happened:fall", "copper demand", Polarity.AFFIRMED),
+        ("There is no question that the closure has damaged local shops.", "happened:damage", "shop",
+         Polarity.AFFIRMED),
+        ("There is no evidence that the closure has damaged local shops.", "happened:damage", "shop",
+         Polarity.NEGATED),
     ],
 )
 def test_event_polarity(text: str, attribute: str, key: str, polarity: Polarity) -> None:
@@ -195,6 +205,13 @@ def test_event_polarity(text: str, attribute: str, key: str, polarity: Polarity)
 def test_event_value_span_covers_the_verb_group() -> None:
     event = one(extract("The reactor was not disconnected from the grid."), "happened:disconnect")
     assert event.value_span.text == "was not disconnected"
+
+
+def test_a_refusal_is_the_verb_group_of_the_verb_it_denies() -> None:
+    found = extract("The board refused to approve the merger.")
+    event = one(found, "happened:approve")
+    assert event.value_span.text == "refused to approve"
+    assert [a.attribute for a in found if a.value_span.text == "refused"] == []
 
 
 def test_denial_negates_the_event() -> None:

@@ -73,6 +73,42 @@ def test_negation_is_scoped_to_its_clause() -> None:
     assert st.polarity(at(tokens, "Sumy")) == Polarity.NEGATED
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "polarity"),
+    [
+        pytest.param("The union refused to sign the pay deal.", "sign", Polarity.NEGATED, id="refused-to"),
+        pytest.param("The rover failed to reach the crater rim.", "reach", Polarity.NEGATED, id="failed-to"),
+        pytest.param("The keeper was unable to play on Sunday.", "play", Polarity.NEGATED, id="unable-to"),
+        pytest.param("The club did not fail to qualify this year.", "qualify", Polarity.AFFIRMED, id="denied-refusal"),
+        pytest.param("The union may refuse to sign the pay deal.", "sign", Polarity.AFFIRMED, id="modal-refusal"),
+        pytest.param("The refusal to sign was noted.", "sign", Polarity.AFFIRMED, id="noun-not-a-refusal-verb"),
+        pytest.param("The council failed to quickly clear the backlog.", "clear", Polarity.NEGATED,
+                     id="split-infinitive"),
+        pytest.param("The club declined to comment on the transfer.", "comment", Polarity.AFFIRMED,
+                     id="declined-to-comment"),
+    ],
+)
+def test_a_refusal_denies_the_verb_after_to(text: str, verb: str, polarity: Polarity) -> None:
+    tokens, st = stance(text)
+    assert st.polarity(at(tokens, verb)) == polarity
+    assert (at(tokens, verb) in st.declined) is (polarity == Polarity.NEGATED)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        pytest.param("There is no question that the levy has raised prices.", Polarity.AFFIRMED, id="no-question"),
+        pytest.param("There is no doubt that the levy has raised prices.", Polarity.AFFIRMED, id="no-doubt"),
+        pytest.param("The minister did not say that the levy has raised prices.", Polarity.AFFIRMED, id="not-say"),
+        pytest.param("There is no evidence that the levy has raised prices.", Polarity.NEGATED, id="no-evidence"),
+        pytest.param("It is not true that the levy has raised prices.", Polarity.NEGATED, id="not-true"),
+    ],
+)
+def test_a_negation_before_that_denies_only_its_own_word(text: str, polarity: Polarity) -> None:
+    tokens, st = stance(text)
+    assert st.polarity(at(tokens, "raised")) == polarity
+
+
 def test_negation_does_not_reach_back_before_the_cue() -> None:
     tokens, st = stance("The clinic in Sokoto never reopened after the outbreak.")
     assert st.polarity(at(tokens, "Sokoto")) == Polarity.AFFIRMED
