@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from typing import ClassVar, Mapping
 
 from checker.compare.messages import side
-from checker.compare.similarity import entities_agree, moment, one_event, opposite, provisional, same_predicate, stated_polarity
+from checker.compare.similarity import (
+    entities_agree,
+    moment,
+    one_event,
+    opposite,
+    provisional,
+    running_count,
+    same_predicate,
+    stated_polarity,
+)
 from checker.extract.places import gazetteer
 from checker.compare.values import (
     comparable,
@@ -102,10 +111,15 @@ def _scoped_time(a: Assertion, dates: Mapping[str, dt.date | None]) -> TimeRange
 
 
 def different_times(a: Assertion, b: Assertion, ctx: Context) -> bool:
-    """Claims scoped to times that do not overlap ("as of Oct. 30" vs "by Nov. 25"), or from reports far apart."""
+    """Claims scoped to times that do not overlap ("as of Oct. 30" vs "by Nov. 25"), counts under way told of two
+    different days, or claims from reports far apart."""
     ta, tb = _scoped_time(a, ctx.dates), _scoped_time(b, ctx.dates)
     if ta and tb:
         return not ranges_overlap(ta, tb)
+    if a.time and b.time and a.path != b.path and running_count(a.attribute) and running_count(b.attribute):
+        # A count under way told of two days, even each report's own ("42 missing on Monday" / "17 still missing on
+        # Thursday"): the count as it stood on each day.
+        return not ranges_overlap(a.time, b.time)
     da, db = ctx.dates.get(a.path), ctx.dates.get(b.path)
     if da is None or db is None:
         return False
@@ -209,6 +223,20 @@ class Numeric(Kind):
                 True),
         Example("Fewer than 50 people were hurt in the crush at the Rovers stadium, police said.",
                 "Fewer than 200 people were hurt in the crush at the Rovers stadium, police said.", False),
+        # a count under way told of two days is a change; of one day, a contradiction
+        Example("Twenty-six people were missing on Tuesday after flash floods swept through villages in Wayanad, "
+                "officials said.",
+                "Nine people were still missing on Friday after Tuesday's flash floods in Wayanad, officials said.",
+                False, left_date=dt.date(2025, 7, 29), right_date=dt.date(2025, 8, 1)),
+        Example("Twenty-six people were missing on Tuesday after flash floods swept through villages in Wayanad, "
+                "officials said.",
+                "Twelve people were missing on Tuesday after flash floods swept through villages in Wayanad, "
+                "officials said.",
+                True, left_date=dt.date(2025, 7, 29), right_date=dt.date(2025, 7, 29)),
+        # a fixed figure told on each report's own day is still one figure
+        Example("Brightline Energy reported quarterly revenue of $3.1 billion on Thursday.",
+                "Brightline Energy reported quarterly revenue of $2.4 billion on Friday.",
+                True, left_date=dt.date(2025, 10, 23), right_date=dt.date(2025, 10, 24)),
     )
 
     @classmethod
@@ -238,6 +266,11 @@ class Change(Kind):
         Example("The death toll from the floods rose to 31, state officials said.",
                 "The death toll from the floods rose to 31, state officials said.", False,
                 left_date=dt.date(2025, 3, 4), right_date=dt.date(2025, 3, 11)),
+        # a count under way, each report giving it on its own day, three days apart
+        Example("Twenty-six people were missing on Tuesday after flash floods swept through villages in Wayanad, "
+                "officials said.",
+                "Nine people were still missing on Friday after Tuesday's flash floods in Wayanad, officials said.",
+                True, left_date=dt.date(2025, 7, 29), right_date=dt.date(2025, 8, 1)),
     )
 
     @classmethod

@@ -61,6 +61,7 @@ class _Vocabulary:
     unsettled: frozenset[str] = frozenset()
     earlier: frozenset[str] = frozenset()
     object_ends: frozenset[str] = frozenset()
+    running_counts: frozenset[str] = frozenset()
 
 
 @cache
@@ -93,7 +94,7 @@ def vocabulary() -> _Vocabulary:
     return _Vocabulary(
         concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence,
         provisional, frozenset(data["unsettled_groups"]), frozenset(data["earlier_words"]),
-        frozenset(data["object_ends"]),
+        frozenset(data["object_ends"]), frozenset(data["running_counts"]),
     )
 
 
@@ -286,6 +287,11 @@ def provisional(sentence: str) -> bool:
     """Whether a sentence gives a figure of a count still under way ("with 60% of ballots counted", "according to
     preliminary results")."""
     return vocabulary().provisional.search(sentence) is not None
+
+
+def running_count(attribute: str) -> bool:
+    """Whether an attribute is of a count that moves while its event unfolds (killed, missing, rescued ...)."""
+    return attribute in vocabulary().running_counts
 
 
 def one_occurrence(a: str | None, b: str | None) -> bool:
