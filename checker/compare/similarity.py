@@ -312,9 +312,18 @@ def different_predicates(a: FrameView, b: FrameView) -> bool:
     return entities_agree(a.entities, b.entities) is not True
 
 
+def _kinds_apart(a: FrameView, b: FrameView) -> bool:
+    """Two things of one head, each told of a kind the other is not ("12 infrastructure projects" / "seven energy
+    projects", "wheat exports" / "maize exports"): each side's modifiers are absent from the other's sentence."""
+    ma, mb = a.thing - {a.head}, b.thing - {b.head}
+    return bool(ma and mb) and ma.isdisjoint(b.context) and mb.isdisjoint(a.context)
+
+
 def score(a: FrameView, b: FrameView) -> Alignment:
     """How likely two claims are about the same thing, in [0, 1], with the fields that matched."""
     matched: list[str] = []
+    if a.head and a.head == b.head and _kinds_apart(a, b):
+        return alignment(0.0, different_scope=True)
     if a.head and a.head == b.head:
         thing = 1.0
         matched.append("thing")

@@ -224,3 +224,28 @@ def test_one_event(left: str, right: str, one: bool) -> None:
     from checker.compare.similarity import one_event
 
     assert one_event(_event(left), _event(right)) is one
+
+
+@pytest.mark.parametrize(
+    ("left", "lvalue", "right", "rvalue", "apart"),
+    [
+        pytest.param("Kenya has recorded 4,100 cholera cases since January, the health ministry said.", "4,100",
+                     "Kenya has recorded 2,300 measles cases since January, the health ministry said.", "2,300",
+                     True, id="health-two-diseases"),
+        pytest.param("Ukraine's wheat exports reached 1.2 million tonnes in March, traders said.", "1.2 million tonnes",
+                     "Ukraine's maize exports reached 2.9 million tonnes in March, traders said.", "2.9 million tonnes",
+                     True, id="trade-two-crops"),
+        pytest.param("Kenya has recorded 4,100 cholera cases since January, the health ministry said.", "4,100",
+                     "Kenya has recorded 2,300 cases since January, the health ministry said.", "2,300",
+                     False, id="health-one-side-unqualified"),
+        pytest.param("Ukraine's wheat exports reached 1.2 million tonnes in March, traders said.", "1.2 million tonnes",
+                     "Grain exports of wheat from Ukraine reached 2.9 million tonnes in March, traders said.",
+                     "2.9 million tonnes", False, id="trade-kind-named-elsewhere-in-the-sentence"),
+    ],
+)
+def test_things_of_one_head_and_two_kinds_do_not_align(left: str, lvalue: str, right: str, rvalue: str,
+                                                       apart: bool) -> None:
+    """'cholera cases' / 'measles cases' are two counts; a kind told on one side only, or named elsewhere in the
+    other sentence, does not part them."""
+    found = score(view(_claim(left, lvalue)), view(_claim(right, rvalue)))
+    assert (found.score == 0.0 and found.different_scope) is apart
