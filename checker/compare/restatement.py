@@ -66,7 +66,6 @@ from checker.compare.similarity import alignment, vocabulary
 from checker.extract.dates import calendar_words
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.numbers import parse_number
-from checker.extract.places import gazetteer
 from checker.models import (
     Alignment,
     Assertion,
@@ -91,7 +90,6 @@ _MAX_POSTING = 200
 _MAX_STRETCH = 4  # tokens in a differing stretch
 _MAX_REWORDED = 4  # differing stretches of a sentence reworded besides its value (``_reworded``)
 _MAX_NAME = 6  # tokens in a differing name ("the Royal Courts of Justice")
-_ADJECTIVE = 60  # rapidfuzz ratio of a place's name and its adjective ("Wales" / "Welsh", "France" / "French")
 _SPELLING = 80  # rapidfuzz ratio of two spellings of one word
 _LONG_SHARED = 6  # shared content words (not function words, not values) that make a sentence one story's own
 _REWORDED_SHARED = 4  # shared content words that, with a name or place shared, tie two reworded tellings
@@ -404,8 +402,9 @@ def _anchored(
     single means fans are not even more eager for the new album" are one story's sentences.
 
     A sentence ``reworded`` besides its value (``_reworded``) needs words of its own whatever else it shares: four
-    content words with a name or place, six without; two stories' template sentences ("Police in Leeds said a man
-    was arrested") share a place as readily as a verb."""
+    content words with a name or place, six without (and then only with ``long_wording``, as above: a word dropped
+    from the background line does not make it one story's own); two stories' template sentences ("Police in Leeds
+    said a man was arrested") share a place as readily as a verb."""
     stop = vocabulary().stopwords
     content = 0
     named_anchor = False
@@ -428,7 +427,8 @@ def _anchored(
             if named_anchor and not reworded:
                 return True
     if reworded:
-        return content >= (_REWORDED_SHARED if named_anchor else _LONG_SHARED)
+        # a figure or date changed in long wording with nothing particular shared stays boilerplate, reworded or not
+        return (named_anchor or long_wording) and content >= (_REWORDED_SHARED if named_anchor else _LONG_SHARED)
     return long_wording and content >= _LONG_SHARED
 
 
@@ -623,13 +623,13 @@ def _pronoun_at(words: _Words, a: int, b: int) -> int:
 
 
 def _title_qualifier(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2: int) -> tuple[Slot, Slot] | None:
-    """A place told where a title's own word stood ("Transport Minister Lucia Ferri" / "Milan Minister Lucia
-    Ferri"): one capitalised word a side, the same title and a name after it, a place on one side only. Two
-    portfolios ("Foreign Minister" / "Defence Minister") are left alone: one person may hold both in turn."""
+    """A place told where a title's own portfolio stood ("Transport Minister Lucia Ferri" / "Milan Minister Lucia
+    Ferri"): one capitalised word a side, the same title and a name after it, a place on one side only and a
+    portfolio (``portfolios`` of the lexicon) on the other. Two portfolios ("Foreign Minister" / "Defence Minister")
+    are left alone: one person may hold both in turn; so are a party or a rank against a place ("Republican Senator
+    Ted Cruz" / "Texas Senator Ted Cruz", "Junior Minister" / "Bergen Minister"): one person is both."""
     if i2 - i1 != 1 or j2 - j1 != 1 or not (left.capitals[i1] and right.capitals[j1]):
         return None
-    if fuzz.ratio(left.tokens[i1], right.tokens[j1]) >= _ADJECTIVE:
-        return None  # "Wales Minister" / "Welsh Minister": the place and its adjective
     after = i2
     if after + 1 >= len(left.tokens) or left.tokens[after] not in lexicon().titles:
         return None
@@ -640,8 +640,8 @@ def _title_qualifier(left: _Words, right: _Words, i1: int, i2: int, j1: int, j2:
     if a_place == b_place or _slot_at(left if b_place else right, i1 if b_place else j1) is not None:
         return None
     word = (left.tokens[i1] if b_place else right.tokens[j1])
-    if not english_word(word) or gazetteer().demonym(word) is not None:
-        return None  # a portfolio ("Transport", "Defence"), not a name nor a people ("Italian Minister")
+    if word not in lexicon().portfolios:
+        return None  # a party, a rank or a people ("Republican Senator", "Junior Minister", "Welsh Minister")
     slots = []
     for words, k in ((left, i1), (right, j1)):
         at, until = words.starts[k], words.ends[k + 1]
@@ -790,6 +790,8 @@ def _opening_name(words: _Words, i1: int, i2: int) -> Slot | None:
     heads = (lex.person_heads, lex.affiliated_people, lex.organisation_references, lex.group_nouns, lex.titles)
     if not (words.capitals[0] and token.isalpha()) or any(token in h for h in heads) or token in vocabulary().stopwords:
         return None
+    if token in lex.sentence_adverbs:
+        return None  # "Elsewhere, the defending champion ..." / "Emma Raducanu, the defending champion, ..."
     if _slot_at(words, 0) is not None or token.endswith(("s", "ly")):
         return None  # "Officers, ...", "Separately, ..."
     return _token_slot(words, 0, Name(text=words.statement.evidence.text[words.starts[0] : words.ends[0]]))

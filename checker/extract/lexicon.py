@@ -134,6 +134,8 @@ class Lexicon:
     denying_words: frozenset[str]  # verify: "cannot bring": the word after is denied
     refusal_verbs: frozenset[str]  # verify: "failed to meet": the verb after "to" is denied
     settlement_nouns: frozenset[str]  # "in the Hungarian city of Gyor": the place is where the noun before "in" is
+    portfolios: frozenset[str]  # restatement: "Health Minister" / "Oslo Minister": a portfolio against a place
+    sentence_adverbs: frozenset[str]  # restatement: "Elsewhere, the champion ...": an opening word that is no surname
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -234,6 +236,8 @@ def lexicon() -> Lexicon:
         denying_words=frozenset(lex["denying_words"]),
         refusal_verbs=frozenset(lex["refusal_verbs"]),
         settlement_nouns=frozenset(lex["settlement_nouns"]),
+        portfolios=frozenset(lex["portfolios"]),
+        sentence_adverbs=frozenset(lex["sentence_adverbs"]),
     )
 
 

@@ -513,6 +513,26 @@ REWORDED_AGREEMENTS = [
         "members.",
         id="a-function-word-swapped-about-a-figure-may-scope-it",
     ),
+    pytest.param(
+        "Republican Senator Dana Whitcombe said the bill would raise costs for families across the country.",
+        "Ohio Senator Dana Whitcombe said the bill would raise costs for families across the country.",
+        id="a-party-where-the-state-stood-is-one-person",
+    ),
+    pytest.param(
+        "Junior Minister Anna Berg opened the new ferry terminal at the harbour in front of local families.",
+        "Bergen Minister Anna Berg opened the new ferry terminal at the harbour in front of local families.",
+        id="a-rank-is-no-portfolio",
+    ),
+    pytest.param(
+        "Elsewhere, the defending champion was knocked out in straight sets by a qualifier on Court Two.",
+        "Mia Okafor, the defending champion, was knocked out in straight sets by a qualifier on Court Two.",
+        id="a-sentence-adverb-is-no-surname",
+    ),
+    pytest.param(
+        "In 2019, a storm in the same coastal region destroyed hundreds of homes and flooded large areas of farmland.",
+        "In 2021, a storm in the same coastal region destroyed hundreds of homes and flooded areas of farmland.",
+        id="background-line-with-a-word-dropped-is-still-boilerplate",
+    ),
 ]
 
 
