@@ -400,6 +400,8 @@ class EventClause:
     denied_object: bool = False
     # The places the clause names, as gazetteer keys ("closed its plant in Texas").
     places: frozenset[str] = frozenset()
+    # The concepts of the clause itself (after a reporting verb's "that"): where the other claim's doer is looked for.
+    clause: frozenset[str] = frozenset()
 
 
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
@@ -413,7 +415,10 @@ def _time_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     """Month and weekday names (as written with a capital), the single words of a day told from the report's date
     ("yesterday"), and the markers and units of a period told from it ("last year", "next week")."""
     raw = json.loads(resources.files("checker.data").joinpath("calendar.json").read_text("utf-8"))
-    names = frozenset(w.lower() for group in raw["months"] + raw["weekdays"] for w in group if len(w) > 3)
+    # every full name ("May" too), and the abbreviations that are no common word ("Sept", not "Sat" or "Wed")
+    names = frozenset(
+        w.lower() for group in raw["months"] + raw["weekdays"] for n, w in enumerate(group) if n == 0 or len(w) > 3
+    )
     days = frozenset(k for k in raw["relative_days"] if " " not in k)
     periods = raw["relative_periods"]
     return names, days, frozenset(periods["markers"]), frozenset(periods["units"])
@@ -449,7 +454,8 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
     for k in range(c0, c1):
         t = tokens[k]
         low = t.lower
-        if (low in names and t.is_capitalised) or low in days or _YEAR_WORD.fullmatch(low):
+        # "May" opening a sentence may be the modal ("May the board ..."); further in, capitalised, it is the month
+        if (low in names and t.is_capitalised and (k > 0 or low != "may")) or low in days or _YEAR_WORD.fullmatch(low):
             times.add(low)
         elif low in markers and k + 1 < c1 and tokens[k + 1].lower in units:
             times.add(f"{low} {tokens[k + 1].lower}")  # "last year", "next week"
@@ -491,7 +497,7 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
     # "has seen no sign", "found nothing"; not "was found not guilty", which the verdict's rule reads itself
     denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles - _VERB_NEGATIONS
     places = _places_in(sentence[tokens[c0].start : tokens[c1 - 1].end]) if c1 > c0 else frozenset()
-    return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places)
+    return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places, words(c0, c1))
 
 
 def _places_in(text: str) -> frozenset[str]:
@@ -529,16 +535,17 @@ def _one_stem(a: str, b: str) -> bool:
 
 
 def one_event(a: Assertion, b: Assertion) -> bool:
-    """Whether two event claims tell of one event: one doer, when both name one, is told in the other's sentence
-    but for one word in three ("the school board approved" / "the parents' council did not approve" and "the
-    steering committee" / "the finance committee" are two doers; "Europe's medicines regulator" / "the European
-    Medicines Agency" one); the clause with less after its verb has all of it in the other sentence ("did not
-    uphold the conviction of the former treasurer" against one of the former mayor); the clauses name no two
-    places apart ("in Ohio" / "in Texas") and give no two different times ("in January" / "in March")."""
+    """Whether two event claims tell of one event: one doer, when both name one, is told in the other's clause,
+    not elsewhere in its sentence ("the Senate said the House did not pass"), but for one word in three ("the
+    school board approved" / "the parents' council did not approve" and "the steering committee" / "the finance
+    committee" are two doers; "Europe's medicines regulator" / "the European Medicines Agency" one); the clause
+    with less after its verb has all of it in the other sentence ("did not uphold the conviction of the former
+    treasurer" against one of the former mayor); the clauses name no two places apart ("in Ohio" / "in Texas")
+    and give no two different times ("in January" / "in March", "in May" / "in June")."""
     x, y = event_clause(a), event_clause(b)
     if x.times and y.times and x.times.isdisjoint(y.times):
         return False
-    if x.doer and y.doer and not (_told_in(x.doer, y.sentence, 3) or _told_in(y.doer, x.sentence, 3)):
+    if x.doer and y.doer and not (_told_in(x.doer, y.clause, 3) or _told_in(y.doer, x.clause, 3)):
         return False  # "the steering committee" / "the finance committee"
     if x.places and y.places and not any(_places_meet(p, q) for p in x.places for q in y.places):
         return False  # "closed a plant in Ohio" / "closed its plant in Texas"

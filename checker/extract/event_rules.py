@@ -477,8 +477,8 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
         listed = verb in lex.event_verbs or verdict
         declined = ctx.stance.declined.get(k)  # "refused to approve": the refusal is the approving's verb group
-        if declined is None and k + 2 in ctx.stance.declined and verb in lex.refusal_verbs:
-            continue  # "refused" of "refused to approve": the event is the approving, denied
+        if declined is None and k in ctx.stance.declined.values() and verb in lex.refusal_verbs:
+            continue  # "refused" of "refused to (formally) approve": the event is the approving, denied
         if not (listed or declined is not None or verb.endswith("ed") or prev in lex.auxiliaries
                 or prev in lex.aux_adverbs):
             continue

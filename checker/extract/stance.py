@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.extract.lexicon import Lexicon, PhraseSet, lexicon
+from checker.extract.lexicon import Lexicon, PhraseSet, english_word, lexicon
 from checker.extract.tokens import Token
 from checker.models import Modality, Polarity
 
@@ -179,11 +179,13 @@ class SentenceStance:
             return Modality.CANNOT_CONFIRM
         if any(a <= s <= index for s, _ in self.unconfirmed_cues) or self.unconfirmed_source:
             return Modality.UNCONFIRMED
+        tokens = self.tokens
+        if any(_word_before_that(tokens, s, e, index) in _NOT_CLAIMED_BEFORE_THAT for s, e in self.negations):
+            return Modality.HEDGED  # "did not say that the plant closed": the clause is not claimed
         if self.reported:
             return Modality.REPORTED
         if approximate or self.hedged_by_source:
             return Modality.HEDGED
-        tokens = self.tokens
         for h, _ in self.hedges:
             if (
                 a <= h < b
@@ -255,23 +257,37 @@ def analyse_stance(
     )
 
 
-# Words that a one-word negation denies by themselves before a "that" clause, leaving the clause affirmed or
-# untouched: "there is no doubt that ...", "no question that ...", "did not say that ...", "does not mean that ...".
+# Words that a one-word negation denies by themselves before a "that" clause ("there is no doubt that ...", "did not
+# say that ..."): the negation leaves the clause undenied. After a factive word the clause holds ("no doubt that",
+# "did not know that"); after a word of saying or thinking it is not claimed at all ("did not say that the plant
+# closed" tells neither that it closed nor that it did not: ``modality`` makes it hedged).
 # ("no evidence that", "not true that" deny the clause: they are not here.)
-_NOT_ABOUT_THE_CLAUSE = frozenset({
-    "doubt", "question", "secret", "surprise", "coincidence", "wonder", "say", "said", "mean", "know", "knew",
-    "think", "thought", "expect", "expected", "realise", "realize", "notice", "noticed", "tell", "told",
+_FACTIVE_BEFORE_THAT = frozenset({
+    "doubt", "question", "secret", "surprise", "coincidence", "wonder", "know", "knew", "realise", "realize",
+    "notice", "noticed",
 })
+_NOT_CLAIMED_BEFORE_THAT = frozenset({
+    "say", "said", "mean", "think", "thought", "expect", "expected", "tell", "told",
+})
+_NOT_ABOUT_THE_CLAUSE = _FACTIVE_BEFORE_THAT | _NOT_CLAIMED_BEFORE_THAT
 
 
 def _about_what_follows(tokens: Sequence[Token], s: int, e: int, index: int) -> bool:
     """Whether a one-word negation denies only the word after it, which then opens a "that" clause holding
     ``index``: "there is no question that austerity has led to", "did not say that troops were deployed" deny
     nothing in the clause; "there is no evidence that troops crossed" does."""
+    return _word_before_that(tokens, s, e, index) in _NOT_ABOUT_THE_CLAUSE
+
+
+def _word_before_that(tokens: Sequence[Token], s: int, e: int, index: int) -> str | None:
+    """The word a one-word negation (``s``-``e``) stands before when that word opens a "that" clause holding
+    ``index`` ("no doubt that", "did not say that"), else None."""
     if e - s != 1 or e + 1 >= index:
-        return False
+        return None
     k = e + (1 if tokens[e].lower in ("'t", "n't") else 0)
-    return tokens[k].lower in _NOT_ABOUT_THE_CLAUSE and k + 1 < index and tokens[k + 1].lower == "that"
+    if k + 1 < index and tokens[k + 1].lower == "that":
+        return tokens[k].lower
+    return None
 
 
 def _declined(tokens: Sequence[Token], lex: Lexicon) -> dict[int, int]:
@@ -284,7 +300,7 @@ def _declined(tokens: Sequence[Token], lex: Lexicon) -> dict[int, int]:
         if tokens[k].lower not in lex.refusal_verbs or tokens[k + 1].lower != "to":
             continue
         v = k + 2
-        if tokens[v].lower.endswith("ly") and v + 1 < len(tokens):
+        if _split_adverb(tokens, v, lex):
             v += 1  # "failed to effectively tackle": the verb is after the adverb
         verb = tokens[v]
         if not verb.is_word or verb.is_capitalised or verb.lower in lex.determiners or not verb.lower.isalpha():
@@ -296,6 +312,27 @@ def _declined(tokens: Sequence[Token], lex: Lexicon) -> dict[int, int]:
             continue
         out[v] = k
     return out
+
+
+def _split_adverb(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[k]`` is an adverb splitting an infinitive ("failed to quickly clear"): an "-ly" word made of
+    an English word, and a lower-case word after it that is no determiner or preposition. A verb in "-ly" is none
+    ("refused to comply with the order", "refused to fly the plane", "failed to supply arms")."""
+    low = tokens[k].lower
+    if not low.endswith("ly") or k + 1 >= len(tokens):
+        return False
+    # "quickly": quick; "easily": easy; "fully": full
+    stems = (low[:-2], low[:-3] + "y" if low.endswith("ily") else "", low[:-1] if low.endswith("lly") else "")
+    nxt = tokens[k + 1]
+    return (
+        any(len(stem) >= 4 and english_word(stem) for stem in stems)
+        and nxt.is_word
+        and not nxt.is_capitalised
+        and nxt.lower not in lex.determiners
+        and nxt.lower not in lex.locative
+        and nxt.lower not in ("with", "to", "for", "by", "from", "on", "of")
+        and not nxt.lower.endswith("ly")
+    )
 
 
 # Verbs that a refusal leaves no event of: "declined to comment", "refused to elaborate", "declined to speculate".

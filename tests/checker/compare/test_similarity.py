@@ -218,6 +218,14 @@ def test_moment_of_an_event_claim(text: str, moment: frozenset[str] | None) -> N
                      "The striker has not scored four goals in 20 games for Rovers.", True, id="other-words"),
         pytest.param("The club signed the goalkeeper in January.", "The club did not sign the goalkeeper in March.",
                      False, id="two-times"),
+        pytest.param("The Senate passed the farm bill.", "The Senate said the House did not pass the farm bill.", False,
+                     id="the-other-doer-only-speaks"),
+        pytest.param("The Senate passed the farm bill, but the House did not.", "The House did not pass the farm bill.",
+                     False, id="the-other-doer-in-another-clause"),
+        pytest.param("The trust did not open the ward in May.", "The trust opened the ward in June.", False,
+                     id="two-times-may"),
+        pytest.param("The trust did not open the ward in May.", "The trust opened the ward in May.", True,
+                     id="one-time-may"),
     ],
 )
 def test_one_event(left: str, right: str, one: bool) -> None:

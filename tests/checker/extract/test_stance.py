@@ -86,6 +86,14 @@ def test_negation_is_scoped_to_its_clause() -> None:
                      id="split-infinitive"),
         pytest.param("The club declined to comment on the transfer.", "comment", Polarity.AFFIRMED,
                      id="declined-to-comment"),
+        # a verb in "-ly" is no split infinitive's adverb
+        pytest.param("The ferry firm refused to comply with the ruling.", "comply", Polarity.NEGATED,
+                     id="verb-in-ly-before-a-preposition"),
+        pytest.param("The crew refused to fly the aircraft.", "fly", Polarity.NEGATED, id="verb-in-ly-before-the"),
+        pytest.param("The donor states failed to supply vaccines.", "supply", Polarity.NEGATED,
+                     id="verb-in-ly-before-a-noun"),
+        pytest.param("The tenant failed to fully repay the deposit.", "repay", Polarity.NEGATED,
+                     id="split-infinitive-fully"),
     ],
 )
 def test_a_refusal_denies_the_verb_after_to(text: str, verb: str, polarity: Polarity) -> None:
@@ -107,6 +115,21 @@ def test_a_refusal_denies_the_verb_after_to(text: str, verb: str, polarity: Pola
 def test_a_negation_before_that_denies_only_its_own_word(text: str, polarity: Polarity) -> None:
     tokens, st = stance(text)
     assert st.polarity(at(tokens, "raised")) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        pytest.param("There is no doubt that the levy has raised prices.", True, id="no-doubt-holds"),
+        pytest.param("The minister did not know that the levy had raised prices.", True, id="not-know-holds"),
+        pytest.param("The minister did not say that the levy has raised prices.", False, id="not-say-claims-nothing"),
+        pytest.param("The rise does not mean that the levy has raised prices.", False, id="not-mean-claims-nothing"),
+        pytest.param("Growers didn't think that the levy had raised prices.", False, id="contracted-not-think"),
+    ],
+)
+def test_a_clause_after_a_denied_word_of_saying_is_not_claimed(text: str, claimed: bool) -> None:
+    tokens, st = stance(text)
+    assert (st.modality(at(tokens, "raised")) != Modality.HEDGED) is claimed
 
 
 def test_negation_does_not_reach_back_before_the_cue() -> None:
