@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal, TypeVar
 
-from checker.models import DateMatch, TimeRange
+from checker.models import DateMatch, TimeRange, direct_as_given, shared_fields_set
 
 _T = TypeVar("_T")
 
@@ -916,10 +916,15 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+_TIME_GIVEN = shared_fields_set({"start", "end", "text"})
+
+
 def _match(text: str, start: int, end: int, rng: DayRange, relation: Relation) -> DateMatch:
-    return DateMatch.model_construct(
-        start=start, end=end, range=TimeRange(start=rng[0], end=rng[1], text=text[start:end]), relation=relation
-    )
+    # The day range is two ``datetime.date`` values and the text a slice, so validating them would return them
+    # unchanged: the range is built as ``TimeRange(start=..., end=..., text=...)`` would build it.
+    time = direct_as_given(TimeRange, {"type": "time", "start": rng[0], "end": rng[1], "text": text[start:end]},
+                           _TIME_GIVEN)
+    return DateMatch.model_construct(start=start, end=end, range=time, relation=relation)
 
 
 def parse_date(phrase: str, reference: dt.date | None) -> TimeRange | None:

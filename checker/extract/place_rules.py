@@ -100,8 +100,10 @@ def _located_places(ctx: SentenceContext) -> list[tuple[int, int, Place, int]]:
     """Gazetteer places, plus "Estonian airspace" / "Ukrainian territory" read as the country they belong to."""
     lex = lexicon()
     found = [(p.start, p.end, p.place, ctx.index_containing(p.start)) for p in ctx.places]
-    taken = {i for *_, i in found}
     tokens = ctx.tokens
+    if lex.territory_nouns.isdisjoint([t.lower for t in tokens]):
+        return found  # no "airspace", "territory"... (most sentences): no nationality to read as a place
+    taken = {i for *_, i in found}
     for i in range(len(tokens) - 1):
         if i in taken or not tokens[i].is_capitalised:
             continue

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from checker.models import Place, PlaceMatch, direct_construct
 
@@ -621,7 +621,7 @@ class Gazetteer:
             return []
         out: list[PlaceMatch] = []
         starts = [pm.start for pm in matches]
-        for m in _OCCUPIED_ALONE.finditer(text):
+        for m in _occupied_phrases(text):
             begin = m.start()
             dem = _DEMONYM_HYPHEN.search(text, max(0, begin - 30), begin)
             if dem:
@@ -645,6 +645,20 @@ class Gazetteer:
             key = country + OCCUPIED
             out.append(self._match(begin, m.end(), key, text[begin : m.end()]))
         return out
+
+
+def _occupied_phrases(text: str) -> Iterator[re.Match[str]]:
+    """``_OCCUPIED_ALONE.finditer(text)``, tried only where "ccupied" is written: the regex, run over a whole report,
+    would be tried at every character (20 ms a MB of report that says "occupied" once, 1% of its extraction)."""
+    taken = 0
+    i = text.find("ccupied", 1)
+    while i != -1:
+        if i - 1 >= taken:
+            m = _OCCUPIED_ALONE.match(text, i - 1)
+            if m is not None:
+                yield m
+                taken = m.end()
+        i = text.find("ccupied", i + 1)
 
 
 def _read(name: str) -> dict:

@@ -145,6 +145,8 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _append(text: str, a: int, b: int, out: list[Sentence], lines: _Lines) -> None:
+    if text[a:b].isspace():
+        return  # the blank lines between a paragraph's last full stop and the next paragraph: no sentence
     # List items and headings on their own lines are sentences of their own (both begin after a newline, so a
     # sentence on one line, as most are, has none to look for).
     if text.find("\n", a, b) < 0:

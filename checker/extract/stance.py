@@ -9,6 +9,7 @@ resolved to the fullest name the document gave earlier.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from checker.extract.lexicon import Lexicon, PhraseSet, english_word, lexicon
@@ -42,7 +43,9 @@ def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = (
     breakers = lexicon().clause_breakers
     ranges: list[tuple[int, int]] = []
     start = 0
-    for i, t in enumerate(tokens):
+    marks = _clause_marks(breakers)
+    for i in [i for i, t in enumerate(tokens) if t.lower in marks]:  # the few words that may end a clause
+        t = tokens[i]
         if t.text in _CLAUSE_PUNCT:
             after = i + 1
         elif i > 0 and (t.lower in breakers or (t.lower in _OPENERS and _opens_clause(tokens, i, start))):
@@ -59,6 +62,13 @@ def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = (
     if start < len(tokens):
         ranges.append((start, len(tokens)))
     return ranges or [(0, len(tokens))]
+
+
+@lru_cache(maxsize=4)
+def _clause_marks(breakers: frozenset[str]) -> frozenset[str]:
+    """The lower-case forms of every token that may end a clause or open one: clause punctuation (a mark is its own
+    lower-case form), the lexicon's clause breakers and the words that may open a clause (``_OPENERS``)."""
+    return _CLAUSE_PUNCT | breakers | _OPENERS
 
 
 # Words before "as" that make it part of a fixed phrase, not a clause's opener ("as well as", "such as").

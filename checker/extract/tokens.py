@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Words keep inner hyphens, apostrophes and dots ("U.S.-based", "Russia's", "KN-23", "11,000"); an ordinal is one
@@ -47,48 +48,47 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     append = out.append
     pos = start
-    pairs = _SPACED_TOKEN.findall(text, start, end)
-    if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
+    # Most sentences hold no apostrophe: then no word needs to be looked at for a contraction or a possessive.
+    apostrophes = text.find("'", start, end) >= 0 or text.find("’", start, end) >= 0
+    for space, word in _SPACED_TOKEN.findall(text, start, end):
+        s = pos + len(space)
+        pos = s + len(word)
+        if apostrophes and ("'" in word or "’" in word):
+            _split_apostrophe(s, pos, word, append)
+            continue
         # Each token is set up field by field on a bare instance: what ``Token(...)`` makes, without the Python
         # frame of the dataclass ``__init__`` (a fifth of tokenizing; a report holds a token per five characters).
-        for space, word in pairs:
-            s = pos + len(space)
-            pos = s + len(word)
-            first = word[0]
-            t = _new(Token)
-            t.start = s
-            t.end = pos
-            t.text = word
-            t.lower = word.lower()
-            t.is_word = first.isalnum()
-            t.is_capitalised = first.isupper()
-            t.initial = False
-            append(t)
-    else:
-        for space, word in pairs:
-            s = pos + len(space)
-            pos = e = s + len(word)
-            first = word[0]
-            if "'" not in word and "’" not in word:
-                append(Token(s, e, word, word.lower(), first.isalnum(), first.isupper()))
-                continue
-            nt = _SPLIT_NT.match(word)
-            if nt and len(nt.group(1)) > 0:
-                cut = s + len(nt.group(1))
-                append(_token(s, cut, nt.group(1), nt.group(1).lower()))
-                tail = nt.group(2).lower().replace("’", "'")
-                append(_token(cut, e, nt.group(2), "n't" if tail.endswith("n't") else tail))
-                continue
-            lower = word.lower().replace("’", "'")
-            if lower.endswith("'s") and len(lower) > 2:
-                cut = e - 2
-                append(_token(s, cut, word[:-2], lower[:-2]))
-                append(_token(cut, e, word[-2:], "'s"))
-                continue
-            append(_token(s, e, word, lower))
-    for i, t in enumerate(out):
+        first = word[0]
+        t = _new(Token)
+        t.start = s
+        t.end = pos
+        t.text = word
+        t.lower = word.lower()
+        t.is_word = first.isalnum()
+        t.is_capitalised = first.isupper()
+        t.initial = False
+        append(t)
+    for t in out:
         if t.is_word:
-            if t.is_capitalised:
-                out[i] = Token(t.start, t.end, t.text, t.lower, t.is_word, t.is_capitalised, True)
+            t.initial = t.is_capitalised  # the sentence's first word (the token is not yet anyone else's)
             break
     return out
+
+
+def _split_apostrophe(s: int, e: int, word: str, append: Callable[[Token], None]) -> None:
+    """A word holding an apostrophe as its tokens: "can't" -> "ca" + "n't", "we've" -> "we" + "'ve", "Russia's" ->
+    "Russia" + "'s", any other ("O'Brien", "rock'n'roll") whole."""
+    nt = _SPLIT_NT.match(word)
+    if nt and len(nt.group(1)) > 0:
+        cut = s + len(nt.group(1))
+        append(_token(s, cut, nt.group(1), nt.group(1).lower()))
+        tail = nt.group(2).lower().replace("’", "'")
+        append(_token(cut, e, nt.group(2), "n't" if tail.endswith("n't") else tail))
+        return
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s") and len(lower) > 2:
+        cut = e - 2
+        append(_token(s, cut, word[:-2], lower[:-2]))
+        append(_token(cut, e, word[-2:], "'s"))
+        return
+    append(_token(s, e, word, lower))

@@ -32,3 +32,22 @@ def test_a_place_after_the_city_of_is_where_the_noun_before_the_preposition_is(t
 )
 def test_the_city_of_without_a_locative_word_is_no_location(text):
     assert [a for a in extract_text(text) if a.attribute == "location"] == []
+
+
+@pytest.mark.parametrize(
+    "text, span, key",
+    [
+        ("A military drone was detected in Polish airspace on Sunday.", "Polish airspace", "PL"),
+        ("Two fishing boats were seized in Argentine waters last week.", "Argentine waters", "AR"),
+    ],
+    ids=["airspace", "waters"],
+)
+def test_a_nationality_before_a_territory_noun_is_its_country(text, span, key):
+    found = [(a.value_span.text, a.value.key) for a in extract_text(text) if a.attribute == "location"]
+    assert (span, key) in found
+
+
+def test_a_nationality_before_any_other_noun_is_no_place():
+    found = [a.value_span.text for a in extract_text("Polish officials met the drone makers in Warsaw on Sunday.")
+             if a.attribute == "location"]
+    assert found == ["Warsaw"]

@@ -44,6 +44,22 @@ def test_matches_do_not_overlap_and_are_ordered() -> None:
         assert a.end <= b.start
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Occupied Palestinian territories received aid on Monday.",
+         [("Occupied Palestinian territories", "PS:occupied")]),
+        ("Aid reached the occupied Palestinian territories and Gaza.",
+         [("occupied Palestinian territories", "PS:occupied"), ("Gaza", "area:gaza-strip")]),
+        ("The preoccupied Palestinian territories were calm.", [("Palestinian territories", "PS")]),
+        ("Occupied territories were shelled overnight.", []),
+    ],
+    ids=["at-the-very-start", "mid-sentence", "inside-a-longer-word", "whose-land-unsaid"],
+)
+def test_occupied_territories_named_by_an_adjective(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[m.start : m.end], m.place.key) for m in gazetteer().find(text)] == expected
+
+
 def test_ancestors_and_country_of() -> None:
     gaz = gazetteer()
     assert {"UA-23", "UA", "UA:occupied", "UA-23:occupied"} <= gaz.ancestors("UA-23:occupied")

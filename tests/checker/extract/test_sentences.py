@@ -63,6 +63,12 @@ def test_blank_line_ends_a_sentence_without_punctuation() -> None:
     assert split(text) == ["Storm update for coastal towns", "Winds reached 150 km/h overnight."]
 
 
+def test_blank_lines_after_a_full_stop_make_no_sentence_of_their_own() -> None:
+    text = "Rain fell all day.   \n \n\n  The river rose.\n\n\n"
+    assert [(s.start, s.end, s.text) for s in split_sentences(text)] == [
+        (0, 18, "Rain fell all day."), (27, 42, "The river rose.")]
+
+
 def test_bulleted_list_items_are_sentences() -> None:
     text = "Confirmed cases by district:\n- North: 14 cases\n- South: 9 cases\n* East: 2 cases"
     assert split(text) == ["Confirmed cases by district:", "- North: 14 cases", "- South: 9 cases",

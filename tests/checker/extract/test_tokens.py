@@ -92,3 +92,25 @@ def test_an_ordinal_is_one_token_whatever_its_digits(text: str, expected: list[s
                          ids=["decade-not-ordinal", "ordinal-compound"])
 def test_ordinal_suffix_only_after_digits_that_end_the_word(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "initial"),
+    [
+        ("Officials can't say", ["Officials"]),
+        ("“Russia's troops moved", ["Russia"]),
+        ("Storms hit the coast", ["Storms"]),
+        ("the Kremlin said", []),
+        ("12 Jets landed", []),
+    ],
+    ids=["with-a-contraction", "after-a-quote-with-a-possessive", "no-apostrophe", "lower-case-opener", "figure-first"],
+)
+def test_only_a_capitalised_first_word_is_marked_initial(text: str, initial: list[str]) -> None:
+    assert [t.text for t in tokenize(text) if t.initial] == initial
+
+
+def test_words_around_an_apostrophe_are_built_as_in_a_sentence_without_one() -> None:
+    fields = lambda t: (t.start, t.end, t.text, t.lower, t.is_word, t.is_capitalised, t.initial)  # noqa: E731
+    plain, marked = tokenize("Judges in Leeds fined 12 firms"), tokenize("Judges in Leeds fined 12 firms'")
+    assert [fields(t) for t in marked[: len(plain)]] == [fields(t) for t in plain]
+    assert [t.text for t in marked[len(plain) :]] == ["'"]
