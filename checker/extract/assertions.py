@@ -362,7 +362,9 @@ LOCATION = Rule(
     fields={
         "value": "the place, as a gazetteer key (Kursk Oblast, Russia)",
         "thing": "the noun phrase before the locative word (its head), or the one a relative clause's verb before "
-        "it is said of (a leg that finished in Grenoble: the leg)",
+        "it is said of (a leg that finished in Grenoble: the leg); after a clause's verb group, the clause's subject "
+        "(the stage of the race ended in Geneva: the stage), past an aside between commas; none when the verb says "
+        "who spoke (officials said in Kyiv)",
         "entities": "a nationality or country in that phrase",
         "polarity": "negated when a negation cue stands before in the same clause",
     },
@@ -377,6 +379,11 @@ LOCATION = Rule(
                 thing="leg"),  # what a relative clause's verb is said of: the noun "that" stands for
         Example("The ferry, which sank near Kampala, carried 200 people.", "Kampala", attribute="location",
                 thing="ferry"),
+        Example("A passenger ferry, the MV Orla, capsized in Lake Albert near Kampala.", "Kampala",
+                attribute="location", thing="passenger ferry"),  # the clause's subject, past the apposition
+        Example("The opening stage of the Tour de Suisse ended in Geneva.", "Geneva", attribute="location",
+                thing="stage"),  # the head of "X of Y", not the name after "of"
+        Example("Officials said in Kampala that the ferry had sunk.", "Kampala", made=False),  # where it was said
     ),
 )
 

@@ -84,6 +84,11 @@ class Lexicon:
     event_nouns: frozenset[str]
     hedging_verbs: frozenset[str]
     locative_verbs: frozenset[str]
+    verb_particles: frozenset[str]  # "went down near X": words ending a verb group before a place's preposition
+    arrival_prepositions: frozenset[str]  # "fled to X": after a movement verb, where something went
+    aim_particles: frozenset[str]  # "lashed out at Kenya": whom it was aimed at
+    of_quantities: frozenset[str]  # "both of his children": a head that counts the noun after "of"
+    personal_pronouns: frozenset[str]  # "I was dancing in Germany": no noun phrase to locate
     territory_nouns: frozenset[str]
     person_heads: frozenset[str]
     affiliated_people: frozenset[str]
@@ -186,6 +191,11 @@ def lexicon() -> Lexicon:
         event_nouns=frozenset(lex["event_nouns"]),
         hedging_verbs=frozenset(lex["hedging_verbs"]),
         locative_verbs=frozenset(lex["locative_verbs"]),
+        verb_particles=frozenset(lex["verb_particles"]),
+        arrival_prepositions=frozenset(lex["arrival_prepositions"]),
+        aim_particles=frozenset(lex["aim_particles"]),
+        of_quantities=frozenset(lex["of_quantities"]),
+        personal_pronouns=frozenset(lex["personal_pronouns"]),
         territory_nouns=frozenset(lex["territory_nouns"]),
         person_heads=frozenset(lex["person_heads"]),
         affiliated_people=frozenset(lex["affiliated_people"]),
