@@ -161,6 +161,13 @@ QUANTITY = Rule(
         Example("Flooding forced 30 families to leave their homes.", "30", predicate="leave"),  # "to" after the verb
         Example("Harlow Foods added 350 jobs at its bakery last month.", "350", predicate="add"),  # not "he added"
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
+        Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
+        Example("Quillon added 90,000 subscribers in May.", "90,000", entities=("quillon",)),  # added: its object
+        Example("The spokesman added 40 people had been hurt.", "40", entities=()),  # added: a report
+        Example("The US approved a $3 billion loan to Chile.", "$3 billion",
+                entities=("chile", "united-states")),  # a country's name alone as its gazetteer slug
+        Example("Nairobi and Kampala agreed to cut tariffs by 20%.", "20%",
+                entities=("uganda", "kenya")),  # capitals stand for their countries
         Example("Regulators fined Orvik Bank £12 million for money-laundering failures.", "£12 million",
                 thing="fine", entities=("orvik bank",)),  # a sum a verb imposes: the verb's penalty (data)
         Example("A boulder weighing 40 tonnes blocked the pass for a week.", "40 tonnes", thing="boulder",

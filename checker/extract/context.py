@@ -379,7 +379,8 @@ def with_owner(subject: Subject, owner: str) -> Subject:
                    subject.proper, (owner, *subject.entities))
 
 
-_PARTICLES = frozenset({"off", "up", "down", "out", "back", "over"})
+PARTICLES = frozenset({"off", "up", "down", "out", "back", "over"})
+_PARTICLES = PARTICLES
 
 
 def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:

@@ -13,6 +13,7 @@ from checker.extract.context import (
     CHANGE_ATTRIBUTES,
     METRIC_ATTRIBUTES,
     NOT_WORDS,
+    PARTICLES,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
     actor_before,
@@ -1094,6 +1095,10 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
                 k -= 1
     if k > clause[0] and tokens[k].lower == "with" and is_verb(tokens, k - 1):
         k -= 1  # "Okafor, who finished with 29 points": the verb whose complement the figure is
+    elif k > clause[0] and tokens[k].lower in PARTICLES and is_verb(tokens, k - 1):
+        # "Pixelforge laid off 220 employees": the verb of a phrasal verb, not its particle; its named subject only
+        # ("the pantry gave out 25 parcels" keeps the parcels no one's, so that another report's count meets them)
+        k, agent = k - 1, None
     named_object = _verb_object(ctx, k, clause)
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
@@ -1101,7 +1106,11 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
     relative = k >= 1 and tokens[k - 1].lower in ("which", "who", "that") and tokens[k].is_word and (
         not tokens[k].is_capitalised  # "which carries 120,000 vehicles": a verb, whatever its tense
     )
-    if k < clause[0] or not (is_verb(tokens, k) or relative) or tokens[k].lower in lex.reporting_verbs:
+    reporting = tokens[k].lower in lex.reporting_verbs and not (
+        tokens[k].lower in lex.object_reporting_verbs and k + 1 < len(tokens) and (
+            k + 1 in ctx.number_tokens or tokens[k + 1].lower in lex.determiners)
+    )  # "Brightwave added 340,000 customers": the figure is the verb's object, not a report
+    if k < clause[0] or not (is_verb(tokens, k) or relative) or reporting:
         return out
     if k - 2 >= clause[0] and tokens[k - 1].lower == "to":
         named_object = _verb_object(ctx, k - 2, clause)  # "ordered Corvane Pharma to pay $212m": the payer

@@ -228,7 +228,11 @@ def _subject_key(
         parts.append(compound)
     parts.append(head)
     if proper and not entities:
-        entities.append(" ".join(parts))  # a name ("Brightline", "Ever Given") is the entity it speaks of
+        # a name ("Brightline", "Ever Given") is the entity it speaks of; a country's name or capital standing for it
+        # as its gazetteer slug, the key a country has everywhere else ("The US approved", "Ottawa and Seoul agreed")
+        named = [w for w in words if w.lower not in lex.determiners]
+        actor, n = actor_key(named, 0)  # type: ignore[arg-type]
+        entities.append(gaz.slug(actor) if actor and n == len(named) else " ".join(parts))
     return " ".join(parts), head, country, proper, tuple(entities)
 
 
