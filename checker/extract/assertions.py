@@ -162,6 +162,10 @@ QUANTITY = Rule(
         Example("Harlow Foods added 350 jobs at its bakery last month.", "350", predicate="add"),  # not "he added"
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
+        Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
+        Example("Nigeria's crude oil exports fell to 1.4 million barrels a day.", "1.4 million barrels",
+                thing="oil export", entities=("nigeria",)),  # a possessive's "'s" is no word of the phrase's limit
+        Example("The inflation rate eased to 2.1%.", "2.1%", thing="inflation"),  # one metric (head_synonyms)
         Example("Quillon added 90,000 subscribers in May.", "90,000", entities=("quillon",)),  # added: its object
         Example("The spokesman added 40 people had been hurt.", "40", entities=()),  # added: a report
         Example("The US approved a $3 billion loan to Chile.", "$3 billion",
@@ -417,6 +421,10 @@ EVENT_DATE = Rule(
         Example("Negotiations between the two unions did not resume in April.", "April", thing="negotiation",
                 polarity="negated"),  # the head of the subject, not the noun after its preposition
         Example("Repairs to the old pier began in May.", "May", thing="repair", entities=()),
+        Example("Exports rose to 4.1 million tonnes in May from 3.8 million tonnes in April.", "April",
+                made=False),  # the time of the level the rise started from, not of the rise
+        Example("Exports rose to 4.1 million tonnes in May from 3.8 million tonnes in April.", "May",
+                attribute="when", predicate="rise"),
         Example("Demolition of the old tower began in 2021.", "2021", thing="demolition",
                 entities=("old tower",)),  # "of": whose the head is
         Example("Several clubs have not adopted the rule, which was introduced in 2019.", "2019", thing="rule",

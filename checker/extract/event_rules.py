@@ -317,6 +317,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             out.append(make_assertion(ctx, event, "when", d.range, d.start, d.end, i, predicate=predicate,
                                       rule="event-date"))
             continue
+        if _earlier_level_date(ctx, i, a):
+            continue
         verb = _verb_before(ctx, i, a)
         if verb is None:
             opening = aside_opening(ctx.tokens, a - 1) if a > 1 else None
@@ -335,6 +337,20 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
         out.append(make_assertion(ctx, subject, "when", _past_if_past_tense(ctx, verb, d), d.start, d.end, i,
                                   predicate=predicate, rule="event-date"))
     return out
+
+
+def _earlier_level_date(ctx: SentenceContext, i: int, a: int) -> bool:
+    """Whether the date at ``tokens[i]`` is the time of a figure after "from" ("rose to 4.6% in March from 3.5% in
+    February", "fell from 184 in 2023"): the time of the level the change started from, not of the change."""
+    tokens = ctx.tokens
+    k = i - 1
+    if k > a and tokens[k].lower in ("in", "on", "at"):
+        k -= 1
+    if k <= a or not _in_quantity(ctx, k):
+        return False
+    while k > a and _in_quantity(ctx, k - 1):
+        k -= 1
+    return tokens[k - 1].lower == "from"
 
 
 def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:

@@ -278,7 +278,8 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
     lex = lexicon()
     out: list[Token] = []
     j = i
-    while j < len(tokens) and len(out) < limit:
+    while j < len(tokens) and len(out) - sum(w.lower == "'s" for w in out) < limit:
+        # (a possessive's "'s" takes no place of the limit: "Saudi Arabia's crude exports" is four words)
         t = tokens[j]
         if t.lower == "'s" and out:
             out.append(t)
@@ -292,7 +293,9 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             out.append(t)  # "The Kelso crossing reopened": the -ing word ends the phrase as its noun
             j += 1
             break
-        if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
+        if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or (
+            t.lower.endswith("ly") and not _ly_modifier(tokens, j)
+        )):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
             plural_noun(out[-1]) and verb_after_plural(t.lower)
@@ -391,6 +394,20 @@ def verb_after_plural(word: str) -> bool:
     if not word.isalpha() or word.endswith("s"):
         return False
     return word.endswith("ing") or verb_lemma(word) != word
+
+
+def _ly_modifier(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the -ly word at ``tokens[j]`` modifies the noun after it ("Average weekly wages", "the daily flights"),
+    rather than ending the phrase as an adverb ("300 troops quickly advanced"): a plain lower-case word follows that
+    is no verb, function word or adverb."""
+    lex = lexicon()
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.is_word and not nxt.is_capitalised and nxt.lower.isalpha() and not (
+        nxt.lower in lex.stop_after_number or nxt.lower in lex.determiners or nxt.lower in lex.pronouns
+        or nxt.lower in lex.auxiliaries or nxt.lower.endswith("ly") or _verb_like(nxt.lower)
+    )
 
 
 def _verb_like(word: str) -> bool:
