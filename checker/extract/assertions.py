@@ -163,6 +163,8 @@ QUANTITY = Rule(
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
         Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
+        Example("Budget airline Skyvale Air reported revenue of $410 million.", "$410 million",
+                entities=("skyvale air",)),  # a descriptor opening the sentence before a name
         Example("Nigeria's crude oil exports fell to 1.4 million barrels a day.", "1.4 million barrels",
                 thing="oil export", entities=("nigeria",)),  # a possessive's "'s" is no word of the phrase's limit
         Example("The inflation rate eased to 2.1%.", "2.1%", thing="inflation"),  # one metric (head_synonyms)
@@ -421,6 +423,9 @@ EVENT_DATE = Rule(
         Example("Negotiations between the two unions did not resume in April.", "April", thing="negotiation",
                 polarity="negated"),  # the head of the subject, not the noun after its preposition
         Example("Repairs to the old pier began in May.", "May", thing="repair", entities=()),
+        Example("Veltra Space will attempt its first crewed landing on March 3.", "March 3", thing="landing",
+                predicate="attempt", entities=("veltra space",)),  # a participle inside the object's phrase
+        Example("The police arrested protesters on Monday.", "Monday", predicate="arrest"),  # a noun before: a verb
         Example("Exports rose to 4.1 million tonnes in May from 3.8 million tonnes in April.", "April",
                 made=False),  # the time of the level the rise started from, not of the rise
         Example("Exports rose to 4.1 million tonnes in May from 3.8 million tonnes in April.", "May",

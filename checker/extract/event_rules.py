@@ -36,6 +36,7 @@ from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
     build_subject,
+    modifier_participle,
     phrase_after,
     phrase_before,
 )
@@ -364,7 +365,7 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
         if (
             past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)
             or _irregular_past(ctx.tokens, k)
-        ) and not (k > 0 and ctx.tokens[k - 1].lower in lex.determiners):
+        ) and not (k > 0 and ctx.tokens[k - 1].lower in lex.determiners) and not modifier_participle(ctx.tokens, k):
             verb = k
             break
     if verb is None:

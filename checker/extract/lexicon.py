@@ -67,6 +67,7 @@ class Lexicon:
     retraction: PhraseSet
     reporting_verbs: frozenset[str]
     object_reporting_verbs: frozenset[str]
+    phrase_adjectives: frozenset[str]
     denial_verbs: frozenset[str]
     media: frozenset[str]
     locative: frozenset[str]
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         retraction=_phrases(lex["retraction"]),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
         object_reporting_verbs=frozenset(lex["object_reporting_verbs"]),
+        phrase_adjectives=frozenset(lex["phrase_adjectives"]),
         denial_verbs=frozenset(lex["denial_verbs"]),
         media=frozenset(m.lower() for m in lex["media"]),
         locative=frozenset(lex["locative_prepositions"]),

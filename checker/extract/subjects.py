@@ -50,12 +50,18 @@ def _common_word(word: str) -> bool:
 
 def _trailing_name(words: list["_Word"]) -> str | None:
     """A person's name after a title ("former pension-fund manager Aidan Roche"): two or more capitalised words
-    that close a phrase opened by lower-case words, and are not a nationality or a place."""
+    that close a phrase opened by lower-case words (or by a capital that only opens the sentence), and are not a
+    nationality or a place."""
     k = len(words)
     while k > 0 and words[k - 1].is_capitalised and not words[k - 1].initial:
         k -= 1
     names = words[k:]
-    if len(names) < 2 or k == 0 or any(w.is_capitalised for w in words[:k]):
+    # (a capital that only opens the sentence, before a lower-case word, is a title's like any: "Luxury label Maison
+    # Corvel"; not alone: "Tropical Cyclone Kirra" is one name)
+    before = words[:k]
+    if len(names) < 2 or k == 0 or any(w.is_capitalised and not w.initial for w in before) or (
+        all(w.is_capitalised for w in before)
+    ):
         return None
     phrase = " ".join(w.text for w in names)
     if _demonym(phrase) or _demonym(names[0].text) or gazetteer().find(phrase):
@@ -295,7 +301,7 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or (
             t.lower.endswith("ly") and not _ly_modifier(tokens, j)
-        )):
+        )) and not modifier_participle(tokens, j):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
             plural_noun(out[-1]) and verb_after_plural(t.lower)
@@ -394,6 +400,23 @@ def verb_after_plural(word: str) -> bool:
     if not word.isalpha() or word.endswith("s"):
         return False
     return word.endswith("ing") or verb_lemma(word) != word
+
+
+def modifier_participle(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the -ed word at ``tokens[k]`` describes the noun after it inside a noun phrase ("its first crewed
+    flight", "the newly renovated wing"): a determiner, then an -ly word or a phrase adjective (``phrase_adjectives``
+    in lexicon.json), then the participle and a plain lower-case noun that is no verb or function word ("the police
+    arrested protesters" has a noun before its verb, and stays a verb)."""
+    lex = lexicon()
+    if k < 2 or k + 1 >= len(tokens) or not tokens[k].lower.endswith("ed"):
+        return False
+    between, nxt = tokens[k - 1], tokens[k + 1]
+    return tokens[k - 2].lower in lex.determiners and between.is_word and not between.is_capitalised and (
+        between.lower.endswith("ly") or between.lower in lex.phrase_adjectives
+    ) and nxt.is_word and not nxt.is_capitalised and nxt.lower.isalpha() and not (
+        nxt.lower in lex.stop_after_number or nxt.lower in lex.determiners or nxt.lower in lex.locative
+        or _verb_like(nxt.lower)
+    )
 
 
 def _ly_modifier(tokens: Sequence[Token], j: int) -> bool:
