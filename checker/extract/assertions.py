@@ -55,7 +55,9 @@ QUANTITY = Rule(
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
         "the EU's General Court; nor the report's organisation opening the sentence for a later clause with a "
-        "subject of its own: ..., and 200 staff lost their jobs), failing a name the thing the verb's subject "
+        "subject of its own: ..., and 200 staff lost their jobs), failing all of these the names opening the "
+        "sentence as its subject when 'their' or 'its' says whose (China and India ... along their 3,488 km border), "
+        "failing a name the thing the verb's subject "
         "names when the figure counts a noun of its own (coal supplied 16% of US electricity; a delivery van "
         "damaged 14 cars; the new vaccine, which was approved in May, has protected 2 million children; not "
         "people, nor a body acting for others: police arrested 40, the government will fund 900 places, nor an "
@@ -163,6 +165,9 @@ QUANTITY = Rule(
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
         Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
+        Example("Peru and Chile agreed to reopen 170 km of their border.", "170 km",
+                entities=("peru", "chile")),  # "their": the names opening the sentence as its subject
+        Example("Officials said 40 of their staff had left.", "40", entities=()),  # a speaker's, no name
         Example("Budget airline Skyvale Air reported revenue of $410 million.", "$410 million",
                 entities=("skyvale air",)),  # a descriptor opening the sentence before a name
         Example("Nigeria's crude oil exports fell to 1.4 million barrels a day.", "1.4 million barrels",

@@ -920,7 +920,45 @@ def named_owners(
     possessor = _subject_possessor(ctx, first, clause) if possessive else None
     if possessor and possessor not in out:
         out.append(possessor)
+    if not out:
+        out.extend(_pronoun_owners(ctx, first, np_end, clause))
     return tuple(out)
+
+
+def _pronoun_owners(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> list[str]:
+    """The names opening the sentence as the subject of its verb, when "their" or "its" says whose the measured
+    thing is, right before the figure or after its "of": "China and India agreed to withdraw troops ... along their
+    3,488 km border", "Armenia and Azerbaijan ... agreed to demarcate 12.7 km of their border" (each name of a
+    joined subject); none when the sentence opens otherwise ("Police said 12 of their officers ...")."""
+    tokens = ctx.tokens
+    k = first - 1
+    while k > clause[0] and tokens[k].lower in ("own",):
+        k -= 1
+    pronoun = tokens[k].lower if k >= clause[0] else ""
+    if pronoun not in ("their", "its"):
+        m = next((m for m in range(first + 1, min(clause[1] - 1, np_end + 2)) if tokens[m].lower == "of"), None)
+        pronoun = tokens[m + 1].lower if m is not None else ""
+        if pronoun not in ("their", "its"):
+            return []
+    runs: list[list[Token]] = []
+    j = skip_determiners(tokens, 0)
+    while True:
+        run = _capitalised_run(tokens, j, 1)
+        if not run or (run[0].initial and english_word(run[0].lower) and actor_key(run, 0)[0] is None):
+            return []  # ("Police said ...": a capital that only opens the sentence names no one)
+        runs.append(run)
+        j += len(run)
+        if j < len(tokens) and tokens[j].lower in ("and", "&") and len(runs) < 4:
+            j += 1
+            j += skip_determiners(tokens, j)
+            continue
+        break
+    if j >= len(tokens) or not (is_verb(tokens, j) or tokens[j].lower in lexicon().auxiliaries):
+        return []
+    if tokens[j].lower in lexicon().reporting_verbs or (pronoun == "its") != (len(runs) == 1):
+        return []  # a speaker's; "its" is one name's, "their" several names'
+    keys = [_name_key(run) for run in runs]
+    return [key for key in keys if key]
 
 
 def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
