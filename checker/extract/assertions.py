@@ -165,6 +165,7 @@ QUANTITY = Rule(
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
         Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
+        Example("The ferry line bought 6 twin-hull boats.", "6", thing="boat", predicate="buy"),  # no verb "boats"
         Example("Peru and Chile agreed to reopen 170 km of their border.", "170 km",
                 entities=("peru", "chile")),  # "their": the names opening the sentence as its subject
         Example("Officials said 40 of their staff had left.", "40", entities=()),  # a speaker's, no name

@@ -301,7 +301,7 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or (
             t.lower.endswith("ly") and not _ly_modifier(tokens, j)
-        )) and not modifier_participle(tokens, j):
+        )) and not modifier_participle(tokens, j) and not _plural_after_compound(out[-1], t):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
             plural_noun(out[-1]) and verb_after_plural(t.lower)
@@ -416,6 +416,15 @@ def modifier_participle(tokens: Sequence[Token], k: int) -> bool:
     ) and nxt.is_word and not nxt.is_capitalised and nxt.lower.isalpha() and not (
         nxt.lower in lex.stop_after_number or nxt.lower in lex.determiners or nxt.lower in lex.locative
         or _verb_like(nxt.lower)
+    )
+
+
+def _plural_after_compound(prev: Token, t: Token) -> bool:
+    """Whether ``t`` is the plural noun a hyphenated modifier qualifies ("45 high-speed trains", "12 long-range
+    strikes"), though it could be read as a verb: a compound adjective is no subject of a verb after it."""
+    low = t.lower
+    return "-" in prev.lower and not prev.lower.endswith("s") and low.endswith("s") and not low.endswith("ss") and (
+        low not in lexicon().reporting_verbs
     )
 
 
