@@ -67,7 +67,8 @@ QUANTITY = Rule(
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured), "
         "past a participle phrase after the figure's noun (60 fishermen detained in May have been released), the "
         "verb after 'to' that a passive verb of expecting frames (exports are forecast to fall 12%); "
-        "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
+        "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of, a share "
+        "after a count and a comma those of the count it restates (cut 900 jobs, or 12% of its workforce)",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
         "not/never in the verb group right after the figure's noun phrase (60 countries have not signed), or by ', "
@@ -166,6 +167,8 @@ QUANTITY = Rule(
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
         Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
         Example("The ferry line bought 6 twin-hull boats.", "6", thing="boat", predicate="buy"),  # no verb "boats"
+        Example("Corlan Steel cut 900 jobs, or 12% of its workforce.", "12%", predicate="cut",
+                entities=("corlan steel",)),  # a share restating the count before it: its verb and owner
         Example("Peru and Chile agreed to reopen 170 km of their border.", "170 km",
                 entities=("peru", "chile")),  # "their": the names opening the sentence as its subject
         Example("Officials said 40 of their staff had left.", "40", entities=()),  # a speaker's, no name

@@ -484,7 +484,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
             verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
         predicate = clause_predicate(ctx, first, verb_from, clause) if corrected is None else corrected.predicate
-        whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject)
+        whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject) or (
+            _restated_share(ctx, out, first) if dim == "percent" else None
+        )
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
             predicate = predicate or whole.predicate
@@ -1680,6 +1682,26 @@ def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> As
     if prev_end > first - len(cue) or len(between) > 8 or any(t.text in (".", ";", ":") for t in between):
         return None
     return made[-1]
+
+
+def _restated_share(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
+    """The count a share right after it restates, set off by a comma (and "or"): "fell by 1,100 students, or 9%",
+    "laid off 220 employees, about 15% of its staff": the same change told as a share, done by the same verb to
+    the same owner's thing."""
+    tokens = ctx.tokens
+    k = first - 1
+    if k >= 1 and tokens[k].lower == "or":
+        k -= 1
+    if k < 1 or tokens[k].text != "," or not made:
+        return None
+    prev = made[-1]
+    if not isinstance(prev.value, Quantity) or prev.value.dimension != "count" or prev.predicate is None:
+        return None
+    prev_end = ctx.index_at(prev.value_span.end)
+    between = tokens[prev_end:k]
+    if prev_end > k or len(between) > 3 or not all(t.is_word for t in between):
+        return None  # the count's own noun phrase only: "220 employees, ..."
+    return prev
 
 
 def _joined_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, subject: Subject) -> Assertion | None:
