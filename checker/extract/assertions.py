@@ -167,6 +167,10 @@ QUANTITY = Rule(
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
         Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
         Example("The ferry line bought 6 twin-hull boats.", "6", thing="boat", predicate="buy"),  # no verb "boats"
+        Example("The average speed fell to 19 mph on the bypass.", "19 mph", thing="average speed"),  # not "to speed"
+        Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
+        Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",
+                thing="barley output", predicate="fall"),  # the subject before the aside
         Example("Corlan Steel cut 900 jobs, or 12% of its workforce.", "12%", predicate="cut",
                 entities=("corlan steel",)),  # a share restating the count before it: its verb and owner
         Example("Peru and Chile agreed to reopen 170 km of their border.", "170 km",

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
-from checker.extract.stance import SentenceStance
+from checker.extract.stance import SentenceStance, clause_of
 from checker.extract.subjects import (
     Subject,
     actor_key,
@@ -204,6 +204,14 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     if i >= b:
         return None
     i = _past_dated_possessive(ctx, i, b)
+    if i == a and a > 1 and is_verb(ctx.tokens, i):
+        opening = aside_opening(ctx.tokens, a - 1)
+        if opening is not None and opening > 0:
+            # "Olive oil output in Spain, the world's biggest producer, halved to 660,000 tonnes": the clause the
+            # aside cut opens with the verb's subject
+            start = clause_of(ctx.stance.clauses, opening - 1)[0]
+            if start < opening:
+                return clause_subject(ctx, start, opening)
     words = phrase_after(ctx.tokens, i, limit=4)
     if not words:
         return None

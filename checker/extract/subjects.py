@@ -301,7 +301,9 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             break
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or (
             t.lower.endswith("ly") and not _ly_modifier(tokens, j)
-        )) and not modifier_participle(tokens, j) and not _plural_after_compound(out[-1], t):
+        )) and not modifier_participle(tokens, j) and not _plural_after_compound(out[-1], t) and not (
+            _head_before_verb(tokens, j)
+        ):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
             plural_noun(out[-1]) and verb_after_plural(t.lower)
@@ -416,6 +418,27 @@ def modifier_participle(tokens: Sequence[Token], k: int) -> bool:
     ) and nxt.is_word and not nxt.is_capitalised and nxt.lower.isalpha() and not (
         nxt.lower in lex.stop_after_number or nxt.lower in lex.determiners or nxt.lower in lex.locative
         or _verb_like(nxt.lower)
+    )
+
+
+def _head_before_verb(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the word at ``tokens[j]``, which could be read as a verb, is the phrase's head noun because a verb
+    group follows it ("The average speed fell to 11 mph", "its supply has shrunk"): a bare form (no -ed, -ing or
+    reporting verb) before an auxiliary, an irregular verb or a past-tense verb."""
+    lex = lexicon()
+    low = tokens[j].lower
+    if not _verb_like(low) or low.endswith("ly") or low in lex.pronouns:
+        return False
+    if low in lex.reporting_verbs or j + 1 >= len(tokens) or low.endswith("ing") or (
+        low.endswith("ed") and verb_lemma(low) != low  # ("speed", "feed": no past form)
+    ):
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.is_word or nxt.is_capitalised:
+        return False
+    after = nxt.lower
+    return after in lex.auxiliaries or after in lex.irregular_verbs or (
+        after.endswith("ed") and verb_lemma(after) != after
     )
 
 
