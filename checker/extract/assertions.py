@@ -168,6 +168,9 @@ QUANTITY = Rule(
         Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
         Example("The ferry line bought 6 twin-hull boats.", "6", thing="boat", predicate="buy"),  # no verb "boats"
         Example("The average speed fell to 19 mph on the bypass.", "19 mph", thing="average speed"),  # not "to speed"
+        Example("Chile's mining output grew 3% last year.", "3%", entities=("chile",),
+                thing="output"),  # a possessive's phrase goes on past a word that could be a verb
+        Example("The growers' cooperative lost 90 members.", "90", thing="member"),  # a plural's possessive
         Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
         Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",
                 thing="barley output", predicate="fall"),  # the subject before the aside

@@ -291,10 +291,21 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
             out.append(t)
             j += 1
             continue
+        if t.text in ("'", "’") and out and out[-1].lower.endswith("s") and not out[-1].is_capitalised and (
+            j + 1 < len(tokens)
+        ) and (
+            tokens[j + 1].is_word and not tokens[j + 1].text[0].isdigit()
+        ):
+            j += 1  # a plural's possessive ("purchasing managers' index"): the phrase goes on
+            continue
         if not t.is_word or t.lower in lex.stop_after_number:
             break
         if t.text[0].isdigit():
             break
+        if out and out[-1].lower == "'s" and not t.is_capitalised and t.lower not in lex.pronouns:
+            out.append(t)  # a possessive's noun phrase, whatever its first word could be: "China's manufacturing output"
+            j += 1
+            continue
         if out and t.lower.endswith("ing") and _ing_head(tokens, j, out[-1]):
             out.append(t)  # "The Kelso crossing reopened": the -ing word ends the phrase as its noun
             j += 1
