@@ -171,6 +171,8 @@ QUANTITY = Rule(
         Example("Chile's mining output grew 3% last year.", "3%", entities=("chile",),
                 thing="output"),  # a possessive's phrase goes on past a word that could be a verb
         Example("The growers' cooperative lost 90 members.", "90", thing="member"),  # a plural's possessive
+        Example("Bus operator Trandel will cut fares by 5%.", "5%", entities=("trandel",)),  # a coined name after
+        Example("Wholesale prices in March fell 2%.", "2%", entities=()),  # its descriptor; a month is no name
         Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
         Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",
                 thing="barley output", predicate="fall"),  # the subject before the aside

@@ -48,10 +48,15 @@ def _common_word(word: str) -> bool:
     )
 
 
+def _calendar_word(word: str) -> bool:
+    cal = calendar_words()
+    return word.rstrip(".") in cal.month_of or word.rstrip(".") in cal.weekday_of
+
+
 def _trailing_name(words: list["_Word"]) -> str | None:
-    """A person's name after a title ("former pension-fund manager Aidan Roche"): two or more capitalised words
-    that close a phrase opened by lower-case words (or by a capital that only opens the sentence), and are not a
-    nationality or a place."""
+    """A name after a title or a descriptor ("former pension-fund manager Aidan Roche", "train operator Norrail"):
+    capitalised words (one only when no dictionary word) that close a phrase opened by lower-case words (or by a
+    capital that only opens the sentence), and are not a nationality or a place."""
     k = len(words)
     while k > 0 and words[k - 1].is_capitalised and not words[k - 1].initial:
         k -= 1
@@ -59,10 +64,12 @@ def _trailing_name(words: list["_Word"]) -> str | None:
     # (a capital that only opens the sentence, before a lower-case word, is a title's like any: "Luxury label Maison
     # Corvel"; not alone: "Tropical Cyclone Kirra" is one name)
     before = words[:k]
-    if len(names) < 2 or k == 0 or any(w.is_capitalised and not w.initial for w in before) or (
+    if not names or k == 0 or any(w.is_capitalised and not w.initial for w in before) or (
         all(w.is_capitalised for w in before)
     ):
         return None
+    if len(names) == 1 and (english_word(names[0].lower) or names[0].text.isupper() or _calendar_word(names[0].lower)):
+        return None  # one word: a coined name only ("Train operator Norrail"), never "the Labour" or "sales March"
     phrase = " ".join(w.text for w in names)
     if _demonym(phrase) or _demonym(names[0].text) or gazetteer().find(phrase):
         return None
