@@ -172,6 +172,9 @@ QUANTITY = Rule(
                 thing="output"),  # a possessive's phrase goes on past a word that could be a verb
         Example("The growers' cooperative lost 90 members.", "90", thing="member"),  # a plural's possessive
         Example("Bus operator Trandel will cut fares by 5%.", "5%", entities=("trandel",)),  # a coined name after
+        Example("Some 900 monitors will watch the poll, including 60 from the European Union.", "60",
+                entities=("european-union",)),  # a bloc after "from" is a side, keyed as the gazetteer's slug
+        Example("The European Union pledged $2 billion.", "$2 billion", entities=("european-union",)),
         Example("Wholesale prices in March fell 2%.", "2%", entities=()),  # its descriptor; a month is no name
         Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
         Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",

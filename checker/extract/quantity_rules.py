@@ -43,6 +43,7 @@ from checker.extract.subjects import (
     Subject,
     _verb_like,
     actor_key,
+    bloc_slug,
     build_subject,
     country_after,
     phrase_after,
@@ -870,6 +871,9 @@ def _name_key(tokens: Sequence[Token]) -> str | None:
     country, n = actor_key(words, 0)
     if country and n == len(words):
         return gazetteer().slug(country)
+    bloc = bloc_slug(" ".join(t.text for t in words))
+    if bloc:
+        return bloc  # "the European Union": the gazetteer's slug, as a country's
     lowers = without_titles([t.lower for t in words], [t.is_capitalised for t in words])
     return " ".join(without_legal_suffix(lowers))
 
@@ -1032,9 +1036,21 @@ def _owner_after(
             return None  # "extended to 800,000 children from April": a time, not a side
         if prep in ("for", "against") or not is_place_token(ctx, k):
             return _name_key(run)
-        if prep in _SIDE_PREPOSITIONS and actor_key(tokens, k)[0] is not None:
+        if prep in _SIDE_PREPOSITIONS and (actor_key(tokens, k)[0] is not None or _bloc_at(ctx, k)):
             return _name_key(run)
     return None
+
+
+def _bloc_at(ctx: SentenceContext, k: int) -> bool:
+    """Whether the place at ``tokens[k]`` is a bloc or region of countries in the gazetteer ("120 from the
+    European Union", "aid to East Africa"): a side as a country is, never a town."""
+    start = ctx.tokens[k].start
+    gaz = gazetteer()
+    for p in ctx.places:
+        if p.start <= start < p.end:
+            entry = gaz.get(p.place.key)
+            return entry is not None and entry.kind == "area"
+    return False
 
 
 def _common_complement(ctx: SentenceContext, k: int, end: int) -> str | None:

@@ -53,6 +53,19 @@ def _calendar_word(word: str) -> bool:
     return word.rstrip(".") in cal.month_of or word.rstrip(".") in cal.weekday_of
 
 
+@lru_cache(maxsize=4096)
+def bloc_slug(text: str) -> str | None:
+    """The gazetteer slug of a bloc or region of countries that ``text`` names whole ("European Union",
+    "East Africa"), keyed as a country is; None for anything else."""
+    gaz = gazetteer()
+    found = gaz.find(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        entry = gaz.get(found[0].place.key)
+        if entry is not None and entry.kind == "area":
+            return gaz.slug(found[0].place.key)
+    return None
+
+
 def _trailing_name(words: list["_Word"]) -> str | None:
     """A name after a title or a descriptor ("former pension-fund manager Aidan Roche", "train operator Norrail"):
     capitalised words (one only when no dictionary word) that close a phrase opened by lower-case words (or by a
@@ -234,7 +247,9 @@ def _subject_key(
     modifiers = without_legal_suffix(modifiers)
     parts.extend(modifiers)
     if modifiers and proper:
-        entities.append(" ".join(without_legal_suffix(modifiers + lowered)))  # a name in full: "Ines Okafor"
+        full = [w.text for w in words if w.lower not in lex.determiners]
+        entities.append(  # a name in full: "Ines Okafor"; a bloc as its gazetteer slug ("european-union")
+            bloc_slug(" ".join(full)) or " ".join(without_legal_suffix(modifiers + lowered)))
     elif modifiers:
         entities.append(" ".join(modifiers))
     if compound:
@@ -245,7 +260,8 @@ def _subject_key(
         # as its gazetteer slug, the key a country has everywhere else ("The US approved", "Ottawa and Seoul agreed")
         named = [w for w in words if w.lower not in lex.determiners]
         actor, n = actor_key(named, 0)  # type: ignore[arg-type]
-        entities.append(gaz.slug(actor) if actor and n == len(named) else " ".join(parts))
+        bloc = bloc_slug(" ".join(w.text for w in named)) if not actor else None
+        entities.append(gaz.slug(actor) if actor and n == len(named) else bloc or " ".join(parts))
     return " ".join(parts), head, country, proper, tuple(entities)
 
 
