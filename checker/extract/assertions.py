@@ -175,6 +175,9 @@ QUANTITY = Rule(
         Example("Some 900 monitors will watch the poll, including 60 from the European Union.", "60",
                 entities=("european-union",)),  # a bloc after "from" is a side, keyed as the gazetteer's slug
         Example("The European Union pledged $2 billion.", "$2 billion", entities=("european-union",)),
+        Example("Envoys from 19 EU states met in Riga.", "19", thing="eu state", predicate="meet",
+                entities=("european-union",)),  # "states" before its verb is a noun, counted
+        Example("Police reports showed 40 people were hurt.", "40", entities=()),  # a source, no owner
         Example("Wholesale prices in March fell 2%.", "2%", entities=()),  # its descriptor; a month is no name
         Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
         Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",

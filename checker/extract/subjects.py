@@ -251,7 +251,8 @@ def _subject_key(
         entities.append(  # a name in full: "Ines Okafor"; a bloc as its gazetteer slug ("european-union")
             bloc_slug(" ".join(full)) or " ".join(without_legal_suffix(modifiers + lowered)))
     elif modifiers:
-        entities.append(" ".join(modifiers))
+        named = " ".join(w.text for w in words if w.is_capitalised and w.lower in modifiers)
+        entities.append(bloc_slug(named) or " ".join(modifiers))  # ("27 EU states": the bloc's slug)
     if compound:
         parts.append(compound)
     parts.append(head)
@@ -336,7 +337,7 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
         if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or (
             t.lower.endswith("ly") and not _ly_modifier(tokens, j)
         )) and not modifier_participle(tokens, j) and not _plural_after_compound(out[-1], t) and not (
-            _head_before_verb(tokens, j)
+            _head_before_verb(tokens, j, counted=i > 0 and tokens[i - 1].text[0].isdigit())
         ):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
@@ -455,15 +456,18 @@ def modifier_participle(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _head_before_verb(tokens: Sequence[Token], j: int) -> bool:
+def _head_before_verb(tokens: Sequence[Token], j: int, counted: bool = False) -> bool:
     """Whether the word at ``tokens[j]``, which could be read as a verb, is the phrase's head noun because a verb
     group follows it ("The average speed fell to 11 mph", "its supply has shrunk"): a bare form (no -ed, -ing or
-    reporting verb) before an auxiliary, an irregular verb or a past-tense verb."""
+    reporting verb, but for a plural a figure counts: "27 EU states met") before an auxiliary, an irregular verb or
+    a past-tense verb."""
     lex = lexicon()
     low = tokens[j].lower
     if not _verb_like(low) or low.endswith("ly") or low in lex.pronouns:
         return False
-    if low in lex.reporting_verbs or j + 1 >= len(tokens) or low.endswith("ing") or (
+    if (low in lex.reporting_verbs and not (counted and low.endswith("s"))) or j + 1 >= len(tokens) or (
+        low.endswith("ing")
+    ) or (
         low.endswith("ed") and verb_lemma(low) != low  # ("speed", "feed": no past form)
     ):
         return False
