@@ -162,6 +162,8 @@ QUANTITY = Rule(
                 entities=("calder rovers",)),  # the clause after "but", and whose "their" is
         Example("The ministry plans to build 12,000 homes on the old airfield.", "12,000", predicate="build"),
         Example("Flooding forced 30 families to leave their homes.", "30", predicate="leave"),  # "to" after the verb
+        Example("The outbreak forced ranchers to slaughter 9,000 cattle.", "9,000",
+                predicate="slaughter"),  # "to" after the control verb's object: the figure is the infinitive's
         Example("Harlow Foods added 350 jobs at its bakery last month.", "350", predicate="add"),  # not "he added"
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
         Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
