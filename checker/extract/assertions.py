@@ -180,6 +180,8 @@ QUANTITY = Rule(
         Example("Envoys from 19 EU states met in Riga.", "19", thing="eu state", predicate="meet",
                 entities=("european-union",)),  # "states" before its verb is a noun, counted
         Example("Police reports showed 40 people were hurt.", "40", entities=()),  # a source, no owner
+        Example("The Office of Hydrology estimated that 1,900 wells ran dry.", "1,900",
+                entities=()),  # an organisation opening the sentence as the speaker of 'that' owns nothing
         Example("Wholesale prices in March fell 2%.", "2%", entities=()),  # its descriptor; a month is no name
         Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
         Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",

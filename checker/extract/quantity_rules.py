@@ -1503,6 +1503,13 @@ def _refers_to_organisation(ctx: SentenceContext) -> bool:
     start = 1 if ctx.tokens and ctx.tokens[0].lower in lex.determiners else 0  # "The Riverton school district"
     end = start + len(org.split())
     if " ".join(t.lower for t in ctx.tokens[start:end]) == org:
+        m = end
+        while m < len(ctx.tokens) and (ctx.tokens[m].is_capitalised or ctx.tokens[m].lower == "of"):
+            m += 1
+        if m + 1 < len(ctx.tokens) and ctx.tokens[m].lower in lex.reporting_verbs and ctx.tokens[m + 1].lower == "that":
+            # "The Bureau of Meteorology estimated that some 2,300 bolts ...": the speaker's word only ("Moreno
+            # Logistics reported an operating loss of ..." is its own)
+            return False
         # "The Social Democrats and the Greens together would hold 85": a coalition's figure, not the party's
         return not (end < len(ctx.tokens) and ctx.tokens[end].lower in ("and", "&"))
     return any(
