@@ -433,7 +433,8 @@ EVENT_DATE = Rule(
         "with none (closed in March and reopened in May): the head of its noun phrase (talks between "
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
         "participle's aside follows (the convention, which was adopted; the probe, launched in 2021); the verb "
-        "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's)",
+        "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's); the "
+        "penalty a passive penalty verb gives a name (Viktor Saal was sentenced in 2021: the sentence, his)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
         "entities": "the names of the verb's subject (Kenya and Tanzania signed ...) or of the verb governing its "
         "'to' (Orvano Bank expects the merger to close ...), and whose the thing is (of X; a name after on or for; "
@@ -451,6 +452,8 @@ EVENT_DATE = Rule(
         Example("Negotiations between the two unions did not resume in April.", "April", thing="negotiation",
                 polarity="negated"),  # the head of the subject, not the noun after its preposition
         Example("Repairs to the old pier began in May.", "May", thing="repair", entities=()),
+        Example("Former minister Ana Brel was jailed in 2019.", "2019", thing="sentence", entities=("ana brel",),
+                predicate="jail"),  # a name a penalty verb acted on: the penalty is dated, the name's
         Example("Veltra Space will attempt its first crewed landing on March 3.", "March 3", thing="landing",
                 predicate="attempt", entities=("veltra space",)),  # a participle inside the object's phrase
         Example("The police arrested protesters on Monday.", "Monday", predicate="arrest"),  # a noun before: a verb

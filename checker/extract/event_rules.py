@@ -398,6 +398,11 @@ def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> 
     if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
         return None
     predicate, _ = _predicate(ctx.tokens, verb)
+    penalty = lex.penalty_nouns.get(predicate)
+    if penalty and subject.proper and verb > 0 and ctx.tokens[verb - 1].lower in BE_FORMS:
+        # "Viktor Saal was sentenced to 14 years in 2021": what is dated is the sentence, his, as the figure's is
+        return with_owner(Subject(subject.start, subject.end, subject.text, penalty, penalty, None, False, ()),
+                          subject.key), predicate
     named = _named_object(ctx, verb) if subject.start < ctx.tokens[verb].start else None
     if named is not None:
         # "The European Commission approved Lorvexa on Jan. 16": what is dated is the approval, Lorvexa's
