@@ -188,6 +188,8 @@ QUANTITY = Rule(
                 thing="barley output", predicate="fall"),  # the subject before the aside
         Example("Corlan Steel cut 900 jobs, or 12% of its workforce.", "12%", predicate="cut",
                 entities=("corlan steel",)),  # a share restating the count before it: its verb and owner
+        Example("Wind power supplied 31% of Denmark's electricity last year, up from 22% in 2015.", "22%",
+                thing="electricity", predicate="supply", entities=("wind power", "denmark")),  # an earlier figure
         Example("Peru and Chile agreed to reopen 170 km of their border.", "170 km",
                 entities=("peru", "chile")),  # "their": the names opening the sentence as its subject
         Example("Officials said 40 of their staff had left.", "40", entities=()),  # a speaker's, no name

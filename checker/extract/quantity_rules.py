@@ -410,6 +410,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = _owner(ctx, clause, first) or subject
             elif subject is None:
                 subject = clause_subject(ctx, clause[0], first)
+        bare_from = first >= 2 and first - 2 <= clause[0] + 1 and tokens[first - 2].lower in ("up", "down")
+        if bare_from and subject is not None and (
+            _earlier_figure(ctx, out, first, clause) or _earlier_figure(ctx, out, first, clause, untimed=True)
+        ):
+            subject = None  # ", down from 75% a decade ago": a phrase with no subject of its own, not the sentence's
         earlier = _earlier_figure(ctx, out, first, clause) if subject is None else None
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
