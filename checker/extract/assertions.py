@@ -55,7 +55,9 @@ QUANTITY = Rule(
         "describes (the bridge, which carries 120,000 vehicles; a ferry carrying 250 passengers), or whose the "
         "clause's subject is (Voltara's new plant will employ 3,000 people; not a speaker's, nor a named agent's: "
         "the EU's General Court; nor the report's organisation opening the sentence for a later clause with a "
-        "subject of its own: ..., and 200 staff lost their jobs), failing a name the thing the verb's subject "
+        "subject of its own: ..., and 200 staff lost their jobs), failing all of these the names opening the "
+        "sentence as its subject when 'their' or 'its' says whose (China and India ... along their 3,488 km border), "
+        "failing a name the thing the verb's subject "
         "names when the figure counts a noun of its own (coal supplied 16% of US electricity; a delivery van "
         "damaged 14 cars; the new vaccine, which was approved in May, has protected 2 million children; not "
         "people, nor a body acting for others: police arrested 40, the government will fund 900 places, nor an "
@@ -65,7 +67,8 @@ QUANTITY = Rule(
         "predicate": "the lemma of the clause's verb, none for a linking verb (was, stood at, reached, measured), "
         "past a participle phrase after the figure's noun (60 fishermen detained in May have been released), the "
         "verb after 'to' that a passive verb of expecting frames (exports are forecast to fall 12%); "
-        "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of",
+        "a figure after 'including' or 'among them' takes the verb and owners of the figure it is part of, a share "
+        "after a count and a comma those of the count it restates (cut 900 jobs, or 12% of its workforce)",
         "scope": "the clause's place (in X), its time (as of Oct. 30) and the event noun the sentence is about",
         "polarity": "negated by a negation cue before the figure in its clause, by the source's denial, or by "
         "not/never in the verb group right after the figure's noun phrase (60 countries have not signed), or by ', "
@@ -159,8 +162,48 @@ QUANTITY = Rule(
                 entities=("calder rovers",)),  # the clause after "but", and whose "their" is
         Example("The ministry plans to build 12,000 homes on the old airfield.", "12,000", predicate="build"),
         Example("Flooding forced 30 families to leave their homes.", "30", predicate="leave"),  # "to" after the verb
+        Example("The outbreak forced ranchers to slaughter 9,000 cattle.", "9,000",
+                predicate="slaughter"),  # "to" after the control verb's object: the figure is the infinitive's
         Example("Harlow Foods added 350 jobs at its bakery last month.", "350", predicate="add"),  # not "he added"
         Example("The airline laid off 600 cabin crew.", "600", predicate="lay"),  # the verb before its particle
+        Example("Tarnwick Mills laid off 180 weavers.", "180", entities=("tarnwick mills",)),  # past the particle
+        Example("Average hourly pay grew 4.2% in the year to April.", "4.2%", thing="pay"),  # -ly before a noun
+        Example("The ferry line bought 6 twin-hull boats.", "6", thing="boat", predicate="buy"),  # no verb "boats"
+        Example("The average speed fell to 19 mph on the bypass.", "19 mph", thing="average speed"),  # not "to speed"
+        Example("Chile's mining output grew 3% last year.", "3%", entities=("chile",),
+                thing="output"),  # a possessive's phrase goes on past a word that could be a verb
+        Example("The growers' cooperative lost 90 members.", "90", thing="member"),  # a plural's possessive
+        Example("Bus operator Trandel will cut fares by 5%.", "5%", entities=("trandel",)),  # a coined name after
+        Example("Some 900 monitors will watch the poll, including 60 from the European Union.", "60",
+                entities=("european-union",)),  # a bloc after "from" is a side, keyed as the gazetteer's slug
+        Example("The European Union pledged $2 billion.", "$2 billion", entities=("european-union",)),
+        Example("Envoys from 19 EU states met in Riga.", "19", thing="eu state", predicate="meet",
+                entities=("european-union",)),  # "states" before its verb is a noun, counted
+        Example("Police reports showed 40 people were hurt.", "40", entities=()),  # a source, no owner
+        Example("The Office of Hydrology estimated that 1,900 wells ran dry.", "1,900",
+                entities=()),  # an organisation opening the sentence as the speaker of 'that' owns nothing
+        Example("Wholesale prices in March fell 2%.", "2%", entities=()),  # its descriptor; a month is no name
+        Example("Harlow Bank, the region's largest lender, cut 300 jobs.", "300", entities=("harlow bank",)),
+        Example("Barley output in Ireland, a big exporter, fell to 1.9 million tonnes.", "1.9 million tonnes",
+                thing="barley output", predicate="fall"),  # the subject before the aside
+        Example("Corlan Steel cut 900 jobs, or 12% of its workforce.", "12%", predicate="cut",
+                entities=("corlan steel",)),  # a share restating the count before it: its verb and owner
+        Example("Wind power supplied 31% of Denmark's electricity last year, up from 22% in 2015.", "22%",
+                thing="electricity", predicate="supply", entities=("wind power", "denmark")),  # an earlier figure
+        Example("Peru and Chile agreed to reopen 170 km of their border.", "170 km",
+                entities=("peru", "chile")),  # "their": the names opening the sentence as its subject
+        Example("Officials said 40 of their staff had left.", "40", entities=()),  # a speaker's, no name
+        Example("Budget airline Skyvale Air reported revenue of $410 million.", "$410 million",
+                entities=("skyvale air",)),  # a descriptor opening the sentence before a name
+        Example("Nigeria's crude oil exports fell to 1.4 million barrels a day.", "1.4 million barrels",
+                thing="oil export", entities=("nigeria",)),  # a possessive's "'s" is no word of the phrase's limit
+        Example("The inflation rate eased to 2.1%.", "2.1%", thing="inflation"),  # one metric (head_synonyms)
+        Example("Quillon added 90,000 subscribers in May.", "90,000", entities=("quillon",)),  # added: its object
+        Example("The spokesman added 40 people had been hurt.", "40", entities=()),  # added: a report
+        Example("The US approved a $3 billion loan to Chile.", "$3 billion",
+                entities=("chile", "united-states")),  # a country's name alone as its gazetteer slug
+        Example("Nairobi and Kampala agreed to cut tariffs by 20%.", "20%",
+                entities=("uganda", "kenya")),  # capitals stand for their countries
         Example("Regulators fined Orvik Bank £12 million for money-laundering failures.", "£12 million",
                 thing="fine", entities=("orvik bank",)),  # a sum a verb imposes: the verb's penalty (data)
         Example("A boulder weighing 40 tonnes blocked the pass for a week.", "40 tonnes", thing="boulder",
@@ -399,7 +442,8 @@ EVENT_DATE = Rule(
         "with none (closed in March and reopened in May): the head of its noun phrase (talks between "
         "the two sides: talks; construction of the tunnel: the tunnel's construction), the phrase a 'which' or a "
         "participle's aside follows (the convention, which was adopted; the probe, launched in 2021); the verb "
-        "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's)",
+        "itself when it acts on a name (the Commission approved Lorvexa on Jan. 16: the approval, Lorvexa's); the "
+        "penalty a passive penalty verb gives a name (Viktor Saal was sentenced in 2021: the sentence, his)",
         "predicate": "the verb's lemma (sign, open, reopen), or of the verb after an auxiliary (will hear)",
         "entities": "the names of the verb's subject (Kenya and Tanzania signed ...) or of the verb governing its "
         "'to' (Orvano Bank expects the merger to close ...), and whose the thing is (of X; a name after on or for; "
@@ -417,6 +461,15 @@ EVENT_DATE = Rule(
         Example("Negotiations between the two unions did not resume in April.", "April", thing="negotiation",
                 polarity="negated"),  # the head of the subject, not the noun after its preposition
         Example("Repairs to the old pier began in May.", "May", thing="repair", entities=()),
+        Example("Former minister Ana Brel was jailed in 2019.", "2019", thing="sentence", entities=("ana brel",),
+                predicate="jail"),  # a name a penalty verb acted on: the penalty is dated, the name's
+        Example("Veltra Space will attempt its first crewed landing on March 3.", "March 3", thing="landing",
+                predicate="attempt", entities=("veltra space",)),  # a participle inside the object's phrase
+        Example("The police arrested protesters on Monday.", "Monday", predicate="arrest"),  # a noun before: a verb
+        Example("Exports rose to 4.1 million tonnes in May from 3.8 million tonnes in April.", "April",
+                made=False),  # the time of the level the rise started from, not of the rise
+        Example("Exports rose to 4.1 million tonnes in May from 3.8 million tonnes in April.", "May",
+                attribute="when", predicate="rise"),
         Example("Demolition of the old tower began in 2021.", "2021", thing="demolition",
                 entities=("old tower",)),  # "of": whose the head is
         Example("Several clubs have not adopted the rule, which was introduced in 2019.", "2019", thing="rule",

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from checker.extract.lexicon import english_word, lexicon, verb_lemma
 from checker.extract.places import gazetteer
-from checker.extract.stance import SentenceStance
+from checker.extract.stance import SentenceStance, clause_of
 from checker.extract.subjects import (
     Subject,
     actor_key,
@@ -204,6 +204,14 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     if i >= b:
         return None
     i = _past_dated_possessive(ctx, i, b)
+    if i == a and a > 1 and is_verb(ctx.tokens, i):
+        opening = aside_opening(ctx.tokens, a - 1)
+        if opening is not None and opening > 0:
+            # "Olive oil output in Spain, the world's biggest producer, halved to 660,000 tonnes": the clause the
+            # aside cut opens with the verb's subject
+            start = clause_of(ctx.stance.clauses, opening - 1)[0]
+            if start < opening:
+                return clause_subject(ctx, start, opening)
     words = phrase_after(ctx.tokens, i, limit=4)
     if not words:
         return None
@@ -379,7 +387,8 @@ def with_owner(subject: Subject, owner: str) -> Subject:
                    subject.proper, (owner, *subject.entities))
 
 
-_PARTICLES = frozenset({"off", "up", "down", "out", "back", "over"})
+PARTICLES = frozenset({"off", "up", "down", "out", "back", "over"})
+_PARTICLES = PARTICLES
 
 
 def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> str | None:
@@ -443,7 +452,8 @@ def clause_predicate(ctx: SentenceContext, first: int, np_end: int, clause: tupl
             return None
         if lemma in lex.control_verbs:
             # "plans to produce 1.5 million drones", "forced 40 schools to close": the verb after "to"
-            lemma = _infinitive(tokens, j + 1, b) or (j < first and _infinitive(tokens, np_end, b)) or lemma
+            lemma = _infinitive(tokens, j + 1, b) or (j < first and _infinitive(tokens, np_end, b)) or (
+                _infinitive_past_object(ctx, j, first)) or lemma
             if lemma in lex.linking_verbs:
                 return None  # "are expected to be between $9.1 billion and $9.4 billion": a linking verb still
         return lemma
@@ -571,6 +581,23 @@ def _infinitive(tokens: Sequence[Token], k: int, end: int) -> str | None:
     if not t.is_word or t.is_capitalised or not t.lower.isalpha() or t.lower in lexicon().determiners:
         return None
     return verb_lemma(t.lower)
+
+
+def _infinitive_past_object(ctx: SentenceContext, j: int, first: int) -> str | None:
+    """The verb of "to <verb>" after a control verb's object, when the figure is that verb's own object: "Bird flu
+    has forced farmers to cull 4.5 million chickens" (cull), "urged residents to boil ..."; the object is a short
+    phrase of words, no figure or punctuation."""
+    tokens = ctx.tokens
+    for k in range(j + 2, min(j + 5, first - 1)):
+        if tokens[k].lower == "to":
+            if first != k + 2 or not _only_words(ctx, j + 1, k):
+                return None  # the figure right after the infinitive: "to cull 4.5 million"
+            return _infinitive(tokens, k, first + 1)
+    return None
+
+
+def _only_words(ctx: SentenceContext, a: int, b: int) -> bool:
+    return all(ctx.tokens[m].is_word and m not in ctx.number_tokens for m in range(a, b))
 
 
 def _only_determiners(tokens: Sequence[Token], a: int, b: int) -> bool:

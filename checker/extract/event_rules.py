@@ -37,6 +37,7 @@ from checker.extract.stance import clause_of
 from checker.extract.subjects import (
     Subject,
     build_subject,
+    modifier_participle,
     phrase_after,
     phrase_before,
 )
@@ -326,6 +327,8 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
             out.append(make_assertion(ctx, event, "when", d.range, d.start, d.end, i, predicate=predicate,
                                       rule="event-date"))
             continue
+        if _earlier_level_date(ctx, i, a):
+            continue
         verb = _verb_before(ctx, i, a)
         if verb is None:
             opening = aside_opening(ctx.tokens, a - 1) if a > 1 else None
@@ -346,6 +349,20 @@ def date_assertions(ctx: SentenceContext) -> list[Assertion]:
     return out
 
 
+def _earlier_level_date(ctx: SentenceContext, i: int, a: int) -> bool:
+    """Whether the date at ``tokens[i]`` is the time of a figure after "from" ("rose to 4.6% in March from 3.5% in
+    February", "fell from 184 in 2023"): the time of the level the change started from, not of the change."""
+    tokens = ctx.tokens
+    k = i - 1
+    if k > a and tokens[k].lower in ("in", "on", "at"):
+        k -= 1
+    if k <= a or not _in_quantity(ctx, k):
+        return False
+    while k > a and _in_quantity(ctx, k - 1):
+        k -= 1
+    return tokens[k - 1].lower == "from"
+
+
 def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
     """The verb a date at ``tokens[i]`` dates: the nearest verb before it in its clause (a past or listed event
     verb, or a word after an auxiliary or "to"), the verb of a phrasal verb rather than its particle."""
@@ -357,7 +374,7 @@ def _verb_before(ctx: SentenceContext, i: int, a: int) -> int | None:
         if (
             past_verb(ctx.tokens, k) or event_verb(ctx.tokens, k) or _after_auxiliary(ctx.tokens, k)
             or _irregular_past(ctx.tokens, k)
-        ) and not (k > 0 and ctx.tokens[k - 1].lower in lex.determiners):
+        ) and not (k > 0 and ctx.tokens[k - 1].lower in lex.determiners) and not modifier_participle(ctx.tokens, k):
             verb = k
             break
     if verb is None:
@@ -390,6 +407,11 @@ def _dated_subject(ctx: SentenceContext, verb: int, clause: tuple[int, int]) -> 
     if subject is None or subject.head in lex.pronouns or (subject.proper and " " not in subject.key):
         return None
     predicate, _ = _predicate(ctx.tokens, verb)
+    penalty = lex.penalty_nouns.get(predicate)
+    if penalty and subject.proper and verb > 0 and ctx.tokens[verb - 1].lower in BE_FORMS:
+        # "Viktor Saal was sentenced to 14 years in 2021": what is dated is the sentence, his, as the figure's is
+        return with_owner(Subject(subject.start, subject.end, subject.text, penalty, penalty, None, False, ()),
+                          subject.key), predicate
     named = _named_object(ctx, verb) if subject.start < ctx.tokens[verb].start else None
     if named is not None:
         # "The European Commission approved Lorvexa on Jan. 16": what is dated is the approval, Lorvexa's

@@ -66,6 +66,8 @@ class Lexicon:
     reported: PhraseSet
     retraction: PhraseSet
     reporting_verbs: frozenset[str]
+    object_reporting_verbs: frozenset[str]
+    phrase_adjectives: frozenset[str]
     denial_verbs: frozenset[str]
     media: frozenset[str]
     locative: frozenset[str]
@@ -173,6 +175,8 @@ def lexicon() -> Lexicon:
         reported=_phrases(lex["reported"]),
         retraction=_phrases(lex["retraction"]),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
+        object_reporting_verbs=frozenset(lex["object_reporting_verbs"]),
+        phrase_adjectives=frozenset(lex["phrase_adjectives"]),
         denial_verbs=frozenset(lex["denial_verbs"]),
         media=frozenset(m.lower() for m in lex["media"]),
         locative=frozenset(lex["locative_prepositions"]),

@@ -13,6 +13,7 @@ from checker.extract.context import (
     CHANGE_ATTRIBUTES,
     METRIC_ATTRIBUTES,
     NOT_WORDS,
+    PARTICLES,
     PEOPLE_ATTRIBUTES,
     SentenceContext,
     actor_before,
@@ -42,6 +43,7 @@ from checker.extract.subjects import (
     Subject,
     _verb_like,
     actor_key,
+    bloc_slug,
     build_subject,
     country_after,
     phrase_after,
@@ -408,6 +410,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
                 subject = _owner(ctx, clause, first) or subject
             elif subject is None:
                 subject = clause_subject(ctx, clause[0], first)
+        bare_from = first >= 2 and first - 2 <= clause[0] + 1 and tokens[first - 2].lower in ("up", "down")
+        if bare_from and subject is not None and (
+            _earlier_figure(ctx, out, first, clause) or _earlier_figure(ctx, out, first, clause, untimed=True)
+        ):
+            subject = None  # ", down from 75% a decade ago": a phrase with no subject of its own, not the sentence's
         earlier = _earlier_figure(ctx, out, first, clause) if subject is None else None
         if earlier is not None:
             # "1.5 million drones this year, up from 300,000 last year": the same thing, an earlier figure
@@ -483,7 +490,9 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if verb_from + 1 < clause[1] and tokens[verb_from].lower == "per":
             verb_from += 2  # a rate's "per <noun>": "Damages of up to $50,000 per plaintiff could be awarded"
         predicate = clause_predicate(ctx, first, verb_from, clause) if corrected is None else corrected.predicate
-        whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject)
+        whole = _whole_of(ctx, out, first) or _joined_figure(ctx, out, first, subject) or (
+            _restated_share(ctx, out, first) if dim == "percent" else None
+        )
         if whole is not None:
             # "is holding 64 hostages, including nine foreigners": a part of the figure before, held the same way
             predicate = predicate or whole.predicate
@@ -867,6 +876,9 @@ def _name_key(tokens: Sequence[Token]) -> str | None:
     country, n = actor_key(words, 0)
     if country and n == len(words):
         return gazetteer().slug(country)
+    bloc = bloc_slug(" ".join(t.text for t in words))
+    if bloc:
+        return bloc  # "the European Union": the gazetteer's slug, as a country's
     lowers = without_titles([t.lower for t in words], [t.is_capitalised for t in words])
     return " ".join(without_legal_suffix(lowers))
 
@@ -919,7 +931,45 @@ def named_owners(
     possessor = _subject_possessor(ctx, first, clause) if possessive else None
     if possessor and possessor not in out:
         out.append(possessor)
+    if not out:
+        out.extend(_pronoun_owners(ctx, first, np_end, clause))
     return tuple(out)
+
+
+def _pronoun_owners(ctx: SentenceContext, first: int, np_end: int, clause: tuple[int, int]) -> list[str]:
+    """The names opening the sentence as the subject of its verb, when "their" or "its" says whose the measured
+    thing is, right before the figure or after its "of": "China and India agreed to withdraw troops ... along their
+    3,488 km border", "Armenia and Azerbaijan ... agreed to demarcate 12.7 km of their border" (each name of a
+    joined subject); none when the sentence opens otherwise ("Police said 12 of their officers ...")."""
+    tokens = ctx.tokens
+    k = first - 1
+    while k > clause[0] and tokens[k].lower in ("own",):
+        k -= 1
+    pronoun = tokens[k].lower if k >= clause[0] else ""
+    if pronoun not in ("their", "its"):
+        m = next((m for m in range(first + 1, min(clause[1] - 1, np_end + 2)) if tokens[m].lower == "of"), None)
+        pronoun = tokens[m + 1].lower if m is not None else ""
+        if pronoun not in ("their", "its"):
+            return []
+    runs: list[list[Token]] = []
+    j = skip_determiners(tokens, 0)
+    while True:
+        run = _capitalised_run(tokens, j, 1)
+        if not run or (run[0].initial and english_word(run[0].lower) and actor_key(run, 0)[0] is None):
+            return []  # ("Police said ...": a capital that only opens the sentence names no one)
+        runs.append(run)
+        j += len(run)
+        if j < len(tokens) and tokens[j].lower in ("and", "&") and len(runs) < 4:
+            j += 1
+            j += skip_determiners(tokens, j)
+            continue
+        break
+    if j >= len(tokens) or not (is_verb(tokens, j) or tokens[j].lower in lexicon().auxiliaries):
+        return []
+    if tokens[j].lower in lexicon().reporting_verbs or (pronoun == "its") != (len(runs) == 1):
+        return []  # a speaker's; "its" is one name's, "their" several names'
+    keys = [_name_key(run) for run in runs]
+    return [key for key in keys if key]
 
 
 def _subject_possessor(ctx: SentenceContext, first: int, clause: tuple[int, int]) -> str | None:
@@ -991,9 +1041,21 @@ def _owner_after(
             return None  # "extended to 800,000 children from April": a time, not a side
         if prep in ("for", "against") or not is_place_token(ctx, k):
             return _name_key(run)
-        if prep in _SIDE_PREPOSITIONS and actor_key(tokens, k)[0] is not None:
+        if prep in _SIDE_PREPOSITIONS and (actor_key(tokens, k)[0] is not None or _bloc_at(ctx, k)):
             return _name_key(run)
     return None
+
+
+def _bloc_at(ctx: SentenceContext, k: int) -> bool:
+    """Whether the place at ``tokens[k]`` is a bloc or region of countries in the gazetteer ("120 from the
+    European Union", "aid to East Africa"): a side as a country is, never a town."""
+    start = ctx.tokens[k].start
+    gaz = gazetteer()
+    for p in ctx.places:
+        if p.start <= start < p.end:
+            entry = gaz.get(p.place.key)
+            return entry is not None and entry.kind == "area"
+    return False
 
 
 def _common_complement(ctx: SentenceContext, k: int, end: int) -> str | None:
@@ -1094,6 +1156,10 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
                 k -= 1
     if k > clause[0] and tokens[k].lower == "with" and is_verb(tokens, k - 1):
         k -= 1  # "Okafor, who finished with 29 points": the verb whose complement the figure is
+    elif k > clause[0] and tokens[k].lower in PARTICLES and is_verb(tokens, k - 1):
+        # "Pixelforge laid off 220 employees": the verb of a phrasal verb, not its particle; its named subject only
+        # ("the pantry gave out 25 parcels" keeps the parcels no one's, so that another report's count meets them)
+        k, agent = k - 1, None
     named_object = _verb_object(ctx, k, clause)
     if named_object:
         out.append(named_object)  # "fined Pellham Foods $4.5 million": whose fine; the verb is the name's own
@@ -1101,7 +1167,11 @@ def _verb_owners(ctx: SentenceContext, first: int, clause: tuple[int, int], *, a
     relative = k >= 1 and tokens[k - 1].lower in ("which", "who", "that") and tokens[k].is_word and (
         not tokens[k].is_capitalised  # "which carries 120,000 vehicles": a verb, whatever its tense
     )
-    if k < clause[0] or not (is_verb(tokens, k) or relative) or tokens[k].lower in lex.reporting_verbs:
+    reporting = tokens[k].lower in lex.reporting_verbs and not (
+        tokens[k].lower in lex.object_reporting_verbs and k + 1 < len(tokens) and (
+            k + 1 in ctx.number_tokens or tokens[k + 1].lower in lex.determiners)
+    )  # "Brightwave added 340,000 customers": the figure is the verb's object, not a report
+    if k < clause[0] or not (is_verb(tokens, k) or relative) or reporting:
         return out
     if k - 2 >= clause[0] and tokens[k - 1].lower == "to":
         named_object = _verb_object(ctx, k - 2, clause)  # "ordered Corvane Pharma to pay $212m": the payer
@@ -1438,6 +1508,13 @@ def _refers_to_organisation(ctx: SentenceContext) -> bool:
     start = 1 if ctx.tokens and ctx.tokens[0].lower in lex.determiners else 0  # "The Riverton school district"
     end = start + len(org.split())
     if " ".join(t.lower for t in ctx.tokens[start:end]) == org:
+        m = end
+        while m < len(ctx.tokens) and (ctx.tokens[m].is_capitalised or ctx.tokens[m].lower == "of"):
+            m += 1
+        if m + 1 < len(ctx.tokens) and ctx.tokens[m].lower in lex.reporting_verbs and ctx.tokens[m + 1].lower == "that":
+            # "The Bureau of Meteorology estimated that some 2,300 bolts ...": the speaker's word only ("Moreno
+            # Logistics reported an operating loss of ..." is its own)
+            return False
         # "The Social Democrats and the Greens together would hold 85": a coalition's figure, not the party's
         return not (end < len(ctx.tokens) and ctx.tokens[end].lower in ("and", "&"))
     return any(
@@ -1633,6 +1710,26 @@ def _whole_of(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> As
     if prev_end > first - len(cue) or len(between) > 8 or any(t.text in (".", ";", ":") for t in between):
         return None
     return made[-1]
+
+
+def _restated_share(ctx: SentenceContext, made: Sequence[Assertion], first: int) -> Assertion | None:
+    """The count a share right after it restates, set off by a comma (and "or"): "fell by 1,100 students, or 9%",
+    "laid off 220 employees, about 15% of its staff": the same change told as a share, done by the same verb to
+    the same owner's thing."""
+    tokens = ctx.tokens
+    k = first - 1
+    if k >= 1 and tokens[k].lower == "or":
+        k -= 1
+    if k < 1 or tokens[k].text != "," or not made:
+        return None
+    prev = made[-1]
+    if not isinstance(prev.value, Quantity) or prev.value.dimension != "count" or prev.predicate is None:
+        return None
+    prev_end = ctx.index_at(prev.value_span.end)
+    between = tokens[prev_end:k]
+    if prev_end > k or len(between) > 3 or not all(t.is_word for t in between):
+        return None  # the count's own noun phrase only: "220 employees, ..."
+    return prev
 
 
 def _joined_figure(ctx: SentenceContext, made: Sequence[Assertion], first: int, subject: Subject) -> Assertion | None:

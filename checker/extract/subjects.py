@@ -48,15 +48,41 @@ def _common_word(word: str) -> bool:
     )
 
 
+def _calendar_word(word: str) -> bool:
+    cal = calendar_words()
+    return word.rstrip(".") in cal.month_of or word.rstrip(".") in cal.weekday_of
+
+
+@lru_cache(maxsize=4096)
+def bloc_slug(text: str) -> str | None:
+    """The gazetteer slug of a bloc or region of countries that ``text`` names whole ("European Union",
+    "East Africa"), keyed as a country is; None for anything else."""
+    gaz = gazetteer()
+    found = gaz.find(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        entry = gaz.get(found[0].place.key)
+        if entry is not None and entry.kind == "area":
+            return gaz.slug(found[0].place.key)
+    return None
+
+
 def _trailing_name(words: list["_Word"]) -> str | None:
-    """A person's name after a title ("former pension-fund manager Aidan Roche"): two or more capitalised words
-    that close a phrase opened by lower-case words, and are not a nationality or a place."""
+    """A name after a title or a descriptor ("former pension-fund manager Aidan Roche", "train operator Norrail"):
+    capitalised words (one only when no dictionary word) that close a phrase opened by lower-case words (or by a
+    capital that only opens the sentence), and are not a nationality or a place."""
     k = len(words)
     while k > 0 and words[k - 1].is_capitalised and not words[k - 1].initial:
         k -= 1
     names = words[k:]
-    if len(names) < 2 or k == 0 or any(w.is_capitalised for w in words[:k]):
+    # (a capital that only opens the sentence, before a lower-case word, is a title's like any: "Luxury label Maison
+    # Corvel"; not alone: "Tropical Cyclone Kirra" is one name)
+    before = words[:k]
+    if not names or k == 0 or any(w.is_capitalised and not w.initial for w in before) or (
+        all(w.is_capitalised for w in before)
+    ):
         return None
+    if len(names) == 1 and (english_word(names[0].lower) or names[0].text.isupper() or _calendar_word(names[0].lower)):
+        return None  # one word: a coined name only ("Train operator Norrail"), never "the Labour" or "sales March"
     phrase = " ".join(w.text for w in names)
     if _demonym(phrase) or _demonym(names[0].text) or gazetteer().find(phrase):
         return None
@@ -221,14 +247,22 @@ def _subject_key(
     modifiers = without_legal_suffix(modifiers)
     parts.extend(modifiers)
     if modifiers and proper:
-        entities.append(" ".join(without_legal_suffix(modifiers + lowered)))  # a name in full: "Ines Okafor"
+        full = [w.text for w in words if w.lower not in lex.determiners]
+        entities.append(  # a name in full: "Ines Okafor"; a bloc as its gazetteer slug ("european-union")
+            bloc_slug(" ".join(full)) or " ".join(without_legal_suffix(modifiers + lowered)))
     elif modifiers:
-        entities.append(" ".join(modifiers))
+        named = " ".join(w.text for w in words if w.is_capitalised and w.lower in modifiers)
+        entities.append(bloc_slug(named) or " ".join(modifiers))  # ("27 EU states": the bloc's slug)
     if compound:
         parts.append(compound)
     parts.append(head)
     if proper and not entities:
-        entities.append(" ".join(parts))  # a name ("Brightline", "Ever Given") is the entity it speaks of
+        # a name ("Brightline", "Ever Given") is the entity it speaks of; a country's name or capital standing for it
+        # as its gazetteer slug, the key a country has everywhere else ("The US approved", "Ottawa and Seoul agreed")
+        named = [w for w in words if w.lower not in lex.determiners]
+        actor, n = actor_key(named, 0)  # type: ignore[arg-type]
+        bloc = bloc_slug(" ".join(w.text for w in named)) if not actor else None
+        entities.append(gaz.slug(actor) if actor and n == len(named) else bloc or " ".join(parts))
     return " ".join(parts), head, country, proper, tuple(entities)
 
 
@@ -274,21 +308,37 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
     lex = lexicon()
     out: list[Token] = []
     j = i
-    while j < len(tokens) and len(out) < limit:
+    while j < len(tokens) and len(out) - sum(w.lower == "'s" for w in out) < limit:
+        # (a possessive's "'s" takes no place of the limit: "Saudi Arabia's crude exports" is four words)
         t = tokens[j]
         if t.lower == "'s" and out:
             out.append(t)
             j += 1
             continue
+        if t.text in ("'", "’") and out and out[-1].lower.endswith("s") and not out[-1].is_capitalised and (
+            j + 1 < len(tokens)
+        ) and (
+            tokens[j + 1].is_word and not tokens[j + 1].text[0].isdigit()
+        ):
+            j += 1  # a plural's possessive ("purchasing managers' index"): the phrase goes on
+            continue
         if not t.is_word or t.lower in lex.stop_after_number:
             break
         if t.text[0].isdigit():
             break
+        if out and out[-1].lower == "'s" and not t.is_capitalised and t.lower not in lex.pronouns:
+            out.append(t)  # a possessive's noun phrase, whatever its first word could be: "China's manufacturing output"
+            j += 1
+            continue
         if out and t.lower.endswith("ing") and _ing_head(tokens, j, out[-1]):
             out.append(t)  # "The Kelso crossing reopened": the -ing word ends the phrase as its noun
             j += 1
             break
-        if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or t.lower.endswith("ly")):
+        if out and not t.is_capitalised and (_verb_like(t.lower) or t.lower in lex.pronouns or (
+            t.lower.endswith("ly") and not _ly_modifier(tokens, j)
+        )) and not modifier_participle(tokens, j) and not _plural_after_compound(out[-1], t) and not (
+            _head_before_verb(tokens, j, counted=i > 0 and tokens[i - 1].text[0].isdigit())
+        ):
             break
         if out and not t.is_capitalised and out[-1].lower.endswith("s") and not t.lower.endswith("s") and (
             plural_noun(out[-1]) and verb_after_plural(t.lower)
@@ -387,6 +437,70 @@ def verb_after_plural(word: str) -> bool:
     if not word.isalpha() or word.endswith("s"):
         return False
     return word.endswith("ing") or verb_lemma(word) != word
+
+
+def modifier_participle(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the -ed word at ``tokens[k]`` describes the noun after it inside a noun phrase ("its first crewed
+    flight", "the newly renovated wing"): a determiner, then an -ly word or a phrase adjective (``phrase_adjectives``
+    in lexicon.json), then the participle and a plain lower-case noun that is no verb or function word ("the police
+    arrested protesters" has a noun before its verb, and stays a verb)."""
+    lex = lexicon()
+    if k < 2 or k + 1 >= len(tokens) or not tokens[k].lower.endswith("ed"):
+        return False
+    between, nxt = tokens[k - 1], tokens[k + 1]
+    return tokens[k - 2].lower in lex.determiners and between.is_word and not between.is_capitalised and (
+        between.lower.endswith("ly") or between.lower in lex.phrase_adjectives
+    ) and nxt.is_word and not nxt.is_capitalised and nxt.lower.isalpha() and not (
+        nxt.lower in lex.stop_after_number or nxt.lower in lex.determiners or nxt.lower in lex.locative
+        or _verb_like(nxt.lower)
+    )
+
+
+def _head_before_verb(tokens: Sequence[Token], j: int, counted: bool = False) -> bool:
+    """Whether the word at ``tokens[j]``, which could be read as a verb, is the phrase's head noun because a verb
+    group follows it ("The average speed fell to 11 mph", "its supply has shrunk"): a bare form (no -ed, -ing or
+    reporting verb, but for a plural a figure counts: "27 EU states met") before an auxiliary, an irregular verb or
+    a past-tense verb."""
+    lex = lexicon()
+    low = tokens[j].lower
+    if not _verb_like(low) or low.endswith("ly") or low in lex.pronouns:
+        return False
+    if (low in lex.reporting_verbs and not (counted and low.endswith("s"))) or j + 1 >= len(tokens) or (
+        low.endswith("ing")
+    ) or (
+        low.endswith("ed") and verb_lemma(low) != low  # ("speed", "feed": no past form)
+    ):
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.is_word or nxt.is_capitalised:
+        return False
+    after = nxt.lower
+    return after in lex.auxiliaries or after in lex.irregular_verbs or (
+        after.endswith("ed") and verb_lemma(after) != after
+    )
+
+
+def _plural_after_compound(prev: Token, t: Token) -> bool:
+    """Whether ``t`` is the plural noun a hyphenated modifier qualifies ("45 high-speed trains", "12 long-range
+    strikes"), though it could be read as a verb: a compound adjective is no subject of a verb after it."""
+    low = t.lower
+    return "-" in prev.lower and not prev.lower.endswith("s") and low.endswith("s") and not low.endswith("ss") and (
+        low not in lexicon().reporting_verbs
+    )
+
+
+def _ly_modifier(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the -ly word at ``tokens[j]`` modifies the noun after it ("Average weekly wages", "the daily flights"),
+    rather than ending the phrase as an adverb ("300 troops quickly advanced"): a plain lower-case word follows that
+    is no verb, function word or adverb."""
+    lex = lexicon()
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.is_word and not nxt.is_capitalised and nxt.lower.isalpha() and not (
+        nxt.lower in lex.stop_after_number or nxt.lower in lex.determiners or nxt.lower in lex.pronouns
+        or nxt.lower in lex.auxiliaries or nxt.lower.endswith("ly") or _verb_like(nxt.lower)
+    )
 
 
 def _verb_like(word: str) -> bool:
