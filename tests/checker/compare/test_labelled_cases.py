@@ -1,9 +1,10 @@
-"""Comparison on the labelled cases: one test per case file in tests/data/cases and tests/data/cases_fresh.
+"""Comparison on the labelled cases: one test per case file in tests/data/cases, cases_fresh and cases_fresh2.
 
 A case passes when every expected conflict is found and nothing unexpected is (format: docs/eval-format.md).
 tests/data/cases holds the team's own cases; tests/data/cases_fresh holds cases written later in new domains
 (sport, courts, weather, health, companies, elections, ...), half of them hard negatives: the same fact in other
-words, a different scope, a change over time. Cases the tool gets wrong today are listed in
+words, a different scope, a change over time; tests/data/cases_fresh2 is a second such batch, written by someone who
+had not seen the rules, kept back while the rules of one stop were changed and only then added here. Cases the tool gets wrong today are listed in
 tests/data/known_failures/cases.txt and run as strict xfails: the list only shrinks.
 """
 
@@ -16,7 +17,8 @@ import pytest
 from checker.evaluate import load_case, run_case
 
 DATA = Path(__file__).parents[2] / "data"
-FILES = sorted((DATA / "cases").glob("*.toml")) + sorted((DATA / "cases_fresh").glob("*.toml"))
+FOLDERS = ("cases", "cases_fresh", "cases_fresh2")
+FILES = [f for folder in FOLDERS for f in sorted((DATA / folder).glob("*.toml"))]
 KNOWN = {
     line.split("#")[0].strip()
     for line in (DATA / "known_failures" / "cases.txt").read_text("utf-8").splitlines()
@@ -33,9 +35,10 @@ def test_known_failures_name_cases() -> None:
 
 
 def test_fresh_cases_hold_hard_negatives_in_many_domains() -> None:
-    fresh = [load_case(f) for f in FILES if f.parent.name == "cases_fresh"]
-    assert len({c.domain for c in fresh}) >= 6
-    assert sum(1 for c in fresh if not c.expected) * 2 >= len(fresh)
+    for folder in FOLDERS[1:]:
+        fresh = [load_case(f) for f in FILES if f.parent.name == folder]
+        assert len({c.domain for c in fresh}) >= 6
+        assert sum(1 for c in fresh if not c.expected) * 2 >= len(fresh)
 
 
 @pytest.mark.parametrize(
