@@ -405,9 +405,6 @@ class EventClause:
 
 
 _YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-# Negation particles that deny a verb, not an object ("not", "never"): after a verb group they are no denying object.
-_VERB_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
 
 
 @cache
@@ -432,6 +429,7 @@ def event_clause(a: Assertion) -> EventClause:
 
 @lru_cache(maxsize=16384)
 def _event_clause(sentence: str, start: int, end: int) -> EventClause:
+    from checker.extract.context import BE_FORMS, NOT_WORDS
     from checker.extract.lexicon import lexicon
     from checker.extract.stance import clause_ranges
     from checker.extract.tokens import tokenize
@@ -487,7 +485,7 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
     # What was done: the phrase right after the verb group ("did not uphold the conviction of the former mayor");
     # "of" joins, any other preposition starts where, when or why.
     after = words(g1 + 1, phrase_end(g1 + 1))
-    if _BE.isdisjoint(group):
+    if BE_FORMS.isdisjoint(group):
         doer = words(c0, g0)
     else:
         # A passive's doer follows "by" ("was not approved by the European Medicines Agency on Thursday").
@@ -495,7 +493,8 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
         doer = words(by + 1, phrase_end(by + 1)) if by is not None else frozenset()
     clause = frozenset(t.lower for t in tokens[c0:c1])
     # "has seen no sign", "found nothing"; not "was found not guilty", which the verdict's rule reads itself
-    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles - _VERB_NEGATIONS
+    # Negation particles that deny a verb ("not", "never", "cannot") are no denying object after a verb group.
+    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles - NOT_WORDS - {"cannot"}
     places = _places_in(sentence[tokens[c0].start : tokens[c1 - 1].end]) if c1 > c0 else frozenset()
     return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places, words(c0, c1))
 

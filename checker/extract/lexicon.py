@@ -143,6 +143,21 @@ class Lexicon:
     settlement_nouns: frozenset[str]  # "in the Hungarian city of Gyor": the place is where the noun before "in" is
     portfolios: frozenset[str]  # restatement: "Health Minister" / "Oslo Minister": a portfolio against a place
     sentence_adverbs: frozenset[str]  # restatement: "Elsewhere, the champion ...": an opening word that is no surname
+    source_stop: frozenset[str]  # stance: "the figure that officials said": a word that ends a speaker phrase
+    first_person: frozenset[str]  # stance: "I", "we" speaking is the last named speaker
+    third_person: frozenset[str]  # stance: "he said": the last named speaker
+    speaker_adverbs: frozenset[str]  # stance: "the ministry also said": skipped before the reporting verb
+    speaker_nouns: frozenset[str]  # stance: "officials said", "said the ministry": a speaker with no name
+    speaker_contractions: frozenset[str]  # stance: "they've said": passed over in a speaker phrase
+    prepositions_before_adjective: frozenset[str]  # stance: "over alleged rigging": a reporting verb as adjective
+    noun_like_verbs: frozenset[str]  # stance: "reports of", "unconfirmed claims": a noun unless after a name/pronoun
+    as_before: frozenset[str]  # stance: "as well as", "such as": "as" in a fixed phrase opens no clause
+    clause_openers: frozenset[str]  # stance: "as exports fell", "and imports rose": a word that may open a clause
+    factive_before_that: frozenset[str]  # stance: "no doubt that ...": the clause holds
+    not_claimed_before_that: frozenset[str]  # stance: "did not say that ...": the clause is not claimed
+    refusal_no_event: frozenset[str]  # stance: "declined to comment": no event is denied
+    refusal_modals: frozenset[str]  # stance: "may refuse to sign": the refusal is only possible
+    approximation_qualifiers: frozenset[str]  # stance: one-word qualifiers of qualifiers.json's "approx"/"below" bounds
 
 
 def _trigger_index(triggers: dict[tuple[str, ...], str]) -> PhraseSet:
@@ -252,6 +267,24 @@ def lexicon() -> Lexicon:
         settlement_nouns=frozenset(lex["settlement_nouns"]),
         portfolios=frozenset(lex["portfolios"]),
         sentence_adverbs=frozenset(lex["sentence_adverbs"]),
+        source_stop=frozenset(lex["source_stop"]),
+        first_person=frozenset(lex["first_person"]),
+        third_person=frozenset(lex["third_person"]),
+        speaker_adverbs=frozenset(lex["speaker_adverbs"]),
+        speaker_nouns=frozenset(lex["speaker_nouns"]),
+        speaker_contractions=frozenset(lex["speaker_contractions"]),
+        prepositions_before_adjective=frozenset(lex["prepositions_before_adjective"]),
+        noun_like_verbs=frozenset(lex["noun_like_verbs"]),
+        as_before=frozenset(lex["as_before"]),
+        clause_openers=frozenset(lex["clause_openers"]),
+        factive_before_that=frozenset(lex["factive_before_that"]),
+        not_claimed_before_that=frozenset(lex["not_claimed_before_that"]),
+        refusal_no_event=frozenset(lex["refusal_no_event"]),
+        refusal_modals=frozenset(lex["refusal_modals"]),
+        approximation_qualifiers=frozenset(
+            w for w, bound in _load("qualifiers.json")["prefix"].items()
+            if bound in ("approx", "below") and " " not in w
+        ),
     )
 
 

@@ -18,37 +18,20 @@ from checker.models import Modality, Polarity
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})
 _QUOTES = frozenset({'"', "“", "”"})
-_SOURCE_STOP = frozenset({"that", "which", "who", "what", "where", "when", "how", "is", "was", "as", "while", "because",
-                          "if", "after", "before", "since", "comes", "came", "on", "in", "at", "during", "earlier", "late", "last", "this", "told"})
-_FIRST_PERSON = frozenset({"i", "we"})
-_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
-_ADVERBS = frozenset({"also", "further", "later", "previously", "earlier", "separately", "again", "publicly", "then"})
-_SPEAKER_NOUNS = frozenset({
-    "officials", "official", "spokesperson", "spokesman", "spokeswoman", "police", "authorities", "ministry", "source",
-    "sources", "analysts", "experts", "researchers", "witnesses", "residents", "he", "she", "they", "i", "we", "media",
-    "agency", "television", "tv", "radio", "newspaper", "broadcaster", "statement", "government", "military", "army",
-    "commission", "court", "prosecutors", "lawyer", "lawyers", "governor", "mayor", "company", "department", "office",
-})
-_CONTRACTIONS = frozenset({"'ve", "'re", "'ll", "'d", "'m"})
-# A reporting verb's past form right after one of these is an adjective of the noun after it ("over alleged
-# rigging", "of reported abuses", "for claimed losses"), not someone speaking.
-_PREPOSITIONS_BEFORE_ADJECTIVE = frozenset({"over", "of", "for", "about", "on", "in", "into", "after", "against", "amid",
-                                            "with", "despite"})
-_NOUN_LIKE_VERBS = frozenset({"reports", "report", "claims", "estimates", "states", "says", "notes", "posts"})
-_APPROXIMATION_WORDS = frozenset({"about", "around", "roughly", "approximately", "some", "nearly", "almost"})
 
 
 def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Token index ranges of the clauses; punctuation inside an ``opaque`` character span never splits."""
-    breakers = lexicon().clause_breakers
+    lex = lexicon()
+    breakers, openers = lex.clause_breakers, lex.clause_openers
     ranges: list[tuple[int, int]] = []
     start = 0
-    marks = _clause_marks(breakers)
+    marks = _clause_marks(breakers, openers)
     for i in [i for i, t in enumerate(tokens) if t.lower in marks]:  # the few words that may end a clause
         t = tokens[i]
         if t.text in _CLAUSE_PUNCT:
             after = i + 1
-        elif i > 0 and (t.lower in breakers or (t.lower in _OPENERS and _opens_clause(tokens, i, start))):
+        elif i > 0 and (t.lower in breakers or (t.lower in openers and _opens_clause(tokens, i, start))):
             after = i
         else:
             continue
@@ -65,17 +48,10 @@ def clause_ranges(tokens: Sequence[Token], opaque: Sequence[tuple[int, int]] = (
 
 
 @lru_cache(maxsize=4)
-def _clause_marks(breakers: frozenset[str]) -> frozenset[str]:
+def _clause_marks(breakers: frozenset[str], openers: frozenset[str]) -> frozenset[str]:
     """The lower-case forms of every token that may end a clause or open one: clause punctuation (a mark is its own
-    lower-case form), the lexicon's clause breakers and the words that may open a clause (``_OPENERS``)."""
-    return _CLAUSE_PUNCT | breakers | _OPENERS
-
-
-# Words before "as" that make it part of a fixed phrase, not a clause's opener ("as well as", "such as").
-_AS_BEFORE = frozenset({"as", "such", "so", "just", "well", "known", "same", "twice", "much"})
-
-
-_OPENERS = frozenset({"as", "and"})
+    lower-case form), the lexicon's clause breakers and the words that may open a clause (``clause_openers``)."""
+    return _CLAUSE_PUNCT | breakers | openers
 
 
 def _verb_form(t: Token, lex: Lexicon) -> bool:
@@ -95,9 +71,9 @@ def _opens_clause(tokens: Sequence[Token], i: int, start: int) -> bool:
     Never "as well as", "such as", "as of", "as many as", "as expected" (no noun phrase) nor a preposition ("served
     as president"); "and" only after a verb of its own clause, so joined subjects stay one ("Kenya and Tanzania
     signed") and so do joined verbs ("killed 42 people and injured 300")."""
-    if tokens[i].lower == "as" and tokens[i - 1].lower in _AS_BEFORE:
-        return False
     lex = lexicon()
+    if tokens[i].lower == "as" and tokens[i - 1].lower in lex.as_before:
+        return False
     opens = False
     for j in range(i + 1, min(i + 5, len(tokens))):
         t = tokens[j]
@@ -190,16 +166,18 @@ class SentenceStance:
         if any(a <= s <= index for s, _ in self.unconfirmed_cues) or self.unconfirmed_source:
             return Modality.UNCONFIRMED
         tokens = self.tokens
-        if any(_word_before_that(tokens, s, e, index) in _NOT_CLAIMED_BEFORE_THAT for s, e in self.negations):
+        not_claimed = lexicon().not_claimed_before_that
+        if any(_word_before_that(tokens, s, e, index) in not_claimed for s, e in self.negations):
             return Modality.HEDGED  # "did not say that the plant closed": the clause is not claimed
         if self.reported:
             return Modality.REPORTED
         if approximate or self.hedged_by_source:
             return Modality.HEDGED
+        approximations = lexicon().approximation_qualifiers
         for h, _ in self.hedges:
             if (
                 a <= h < b
-                and tokens[h].lower not in _APPROXIMATION_WORDS
+                and tokens[h].lower not in approximations
                 and not (h > 0 and tokens[h].is_capitalised)  # "in May" is a month
             ):
                 return Modality.HEDGED
@@ -238,11 +216,11 @@ def analyse_stance(
     source, verb = _attribution(tokens, text, lowers)
     if source:
         first = source.split()[0].lower() if source.split() else ""
-        if first in _FIRST_PERSON or first in _THIRD_PERSON:
+        if first in lex.first_person or first in lex.third_person:
             source = memory.last
         else:
             source = memory.resolve(source)
-    elif tokens and (tokens[0].text in _QUOTES or lowers & _FIRST_PERSON):
+    elif tokens and (tokens[0].text in _QUOTES or not lowers.isdisjoint(lex.first_person)):
         source = memory.last
     if source:
         memory.last = source
@@ -267,26 +245,16 @@ def analyse_stance(
     )
 
 
-# Words that a one-word negation denies by themselves before a "that" clause ("there is no doubt that ...", "did not
-# say that ..."): the negation leaves the clause undenied. After a factive word the clause holds ("no doubt that",
-# "did not know that"); after a word of saying or thinking it is not claimed at all ("did not say that the plant
-# closed" tells neither that it closed nor that it did not: ``modality`` makes it hedged).
-# ("no evidence that", "not true that" deny the clause: they are not here.)
-_FACTIVE_BEFORE_THAT = frozenset({
-    "doubt", "question", "secret", "surprise", "coincidence", "wonder", "know", "knew", "realise", "realize",
-    "notice", "noticed",
-})
-_NOT_CLAIMED_BEFORE_THAT = frozenset({
-    "say", "said", "mean", "think", "thought", "expect", "expected", "tell", "told",
-})
-_NOT_ABOUT_THE_CLAUSE = _FACTIVE_BEFORE_THAT | _NOT_CLAIMED_BEFORE_THAT
-
-
 def _about_what_follows(tokens: Sequence[Token], s: int, e: int, index: int) -> bool:
     """Whether a one-word negation denies only the word after it, which then opens a "that" clause holding
     ``index``: "there is no question that austerity has led to", "did not say that troops were deployed" deny
-    nothing in the clause; "there is no evidence that troops crossed" does."""
-    return _word_before_that(tokens, s, e, index) in _NOT_ABOUT_THE_CLAUSE
+    nothing in the clause; "there is no evidence that troops crossed" does. After a factive word the clause holds
+    (lexicon ``factive_before_that``: "no doubt that", "did not know that"); after a word of saying or thinking it
+    is not claimed at all (``not_claimed_before_that``: "did not say that the plant closed" tells neither that it
+    closed nor that it did not: ``modality`` makes it hedged)."""
+    word = _word_before_that(tokens, s, e, index)
+    lex = lexicon()
+    return word in lex.factive_before_that or word in lex.not_claimed_before_that
 
 
 def _word_before_that(tokens: Sequence[Token], s: int, e: int, index: int) -> str | None:
@@ -315,10 +283,10 @@ def _declined(tokens: Sequence[Token], lex: Lexicon) -> dict[int, int]:
         verb = tokens[v]
         if not verb.is_word or verb.is_capitalised or verb.lower in lex.determiners or not verb.lower.isalpha():
             continue
-        if verb.lower in lex.reporting_verbs or verb.lower in _NOT_AN_EVENT:
+        if verb.lower in lex.reporting_verbs or verb.lower in lex.refusal_no_event:
             continue  # "declined to comment": no event is denied
         before = {tokens[m].lower for m in range(max(0, k - 3), k)}
-        if not before.isdisjoint(lex.negation_particles) or not before.isdisjoint(_MODALS):
+        if not before.isdisjoint(lex.negation_particles) or not before.isdisjoint(lex.refusal_modals):
             continue
         out[v] = k
     return out
@@ -343,14 +311,6 @@ def _split_adverb(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
         and nxt.lower not in ("with", "to", "for", "by", "from", "on", "of")
         and not nxt.lower.endswith("ly")
     )
-
-
-# Verbs that a refusal leaves no event of: "declined to comment", "refused to elaborate", "declined to speculate".
-_NOT_AN_EVENT = frozenset({"comment", "elaborate", "speculate", "answer", "respond"})
-
-
-# Auxiliaries that make a refusal only possible ("may refuse to sign", "could fail to qualify").
-_MODALS = frozenset({"may", "might", "could", "would", "will", "should", "can", "'ll", "wo"})
 
 
 def _is_media(source: str) -> bool:
@@ -380,11 +340,15 @@ def _attribution(
             continue
         if i > 0 and tokens[i - 1].lower in ("a", "an", "the", "those", "these", "its", "their"):
             continue  # "an estimated 600", "the reported figure": not someone speaking
-        if i > 0 and tokens[i - 1].lower in _PREPOSITIONS_BEFORE_ADJECTIVE:
+        if i > 0 and tokens[i - 1].lower in lex.prepositions_before_adjective:
             continue  # "a new trial over alleged contract rigging", "jailed for reported abuses": an adjective
-        if t.lower in _NOUN_LIKE_VERBS and not (
+        if t.lower in lex.noun_like_verbs and not (
             i > 0
-            and (tokens[i - 1].is_capitalised or tokens[i - 1].lower in _FIRST_PERSON | _THIRD_PERSON)
+            and (
+                tokens[i - 1].is_capitalised
+                or tokens[i - 1].lower in lex.first_person
+                or tokens[i - 1].lower in lex.third_person
+            )
             and (tokens[i - 1].lower,) not in lex.unconfirmed
         ):
             continue  # "reports of", "unconfirmed claims": a noun, not someone speaking
@@ -396,7 +360,10 @@ def _attribution(
         after = _phrase_forward(tokens, i + 1)
         if after and (
             tokens[after[0]].is_capitalised
-            or (tokens[after[0]].lower in ("the", "a", "an") and any(tokens[k].lower in _SPEAKER_NOUNS for k in after))
+            or (
+                tokens[after[0]].lower in ("the", "a", "an")
+                and any(tokens[k].lower in lex.speaker_nouns for k in after)
+            )
         ):
             return _span(tokens, text, after), t.lower
     return _citing_anyone(tokens, text)
@@ -421,14 +388,14 @@ def _phrase_backward(tokens: Sequence[Token], verb: int) -> list[int]:
     """Indices of the speaker phrase right before a reporting verb ("A Pentagon spokesperson said")."""
     j = verb - 1
     lex = lexicon()
-    while j >= 0 and (tokens[j].lower in _ADVERBS or tokens[j].lower in lex.auxiliaries):
+    while j >= 0 and (tokens[j].lower in lex.speaker_adverbs or tokens[j].lower in lex.auxiliaries):
         j -= 1
     out: list[int] = []
     while j >= 0 and len(out) < 10:
         t = tokens[j]
-        if t.text in _CLAUSE_PUNCT or t.text in _QUOTES or t.lower in _SOURCE_STOP or t.text == ".":
+        if t.text in _CLAUSE_PUNCT or t.text in _QUOTES or t.lower in lex.source_stop or t.text == ".":
             break
-        if t.lower in _CONTRACTIONS:
+        if t.lower in lex.speaker_contractions:
             j -= 1
             continue
         if not t.is_word and t.lower != "'s":
@@ -442,7 +409,7 @@ def _phrase_backward(tokens: Sequence[Token], verb: int) -> list[int]:
     lex = lexicon()
     # A speaker is a name, a pronoun, or a noun phrase like "officials" / "the ministry"; not a clause.
     if not any(w.is_capitalised for w in words) and words[0].lower not in ("the", "a", "an", "his", "her", "their", "its", "our") and not any(
-        w.lower in _SPEAKER_NOUNS for w in words
+        w.lower in lex.speaker_nouns for w in words
     ):
         return []
     if words[0].lower in lex.pronouns and len(words) > 1:
