@@ -235,7 +235,7 @@ def _subject_key(
         if prev in lex.metric_qualifiers or (  # "operating profit" and "net profit" are two metrics
             prev not in lex.determiners
             and not prev.endswith(_ADJECTIVE_ENDINGS)
-            and not prev[0].isdigit()
+            and (not prev[0].isdigit() or _ordinal(prev))  # "the 11th stage" is not "the 12th stage"
             and "-" not in prev
         ):
             compound = singular(prev)
@@ -543,6 +543,11 @@ def _named(t: Token) -> bool:
     return t.is_capitalised or any(c.isupper() for c in t.text[1:])
 
 
+def _ordinal(text: str) -> bool:
+    """An ordinal written in digits: "11th", "2nd", "23rd"."""
+    return text[:-2].isdigit() and text[-2:].lower() in ("st", "nd", "rd", "th")
+
+
 def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int = 4) -> list[Token]:
     """The noun phrase that ends before ``tokens[j]``, looking past verbs and auxiliaries in between.
 
@@ -570,8 +575,10 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
             out.append(t)
             k -= 1
             continue
-        if t.text[0].isdigit() and _model_number(tokens, k, floor):
-            out.append(t)  # "The Nimbus 7 will launch", "the iPhone 15 went on sale": a number naming a model
+        if t.text[0].isdigit() and (_model_number(tokens, k, floor) or _ordinal(t.text) and out):
+            # "The Nimbus 7 will launch", "the iPhone 15 went on sale": a number naming a model; "the 11th stage
+            # ended in Lyon": an ordinal telling which one (the 12th stage is another)
+            out.append(t)
             k -= 1
             continue
         if not t.is_word or t.text[0].isdigit() or t.lower in lex.stop_after_number or t.lower in lex.determiners:

@@ -526,3 +526,17 @@ def test_a_claim_in_several_conflicts_gives_each_the_same_passage() -> None:
 def test_a_measure_reported_with_two_verbs_is_one_level(a: str, b: str, expected: list[str]) -> None:
     """A physical measure's verb says how it was reported, not which event: two verbs still meet; a count's do not."""
     assert kinds(check(a, b)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The 11th stage of the Tour de France ended in Lyon on Tuesday. The 12th stage of the Tour de "
+                     "France ended in Grenoble on Wednesday.", id="sport-two-stages"),
+        pytest.param("The 3rd round of talks was held in Doha on Monday. The 4th round of talks was held in Cairo "
+                     "on Friday.", id="diplomacy-two-rounds"),
+    ],
+)
+def test_two_numbered_instances_in_one_report_do_not_contradict_it(text: str) -> None:
+    """'The 11th stage ended in Lyon' and 'the 12th stage ended in Grenoble': two stages, not one told twice."""
+    assert check(text) == []

@@ -180,3 +180,17 @@ def test_a_name_joined_by_of_is_one_entity_only_when_it_is_a_name(phrase: str, w
     subject = build_subject(tokens, phrase)
     assert subject is not None
     assert (subject.entities == (subject.key,) and " of " in subject.key) is whole
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("the 11th stage", "the 12th stage"), ("the 2nd round", "the 3rd round"), ("its 21st congress", "its 22nd congress")],
+)
+def test_an_ordinal_in_digits_tells_two_of_a_kind_apart(left: str, right: str) -> None:
+    assert key(left) != key(right)
+    assert key(left).split()[-1] == key(right).split()[-1]
+
+
+def test_an_ordinal_before_the_noun_stays_in_the_phrase() -> None:
+    tokens = tokenize("The 11th stage ended in Lyon.")
+    assert [t.text for t in phrase_before(tokens, 4)] == ["11th", "stage"]
