@@ -22,16 +22,15 @@ time, scope), as claims of their own:
   name, a number or other content words in it means the sentences are about different things ("Shares in Acme
   rose 5%" / "Shares in Brill rose 3%"; "34 patients at the county hospital" / "43 at the city clinic").
 
-Edited copy is often reworded besides its value, so two sentences of different reports that fail the rest's test
-are read again with the rewording that carries no value set aside (``_reworded``): function words and punctuation
-changed, a clause moved with its figure ("the 31-year-old
-suspect" / "the suspect, who is 31": the moved words count as shared when the sentences are measured), a person's
-gender told in every pronoun ("She won her case" / "He won his case": one value), and, against a pronoun only, a
-plain verb told by another ("has asked" / "has appealed"). What is left must be one value, a whole name, pronoun,
-figure, date or place on both sides, and the shared rest must be the story's own: four content words and a name or
-place, or six content words. A verb changed next to a name says what the person did ("Councillor Berg visited the
-village" / "Councillor Hale toured the village"), and a word changed next to a figure what it counts ("confirmed 12
-cases" / "suspected 15 cases"): neither is flagged.
+Edited copy is often reworded besides its value, so two sentences of different reports that fail the rest's test are
+read again with the rewording that carries no value set aside (``_reworded``): function words and punctuation
+changed, a clause moved with its figure ("the 31-year-old suspect" / "the suspect, who is 31": the moved words count
+as shared when the sentences are measured), a person's gender told in every pronoun ("She won her case" / "He won
+his case": one value), and, against a pronoun only, a plain verb told by another ("has asked" / "has appealed").
+What is left must be one value, a whole name, pronoun, figure, date or place on both sides, and the shared rest must
+be the story's own: four content words and a name or place, or six content words. A verb changed next to a name says
+what the person did ("Councillor Berg visited the village" / "Councillor Hale toured the village"), and a word
+changed next to a figure what it counts ("confirmed 12 cases" / "suspected 15 cases"): neither is flagged.
 
 Two more kinds of name are read between reports: a surname opening the sentence, set off by a comma, against a
 full name ("Franklin, competing ..." / "Adam Burgess, competing ..."), and a place where a title's portfolio stood
@@ -376,10 +375,10 @@ def _stretch_values(
             a_slot, b_slot = _named_day(left, i1, i2), _named_day(right, j1, j2)
     if a_slot is None or b_slot is None or a_slot.value.type != b_slot.value.type:
         return
-    if not named and _words_beside(left, i1, i2, a_slot) & _words_beside(right, j1, j2, b_slot) == set() and (
-        _words_beside(left, i1, i2, a_slot) and _words_beside(right, j1, j2, b_slot)
-    ):
-        return  # "confirmed 12 cases" / "suspected 15 cases": the word changed with the figure says what it counts
+    if not named:
+        a_beside, b_beside = _words_beside(left, i1, i2, a_slot), _words_beside(right, j1, j2, b_slot)
+        if a_beside and b_beside and a_beside.isdisjoint(b_beside):
+            return  # "confirmed 12 cases" / "suspected 15 cases": the word changed with the figure says what it counts
     shared = _shared_key(left, i1, i2)
     yield _claim(left, a_slot, shared, _around(left, a_slot)), _claim(right, b_slot, shared, _around(right, b_slot))
 
