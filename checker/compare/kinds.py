@@ -126,6 +126,40 @@ def different_times(a: Assertion, b: Assertion, ctx: Context) -> bool:
     return abs((da - db).days) > ctx.change_after_days
 
 
+# Amounts that add up over time: a day's and a month's are two totals. Not a share, a level (a temperature, a speed,
+# a magnitude) or a length of time.
+_ADDITIVE = frozenset({"count", "money", "length", "area", "volume", "mass", "energy"})
+# The longest span, in days, of a day ("in the 24 hours to Monday morning" spans two), a week, a month, a quarter and
+# a half year: two amounts over periods of two of these sizes are two totals.
+_PERIODS = (2, 10, 31, 92, 184)
+
+
+def _period(r: TimeRange) -> int:
+    days = (r.end - r.start).days + 1
+    return next((k for k, most in enumerate(_PERIODS) if days <= most), len(_PERIODS))
+
+
+def totals_of_two_periods(a: Assertion, b: Assertion, ctx: Context) -> bool:
+    """Amounts over two periods of two sizes, one inside the other ("71 mm of rain on Tuesday" /
+    "236 mm so far this October"; "sales of $2m in March" / "$19m in the first quarter"): the part's total and the
+    whole's, not rivals. A count under way (killed, missing ...) is so only against a total to date ("since the start
+    of the season"): otherwise a toll belongs to its event, and "the quake on Monday killed 40" / "the January quake
+    killed 60" are one toll told with its day and with its month."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, Quantity) and isinstance(vb, Quantity)) or va.dimension not in _ADDITIVE:
+        return False
+    ta, tb = _scoped_time(a, ctx.dates), _scoped_time(b, ctx.dates)
+    if ta is None or tb is None:
+        return False
+    (inner, _), (outer, whole) = sorted(((ta, a), (tb, b)), key=lambda t: (t[0].end - t[0].start).days)
+    if not (outer.start <= inner.start and inner.end <= outer.end and _period(inner) < _period(outer)):
+        return False
+    # A toll's period is its event's unless the longer one runs to the report's day ("23 killed since the start of
+    # the season" / "five killed over the weekend": a total to date and the weekend's).
+    to_date = outer.end == ctx.dates.get(whole.path)
+    return to_date or not (running_count(a.attribute) or running_count(b.attribute))
+
+
 def _figures(a: Assertion, b: Assertion) -> tuple[Quantity, Quantity] | None:
     va, vb = a.value, b.value
     if not (isinstance(va, Quantity) and isinstance(vb, Quantity)) or not comparable(va, vb):
@@ -233,6 +267,16 @@ class Numeric(Kind):
                 "Twelve people were missing on Tuesday after flash floods swept through villages in Wayanad, "
                 "officials said.",
                 True, left_date=dt.date(2025, 7, 29), right_date=dt.date(2025, 7, 29)),
+        # a day's total and the month's so far are two totals; two totals of one month are rivals
+        Example("Lisbon's airport weather station recorded 48 mm of rain on Sunday, the weather service said.",
+                "Rainfall in Lisbon so far this month has reached 190 mm, the weather service said.",
+                False, left_date=dt.date(2025, 3, 17), right_date=dt.date(2025, 3, 19)),
+        Example("Rainfall in Lisbon in February totalled 190 mm, the weather service said.",
+                "Rainfall in Lisbon in February totalled 120 mm, the weather service said.",
+                True, left_date=dt.date(2025, 3, 17), right_date=dt.date(2025, 3, 17)),
+        Example("Vantora Foods said its sales reached $2 million in March.",
+                "Vantora Foods said its sales reached $19 million in the first quarter.",
+                False, left_date=dt.date(2025, 4, 10), right_date=dt.date(2025, 4, 10)),
         # a fixed figure told on each report's own day is still one figure
         Example("Brightline Energy reported quarterly revenue of $3.1 billion on Thursday.",
                 "Brightline Energy reported quarterly revenue of $2.4 billion on Friday.",
@@ -242,7 +286,7 @@ class Numeric(Kind):
     @classmethod
     def judge(cls, a: Assertion, b: Assertion, ctx: Context) -> bool:
         figures = _figures(a, b)
-        if figures is None or different_times(a, b, ctx):
+        if figures is None or different_times(a, b, ctx) or totals_of_two_periods(a, b, ctx):
             return False
         if provisional(a.evidence.text) != provisional(b.evidence.text):
             return False  # a count under way and the finished count are two moments of one count

@@ -705,6 +705,13 @@ def claim_time(ctx: SentenceContext, a: int, b: int) -> TimeRange | None:
         before = [ctx.tokens[k].lower for k in range(max(0, i - 3), i)]
         if any(w in lex.reporting_verbs for w in before):
             continue
+        day = ctx.doc.date
+        if day is not None and d.range.start <= day and a <= i < b and (
+            d.relation == "since" or " ".join(before[-2:]) in lex.running_total_cues
+        ):
+            # "since January", "so far this year" in the figure's own clause: a running total, from the period's
+            # start to the report's day
+            return TimeRange(start=d.range.start, end=day, text=d.range.text)
         return d.range
     return None
 

@@ -157,6 +157,7 @@ class Lexicon:
     not_claimed_before_that: frozenset[str]  # stance: "did not say that ...": the clause is not claimed
     refusal_no_event: frozenset[str]  # stance: "declined to comment": no event is denied
     refusal_modals: frozenset[str]  # stance: "may refuse to sign": the refusal is only possible
+    running_total_cues: frozenset[str]  # "so far this year": a total from the period's start to the report's day
     approximation_qualifiers: frozenset[str]  # stance: one-word qualifiers of qualifiers.json's "approx"/"below" bounds
 
 
@@ -281,6 +282,7 @@ def lexicon() -> Lexicon:
         not_claimed_before_that=frozenset(lex["not_claimed_before_that"]),
         refusal_no_event=frozenset(lex["refusal_no_event"]),
         refusal_modals=frozenset(lex["refusal_modals"]),
+        running_total_cues=frozenset(lex["running_total_cues"]),
         approximation_qualifiers=frozenset(
             w for w, bound in _load("qualifiers.json")["prefix"].items()
             if bound in ("approx", "below") and " " not in w

@@ -323,3 +323,23 @@ def test_the_verb_after_a_control_verb_is_the_predicate_unless_it_links(
 ) -> None:
     found = [a for a in extract(text) if a.value_span.text == value]
     assert [a.predicate for a in found] == [predicate]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        pytest.param("Health officials have confirmed 96 dengue cases in Recife since March.", dt.date(2024, 3, 1),
+                     id="health-since-a-month"),
+        pytest.param("The club has sold 41,000 season tickets so far this year, its chief executive said.",
+                     dt.date(2024, 1, 1), id="sport-so-far-this-year"),
+    ],
+)
+def test_a_total_since_a_time_runs_to_the_day_of_the_report(text: str, start: dt.date) -> None:
+    figure = next(a for a in extract(text) if isinstance(a.value, Quantity))
+    assert figure.time is not None and (figure.time.start, figure.time.end) == (start, REF)
+
+
+def test_a_since_in_another_clause_keeps_its_own_period() -> None:
+    found = extract("Some 3,000 soldiers were sent this month to the region, where rebels have held a town since August.")
+    figure = next(a for a in found if isinstance(a.value, Quantity))
+    assert figure.time is not None and figure.time.end != REF
