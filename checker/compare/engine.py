@@ -21,6 +21,7 @@ from checker.compare.similarity import (
     FrameView,
     cached_view,
     different_predicates,
+    light_verb_event,
     one_occurrence,
     score,
     view,
@@ -625,7 +626,7 @@ def _accepts(a: Assertion, b: Assertion, va: FrameView, vb: FrameView, found: Al
     if different_predicates(va, vb) and not _measured(a, b):
         return False
     if isinstance(a.value, TimeRange) and va.predicate and vb.predicate and va.predicate != vb.predicate and not (
-        one_occurrence(va.predicate, vb.predicate)
+        one_occurrence(va.predicate, vb.predicate) or light_verb_event(va, vb)
     ):
         return False  # the dates of two verbs are of two events, whoever did them ("founded" / "announced")
     if a.path == b.path:

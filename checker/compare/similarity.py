@@ -62,6 +62,7 @@ class _Vocabulary:
     earlier: frozenset[str] = frozenset()
     object_ends: frozenset[str] = frozenset()
     running_counts: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -95,6 +96,7 @@ def vocabulary() -> _Vocabulary:
         concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence,
         provisional, frozenset(data["unsettled_groups"]), frozenset(data["earlier_words"]),
         frozenset(data["object_ends"]), frozenset(data["running_counts"]),
+        frozenset(concept.get(w, w) for w in data["light_verbs"]),
     )
 
 
@@ -292,6 +294,13 @@ def provisional(sentence: str) -> bool:
 def running_count(attribute: str) -> bool:
     """Whether an attribute is of a count that moves while its event unfolds (killed, missing, rescued ...)."""
     return attribute in vocabulary().running_counts
+
+
+def light_verb_event(a: FrameView, b: FrameView) -> bool:
+    """Whether one claim tells the other's verb as a noun after a light verb ("the drug received approval on Jan. 23"
+    / "regulators approved the drug on Jan. 16"; "the leaders held talks" / "the leaders talked"): one event."""
+    light = vocabulary().light_verbs
+    return (a.predicate in light and a.head == b.predicate) or (b.predicate in light and b.head == a.predicate)
 
 
 def one_occurrence(a: str | None, b: str | None) -> bool:

@@ -540,3 +540,27 @@ def test_a_measure_reported_with_two_verbs_is_one_level(a: str, b: str, expected
 def test_two_numbered_instances_in_one_report_do_not_contradict_it(text: str) -> None:
     """'The 11th stage ended in Lyon' and 'the 12th stage ended in Grenoble': two stages, not one told twice."""
     assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param("The European Commission approved Brevanta, a migraine drug from Velmora Pharma, on March 10, "
+                     "2025, the company said.",
+                     "Velmora Pharma said its migraine drug Brevanta received European Commission approval on March 3, "
+                     "2025.",
+                     ["date"], id="health-received-approval-vs-approved"),
+        pytest.param("The European Commission approved Brevanta, a migraine drug from Velmora Pharma, on March 10, "
+                     "2025, the company said.",
+                     "Velmora Pharma said its migraine drug Brevanta received European Commission approval on March 10, "
+                     "2025.",
+                     [], id="health-same-day-other-words"),
+        pytest.param("The European Commission approved Brevanta, a migraine drug from Velmora Pharma, on March 10, "
+                     "2025, the company said.",
+                     "Velmora Pharma said it applied for European Commission approval of its migraine drug Brevanta on "
+                     "March 3, 2025.",
+                     [], id="health-applied-for-approval-is-another-event"),
+    ],
+)
+def test_an_event_told_as_a_noun_after_a_light_verb_is_the_verb(a: str, b: str, expected: list[str]) -> None:
+    assert kinds(check(a, b)) == expected
