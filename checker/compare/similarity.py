@@ -228,7 +228,25 @@ def entities_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
         for y in b:
             if x == y or x.startswith(y + " ") or y.startswith(x + " ") or fuzz.ratio(x, y) >= 90:
                 return True
+            if _titled(x, y) or _titled(y, x):
+                return True
     return False
+
+
+def _titled(longer: str, name: str) -> bool:
+    """A name told with a title or its kind before it ("hurricane delia" / "delia", "president okafor" / "okafor")."""
+    if not longer.endswith(" " + name):
+        return False
+    words = _name_prefixes()
+    return all(w in words for w in longer[: -len(name) - 1].split())
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    from checker.extract.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(lex.titles) | frozenset(lex.event_nouns)
 
 
 @cache
@@ -298,8 +316,10 @@ def running_count(attribute: str) -> bool:
 
 def light_verb_event(a: FrameView, b: FrameView) -> bool:
     """Whether one claim tells the other's verb as a noun after a light verb ("the drug received approval on Jan. 23"
-    / "regulators approved the drug on Jan. 16"; "the leaders held talks" / "the leaders talked"): one event."""
+    / "regulators approved the drug on Jan. 16"; "the storm made landfall" / "the storm came ashore"): one event."""
     light = vocabulary().light_verbs
+    if a.predicate in light and b.predicate in light:
+        return a.head == b.head  # "made landfall" / "came ashore": two light verbs, one event noun
     return (a.predicate in light and a.head == b.predicate) or (b.predicate in light and b.head == a.predicate)
 
 

@@ -564,3 +564,19 @@ def test_two_numbered_instances_in_one_report_do_not_contradict_it(text: str) ->
 )
 def test_an_event_told_as_a_noun_after_a_light_verb_is_the_verb(a: str, b: str, expected: list[str]) -> None:
     assert kinds(check(a, b)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param("Typhoon Marlo made landfall in Aurora province on Nov. 3, 2025, the weather bureau said.",
+                     "Marlo came ashore in Aurora province on Nov. 5, 2025, the weather bureau said.",
+                     ["date"], id="weather-made-landfall-vs-came-ashore"),
+        pytest.param("Typhoon Marlo made landfall in Aurora province on Nov. 3, 2025, the weather bureau said.",
+                     "Marlo came ashore in Aurora province on Nov. 3, 2025, the weather bureau said.",
+                     [], id="weather-same-landfall-other-words"),
+    ],
+)
+def test_two_light_verbs_of_one_event_noun_are_one_event(a: str, b: str, expected: list[str]) -> None:
+    """'made landfall' and 'came ashore' are one landfall; 'Typhoon Marlo' and 'Marlo' one storm."""
+    assert kinds(check(a, b)) == expected

@@ -257,3 +257,17 @@ def test_things_of_one_head_and_two_kinds_do_not_align(left: str, lvalue: str, r
     other sentence, does not part them."""
     found = score(view(_claim(left, lvalue)), view(_claim(right, rvalue)))
     assert (found.score == 0.0 and found.different_scope) is apart
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (("hurricane delia",), ("delia",), True),
+        (("president okafor",), ("okafor",), True),
+        (("new york",), ("york",), False),
+        (("storm elin",), ("storm fenna",), False),
+    ],
+    ids=["storm-kind-before-name", "title-before-name", "a-place-is-no-title", "two-storms"],
+)
+def test_a_name_with_its_title_or_kind_is_the_name(a: tuple, b: tuple, agree: bool) -> None:
+    assert entities_agree(a, b) is agree
