@@ -79,6 +79,7 @@ class SentenceContext:
     triggers: list[tuple[int, int, str]] = field(default_factory=list)
     _subjects: list[tuple[int, Subject]] | None = None
     _evidence: Span | None = None
+    _place_tokens: frozenset[int] | None = None
 
     @property
     def evidence(self) -> Span:
@@ -126,6 +127,15 @@ class SentenceContext:
 
     def index_containing(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    @property
+    def place_tokens(self) -> frozenset[int]:
+        """Indices of the tokens that start inside a place the sentence names, found once per sentence."""
+        if self._place_tokens is None:
+            self._place_tokens = frozenset(
+                k for p in self.places for k in range(self.index_at(p.start), self.index_at(p.end))
+            )
+        return self._place_tokens
 
 
 # --------------------------------------------------------------------------------------------------- helpers
@@ -840,8 +850,7 @@ def verb_like_token(t: Token) -> bool:
 
 
 def is_place_token(ctx: SentenceContext, j: int) -> bool:
-    start = ctx.tokens[j].start
-    return any(p.start <= start < p.end for p in ctx.places)
+    return j in ctx.place_tokens
 
 
 def after_movement(ctx: SentenceContext, j: int) -> bool:

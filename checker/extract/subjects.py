@@ -307,12 +307,13 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
     """The noun phrase starting at ``tokens[i]``: words up to a function word, verb-like word or punctuation."""
     lex = lexicon()
     out: list[Token] = []
+    possessives = 0  # (a possessive's "'s" takes no place of the limit: "Saudi Arabia's crude exports" is four words)
     j = i
-    while j < len(tokens) and len(out) - sum(w.lower == "'s" for w in out) < limit:
-        # (a possessive's "'s" takes no place of the limit: "Saudi Arabia's crude exports" is four words)
+    while j < len(tokens) and len(out) - possessives < limit:
         t = tokens[j]
         if t.lower == "'s" and out:
             out.append(t)
+            possessives += 1
             j += 1
             continue
         if t.text in ("'", "’") and out and out[-1].lower.endswith("s") and not out[-1].is_capitalised and (
@@ -559,7 +560,9 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
     while k >= floor:
         t = tokens[k]
         low = t.lower
-        after_aux = k > 0 and tokens[k - 1].lower in lex.auxiliaries | {"to"} and t.is_word and not t.is_capitalised
+        after_aux = k > 0 and (tokens[k - 1].lower in lex.auxiliaries or tokens[k - 1].lower == "to") and t.is_word and (
+            not t.is_capitalised
+        )
         nominal = k > 0 and tokens[k - 1].lower in lex.determiners  # "his sentencing", "the detained"
         nominal = nominal or (k + 1 == j and k > floor and low.endswith("ing") and _ing_head(tokens, k, tokens[k - 1]))
         if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or after_aux or low == "to" or (
