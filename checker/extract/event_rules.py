@@ -490,6 +490,10 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
     lex = lexicon()
     out: list[Assertion] = []
     tokens = ctx.tokens
+    # (bound once: the test below runs on every word of the sentence, and most fail it)
+    event_verbs, auxiliaries, aux_adverbs = lex.event_verbs, lex.auxiliaries, lex.aux_adverbs
+    declined_verbs = ctx.stance.declined
+    refusing = set(declined_verbs.values())  # the indices of the refusal verbs themselves
     for k in range(1, len(tokens)):
         t = tokens[k]
         if not t.is_word or t.is_capitalised:
@@ -497,12 +501,11 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         verb = t.lower
         prev = tokens[k - 1].lower
         verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
-        listed = verb in lex.event_verbs or verdict
-        declined = ctx.stance.declined.get(k)  # "refused to approve": the refusal is the approving's verb group
-        if declined is None and k in ctx.stance.declined.values() and verb in lex.refusal_verbs:
+        listed = verb in event_verbs or verdict
+        declined = declined_verbs.get(k)  # "refused to approve": the refusal is the approving's verb group
+        if declined is None and k in refusing and verb in lex.refusal_verbs:
             continue  # "refused" of "refused to (formally) approve": the event is the approving, denied
-        if not (listed or declined is not None or verb.endswith("ed") or prev in lex.auxiliaries
-                or prev in lex.aux_adverbs):
+        if not (listed or declined is not None or verb.endswith("ed") or prev in auxiliaries or prev in aux_adverbs):
             continue
         if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
             continue
