@@ -299,13 +299,14 @@ def subjects_in(ctx: SentenceContext, a: int, b: int) -> list[tuple[int, Subject
 
 
 def find_subjects(ctx: SentenceContext) -> list[tuple[int, Subject]]:
-    a, b = 0, len(ctx.tokens)
+    tokens = ctx.tokens
+    a, b = 0, len(tokens)
     out: list[tuple[int, Subject]] = []
     i = a
     head_words = lexicon().head_synonym
     while i < b:
-        t = ctx.tokens[i]
-        if not t.is_capitalised and (t.lower,) not in head_words and t.lower not in ("u.s.", "us"):
+        t = tokens[i]
+        if not t.is_capitalised and t.lower not in ("u.s.", "us") and (t.lower,) not in head_words:
             i += 1
             continue
         key, n = actor_key(ctx.tokens, i)

@@ -148,10 +148,10 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
     for n in (3, 2, 1):
         if i + n > len(tokens):
             continue
-        words = tokens[i : i + n]
-        if n > 1 and not (words[-1].is_word and words[-1].is_capitalised):
+        last = tokens[i + n - 1]
+        if n > 1 and not (last.is_word and last.is_capitalised):
             continue  # a country's or a people's name of several words ends in a capital ("Bosnia and Herzegovina")
-        key = _demonym(" ".join(t.text for t in words))
+        key = _demonym(" ".join([t.text for t in tokens[i : i + n]]))
         if key:
             return key, n
     return None, 0
