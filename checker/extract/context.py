@@ -696,8 +696,9 @@ def scope_event(ctx: SentenceContext) -> str | None:
     are speaking ("Fire officials said", "election observers")."""
     lex = lexicon()
     tokens = ctx.tokens
+    event_nouns = lex.event_nouns
     for k, t in enumerate(tokens):
-        if t.lower in lex.event_nouns:
+        if t.lower in event_nouns:
             nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             if nxt in lex.affiliated_people or nxt in lex.person_heads:
                 continue

@@ -504,6 +504,7 @@ def _ly_modifier(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _verb_like(word: str) -> bool:
     lex = lexicon()
     if word in lex.nominal_ing:
