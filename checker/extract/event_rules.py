@@ -49,6 +49,8 @@ from checker.models import (
     Modality,
     Polarity,
     TimeRange,
+    direct_as_given,
+    shared_fields_set,
 )
 
 # How far back from a date its verb may stand: "completed its 2.3 billion Swiss franc takeover of regional lender
@@ -56,6 +58,15 @@ from checker.models import (
 _DATE_VERB_REACH = 16
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 _FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+_EVENT_GIVEN = shared_fields_set({"predicate", "text"})
+
+
+def _event(predicate: str, text: str) -> Event:
+    """``Event(predicate=predicate, text=text)`` from two strings, built as validating them would build it (one per
+    event assertion: validation would only hand the strings back)."""
+    return direct_as_given(Event, {"type": "event", "predicate": predicate, "text": text}, _EVENT_GIVEN)
+
+
 # The words of a verdict after its object ("found the driver guilty"), as ``_predicate`` reads them.
 _VERDICT_WORDS = frozenset({"guilty", "innocent"})
 # Verbs that carry a state like "was" does: "remained open" says it was open, "stayed closed" that it was closed.
@@ -541,7 +552,7 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         polarity = ctx.stance.polarity(k, ctx.number_tokens)
         if opposite:
             polarity = Polarity.AFFIRMED if polarity == Polarity.NEGATED else Polarity.NEGATED
-        out.append(make_assertion(ctx, subject, "happened", Event(predicate=predicate, text=t.text), start, t.end,
+        out.append(make_assertion(ctx, subject, "happened", _event(predicate, t.text), start, t.end,
                                   k, polarity=polarity, predicate=predicate, rule="event"))
     return out
 
@@ -593,7 +604,7 @@ def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[
             continue
         start, end = ctx.tokens[s].start, ctx.tokens[te - 1].end
         out.append(
-            make_assertion(ctx, subject, attr, Event(predicate=attr, text=ctx.doc.text[start:end]), start, end, s,
+            make_assertion(ctx, subject, attr, _event(attr, ctx.doc.text[start:end]), start, end, s,
                            polarity=Polarity.AFFIRMED, modality=Modality.CANNOT_CONFIRM, rule="refusal")
         )
     return out
