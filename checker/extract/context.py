@@ -797,9 +797,10 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     first = ctx.position(words[0])
     # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
     # "capsized in Lake Victoria near Bukoba": step back over up to three such place phrases.
+    # (each phrase is built once: ``built`` is the subject of ``words`` with no country, for the end)
     candidate, at = words, first
+    named = built = build_subject(words, ctx.doc.text)
     for _ in range(3):
-        named = build_subject(candidate, ctx.doc.text)
         if named is None or not named.proper:
             break
         while at >= 3 and ctx.tokens[at - 1].lower == "and" and ctx.tokens[at - 2].is_capitalised:
@@ -807,20 +808,21 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
             if not other:
                 break
             at = ctx.position(other[0])
-        if at < 2 or ctx.tokens[at - 1].lower not in lex.locative | _NAME_LINKS:
+        if at < 2 or (ctx.tokens[at - 1].lower not in lex.locative and ctx.tokens[at - 1].lower not in _NAME_LINKS):
             break
         candidate = phrase_before(ctx.tokens, at - 1, floor=floor)
         if not candidate:
             break
         at = ctx.position(candidate[0])
-        inner_subject = build_subject(candidate, ctx.doc.text)
-        if inner_subject is not None and not inner_subject.proper:
-            words = candidate
+        named = build_subject(candidate, ctx.doc.text)
+        if named is not None and not named.proper:
+            words, built = candidate, named
             break
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
     k = ctx.position(words[-1]) + 1
-    subject = build_subject(words, ctx.doc.text, country_after(ctx.tokens, k))
+    country = country_after(ctx.tokens, k)
+    subject = built if country is None else build_subject(words, ctx.doc.text, country)
     first = ctx.position(words[0])
     while first > 0 and ctx.tokens[first - 1].lower == "own":
         first -= 1
