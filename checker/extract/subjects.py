@@ -170,8 +170,7 @@ def build_subject(tokens: Sequence[Token], text: str, country: str | None = None
         return None
     key, head, country, proper, entities = found
     start, end = tokens[0].start, tokens[-1].end
-    return Subject(start=start, end=end, text=text[start:end], key=key, head=head, country=country, proper=proper,
-                   entities=entities)
+    return Subject(start, end, text[start:end], key, head, country, proper, entities)  # (positional: built per phrase)
 
 
 @lru_cache(maxsize=65536)
