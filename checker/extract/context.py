@@ -195,7 +195,8 @@ def _ordinal_part(tokens: Sequence[Token], i: int) -> bool:
     return t.lower in _ORDINAL_SUFFIXES and i > 0 and tokens[i - 1].text.isdigit() and tokens[i - 1].end == t.start
 
 
-_JOINING_WORDS = frozenset({"and", "or", "as", "with"})  # a clause's first word, besides a clause breaker, that is no noun
+# Words that open a clause without being part of its noun phrase, besides the clause breakers ("but its majority fell")
+_JOINING_WORDS = frozenset({"and", "or", "as", "with"})
 
 
 def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
@@ -206,7 +207,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     i = a
     while i < b and (
         ctx.tokens[i].lower in lex.determiners
-        or (i == a and (ctx.tokens[i].lower in lex.clause_breakers or ctx.tokens[i].lower in _JOINING_WORDS))  # "but its majority fell"
+        or (i == a and (ctx.tokens[i].lower in lex.clause_breakers or ctx.tokens[i].lower in _JOINING_WORDS))
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers

@@ -164,7 +164,8 @@ class SentenceStance:
         # (most sentences hold none of these cues: the emptiness tests spare a generator per value)
         if self.refusals and any(a <= s < b for s, _ in self.refusals):
             return Modality.CANNOT_CONFIRM
-        if self.unconfirmed_source or (self.unconfirmed_cues and any(a <= s <= index for s, _ in self.unconfirmed_cues)):
+        unconfirmed = self.unconfirmed_cues
+        if self.unconfirmed_source or (unconfirmed and any(a <= s <= index for s, _ in unconfirmed)):
             return Modality.UNCONFIRMED
         tokens = self.tokens
         not_claimed = lexicon().not_claimed_before_that

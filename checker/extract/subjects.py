@@ -560,9 +560,8 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
     while k >= floor:
         t = tokens[k]
         low = t.lower
-        after_aux = k > 0 and (tokens[k - 1].lower in lex.auxiliaries or tokens[k - 1].lower == "to") and t.is_word and (
-            not t.is_capitalised
-        )
+        before = tokens[k - 1].lower if k > 0 else ""
+        after_aux = (before in lex.auxiliaries or before == "to") and t.is_word and not t.is_capitalised
         nominal = k > 0 and tokens[k - 1].lower in lex.determiners  # "his sentencing", "the detained"
         nominal = nominal or (k + 1 == j and k > floor and low.endswith("ing") and _ing_head(tokens, k, tokens[k - 1]))
         if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or after_aux or low == "to" or (
