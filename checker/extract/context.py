@@ -79,6 +79,7 @@ class SentenceContext:
     triggers: list[tuple[int, int, str]] = field(default_factory=list)
     _subjects: list[tuple[int, Subject]] | None = None
     _evidence: Span | None = None
+    _place_tokens: frozenset[int] | None = None
 
     @property
     def evidence(self) -> Span:
@@ -126,6 +127,15 @@ class SentenceContext:
 
     def index_containing(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    @property
+    def place_tokens(self) -> frozenset[int]:
+        """Indices of the tokens that start inside a place the sentence names, found once per sentence."""
+        if self._place_tokens is None:
+            self._place_tokens = frozenset(
+                k for p in self.places for k in range(self.index_at(p.start), self.index_at(p.end))
+            )
+        return self._place_tokens
 
 
 # --------------------------------------------------------------------------------------------------- helpers
@@ -185,6 +195,10 @@ def _ordinal_part(tokens: Sequence[Token], i: int) -> bool:
     return t.lower in _ORDINAL_SUFFIXES and i > 0 and tokens[i - 1].text.isdigit() and tokens[i - 1].end == t.start
 
 
+# Words that open a clause without being part of its noun phrase, besides the clause breakers ("but its majority fell")
+_JOINING_WORDS = frozenset({"and", "or", "as", "with"})
+
+
 def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     """The noun phrase a clause opens with ("The earthquake struck ..."), if it opens with one; past a speaker and
     the reporting verb, the reported clause's ("Officials said sea ice covered 1.79 million sq km": the sea ice)."""
@@ -193,7 +207,7 @@ def clause_subject(ctx: SentenceContext, a: int, b: int) -> Subject | None:
     i = a
     while i < b and (
         ctx.tokens[i].lower in lex.determiners
-        or (i == a and ctx.tokens[i].lower in lex.clause_breakers | {"and", "or", "as", "with"})  # "but its majority fell"
+        or (i == a and (ctx.tokens[i].lower in lex.clause_breakers or ctx.tokens[i].lower in _JOINING_WORDS))
         or not ctx.tokens[i].is_word
         or i in ctx.number_tokens
         or ctx.tokens[i].lower in lex.figure_qualifiers
@@ -289,13 +303,14 @@ def subjects_in(ctx: SentenceContext, a: int, b: int) -> list[tuple[int, Subject
 
 
 def find_subjects(ctx: SentenceContext) -> list[tuple[int, Subject]]:
-    a, b = 0, len(ctx.tokens)
+    tokens = ctx.tokens
+    a, b = 0, len(tokens)
     out: list[tuple[int, Subject]] = []
     i = a
     head_words = lexicon().head_synonym
     while i < b:
-        t = ctx.tokens[i]
-        if not t.is_capitalised and (t.lower,) not in head_words and t.lower not in ("u.s.", "us"):
+        t = tokens[i]
+        if not t.is_capitalised and t.lower not in ("u.s.", "us") and (t.lower,) not in head_words:
             i += 1
             continue
         key, n = actor_key(ctx.tokens, i)
@@ -685,8 +700,9 @@ def scope_event(ctx: SentenceContext) -> str | None:
     are speaking ("Fire officials said", "election observers")."""
     lex = lexicon()
     tokens = ctx.tokens
+    event_nouns = lex.event_nouns
     for k, t in enumerate(tokens):
-        if t.lower in lex.event_nouns:
+        if t.lower in event_nouns:
             nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             if nxt in lex.affiliated_people or nxt in lex.person_heads:
                 continue
@@ -789,9 +805,10 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
     first = ctx.position(words[0])
     # "The eruption near Grindavik began", "the sentencing of Daniel Reyes": look past the place or name.
     # "capsized in Lake Victoria near Bukoba": step back over up to three such place phrases.
+    # (each phrase is built once: ``built`` is the subject of ``words`` with no country, for the end)
     candidate, at = words, first
+    named = built = build_subject(words, ctx.doc.text)
     for _ in range(3):
-        named = build_subject(candidate, ctx.doc.text)
         if named is None or not named.proper:
             break
         while at >= 3 and ctx.tokens[at - 1].lower == "and" and ctx.tokens[at - 2].is_capitalised:
@@ -799,20 +816,21 @@ def subject_before(ctx: SentenceContext, j: int, floor: int) -> Subject | None:
             if not other:
                 break
             at = ctx.position(other[0])
-        if at < 2 or ctx.tokens[at - 1].lower not in lex.locative | _NAME_LINKS:
+        if at < 2 or (ctx.tokens[at - 1].lower not in lex.locative and ctx.tokens[at - 1].lower not in _NAME_LINKS):
             break
         candidate = phrase_before(ctx.tokens, at - 1, floor=floor)
         if not candidate:
             break
         at = ctx.position(candidate[0])
-        inner_subject = build_subject(candidate, ctx.doc.text)
-        if inner_subject is not None and not inner_subject.proper:
-            words = candidate
+        named = build_subject(candidate, ctx.doc.text)
+        if named is not None and not named.proper:
+            words, built = candidate, named
             break
     if words[0].lower in lex.pronouns:
         return ctx.state.last_subject
     k = ctx.position(words[-1]) + 1
-    subject = build_subject(words, ctx.doc.text, country_after(ctx.tokens, k))
+    country = country_after(ctx.tokens, k)
+    subject = built if country is None else build_subject(words, ctx.doc.text, country)
     first = ctx.position(words[0])
     while first > 0 and ctx.tokens[first - 1].lower == "own":
         first -= 1
@@ -847,8 +865,7 @@ def verb_like_token(t: Token) -> bool:
 
 
 def is_place_token(ctx: SentenceContext, j: int) -> bool:
-    start = ctx.tokens[j].start
-    return any(p.start <= start < p.end for p in ctx.places)
+    return j in ctx.place_tokens
 
 
 def after_movement(ctx: SentenceContext, j: int) -> bool:

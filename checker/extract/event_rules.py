@@ -49,6 +49,8 @@ from checker.models import (
     Modality,
     Polarity,
     TimeRange,
+    direct_as_given,
+    shared_fields_set,
 )
 
 # How far back from a date its verb may stand: "completed its 2.3 billion Swiss franc takeover of regional lender
@@ -56,6 +58,15 @@ from checker.models import (
 _DATE_VERB_REACH = 16
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 _FUTURE = frozenset({"will", "would", "shall", "is", "are", "to", "scheduled", "expected", "due"})
+_EVENT_GIVEN = shared_fields_set({"predicate", "text"})
+
+
+def _event(predicate: str, text: str) -> Event:
+    """``Event(predicate=predicate, text=text)`` from two strings, built as validating them would build it (one per
+    event assertion: validation would only hand the strings back)."""
+    return direct_as_given(Event, {"type": "event", "predicate": predicate, "text": text}, _EVENT_GIVEN)
+
+
 # The words of a verdict after its object ("found the driver guilty"), as ``_predicate`` reads them.
 _VERDICT_WORDS = frozenset({"guilty", "innocent"})
 # Verbs that carry a state like "was" does: "remained open" says it was open, "stayed closed" that it was closed.
@@ -490,6 +501,10 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
     lex = lexicon()
     out: list[Assertion] = []
     tokens = ctx.tokens
+    # (bound once: the test below runs on every word of the sentence, and most fail it)
+    event_verbs, auxiliaries, aux_adverbs = lex.event_verbs, lex.auxiliaries, lex.aux_adverbs
+    declined_verbs = ctx.stance.declined
+    refusing = set(declined_verbs.values())  # the indices of the refusal verbs themselves
     for k in range(1, len(tokens)):
         t = tokens[k]
         if not t.is_word or t.is_capitalised:
@@ -497,12 +512,11 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         verb = t.lower
         prev = tokens[k - 1].lower
         verdict = verb == "found" and any(x.lower == "guilty" for x in tokens[k + 1 : k + 8])
-        listed = verb in lex.event_verbs or verdict
-        declined = ctx.stance.declined.get(k)  # "refused to approve": the refusal is the approving's verb group
-        if declined is None and k in ctx.stance.declined.values() and verb in lex.refusal_verbs:
+        listed = verb in event_verbs or verdict
+        declined = declined_verbs.get(k)  # "refused to approve": the refusal is the approving's verb group
+        if declined is None and k in refusing and verb in lex.refusal_verbs:
             continue  # "refused" of "refused to (formally) approve": the event is the approving, denied
-        if not (listed or declined is not None or verb.endswith("ed") or prev in lex.auxiliaries
-                or prev in lex.aux_adverbs):
+        if not (listed or declined is not None or verb.endswith("ed") or prev in auxiliaries or prev in aux_adverbs):
             continue
         if verb in lex.reporting_verbs or verb in lex.auxiliaries or verb in lex.nominal_ing:
             continue
@@ -538,7 +552,7 @@ def event_assertions(ctx: SentenceContext) -> list[Assertion]:
         polarity = ctx.stance.polarity(k, ctx.number_tokens)
         if opposite:
             polarity = Polarity.AFFIRMED if polarity == Polarity.NEGATED else Polarity.NEGATED
-        out.append(make_assertion(ctx, subject, "happened", Event(predicate=predicate, text=t.text), start, t.end,
+        out.append(make_assertion(ctx, subject, "happened", _event(predicate, t.text), start, t.end,
                                   k, polarity=polarity, predicate=predicate, rule="event"))
     return out
 
@@ -590,7 +604,7 @@ def refusal_assertions(ctx: SentenceContext, made: Sequence[Assertion]) -> list[
             continue
         start, end = ctx.tokens[s].start, ctx.tokens[te - 1].end
         out.append(
-            make_assertion(ctx, subject, attr, Event(predicate=attr, text=ctx.doc.text[start:end]), start, end, s,
+            make_assertion(ctx, subject, attr, _event(attr, ctx.doc.text[start:end]), start, end, s,
                            polarity=Polarity.AFFIRMED, modality=Modality.CANNOT_CONFIRM, rule="refusal")
         )
     return out

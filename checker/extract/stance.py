@@ -161,13 +161,15 @@ class SentenceStance:
 
     def modality(self, index: int, *, approximate: bool = False) -> Modality:
         a, b = clause_of(self.clauses, index)
-        if any(a <= s < b for s, _ in self.refusals):
+        # (most sentences hold none of these cues: the emptiness tests spare a generator per value)
+        if self.refusals and any(a <= s < b for s, _ in self.refusals):
             return Modality.CANNOT_CONFIRM
-        if any(a <= s <= index for s, _ in self.unconfirmed_cues) or self.unconfirmed_source:
+        unconfirmed = self.unconfirmed_cues
+        if self.unconfirmed_source or (unconfirmed and any(a <= s <= index for s, _ in unconfirmed)):
             return Modality.UNCONFIRMED
         tokens = self.tokens
         not_claimed = lexicon().not_claimed_before_that
-        if any(_word_before_that(tokens, s, e, index) in not_claimed for s, e in self.negations):
+        if self.negations and any(_word_before_that(tokens, s, e, index) in not_claimed for s, e in self.negations):
             return Modality.HEDGED  # "did not say that the plant closed": the clause is not claimed
         if self.reported:
             return Modality.REPORTED

@@ -148,10 +148,10 @@ def actor_key(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
     for n in (3, 2, 1):
         if i + n > len(tokens):
             continue
-        words = tokens[i : i + n]
-        if n > 1 and not (words[-1].is_word and words[-1].is_capitalised):
+        last = tokens[i + n - 1]
+        if n > 1 and not (last.is_word and last.is_capitalised):
             continue  # a country's or a people's name of several words ends in a capital ("Bosnia and Herzegovina")
-        key = _demonym(" ".join(t.text for t in words))
+        key = _demonym(" ".join([t.text for t in tokens[i : i + n]]))
         if key:
             return key, n
     return None, 0
@@ -170,8 +170,7 @@ def build_subject(tokens: Sequence[Token], text: str, country: str | None = None
         return None
     key, head, country, proper, entities = found
     start, end = tokens[0].start, tokens[-1].end
-    return Subject(start=start, end=end, text=text[start:end], key=key, head=head, country=country, proper=proper,
-                   entities=entities)
+    return Subject(start, end, text[start:end], key, head, country, proper, entities)  # (positional: built per phrase)
 
 
 @lru_cache(maxsize=65536)
@@ -307,12 +306,13 @@ def phrase_after(tokens: Sequence[Token], i: int, *, limit: int = 5) -> list[Tok
     """The noun phrase starting at ``tokens[i]``: words up to a function word, verb-like word or punctuation."""
     lex = lexicon()
     out: list[Token] = []
+    possessives = 0  # (a possessive's "'s" takes no place of the limit: "Saudi Arabia's crude exports" is four words)
     j = i
-    while j < len(tokens) and len(out) - sum(w.lower == "'s" for w in out) < limit:
-        # (a possessive's "'s" takes no place of the limit: "Saudi Arabia's crude exports" is four words)
+    while j < len(tokens) and len(out) - possessives < limit:
         t = tokens[j]
         if t.lower == "'s" and out:
             out.append(t)
+            possessives += 1
             j += 1
             continue
         if t.text in ("'", "’") and out and out[-1].lower.endswith("s") and not out[-1].is_capitalised and (
@@ -503,6 +503,7 @@ def _ly_modifier(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _verb_like(word: str) -> bool:
     lex = lexicon()
     if word in lex.nominal_ing:
@@ -559,7 +560,8 @@ def phrase_before(tokens: Sequence[Token], j: int, *, floor: int = 0, limit: int
     while k >= floor:
         t = tokens[k]
         low = t.lower
-        after_aux = k > 0 and tokens[k - 1].lower in lex.auxiliaries | {"to"} and t.is_word and not t.is_capitalised
+        before = tokens[k - 1].lower if k > 0 else ""
+        after_aux = (before in lex.auxiliaries or before == "to") and t.is_word and not t.is_capitalised
         nominal = k > 0 and tokens[k - 1].lower in lex.determiners  # "his sentencing", "the detained"
         nominal = nominal or (k + 1 == j and k > floor and low.endswith("ing") and _ing_head(tokens, k, tokens[k - 1]))
         if t.text in ("(", ")") or low in lex.auxiliaries or low in lex.aux_adverbs or after_aux or low == "to" or (
