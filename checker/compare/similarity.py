@@ -62,6 +62,7 @@ class _Vocabulary:
     earlier: frozenset[str] = frozenset()
     object_ends: frozenset[str] = frozenset()
     running_counts: frozenset[str] = frozenset()
+    other_occasion: re.Pattern[str] | None = None
 
 
 @cache
@@ -95,6 +96,10 @@ def vocabulary() -> _Vocabulary:
         concept, antonyms, frozenset(data["stopwords"]), contrasts, frozenset(data["level_verbs"]), occurrence,
         provisional, frozenset(data["unsettled_groups"]), frozenset(data["earlier_words"]),
         frozenset(data["object_ends"]), frozenset(data["running_counts"]),
+        re.compile(
+            r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["other_occasions"]) + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 
