@@ -24,11 +24,14 @@ from checker.compare.similarity import (
     light_verb_event,
     one_occurrence,
     score,
+    running_count,
     view,
+    vocabulary,
 )
 from checker.compare.fingerprint import conflict_id, value_key
 from checker.compare.kinds import Context, judge, message, priority
 from checker.compare.restatement import restated_pairs, restatement_score
+from checker.extract.dates import find_dates
 from checker.extract.quantity_rules import WORLDWIDE
 from checker.extract.lexicon import lexicon
 from checker.compare.values import comparable as quantities_comparable, places_related, quantities_agree
@@ -811,11 +814,117 @@ def _judge(
     ``places``: the places each report names (``report_places``), when the caller has the reports' claims."""
     if not _scopes_match(a, b, places):
         return None
+    if a.path == b.path and _two_things_within(a, b, dates.get(a.path)):
+        return None
     found = judge(a, b, Context(dates, options.tolerance, options.change_after_days))
     if found is None:
         return None
     kind, severity = found
     return _Finding(kind.kind, key, attribute, a, b, severity)
+
+
+# The day a report with no date of its own resolves its weekdays and "last year" against: within one report only
+# whether two sentences' times meet is asked, and both are resolved against the same day.
+_NOTIONAL_DAY = dt.date(2001, 1, 1)
+
+# A figure stamped with a time that ended this many days before the report's date is a past figure ("it held 60
+# billion cubic metres last year"), not the one the report gives without a time ("the reservoir holds 74 billion").
+_PAST_DAYS = 45
+
+
+def _two_things_within(a: Assertion, b: Assertion, date: dt.date | None) -> bool:
+    """Whether two figures of one report are of two things it tells apart, not one thing told twice: a part and
+    its whole, or two occasions (``_two_occasions``). Dates are their own values and keep their own rules."""
+    if not (isinstance(a.value, Quantity) and isinstance(b.value, Quantity)):
+        return False
+    if _part_and_whole(a, b):
+        return True
+    return _two_occasions(a.evidence.text, b.evidence.text, date, running_count(a.attribute))
+
+
+def _part_and_whole(a: Assertion, b: Assertion) -> bool:
+    """Whether one report gives a figure for a place and a figure no larger for a place inside it ("floods have
+    killed 64 people in Pakistan" / "in Sindh province, floods have killed 9 people"): a breakdown, not a rival
+    toll. A part larger than its whole stays a contradiction."""
+    pa, pb = a.scope_place, b.scope_place
+    if not (pa and pb) or pa == pb or WORLDWIDE in (pa, pb):
+        return False
+    gaz = gazetteer()
+    if gaz.contains(pa, pb):
+        whole, part = a.value, b.value
+    elif gaz.contains(pb, pa):
+        whole, part = b.value, a.value
+    else:
+        return False
+    return whole.low is not None and part.low is not None and whole.low >= part.low  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=65536)
+def _times_told(sentence: str, reference: dt.date) -> tuple[tuple[tuple[dt.date, dt.date], ...], tuple[dt.date, ...]]:
+    """The day ranges a sentence names for what it tells ("on Saturday", "on July 9", "in 2022"), and apart the days
+    a speaker said something ("officials said on Tuesday", "said Tuesday"): that is when a figure was told, not the
+    time it is of, except for a count that moves while an event unfolds."""
+    reporting = lexicon().reporting_verbs
+    told, said = [], []
+    for m in find_dates(sentence, reference):
+        before = [w.strip(",;:").lower() for w in sentence[: m.start].split()[-2:]]
+        if before and (before[-1] in reporting or (len(before) == 2 and before[0] in reporting and before[1] in (
+            "on", "in", "late", "early"
+        ))):
+            said.append(m.range.end)
+            continue
+        # "since late June" runs to the report's day, "after May" from it on: a time open at one end.
+        start, end = m.range.start, m.range.end
+        if m.relation in ("since", "after"):
+            end = max(end, reference)
+        elif m.relation == "before":
+            start = dt.date.min
+        told.append((start, end))
+    return tuple(told), tuple(said)
+
+
+@functools.lru_cache(maxsize=65536)
+def _other_occasions(sentence: str) -> frozenset[str]:
+    """The phrases of a sentence that tell it of an occasion before the report's own ("the night before", "in the
+    previous quarter"; ``other_occasions`` in alignment.json)."""
+    pattern = vocabulary().other_occasion
+    if pattern is None:
+        return frozenset()
+    return frozenset(" ".join(m.group(0).lower().split()) for m in pattern.finditer(sentence))
+
+
+def _two_occasions(left: str, right: str, date: dt.date | None, running: bool = False) -> bool:
+    """Whether two sentences of one report tell figures of two occasions, not one figure twice:
+
+    - each names the time of what it tells, and no time of one meets a time of the other ("temperatures reached
+      44C in Seville on Sunday" / "on Saturday, temperatures reached 42C in Seville");
+    - one tells its figure by its distance from the report's own occasion ("Russia launched 120 drones the night
+      before") and the other does not;
+    - the report is dated, one names only times that ended well before it ("it held 60 billion cubic metres last
+      year") and the other names none: an unstamped figure is the report's present one;
+    - for a count that moves while an event unfolds, the two were said on two days ("officials said on Friday" /
+      "the agency said on Wednesday that floods had killed 45 people"), or one is what someone said on a day before
+      the report's and the other names no time: the count then and now.
+
+    A figure told twice with another value names the same day, or no day, in one of its sentences."""
+    if left == right:
+        return False
+    if _other_occasions(left) != _other_occasions(right):
+        return True
+    reference = date or _NOTIONAL_DAY
+    (ta, sa), (tb, sb) = _times_told(left, reference), _times_told(right, reference)
+    if running and sa and sb and set(sa).isdisjoint(sb):
+        return True  # "officials said on Friday" / "the agency said on Wednesday": the count on two days
+    if ta and tb:
+        return not any(start_a <= end_b and start_b <= end_a for start_a, end_a in ta for start_b, end_b in tb)
+    if date is None:
+        return False
+    timed = ta or tb
+    if timed:
+        return all((date - end).days > _PAST_DAYS for _, end in timed)
+    if running and not ta and not tb and bool(sa) != bool(sb):
+        return all(day < date for day in (sa or sb))
+    return False
 
 
 def _unverified(

@@ -63,6 +63,7 @@ class _Vocabulary:
     object_ends: frozenset[str] = frozenset()
     running_counts: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    other_occasion: re.Pattern[str] | None = None
 
 
 @cache
@@ -97,6 +98,10 @@ def vocabulary() -> _Vocabulary:
         provisional, frozenset(data["unsettled_groups"]), frozenset(data["earlier_words"]),
         frozenset(data["object_ends"]), frozenset(data["running_counts"]),
         frozenset(concept.get(w, w) for w in data["light_verbs"]),
+        re.compile(
+            r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data["other_occasions"]) + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 
