@@ -138,11 +138,17 @@ def _sentenced(ctx: SentenceContext, clause: tuple[int, int]) -> Subject | None:
 
 def _owned_nouns(ctx: SentenceContext) -> set[int]:
     """Token indices of the nouns that directly follow a number ("nine deaths"): they say what *that* number
-    counts, so they are no trigger for a neighbouring number."""
+    counts, so they are no trigger for a neighbouring number. A toll word after a measure is none of its nouns (a
+    toll counts people or things, never a measure: "An earthquake of magnitude 6.2 killed 140 people": "killed" is
+    140's)."""
     out: set[int] = set()
+    lex = lexicon()
     for q in ctx.quantities:
         j = ctx.index_at(q.end)
+        counted = q.quantity.dimension in _COUNTED_DIMENSIONS
         for t in phrase_after(ctx.tokens, j, limit=3):
+            if not counted and lex.triggers.get((t.lower,)) in lex.counting_triggers:
+                break
             out.add(ctx.position(t))
     return out
 

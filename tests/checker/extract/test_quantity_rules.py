@@ -121,10 +121,12 @@ def _attribute(text: str, value: str) -> str:
         ("The cyclone killed 14 people and injured 60.", "60", "injured"),
         ("Rescuers pulled 9 people trapped under the rubble.", "9", "trapped"),
         ("Nearly 40% of the people evacuated were children.", "Nearly 40%", "evacuated"),  # a share of a toll too
+        ("An earthquake of magnitude 6.4 killed 52 people in Sumatra.", "magnitude 6.4", "magnitude"),
+        ("An earthquake of magnitude 6.4 killed 52 people in Sumatra.", "52", "killed"),  # the toll word is 52's
     ],
     ids=["buried-under-snow", "flood-water-depth", "trapped-under-mud", "killed-and-snow", "recovered-drugs",
          "recovered-grain", "award-to-injured", "insured-losses", "toll-killed", "toll-injured", "toll-trapped",
-         "toll-share"],
+         "toll-share", "magnitude-before-toll", "count-after-magnitude"],
 )
 def test_a_toll_trigger_counts_people_or_things_never_a_measure_or_a_sum(text, value, attribute):
     assert _attribute(text, value) == attribute
