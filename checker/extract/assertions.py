@@ -35,7 +35,10 @@ QUANTITY = Rule(
         "value": "the figure as written, with its bounds (about, more than, up to) and unit",
         "attribute": "the nearest trigger word's kind (killed, injured, revenue, increase, ...), a change for a "
         "percentage before more, less or fewer (25% less honey), else count, amount "
-        "or share by the figure's unit; earlier for a figure after 'up from' or 'down from' with no time of its "
+        "or share by the figure's unit (a toll trigger: killed, trapped, arrested, sent, never names a measure or a sum: "
+        "buried under 40 cm of snow is a distance, jurors awarded $2m to a man injured ... an amount; a change trigger "
+        "names only a figure after it: fell 12%, rose to 4.1%, a 9% drop, closed 3.5% down, 1,800 jobs will be cut, "
+        "not one in its subject: 30 cm of snow fell is a distance); earlier for a figure after 'up from' or 'down from' with no time of its "
         "own (18,000 tonnes, up from 15,500); turnout for the share of an electorate that voted (48% of voters "
         "cast ballots)",
         "thing": "the counted noun phrase after the figure (head and modifiers), or the metric (revenue, turnout); "
@@ -332,6 +335,15 @@ QUANTITY = Rule(
         Example("About 52% of voters backed the plan.", "About 52%", attribute="share"),  # a share of voters who
         # did something else is not the turnout
         Example("Air defences shot down 12 drones.", "12", attribute="count"),  # a verb's particle
+        Example("Chalets near Davos were buried under 60 cm of snow.", "under 60 cm", attribute="distance"),  # a
+        # toll trigger counts people or things, never a measure
+        Example("A court awarded $3 million to a miner injured in the blast.", "$3 million", attribute="amount"),
+        Example("The quake killed 31 villagers and injured 90.", "31", attribute="killed"),  # a count keeps it
+        Example("Forty centimetres of snow fell on Lyon overnight.", "Forty centimetres", attribute="distance"),  # a
+        # change verb after the figure's phrase: the figure is how much of its subject, not a change
+        Example("Some 80 mm of rain fell on the vineyards in a day.", "Some 80 mm", attribute="distance"),
+        Example("Soybean exports fell 8% in April.", "8%", attribute="decrease"),  # the verb's amount is a change
+        Example("Some 600 jobs will be cut at the mill.", "Some 600", attribute="decrease"),  # so is a passive's
         Example("The Rangers picked up 7 points in April.", "7", attribute="count", thing="point"),  # is no change
         Example("Shares in Talbot Mining closed down 3% on Friday.", "3%", attribute="decrease"),  # but a level's is
         Example("The grid operator imposed rolling blackouts of up to six hours.", "up to six hours",

@@ -157,15 +157,16 @@ def nearest_trigger(
     clause: tuple[int, int],
     skip: set[int],
     ctx: "SentenceContext | None" = None,
-) -> tuple[str | None, str | None]:
-    """The attribute named nearest to a number within its clause, and a metric named with it.
+) -> tuple[str | None, str | None, int | None]:
+    """The attribute named nearest to a number within its clause, a metric named with it, and where the attribute's
+    trigger starts.
 
     A trigger after the counted phrase ("500 people were killed") wins over one before ("killing 500 people") at
     the same distance, since English puts the predicate after its subject more often than not.
     """
     a, b = clause
     lo, hi = max(a, q_first - MAX_WINDOW), min(b, q_after + MAX_WINDOW)
-    best: tuple[int, str] | None = None
+    best: tuple[float, str, int] | None = None
     metric: str | None = None
     for s, e, attr in triggers_in(tokens, lo, hi, ctx):
         if any(k in skip for k in range(s, e)):
@@ -174,10 +175,10 @@ def nearest_trigger(
         if attr in METRIC_ATTRIBUTES and metric is None:
             metric = attr
         if best is None or dist < best[0]:
-            best = (dist, attr)
+            best = (dist, attr, s)
     if best is None:
-        return None, metric
-    return best[1], metric
+        return None, metric, None
+    return best[1], metric, best[2]
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "3rd": a rank, read like a determiner

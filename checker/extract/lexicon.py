@@ -81,6 +81,8 @@ class Lexicon:
     trigger_phrases: PhraseSet
     max_trigger_len: int
     default_attribute: dict[str, str]
+    counting_triggers: frozenset[str]  # attributes of a toll or a count, never of a measure or money (predicates.json)
+    trigger_senses: dict[tuple[str, ...], tuple[str, ...]]  # every attribute a trigger names ("losses": casualties, loss)
     event_verbs: frozenset[str]
     irregular_verbs: dict[str, str]
     event_nouns: frozenset[str]
@@ -180,9 +182,12 @@ def lexicon() -> Lexicon:
         for form in forms:
             synonyms[tuple(form.split())] = canonical
     triggers: dict[tuple[str, ...], str] = {}
+    senses: dict[tuple[str, ...], tuple[str, ...]] = {}
     for attribute, words in pred["quantity_triggers"].items():
         for word in words:
-            triggers.setdefault(next(iter(_phrases([word]).phrases)), attribute)
+            phrase = next(iter(_phrases([word]).phrases))
+            triggers.setdefault(phrase, attribute)
+            senses[phrase] = (*senses.get(phrase, ()), attribute)
     return Lexicon(
         negation=_phrases(lex["negation"]),
         cannot_confirm=_phrases(lex["cannot_confirm"]),
@@ -206,6 +211,8 @@ def lexicon() -> Lexicon:
         trigger_phrases=_trigger_index(triggers),
         max_trigger_len=max(len(k) for k in triggers),
         default_attribute=pred["default_by_dimension"],
+        counting_triggers=frozenset(pred["counting_triggers"]["attributes"]),
+        trigger_senses=senses,
         event_verbs=frozenset(pred["event_verbs"]),
         irregular_verbs=pred["irregular_verbs"],
         event_nouns=frozenset(lex["event_nouns"]),

@@ -138,11 +138,17 @@ def _sentenced(ctx: SentenceContext, clause: tuple[int, int]) -> Subject | None:
 
 def _owned_nouns(ctx: SentenceContext) -> set[int]:
     """Token indices of the nouns that directly follow a number ("nine deaths"): they say what *that* number
-    counts, so they are no trigger for a neighbouring number."""
+    counts, so they are no trigger for a neighbouring number. A toll word after a measure is none of its nouns (a
+    toll counts people or things, never a measure: "An earthquake of magnitude 6.2 killed 140 people": "killed" is
+    140's)."""
     out: set[int] = set()
+    lex = lexicon()
     for q in ctx.quantities:
         j = ctx.index_at(q.end)
+        counted = q.quantity.dimension in _COUNTED_DIMENSIONS
         for t in phrase_after(ctx.tokens, j, limit=3):
+            if not counted and lex.triggers.get((t.lower,)) in lex.counting_triggers:
+                break
             out.add(ctx.position(t))
     return out
 
@@ -256,7 +262,11 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             is_verb(tokens, first - 2) and tokens[first - 2].lower not in lex.auxiliaries
         ):
             skip = skip | {first - 1}  # "pulled down nine rebounds", "rounded up 200 suspects": a verb's particle
-        attribute, _ = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        attribute, _, trigger_at = nearest_trigger(tokens, first, np_end if words else after, clause, skip, ctx)
+        if attribute in _LEVEL_CHANGES and trigger_at is not None and _not_a_change(
+            ctx, np_end if words else after, trigger_at
+        ):
+            attribute = None  # "Thirty centimetres of snow fell on Zurich": how much snow, not how much it fell by
         if comparison and words:
             attribute, via_of = comparison, True
         if (attribute in _DURATION_CLAIMS) != (dim in _SKIPPED_DIMENSIONS):
@@ -336,6 +346,10 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             (before in lex.level_prepositions or before == "of") and (dim != "percent" or before in _TO_LEVEL)
         ):
             attribute = metric or lex.default_attribute.get(dim, dim)  # "rose to 2,400", "climbed above 50,000"
+        if attribute in lex.counting_triggers and dim not in _COUNTED_DIMENSIONS:
+            # "buried under 40 cm of snow", "awarded $4.2 million to a shopper hurt ...": a toll counts people or
+            # things; a measure or a sum keeps its dimension's own attribute
+            attribute = _measure_sense(ctx, attribute, first, clause) if dim == "money" else None
         if first > 0 and tokens[first - 1].lower in ("another", "additional", "further", "extra"):
             additional = True  # "another 3,000 troops"
         if additional and attribute in (None, "count"):
@@ -547,6 +561,52 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
             )
         )
     return out
+
+
+_COUNTED_DIMENSIONS = frozenset({"count", "percent"})  # what a toll trigger can say of: a count, or a share of one
+_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_ADVERBIAL_CHANGES = frozenset({"up", "down"})  # "the Nikkei closed 3.5% down"
+
+
+def _not_a_change(ctx: SentenceContext, end: int, at: int) -> bool:
+    """Whether the change trigger at ``tokens[at]`` says nothing of the figure whose phrase ends before
+    ``tokens[end]``: a change verb's amount or level follows it ("exports fell 12%", "fell by 3 cm", "rose to
+    4.1%"), or the trigger heads the figure's own noun phrase ("a 9% drop"); a trigger after the figure's phrase is
+    the verb of a clause the figure is the subject of ("Thirty centimetres of snow fell overnight", "More than 90 mm
+    of rain fell in 24 hours": how much snow or rain, not a fall), or a particle ("114 missiles were shot down"), or
+    another verb's ("with three policymakers voting for a cut").
+
+    Two kinds after the figure still make it a change: "up" or "down" right after the figure (or after it and a
+    figure restating it: "closed 82.91 points or 1.35% up"), and a passive verb, whose subject is its object ("1,800
+    jobs will be cut" is the cut of "will cut 1,800 jobs")."""
+    tokens = ctx.tokens
+    lex = lexicon()
+    if at < end:
+        return False
+    if tokens[at].lower in _ADVERBIAL_CHANGES and all(
+        k in ctx.number_tokens or tokens[k].lower == "or" for k in range(end, at)
+    ):
+        return False
+    k = at - 1
+    while k >= end and tokens[k].lower in lex.aux_adverbs:
+        k -= 1
+    return not (k >= end and tokens[k].lower in _PASSIVE_BE)
+
+
+def _measure_sense(ctx: SentenceContext, attribute: str, first: int, clause: tuple[int, int]) -> str | None:
+    """What a sum is that a toll trigger near it names in another sense: "insured losses of $18 billion" is a loss
+    ("losses": casualties, or a loss); None when the trigger has no such sense ("awarded $4.2 million to a shopper
+    hurt ...": the sum's default attribute)."""
+    lex = lexicon()
+    near: tuple[int, str] | None = None
+    for s, e, attr in triggers_in(ctx.tokens, *clause, ctx):
+        if attr != attribute:
+            continue
+        sense = next((m for m in lex.trigger_senses.get(tuple(t.lower for t in ctx.tokens[s:e]), ())
+                      if m in METRIC_ATTRIBUTES), None)
+        if sense is not None and (near is None or abs(s - first) < near[0]):
+            near = (abs(s - first), sense)
+    return near[1] if near else None
 
 
 # A comparative after a percentage says it is a change of the noun after it: "30% less pollen", "12% fewer acres".
