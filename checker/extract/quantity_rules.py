@@ -10,6 +10,7 @@ from functools import cache
 from typing import Sequence
 
 from checker.extract.context import (
+    BE_FORMS,
     CHANGE_ATTRIBUTES,
     METRIC_ATTRIBUTES,
     NOT_WORDS,
@@ -564,7 +565,6 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 
 
 _COUNTED_DIMENSIONS = frozenset({"count", "percent"})  # what a toll trigger can say of: a count, or a share of one
-_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ADVERBIAL_CHANGES = frozenset({"up", "down"})  # "the Nikkei closed 3.5% down"
 
 
@@ -587,10 +587,13 @@ def _not_a_change(ctx: SentenceContext, end: int, at: int) -> bool:
         k in ctx.number_tokens or tokens[k].lower == "or" for k in range(end, at)
     ):
         return False
-    k = at - 1
-    while k >= end and tokens[k].lower in lex.aux_adverbs:
-        k -= 1
-    return not (k >= end and tokens[k].lower in _PASSIVE_BE)
+    for k in range(at - 1, end - 1, -1):
+        word = tokens[k].lower
+        if word in BE_FORMS:
+            return False  # a passive; "been" and "being" are also aux_adverbs, so test them first ("have been cut")
+        if word not in lex.aux_adverbs:
+            break
+    return True
 
 
 def _measure_sense(ctx: SentenceContext, attribute: str, first: int, clause: tuple[int, int]) -> str | None:
