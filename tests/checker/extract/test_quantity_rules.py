@@ -117,6 +117,7 @@ def _attribute(text: str, value: str) -> str:
         ("Inspectors recovered 3 tonnes of stolen grain, and two traders were charged.", "3 tonnes", "mass"),
         ("A jury awarded $2.5 million to a farm worker injured by a baler.", "$2.5 million", "amount"),
         ("Insured losses from the hailstorm are expected to reach $1.2 billion.", "$1.2 billion", "loss"),
+        ("Police recovered $2 million in cash from the depot robbery.", "$2 million", "recovered"),  # its verb
         ("The cyclone killed 14 people and injured 60.", "14", "killed"),  # a count keeps its toll
         ("The cyclone killed 14 people and injured 60.", "60", "injured"),
         ("Rescuers pulled 9 people trapped under the rubble.", "9", "trapped"),
@@ -125,7 +126,7 @@ def _attribute(text: str, value: str) -> str:
         ("An earthquake of magnitude 6.4 killed 52 people in Sumatra.", "52", "killed"),  # the toll word is 52's
     ],
     ids=["buried-under-snow", "flood-water-depth", "trapped-under-mud", "killed-and-snow", "recovered-drugs",
-         "recovered-grain", "award-to-injured", "insured-losses", "toll-killed", "toll-injured", "toll-trapped",
+         "recovered-grain", "award-to-injured", "insured-losses", "recovered-sum", "toll-killed", "toll-injured", "toll-trapped",
          "toll-share", "magnitude-before-toll", "count-after-magnitude"],
 )
 def test_a_toll_trigger_counts_people_or_things_never_a_measure_or_a_sum(text, value, attribute):
