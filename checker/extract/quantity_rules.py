@@ -10,6 +10,7 @@ from functools import cache
 from typing import Sequence
 
 from checker.extract.context import (
+    BE_FORMS,
     CHANGE_ATTRIBUTES,
     METRIC_ATTRIBUTES,
     NOT_WORDS,
@@ -349,7 +350,7 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
         if attribute in lex.counting_triggers and dim not in _COUNTED_DIMENSIONS:
             # "buried under 40 cm of snow", "awarded $4.2 million to a shopper hurt ...": a toll counts people or
             # things; a measure or a sum keeps its dimension's own attribute
-            attribute = _measure_sense(ctx, attribute, first, clause) if dim == "money" else None
+            attribute = _sum_sense(ctx, attribute, first, clause) if dim == "money" else None
         if first > 0 and tokens[first - 1].lower in ("another", "additional", "further", "extra"):
             additional = True  # "another 3,000 troops"
         if additional and attribute in (None, "count"):
@@ -564,7 +565,6 @@ def quantity_assertions(ctx: SentenceContext, scope_event: str | None) -> list[A
 
 
 _COUNTED_DIMENSIONS = frozenset({"count", "percent"})  # what a toll trigger can say of: a count, or a share of one
-_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _ADVERBIAL_CHANGES = frozenset({"up", "down"})  # "the Nikkei closed 3.5% down"
 
 
@@ -587,10 +587,22 @@ def _not_a_change(ctx: SentenceContext, end: int, at: int) -> bool:
         k in ctx.number_tokens or tokens[k].lower == "or" for k in range(end, at)
     ):
         return False
-    k = at - 1
-    while k >= end and tokens[k].lower in lex.aux_adverbs:
-        k -= 1
-    return not (k >= end and tokens[k].lower in _PASSIVE_BE)
+    for k in range(at - 1, end - 1, -1):
+        word = tokens[k].lower
+        if word in BE_FORMS:
+            return False  # a passive; "been" and "being" are also aux_adverbs, so test them first ("have been cut")
+        if word not in lex.aux_adverbs:
+            break
+    return True
+
+
+def _sum_sense(ctx: SentenceContext, attribute: str, first: int, clause: tuple[int, int]) -> str | None:
+    """What a sum is that a toll trigger names: the trigger's own attribute when it is the verb right before the
+    sum ("police recovered $2 million in cash": a sum recovered, not any sum the report gives, such as the $5
+    million stolen), else ``_measure_sense``."""
+    if first > 0 and lexicon().triggers.get((ctx.tokens[first - 1].lower,)) == attribute:
+        return attribute
+    return _measure_sense(ctx, attribute, first, clause)
 
 
 def _measure_sense(ctx: SentenceContext, attribute: str, first: int, clause: tuple[int, int]) -> str | None:
