@@ -209,11 +209,11 @@ class Polarity_(Kind):
         va, vb = a.value, b.value
         if not (isinstance(va, Event) and isinstance(vb, Event)):
             return False
+        same, opposed = same_predicate(va.predicate, vb.predicate), opposite(va.predicate, vb.predicate)
+        if not (same or opposed):
+            return False  # (asked first: the stated polarity reads the sentence again)
         pa, pb = stated_polarity(a), stated_polarity(b)
-        if not (
-            (same_predicate(va.predicate, vb.predicate) and pa != pb)
-            or (opposite(va.predicate, vb.predicate) and pa == pb)
-        ):
+        if not ((same and pa != pb) or (opposed and pa == pb)):
             return False
         # Both firm claims of one moment ("will not sign" / "signed" are a plan and an outcome; "may not" is no
         # claim), of one doer, one thing done, one time.

@@ -604,9 +604,19 @@ def moment(a: Assertion) -> frozenset[str] | None:
 
 def stated_polarity(a: Assertion) -> Polarity:
     """The claim's polarity, turned when its object denies ("has seen no sign" says nothing was seen)."""
-    if a.rule == "restatement" or not event_clause(a).denied_object:
+    if a.rule == "restatement" or not _word_after_denies(a) or not event_clause(a).denied_object:
         return a.polarity
     return Polarity.AFFIRMED if a.polarity == Polarity.NEGATED else Polarity.NEGATED
+
+
+def _word_after_denies(a: Assertion) -> bool:
+    """Whether the word right after the claim's verb group is one that denies an object ("seen no sign"): asked
+    before the clause is read (``event_clause``), which only then can turn the polarity."""
+    from checker.extract.context import NOT_WORDS
+    from checker.extract.lexicon import lexicon
+
+    m = _WORD.search(a.evidence.text, a.value_span.end - a.evidence.start)
+    return m is not None and m.group().lower() in lexicon().negation_particles - NOT_WORDS
 
 
 def same_predicate(a: str | None, b: str | None) -> bool:
