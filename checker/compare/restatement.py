@@ -309,6 +309,7 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
         stretches = stretches[:1]  # "She won her case" / "He won his case": one person's gender, told twice
     valued = [op for op in stretches if not _plain(left, right, op) or _pronoun_swap(left, right, op)]
     found = []
+    moved: set[tuple] | None = None
     if ratio < least:
         # close only once the words a clause moved are counted as shared
         moved = _moved(left, right, stretches)
@@ -320,7 +321,7 @@ def _differing_values(left: _Words, right: _Words, linked: bool = False) -> Iter
         found = list(_stretch_values(left, right, matcher, valued[0], linked=linked))
     if not found and not within and 1 < len(stretches) <= _MAX_REWORDED:
         # the sentence reworded besides its value: read again, the rewording set aside
-        valued = _reworded(left, right, stretches)
+        valued = _reworded(left, right, stretches, _moved(left, right, stretches) if moved is None else moved)
         if len(valued) == 1:
             found = list(_stretch_values(left, right, matcher, valued[0], linked=linked, reworded=True))
     yield from found
@@ -465,7 +466,7 @@ def _plain(left: _Words, right: _Words, op: tuple) -> bool:
     return (i2 - i1) + (j2 - j1) <= _MAX_STRETCH  # words added on one side: "said on Monday that" / "said"
 
 
-def _reworded(left: _Words, right: _Words, stretches: Sequence[tuple]) -> list[tuple]:
+def _reworded(left: _Words, right: _Words, stretches: Sequence[tuple], moved: set[tuple]) -> list[tuple]:
     """The value stretches of two sentences of different reports once rewording that carries no value is set aside:
     function words changed, a clause moved with its figure ("the suspect, who is 31," / "the 31-year-old suspect",
     ``_moved``), a person's gender told in every pronoun ("She won her case" / "He won his case": one value, the
@@ -473,8 +474,7 @@ def _reworded(left: _Words, right: _Words, stretches: Sequence[tuple]) -> list[t
     figure or a date, function words are only dropped or added, never swapped ("last year" / "this year"). What is
     left must be one value for the pair to be one sentence restated; a noun changed ("at the county hospital" / "at
     the city clinic"), a second figure or a second name stays a value, so two stories' template sentences are still
-    two stories."""
-    moved = _moved(left, right, stretches)
+    two stories. ``moved``: the stretches that only move words (``_moved``)."""
     values: list[tuple] = []
     verbs = swaps = 0
     for op in stretches:

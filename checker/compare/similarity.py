@@ -463,7 +463,7 @@ def event_clause(a: Assertion) -> EventClause:
 
 @lru_cache(maxsize=16384)
 def _event_clause(sentence: str, start: int, end: int) -> EventClause:
-    from checker.extract.context import BE_FORMS, NOT_WORDS
+    from checker.extract.context import BE_FORMS
     from checker.extract.lexicon import lexicon
     from checker.extract.stance import clause_ranges
     from checker.extract.tokens import tokenize
@@ -527,8 +527,7 @@ def _event_clause(sentence: str, start: int, end: int) -> EventClause:
         doer = words(by + 1, phrase_end(by + 1)) if by is not None else frozenset()
     clause = frozenset(t.lower for t in tokens[c0:c1])
     # "has seen no sign", "found nothing"; not "was found not guilty", which the verdict's rule reads itself
-    # Negation particles that deny a verb ("not", "never", "cannot") are no denying object after a verb group.
-    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in lex.negation_particles - NOT_WORDS - {"cannot"}
+    denied = g1 + 1 < c1 and tokens[g1 + 1].lower in _object_denials()
     places = _places_in(sentence[tokens[c0].start : tokens[c1 - 1].end]) if c1 > c0 else frozenset()
     return EventClause(group, clause, doer, after, frozenset(times), whole, denied, places, words(c0, c1))
 
@@ -612,11 +611,18 @@ def stated_polarity(a: Assertion) -> Polarity:
 def _word_after_denies(a: Assertion) -> bool:
     """Whether the word right after the claim's verb group is one that denies an object ("seen no sign"): asked
     before the clause is read (``event_clause``), which only then can turn the polarity."""
+    m = _WORD.search(a.evidence.text, a.value_span.end - a.evidence.start)
+    return m is not None and m.group().lower() in _object_denials()
+
+
+@cache
+def _object_denials() -> frozenset[str]:
+    """Negation words that deny what follows a verb group, not the verb ("seen no sign", "found nothing"): the
+    lexicon's negation particles but those that deny a verb ("not", "never", "cannot")."""
     from checker.extract.context import NOT_WORDS
     from checker.extract.lexicon import lexicon
 
-    m = _WORD.search(a.evidence.text, a.value_span.end - a.evidence.start)
-    return m is not None and m.group().lower() in lexicon().negation_particles - NOT_WORDS
+    return lexicon().negation_particles - NOT_WORDS - {"cannot"}
 
 
 def same_predicate(a: str | None, b: str | None) -> bool:
